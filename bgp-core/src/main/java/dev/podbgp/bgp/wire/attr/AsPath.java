@@ -292,11 +292,14 @@ public record AsPath(List<AsPathSegment> segments) implements PathAttribute {
 
     /**
      * ExaBGP keeps four flat lists, not segments: every AS_SEQUENCE AS in "as-path", every
-     * AS_SET AS in "as-set", and likewise for confederations. "as-path" and
-     * "confederation-path" are always written, the set members only when non-empty.
+     * AS_SET AS in "as-set", and likewise for confederations. An empty path writes nothing;
+     * otherwise "as-path" and "confederation-path" are always written, the sets when non-empty.
      */
     @Override
     public void appendJson(JsonOut json) {
+        if (segments.isEmpty()) {
+            return;
+        }
         writeFlat(json, "as-path", AsPathSegment.Type.AS_SEQUENCE, true);
         writeFlat(json, "as-set", AsPathSegment.Type.AS_SET, false);
         writeFlat(json, "confederation-path", AsPathSegment.Type.AS_CONFED_SEQUENCE, true);

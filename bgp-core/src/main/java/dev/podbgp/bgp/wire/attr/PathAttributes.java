@@ -328,7 +328,10 @@ public final class PathAttributes {
                     return Malformation.sessionReset(BgpError.UNRECOGNIZED_WELL_KNOWN_ATTRIBUTE,
                             Bytes.copy(b, p, header + valueLength), "unrecognized well-known attribute type " + type);
                 }
-                out.add(new UnknownAttribute(flags, type, Bytes.copy(b, v, valueLength)));
+                if ((flags & AttributeType.FLAG_TRANSITIVE) != 0) {
+                    out.add(new UnknownAttribute(flags, type, Bytes.copy(b, v, valueLength)));
+                }
+                // RFC 4271 §5: an unrecognized optional non-transitive attribute is quietly ignored.
                 return null;
             }
             DecodeResult<?> result;
