@@ -4,6 +4,7 @@ import dev.podbgp.bgp.wire.Bytes;
 import dev.podbgp.bgp.wire.JsonOut;
 import dev.podbgp.bgp.wire.message.Keepalive;
 import dev.podbgp.bgp.wire.message.MessageCodec;
+import dev.podbgp.bgp.wire.message.MessageType;
 import dev.podbgp.bgp.wire.message.Notification;
 import dev.podbgp.bgp.wire.message.Open;
 import dev.podbgp.bgp.wire.message.RouteRefresh;
@@ -39,6 +40,32 @@ public final class ExabgpJson {
     /** ExaBGP calls the type {@code "refresh"} and the content {@code "route-refresh"}. */
     public static String routeRefresh(Envelope env, ExabgpNeighbor n, Direction d, RouteRefresh m, byte[] raw) {
         return message(env, n, d, "refresh", raw, out -> m.appendJson(out.name("route-refresh")));
+    }
+
+    /**
+     * The raw-packet line ExaBGP writes for API processes that asked for packets without
+     * consolidation: the message type and the wire hex. Unlike the parsed form, an empty
+     * body still prints as {@code "0x"}.
+     */
+    public static String packets(Envelope env, ExabgpNeighbor n, Direction d, byte[] raw) {
+        int header = MessageCodec.HEADER_LENGTH;
+        int type = raw[header - 1] & 0xff;
+        return message(env, n, d, packetTypeName(MessageType.of(type)), null,
+                out -> out.name("message").beginObject().field("category", type)
+                        .field("header", "0x" + Bytes.hex(raw, 0, header))
+                        .field("body", "0x" + Bytes.hex(raw, header, raw.length - header)).endObject());
+    }
+
+    /** ExaBGP's long message names, which it uses for packet lines (note the space). */
+    private static String packetTypeName(MessageType type) {
+        return switch (type) {
+            case null -> "unknown";
+            case OPEN -> "open";
+            case UPDATE -> "update";
+            case NOTIFICATION -> "notification";
+            case KEEPALIVE -> "keepalive";
+            case ROUTE_REFRESH -> "route refresh";
+        };
     }
 
     /**
