@@ -1,0 +1,17 @@
+package dev.podbgp.bgp.exabgp;
+
+/** Which way a message went, as ExaBGP's {@code "direction"} names it. */
+public enum Direction {
+    RECEIVE("receive"),
+    SEND("send");
+
+    private final String json;
+
+    Direction(String json) {
+        this.json = json;
+    }
+
+    public String json() {
+        return json;
+    }
+}
