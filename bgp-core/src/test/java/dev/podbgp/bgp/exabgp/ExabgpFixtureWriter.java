@@ -121,17 +121,26 @@ public final class ExabgpFixtureWriter {
         System.out.println("wrote " + commands.size() + " command entries to " + out);
     }
 
-    static ObjectNode contextJson(CaptureContext c) {
+    /** Through text and back, so numbers have the node types a fixture read from disk has. */
+    static JsonNode normalized(JsonNode n) {
+        try {
+            return MAPPER.readTree(MAPPER.writeValueAsString(n));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode contextJson(CaptureContext c) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("session", c.ibgp() ? "ibgp" : "ebgp");
         n.put("localAs", c.localAs());
         n.put("peerAs", c.peerAs());
         n.put("asn4", c.asn4());
         n.put("addPath", c.addPath());
-        return n;
+        return normalized(n);
     }
 
-    static ObjectNode entry(CaptureContext c, String command, String answer, List<ReceivedMessage> messages) {
+    static JsonNode entry(CaptureContext c, String command, String answer, List<ReceivedMessage> messages) {
         ObjectNode n = MAPPER.createObjectNode();
         n.set("context", contextJson(c));
         n.put("command", command);
@@ -145,7 +154,7 @@ public final class ExabgpFixtureWriter {
             updates.add(m.hex());
             json.add(m.parsed());
         }
-        return n;
+        return normalized(n);
     }
 
     /**
