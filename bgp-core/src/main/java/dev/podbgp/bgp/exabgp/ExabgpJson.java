@@ -8,6 +8,7 @@ import dev.podbgp.bgp.wire.message.MessageType;
 import dev.podbgp.bgp.wire.message.Notification;
 import dev.podbgp.bgp.wire.message.Open;
 import dev.podbgp.bgp.wire.message.RouteRefresh;
+import dev.podbgp.bgp.wire.message.Update;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +27,11 @@ public final class ExabgpJson {
 
     public static String open(Envelope env, ExabgpNeighbor n, Direction d, Open open, byte[] raw) {
         return message(env, n, d, "open", raw, out -> open.appendJson(out.name("open"), d == Direction.SEND));
+    }
+
+    /** An UPDATE line; End-of-RIB has the same type with an {@code "eor"} message. */
+    public static String update(Envelope env, ExabgpNeighbor n, Direction d, Update update, byte[] raw) {
+        return message(env, n, d, "update", raw, out -> UpdateJson.appendMessage(out.name("message"), update));
     }
 
     public static String notification(Envelope env, ExabgpNeighbor n, Direction d, Notification m, byte[] raw) {
