@@ -41,6 +41,10 @@ final class AsPathParser {
                         if (m.text().equals(close)) {
                             break;
                         }
+                        if (m.text().equals(")") || m.text().equals("]")) {
+                            throw Cursor.fail(m, "the AS_SET opened with '" + t.text() + "' at column "
+                                    + (t.column() + 1) + " closes with '" + close + "'");
+                        }
                         if (!m.text().equals(",")) {
                             run.add(Numbers.asn(m.text(), m, "as-path AS_SET member"));
                         }
