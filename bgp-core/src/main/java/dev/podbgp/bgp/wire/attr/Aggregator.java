@@ -60,8 +60,9 @@ public record Aggregator(long asn, Ipv4Address address) implements PathAttribute
         out.u32(address.toUnsignedLong());
     }
 
+    /** ExaBGP: {@code "aggregator": "65001:192.0.2.9"}. */
     @Override
     public void appendJson(JsonOut json) {
-        json.name("aggregator").beginObject().field("asn", asn).field("speaker", address.toString()).endObject();
+        json.field("aggregator", asn + ":" + address);
     }
 }

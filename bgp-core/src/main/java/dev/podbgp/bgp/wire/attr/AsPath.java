@@ -213,8 +213,28 @@ public record AsPath(List<AsPathSegment> segments) implements PathAttribute {
                 default -> out.add(s); // confederation segments are not counted and stay in place
             }
         }
-        out.addAll(as4Path.segments);
+        for (AsPathSegment s : as4Path.segments) {
+            out.add(s);
+            joinLastSequences(out);
+        }
         return new AsPath(out);
+    }
+
+    /** Joins the last two segments of {@code out} when both are AS_SEQUENCEs that fit in one. */
+    private static void joinLastSequences(List<AsPathSegment> out) {
+        int n = out.size();
+        if (n < 2) {
+            return;
+        }
+        AsPathSegment a = out.get(n - 2);
+        AsPathSegment b = out.get(n - 1);
+        if (a.type() == AsPathSegment.Type.AS_SEQUENCE && b.type() == AsPathSegment.Type.AS_SEQUENCE
+                && a.size() + b.size() <= AsPathSegment.MAX_ASNS) {
+            int[] joined = java.util.Arrays.copyOf(a.rawAsns(), a.size() + b.size());
+            System.arraycopy(b.rawAsns(), 0, joined, a.size(), b.size());
+            out.remove(n - 1);
+            out.set(n - 2, new AsPathSegment(AsPathSegment.Type.AS_SEQUENCE, joined));
+        }
     }
 
     /** The path without confederation segments: what AS4_PATH may carry (RFC 6793 §3). */
@@ -272,11 +292,14 @@ public record AsPath(List<AsPathSegment> segments) implements PathAttribute {
 
     /**
      * ExaBGP keeps four flat lists, not segments: every AS_SEQUENCE AS in "as-path", every
-     * AS_SET AS in "as-set", and likewise for confederations. "as-path" and
-     * "confederation-path" are always written, the set members only when non-empty.
+     * AS_SET AS in "as-set", and likewise for confederations. An empty path writes nothing;
+     * otherwise "as-path" and "confederation-path" are always written, the sets when non-empty.
      */
     @Override
     public void appendJson(JsonOut json) {
+        if (segments.isEmpty()) {
+            return;
+        }
         writeFlat(json, "as-path", AsPathSegment.Type.AS_SEQUENCE, true);
         writeFlat(json, "as-set", AsPathSegment.Type.AS_SET, false);
         writeFlat(json, "confederation-path", AsPathSegment.Type.AS_CONFED_SEQUENCE, true);

@@ -13,8 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The path attributes of one UPDATE, at most one per type code, kept in type-code order:
- * the order they are written in (canonical, as ExaBGP sends them) and rendered in JSON.
+ * The path attributes of one UPDATE, at most one per type code, kept in type-code order,
+ * the order ExaBGP renders them in JSON. {@link #write} puts the MP attributes first.
  */
 public final class PathAttributes {
 
@@ -179,15 +179,29 @@ public final class PathAttributes {
         return n;
     }
 
+    private static boolean isMp(PathAttribute a) {
+        return a instanceof MpReachNlri || a instanceof MpUnreachNlri;
+    }
+
     /**
-     * Writes the section in type-code order, the extended-length flag only where a value
-     * exceeds 255 octets. On 2-octet sessions, AS4_PATH and AS4_AGGREGATOR (RFC 6793 §4.2.2)
-     * are added in their type-code places when the path or aggregator needs them.
+     * Writes the section: MP_REACH_NLRI / MP_UNREACH_NLRI first, as RFC 7606 §5.1 requires so
+     * a receiver can still find the NLRI when a later attribute is malformed; then the rest
+     * in type-code order; the extended-length flag only where a value exceeds 255 octets.
+     * On 2-octet sessions, AS4_PATH and AS4_AGGREGATOR (RFC 6793 §4.2.2) are added in their
+     * type-code places when the path or aggregator needs them.
      */
     public void write(WireWriter out, SessionCapabilities caps) {
+        for (PathAttribute a : sorted) {
+            if (isMp(a)) {
+                writeOne(out, a, caps);
+            }
+        }
         AsPath as4Path = needsAs4Path(asPath(), caps) ? asPath().withoutConfederation() : null;
         Aggregator as4Aggregator = needsAs4Aggregator(aggregator(), caps) ? aggregator() : null;
         for (PathAttribute a : sorted) {
+            if (isMp(a)) {
+                continue;
+            }
             if (as4Path != null && a.typeCode() > AttributeType.AS4_PATH.code()) {
                 writeAs4Path(out, as4Path);
                 as4Path = null;
@@ -196,9 +210,7 @@ public final class PathAttributes {
                 writeAs4Aggregator(out, as4Aggregator);
                 as4Aggregator = null;
             }
-            int v = a.valueLength(caps);
-            writeHeader(out, a.flags(), a.typeCode(), v);
-            a.writeValue(out, caps);
+            writeOne(out, a, caps);
         }
         if (as4Path != null) {
             writeAs4Path(out, as4Path);
@@ -206,6 +218,11 @@ public final class PathAttributes {
         if (as4Aggregator != null) {
             writeAs4Aggregator(out, as4Aggregator);
         }
+    }
+
+    private static void writeOne(WireWriter out, PathAttribute a, SessionCapabilities caps) {
+        writeHeader(out, a.flags(), a.typeCode(), a.valueLength(caps));
+        a.writeValue(out, caps);
     }
 
     private static void writeHeader(WireWriter out, int flags, int type, int valueLength) {
@@ -311,7 +328,10 @@ public final class PathAttributes {
                     return Malformation.sessionReset(BgpError.UNRECOGNIZED_WELL_KNOWN_ATTRIBUTE,
                             Bytes.copy(b, p, header + valueLength), "unrecognized well-known attribute type " + type);
                 }
-                out.add(new UnknownAttribute(flags, type, Bytes.copy(b, v, valueLength)));
+                if ((flags & AttributeType.FLAG_TRANSITIVE) != 0) {
+                    out.add(new UnknownAttribute(flags, type, Bytes.copy(b, v, valueLength)));
+                }
+                // RFC 4271 §5: an unrecognized optional non-transitive attribute is quietly ignored.
                 return null;
             }
             DecodeResult<?> result;

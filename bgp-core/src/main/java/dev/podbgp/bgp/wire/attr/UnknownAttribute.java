@@ -41,10 +41,17 @@ public record UnknownAttribute(int flags, int typeCode, byte[] value) implements
         out.bytes(value);
     }
 
-    /** ExaBGP: {@code "attribute-0xNN-0xFF": "0xVALUE"}, FF being the flags as received. */
+    /**
+     * ExaBGP: {@code "attribute-0xNN-0xFF": "0xvalue"}: the type and the flags as it would pass
+     * them on (Partial set), upper-case; the value in lower-case hex.
+     */
     @Override
     public void appendJson(JsonOut json) {
-        json.field(String.format("attribute-0x%02X-0x%02X", typeCode, flags), "0x" + Bytes.hex(value));
+        if (!isTransitive()) {
+            return; // never passed on, and ExaBGP does not show it
+        }
+        json.field(String.format("attribute-0x%02X-0x%02X", typeCode, forPropagation().flags()),
+                "0x" + Bytes.hex(value).toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override

@@ -262,15 +262,17 @@ public final class Nlri {
         }
     }
 
+    /** Empty NLRI are equal whatever their path-id mode: no entry carries an identifier. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Nlri n && n.family.equals(family) && n.pathIds == pathIds
-                && Arrays.equals(n.buf, n.offset, n.offset + n.length, buf, offset, offset + length);
+        return o instanceof Nlri n && n.family.equals(family)
+                && (count == 0 && n.count == 0 || n.pathIds == pathIds
+                && Arrays.equals(n.buf, n.offset, n.offset + n.length, buf, offset, offset + length));
     }
 
     @Override
     public int hashCode() {
-        int h = family.hashCode() * 31 + Boolean.hashCode(pathIds);
+        int h = family.hashCode() * 31 + (count == 0 ? 0 : Boolean.hashCode(pathIds));
         for (int i = offset; i < offset + length; i++) {
             h = h * 31 + buf[i];
         }

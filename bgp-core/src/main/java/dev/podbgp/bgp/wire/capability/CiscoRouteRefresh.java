@@ -1,0 +1,36 @@
+package dev.podbgp.bgp.wire.capability;
+
+import dev.podbgp.bgp.wire.DecodeResult;
+import dev.podbgp.bgp.wire.JsonOut;
+import dev.podbgp.bgp.wire.WireWriter;
+
+/**
+ * The pre-RFC 2918 route refresh capability, code 128 from the private-use range. Cisco and
+ * FRR still send it beside code 2; it means the same thing.
+ */
+public record CiscoRouteRefresh() implements Capability {
+
+    public static final CiscoRouteRefresh INSTANCE = new CiscoRouteRefresh();
+
+    static DecodeResult<Capability> decode(int len) {
+        return len == 0 ? DecodeResult.ok(INSTANCE) : Capability.malformed(CISCO_ROUTE_REFRESH, len, "length is 0");
+    }
+
+    @Override
+    public int code() {
+        return CISCO_ROUTE_REFRESH;
+    }
+
+    @Override
+    public int valueLength() {
+        return 0;
+    }
+
+    @Override
+    public void writeValue(WireWriter out) {}
+
+    @Override
+    public void appendJson(JsonOut out) {
+        RouteRefreshCapability.appendJson(out, true);
+    }
+}

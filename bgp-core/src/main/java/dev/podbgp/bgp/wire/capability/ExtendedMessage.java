@@ -1,0 +1,35 @@
+package dev.podbgp.bgp.wire.capability;
+
+import dev.podbgp.bgp.wire.DecodeResult;
+import dev.podbgp.bgp.wire.JsonOut;
+import dev.podbgp.bgp.wire.SessionCapabilities;
+import dev.podbgp.bgp.wire.WireWriter;
+
+/** BGP extended message (RFC 8654 §3): an empty capability allowing messages up to 65535 octets. */
+public record ExtendedMessage() implements Capability {
+
+    public static final ExtendedMessage INSTANCE = new ExtendedMessage();
+
+    static DecodeResult<Capability> decode(int len) {
+        return len == 0 ? DecodeResult.ok(INSTANCE) : Capability.malformed(EXTENDED_MESSAGE, len, "RFC 8654 §3 length is 0");
+    }
+
+    @Override
+    public int code() {
+        return EXTENDED_MESSAGE;
+    }
+
+    @Override
+    public int valueLength() {
+        return 0;
+    }
+
+    @Override
+    public void writeValue(WireWriter out) {}
+
+    @Override
+    public void appendJson(JsonOut out) {
+        out.beginObject().field("name", "extended-message")
+                .field("size", SessionCapabilities.MAX_EXTENDED_MESSAGE_SIZE).endObject();
+    }
+}
