@@ -75,6 +75,8 @@ class CommandParserTest {
             CommandError e = refused("announce route 2001:db8::/32 next-hop 192.0.2.1");
             assertThat(e.message()).contains("IPv6 next hop").contains("::ffff:192.0.2.1");
             assertThat(e.token()).isEqualTo("192.0.2.1");
+            assertThat(announce("announce route 2001:db8::/32 next-hop ::ffff:192.0.2.1").nextHop())
+                    .as("the suggested form parses").isInstanceOf(NextHopSpec.Address.class);
         }
 
         @Test

@@ -87,10 +87,13 @@ record UpdateBytes(byte[] withdrawn, List<byte[]> attributes, byte[] nlri) {
         return attributes.stream().filter(t -> type(t) == type).findFirst().orElse(null);
     }
 
-    /** RFC 4271 §5: attributes SHOULD be in ascending type order. */
-    UpdateBytes sortedAttributes() {
+    /**
+     * podbgp's canonical order: MP_REACH_NLRI / MP_UNREACH_NLRI first (RFC 7606 §5.1), then
+     * ascending type code (RFC 4271 §5).
+     */
+    UpdateBytes canonicalOrder() {
         List<byte[]> sorted = new ArrayList<>(attributes);
-        sorted.sort(Comparator.comparingInt(UpdateBytes::type));
+        sorted.sort(Comparator.comparingInt(t -> type(t) == MP_REACH || type(t) == MP_UNREACH ? type(t) - 256 : type(t)));
         return new UpdateBytes(withdrawn, sorted, nlri);
     }
 
