@@ -37,13 +37,22 @@ class PathAttributesFuzzTest {
 
     /** Written back under the same context, the attributes read back equal and clean. */
     private static void assertRoundTrip(PathAttributes decoded, SessionCapabilities caps) {
-        byte[] encoded = encode(decoded, caps);
+        PathAttributes once = reencode(decoded, caps);
+        if (!once.equals(decoded) && Rfc6793Loss.as4PathIgnoredAfterEncoding(decoded, caps)) {
+            decoded = once;
+            once = reencode(decoded, caps);
+        }
+        assertThat(once).isEqualTo(decoded);
+        assertThat(encode(once, caps)).isEqualTo(encode(decoded, caps));
+    }
+
+    private static PathAttributes reencode(PathAttributes attributes, SessionCapabilities caps) {
+        byte[] encoded = encode(attributes, caps);
         DecodeResult<PathAttributes> again = PathAttributes.decode(encoded, 0, encoded.length, caps);
         assertThat(again).isInstanceOf(DecodeResult.Ok.class);
         DecodeResult.Ok<PathAttributes> ok = (DecodeResult.Ok<PathAttributes>) again;
         assertThat(ok.repaired()).isEmpty();
-        assertThat(ok.value()).isEqualTo(decoded);
-        assertThat(encode(ok.value(), caps)).isEqualTo(encoded);
+        return ok.value();
     }
 
     private static byte[] encode(PathAttributes attributes, SessionCapabilities caps) {

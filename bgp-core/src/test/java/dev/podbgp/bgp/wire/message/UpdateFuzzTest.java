@@ -9,6 +9,7 @@ import dev.podbgp.bgp.wire.FuzzedCapabilities;
 import dev.podbgp.bgp.wire.Malformation;
 import dev.podbgp.bgp.wire.SessionCapabilities;
 import dev.podbgp.bgp.wire.WireWriter;
+import dev.podbgp.bgp.wire.attr.Rfc6793Loss;
 import java.util.Arrays;
 
 /**
@@ -50,16 +51,27 @@ class UpdateFuzzTest {
      * What we decoded, we can send, and the peer reads back the same thing with nothing left to
      * repair; and our encoding is a fixed point. The input bytes themselves need not come back:
      * attributes are re-ordered by type code, extended lengths shortened, broken attributes
-     * dropped and RFC 6793 AS4 attributes merged.
+     * dropped and RFC 6793 AS4 attributes merged. Where RFC 6793 itself loses the AS4_PATH
+     * ({@link Rfc6793Loss}) the first re-decoding may differ, but from then on it is stable.
      */
     static void assertRoundTrip(BgpMessage decoded, SessionCapabilities caps) {
-        byte[] encoded = encode(decoded, caps);
+        BgpMessage once = reencode(decoded, caps);
+        if (!once.equals(decoded) && decoded instanceof Update u
+                && Rfc6793Loss.as4PathIgnoredAfterEncoding(u.attributes(), caps)) {
+            decoded = once;
+            once = reencode(decoded, caps);
+        }
+        assertThat(once).isEqualTo(decoded);
+        assertThat(encode(once, caps)).isEqualTo(encode(decoded, caps));
+    }
+
+    private static BgpMessage reencode(BgpMessage m, SessionCapabilities caps) {
+        byte[] encoded = encode(m, caps);
         DecodeResult<? extends BgpMessage> again = decode(encoded, 0, encoded.length, caps);
         assertThat(again).isInstanceOf(DecodeResult.Ok.class);
         DecodeResult.Ok<? extends BgpMessage> ok = (DecodeResult.Ok<? extends BgpMessage>) again;
         assertThat(ok.repaired()).isEmpty();
-        assertThat(ok.value()).isEqualTo(decoded);
-        assertThat(encode(ok.value(), caps)).isEqualTo(encoded);
+        return ok.value();
     }
 
     /**
