@@ -399,6 +399,7 @@ public final class PathAttributes {
          * RFC 6793 §4.2.3: an OLD speaker's UPDATE carries the real path in AS4_PATH. When
          * AGGREGATOR names a real 2-octet AS (not AS_TRANS), the AS4 attributes are stale and
          * ignored. Between NEW speakers the AS4 attributes carry nothing and are dropped.
+         * RFC 6793 §6: confederation segments in AS4_PATH are discarded before the merge.
          */
         private void mergeAs4() {
             if (caps.fourOctetAs() || (as4Path == null && as4Aggregator == null)) {
@@ -416,7 +417,7 @@ public final class PathAttributes {
             }
             int pathIndex = indexOf(AttributeType.AS_PATH.code());
             if (as4Path != null && pathIndex >= 0) {
-                out.set(pathIndex, AsPath.mergeAs4((AsPath) out.get(pathIndex), as4Path));
+                out.set(pathIndex, AsPath.mergeAs4((AsPath) out.get(pathIndex), as4Path.withoutConfederation()));
             }
         }
 
