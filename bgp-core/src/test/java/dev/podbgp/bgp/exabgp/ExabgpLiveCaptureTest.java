@@ -33,7 +33,7 @@ class ExabgpLiveCaptureTest {
 
     @BeforeAll
     static void load() throws IOException {
-        try (InputStream in = ExabgpLiveCaptureTest.class.getResourceAsStream("/exabgp/live-session-messages.json")) {
+        try (InputStream in = ExabgpLiveCaptureTest.class.getResourceAsStream("/exabgp/session-messages.json")) {
             lines = JSON.readTree(in);
         }
     }

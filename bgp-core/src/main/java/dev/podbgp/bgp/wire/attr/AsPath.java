@@ -22,8 +22,56 @@ public record AsPath(List<AsPathSegment> segments) implements PathAttribute {
 
     public static final AsPath EMPTY = new AsPath(List.of());
 
+    /**
+     * Canonical form: a run of adjacent AS_SEQUENCE (or AS_CONFED_SEQUENCE) segments means one
+     * sequence (RFC 4271 §5.1.2), so it is held as that sequence cut into 255-AS segments from
+     * the left. Two paths that mean the same then compare equal, however a peer split them.
+     */
     public AsPath {
-        segments = List.copyOf(segments);
+        segments = needsCanonicalForm(segments) ? canonical(segments) : List.copyOf(segments);
+    }
+
+    private static boolean needsCanonicalForm(List<AsPathSegment> segments) {
+        for (int i = 1; i < segments.size(); i++) {
+            AsPathSegment.Type t = segments.get(i).type();
+            if (!t.isSet() && t == segments.get(i - 1).type()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<AsPathSegment> canonical(List<AsPathSegment> segments) {
+        List<AsPathSegment> out = new ArrayList<>(segments.size());
+        int i = 0;
+        while (i < segments.size()) {
+            AsPathSegment.Type type = segments.get(i).type();
+            int j = i + 1;
+            while (!type.isSet() && j < segments.size() && segments.get(j).type() == type) {
+                j++;
+            }
+            if (j - i == 1) {
+                out.add(segments.get(i));
+            } else {
+                int total = 0;
+                for (int k = i; k < j; k++) {
+                    total += segments.get(k).size();
+                }
+                int[] all = new int[total];
+                int at = 0;
+                for (int k = i; k < j; k++) {
+                    int[] part = segments.get(k).rawAsns();
+                    System.arraycopy(part, 0, all, at, part.length);
+                    at += part.length;
+                }
+                for (int from = 0; from < total; from += AsPathSegment.MAX_ASNS) {
+                    out.add(new AsPathSegment(type, java.util.Arrays.copyOfRange(all, from,
+                            Math.min(total, from + AsPathSegment.MAX_ASNS))));
+                }
+            }
+            i = j;
+        }
+        return List.copyOf(out);
     }
 
     /** A path of one AS_SEQUENCE, split in 255-AS segments as the wire requires. */
@@ -213,28 +261,8 @@ public record AsPath(List<AsPathSegment> segments) implements PathAttribute {
                 default -> out.add(s); // confederation segments are not counted and stay in place
             }
         }
-        for (AsPathSegment s : as4Path.segments) {
-            out.add(s);
-            joinLastSequences(out);
-        }
+        out.addAll(as4Path.segments);
         return new AsPath(out);
-    }
-
-    /** Joins the last two segments of {@code out} when both are AS_SEQUENCEs that fit in one. */
-    private static void joinLastSequences(List<AsPathSegment> out) {
-        int n = out.size();
-        if (n < 2) {
-            return;
-        }
-        AsPathSegment a = out.get(n - 2);
-        AsPathSegment b = out.get(n - 1);
-        if (a.type() == AsPathSegment.Type.AS_SEQUENCE && b.type() == AsPathSegment.Type.AS_SEQUENCE
-                && a.size() + b.size() <= AsPathSegment.MAX_ASNS) {
-            int[] joined = java.util.Arrays.copyOf(a.rawAsns(), a.size() + b.size());
-            System.arraycopy(b.rawAsns(), 0, joined, a.size(), b.size());
-            out.remove(n - 1);
-            out.set(n - 2, new AsPathSegment(AsPathSegment.Type.AS_SEQUENCE, joined));
-        }
     }
 
     /** The path without confederation segments: what AS4_PATH may carry (RFC 6793 §3). */
