@@ -46,7 +46,7 @@ public final class LabProcess {
 
     /** The last {@code lines} lines of the log. */
     public String logTail(int lines) {
-        return tail(log, lines);
+        return tailOf(log, lines);
     }
 
     /** SIGSTOP: the daemon keeps its sockets but sends nothing, as a hung peer would. */
@@ -91,7 +91,8 @@ public final class LabProcess {
         all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    static String tail(Path file, int lines) {
+    /** The last {@code lines} lines of any file, or why it cannot be read. */
+    public static String tailOf(Path file, int lines) {
         try {
             if (!Files.exists(file)) {
                 return "(no " + file + ")";
