@@ -51,7 +51,7 @@ final class ContainerFrr implements FrrRuntime {
                         .withStartupTimeout(Duration.ofSeconds(60)));
         c.start();
         ContainerFrr frr = new ContainerFrr(c);
-        node.lab().onClose("stop FRR container " + c.getContainerId(), c::stop);
+        node.lab().onClose("stop FRR container " + c.getContainerId(), frr::stop);
         node.moveInto(c.getContainerInfo().getState().getPidLong());
         return frr;
     }
@@ -89,8 +89,14 @@ final class ContainerFrr implements FrrRuntime {
         DockerClientFactory.lazyClient().unpauseContainerCmd(container.getContainerId()).exec();
     }
 
+    /** A paused container is unpaused first so its daemons see the SIGTERM of {@code docker stop}. */
     @Override
     public void stop() {
+        try {
+            thaw();
+        } catch (RuntimeException notPaused) {
+            // docker refuses to unpause a running container; nothing to undo
+        }
         container.stop();
     }
 
