@@ -1,0 +1,129 @@
+package dev.podbgp.lab.frr;
+
+import dev.podbgp.lab.Await;
+import dev.podbgp.lab.LabProcess;
+import dev.podbgp.lab.Node;
+import dev.podbgp.lab.Shell;
+import dev.podbgp.lab.peer.PeerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * zebra + bgpd from the Debian package inside a lab node. Several FRRs share the machine
+ * through pathspaces ({@code -N <namespace name>}): sockets and pid files live in
+ * {@code /var/run/frr/<name>}, which must belong to frr because the daemons drop to that user.
+ * Both run in the foreground (no {@code -d}) so the lab owns their processes.
+ */
+final class NamespaceFrr implements FrrRuntime {
+    private static final Path FRR_RUN = Path.of("/var/run/frr");
+    private static final Duration VTYSH_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Node node;
+    private final String pathspace;
+    private final Path frrLog;
+    private final LabProcess zebra;
+    private final LabProcess bgpd;
+
+    private NamespaceFrr(Node node, Path frrLog, LabProcess zebra, LabProcess bgpd) {
+        this.node = node;
+        this.pathspace = node.name();
+        this.frrLog = frrLog;
+        this.zebra = zebra;
+        this.bgpd = bgpd;
+    }
+
+    static NamespaceFrr start(Node node, PeerConfig config) {
+        for (String bin : List.of("/usr/lib/frr/zebra", "/usr/lib/frr/bgpd", "/usr/bin/vtysh")) {
+            if (!Files.isExecutable(Path.of(bin))) {
+                throw new IllegalStateException(bin + " missing: install the Debian package frr (scripts/install-deps.sh)");
+            }
+        }
+        String name = node.name();
+        Path run = FRR_RUN.resolve(name);
+        Path dir = node.lab().workDir().resolve(node.label() + "-frr");
+        Path conf = dir.resolve("frr.conf");
+        Path log = dir.resolve("frr.log");
+        try {
+            Files.createDirectories(run);
+            node.lab().onClose("delete " + run, () -> deleteTree(run));
+            Shell.check("chown", "frr:frr", run.toString());
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.writeString(conf, FrrConfig.render(config, node.label(), log.toString()));
+            Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-r--r--"));
+            Files.writeString(log, "");
+            Shell.check("chown", "frr:frr", log.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare FRR files for " + name, e);
+        }
+        LabProcess zebra = node.start("zebra", List.of("/usr/lib/frr/zebra", "-N", name, "-f", conf.toString(),
+                "-i", run.resolve("zebra.pid").toString()));
+        // bgpd registers with zebra through zserv.api; started earlier it only retries.
+        Await.until("zebra of " + name + " to listen", Duration.ofSeconds(15),
+                () -> Files.exists(run.resolve("zserv.api")) || !zebra.isAlive(), () -> zebra.logTail(20));
+        LabProcess bgpd = node.start("bgpd", List.of("/usr/lib/frr/bgpd", "-N", name, "-f", conf.toString(),
+                "-i", run.resolve("bgpd.pid").toString()));
+        NamespaceFrr frr = new NamespaceFrr(node, log, zebra, bgpd);
+        Await.until("bgpd of " + name + " to answer vtysh", Duration.ofSeconds(15), () -> {
+            if (!zebra.isAlive() || !bgpd.isAlive()) {
+                throw new IllegalStateException("FRR exited during start-up:\n" + frr.logs());
+            }
+            return frr.vtyshResult(List.of("show bgp summary json")).ok();
+        }, frr::logs);
+        return frr;
+    }
+
+    private Shell.Result vtyshResult(List<String> commands) {
+        List<String> cmd = new ArrayList<>(List.of("vtysh", "-N", pathspace));
+        for (String c : commands) {
+            cmd.add("-c");
+            cmd.add(c);
+        }
+        return Shell.run(node.inside(cmd), VTYSH_TIMEOUT);
+    }
+
+    @Override
+    public String vtysh(List<String> commands) {
+        Shell.Result r = vtyshResult(commands);
+        // vtysh exits 0 even when a configuration line is refused, but prints "%" lines to stdout.
+        if (!r.ok() || r.stdout().lines().anyMatch(l -> l.startsWith("% ") && !l.contains("vtysh.conf"))) {
+            throw new IllegalStateException("vtysh " + commands + " failed (" + r.exitCode() + "): " + r.stdout()
+                    + r.stderr());
+        }
+        return r.stdout();
+    }
+
+    @Override
+    public void freeze() {
+        bgpd.freeze();
+        zebra.freeze();
+    }
+
+    @Override
+    public void thaw() {
+        zebra.thaw();
+        bgpd.thaw();
+    }
+
+    @Override
+    public void stop() {
+        bgpd.stop();
+        zebra.stop();
+    }
+
+    @Override
+    public String logs() {
+        return "frr.log (" + frrLog + "):\n" + LabProcess.tailOf(frrLog, 40) + "\nbgpd stdout:\n" + bgpd.logTail(15)
+                + "\nzebra stdout:\n" + zebra.logTail(10);
+    }
+
+    private static void deleteTree(Path p) {
+        Shell.run(List.of("rm", "-rf", "--one-file-system", p.toString())).orThrow();
+    }
+}
