@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * {@link BackoffPolicy#base()}, capped at {@link BackoffPolicy#cap()}, replaced by
  * {@link BackoffPolicy#dampPenalty()} once damped, and always jittered.
  *
- * <p>Jitter follows RFC 4271 §10: the wait is multiplied by a random factor in [0.75, 1), so
+ * <p>Jitter follows RFC 4271 §10: the wait is multiplied by a random factor from 0.75 to 1, so
  * the peers of a node that restarted do not all retry in the same instant.
  */
 public final class RestartBackoff {
