@@ -1,0 +1,34 @@
+package dev.podbgp.bgp.session;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How long a session waits in Idle before restarting after a failure (see {@link RestartBackoff}).
+ *
+ * @param base        the wait after the first failure; doubled after each further one
+ * @param cap         the longest wait while not damped
+ * @param dampAfter   from this many consecutive failures on, wait {@code dampPenalty} instead
+ *                    (RFC 4271 §8.1.1 DampPeerOscillations: a misconfigured peer must not flap
+ *                    in a tight loop)
+ * @param dampPenalty the wait once damped
+ * @param stableAfter an Established session that lasted at least this long clears the failure
+ *                    count when it goes down; a shorter one counts as a failure
+ */
+public record BackoffPolicy(Duration base, Duration cap, int dampAfter, Duration dampPenalty, Duration stableAfter) {
+
+    /**
+     * 1 s doubling to 60 s, then 5 minutes from the 8th failure in a row: the first retry is
+     * quick (a peer restarting), a peer refusing us for minutes costs one attempt per 5 minutes.
+     */
+    public static final BackoffPolicy DEFAULT = new BackoffPolicy(
+            Duration.ofSeconds(1), Duration.ofSeconds(60), 8, Duration.ofMinutes(5), Duration.ofSeconds(60));
+
+    public BackoffPolicy {
+        Objects.requireNonNull(stableAfter, "stableAfter");
+        if (!base.isPositive() || cap.compareTo(base) < 0 || dampPenalty.compareTo(cap) < 0 || dampAfter < 1
+                || stableAfter.isNegative()) {
+            throw new IllegalArgumentException("backoff needs 0 < base <= cap <= dampPenalty and dampAfter >= 1: " + this);
+        }
+    }
+}

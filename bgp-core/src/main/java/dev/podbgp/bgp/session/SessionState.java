@@ -1,0 +1,16 @@
+package dev.podbgp.bgp.session;
+
+/** The six states of the RFC 4271 §8.2.2 FSM. */
+public enum SessionState {
+    IDLE,
+    CONNECT,
+    ACTIVE,
+    OPEN_SENT,
+    OPEN_CONFIRM,
+    ESTABLISHED;
+
+    /** True in the states where a TCP connection to the peer exists (an OPEN may have crossed it). */
+    public boolean hasConnection() {
+        return this == OPEN_SENT || this == OPEN_CONFIRM || this == ESTABLISHED;
+    }
+}
