@@ -22,7 +22,9 @@ import java.util.List;
 public final class BgpFrameDecoder extends ByteToMessageDecoder {
 
     private final byte[] header = new byte[MessageCodec.HEADER_LENGTH];
-    private SessionCapabilities capabilities = SessionCapabilities.RFC4271;
+    // Written by the peer's event loop when the OPENs are accepted; read here. The peer cannot send
+    // UPDATEs before our KEEPALIVE, which is sent after the write, so no frame needs the old value.
+    private volatile SessionCapabilities capabilities = SessionCapabilities.RFC4271;
     private boolean broken;
 
     public void capabilities(SessionCapabilities negotiated) {

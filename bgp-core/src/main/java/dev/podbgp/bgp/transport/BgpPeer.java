@@ -1,0 +1,288 @@
+package dev.podbgp.bgp.transport;
+
+import dev.podbgp.bgp.session.CollisionResolution;
+import dev.podbgp.bgp.session.ConnectionDirection;
+import dev.podbgp.bgp.session.NegotiatedSession;
+import dev.podbgp.bgp.session.SessionAction;
+import dev.podbgp.bgp.session.SessionConfig;
+import dev.podbgp.bgp.session.SessionEvent;
+import dev.podbgp.bgp.session.SessionState;
+import dev.podbgp.bgp.wire.Family;
+import dev.podbgp.bgp.wire.message.Update;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * One configured neighbour: its session(s) and connection(s), all confined to one event loop.
+ * Public methods may be called from any thread; they hand the work to that loop.
+ *
+ * <p>Normally one {@link PeerConnection} (the primary) exists. A connection the peer opens
+ * while ours is in OpenSent/OpenConfirm gets a second one, and RFC 4271 §6.8 collision
+ * resolution keeps one of the two once either reaches OpenConfirm.
+ */
+public final class BgpPeer {
+
+    private static final System.Logger LOG = System.getLogger("podbgp.peer");
+
+    private final BgpSpeaker speaker;
+    private final PeerConfig config;
+    private final EventLoop loop;
+    private final PeerListener listener;
+    private final RandomGenerator random;
+    private PeerConnection primary;
+    private PeerConnection secondary;
+    private volatile SessionState state = SessionState.IDLE;
+    private volatile NegotiatedSession negotiated;
+
+    BgpPeer(BgpSpeaker speaker, PeerConfig config, EventLoop loop, PeerListener listener, RandomGenerator random) {
+        this.speaker = speaker;
+        this.config = config;
+        this.loop = loop;
+        this.listener = listener;
+        this.random = random;
+    }
+
+    public PeerConfig config() {
+        return config;
+    }
+
+    /** The primary session's state, as last seen; safe from any thread. */
+    public SessionState state() {
+        return state;
+    }
+
+    public Optional<NegotiatedSession> negotiated() {
+        return Optional.ofNullable(negotiated);
+    }
+
+    BgpSpeaker speaker() {
+        return speaker;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    void onLoop(Runnable task) {
+        if (loop.inEventLoop()) {
+            task.run();
+        } else {
+            loop.execute(task);
+        }
+    }
+
+    void start() {
+        onLoop(() -> {
+            if (primary == null) {
+                primary = new PeerConnection(this, config.session(), random);
+            }
+            primary.handle(new SessionEvent.ManualStart());
+        });
+    }
+
+    /**
+     * Administrative shutdown: Cease / Administrative Shutdown with an RFC 9003 message when
+     * connected; the peer stays down until {@link #restart()}.
+     */
+    public void stop(String communication) {
+        onLoop(() -> {
+            if (secondary != null) {
+                secondary.dispose();
+                secondary = null;
+            }
+            if (primary != null) {
+                primary.handle(communication == null ? SessionEvent.ManualStop.silent()
+                        : SessionEvent.ManualStop.of(communication));
+            }
+        });
+    }
+
+    public void restart() {
+        start();
+    }
+
+    /** Cease / Administrative Reset with an RFC 9003 message; the session comes back by itself. */
+    public void reset(String communication) {
+        onLoop(() -> {
+            if (primary != null) {
+                primary.handle(communication == null ? new SessionEvent.AdminReset(Optional.empty())
+                        : SessionEvent.AdminReset.of(communication));
+            }
+        });
+    }
+
+    /**
+     * Sends UPDATEs on the established session and flushes. A caller with much to send checks
+     * {@link #isWritable()} and waits for {@link PeerListener#writable} rather than queueing.
+     */
+    public void send(List<Update> updates) {
+        onLoop(() -> {
+            if (primary == null || primary.session().state() != SessionState.ESTABLISHED) {
+                log(System.Logger.Level.DEBUG, "event=send-dropped reason=not-established updates=" + updates.size());
+                return;
+            }
+            for (Update u : updates) {
+                primary.send(u);
+            }
+            primary.handle(new SessionEvent.UpdateSent());
+        });
+    }
+
+    /** RFC 2918: asks the peer to send its routes of {@code family} again. */
+    public void requestRefresh(Family family) {
+        onLoop(() -> {
+            NegotiatedSession n = negotiated;
+            if (n != null && primary != null) {
+                primary.send(n.routeRefreshRequest(family));
+            }
+        });
+    }
+
+    /** True when the established connection's send buffer is below its high-water mark. */
+    public boolean isWritable() {
+        PeerConnection p = primary;
+        return p != null && p.isWritable();
+    }
+
+    /** A connection the peer opened reached us; decide which session takes it. */
+    void accepted(Channel channel, ConnectionHandler handler) {
+        PeerConnection p = primary;
+        SessionState s = p == null ? SessionState.IDLE : p.session().state();
+        switch (s) {
+            case CONNECT, ACTIVE -> {
+                handler.target(p);
+                p.attachAccepted(channel);
+                p.handle(new SessionEvent.TcpAccepted());
+            }
+            case OPEN_SENT, OPEN_CONFIRM -> {
+                if (secondary != null) {
+                    refuse(channel, "a second connection is already being resolved");
+                    return;
+                }
+                SessionConfig c = config.session();
+                // The second session only answers; it never dials out itself.
+                secondary = new PeerConnection(this, new SessionConfig(c.localAs(), c.peerAs(), c.localId(), c.holdTime(),
+                        c.keepaliveTime(), c.connectRetryTime(), c.restartBackoff(), true, c.capabilities(),
+                        c.required()), random);
+                handler.target(secondary);
+                secondary.handle(new SessionEvent.ManualStart());
+                secondary.attachAccepted(channel);
+                secondary.handle(new SessionEvent.TcpAccepted());
+            }
+            case ESTABLISHED -> refuse(channel, "session already established (RFC 4271 §6.8)");
+            case IDLE -> refuse(channel, "session is idle");
+        }
+    }
+
+    private void refuse(Channel channel, String why) {
+        log(System.Logger.Level.INFO, "event=connection-refused remote=" + channel.remoteAddress() + " reason=\"" + why + "\"");
+        channel.close();
+    }
+
+    /** The reports a session's actions carry, from either connection. */
+    void report(PeerConnection from, SessionAction action) {
+        switch (action) {
+            case SessionAction.StateChanged c -> {
+                if (from == primary) {
+                    state = c.to();
+                    log(System.Logger.Level.INFO, "event=state from=" + c.from() + " to=" + c.to());
+                    listener.stateChanged(this, c.from(), c.to());
+                }
+                if (c.to() == SessionState.OPEN_CONFIRM || c.to() == SessionState.ESTABLISHED) {
+                    resolveCollision();
+                }
+            }
+            case SessionAction.SessionEstablished e -> {
+                if (from == primary) {
+                    negotiated = e.negotiated();
+                    log(System.Logger.Level.INFO, "event=established peer-as=" + e.negotiated().peerAs() + " hold-time="
+                            + e.negotiated().holdTime() + " families=" + e.negotiated().families());
+                    listener.established(this, e.negotiated());
+                }
+            }
+            case SessionAction.SessionDown d -> {
+                if (from != primary) {
+                    // A collision loser, or a second connection that failed on its own.
+                    if (from == secondary) {
+                        secondary.dispose();
+                        secondary = null;
+                    }
+                    return;
+                }
+                negotiated = null;
+                log(System.Logger.Level.INFO, "event=down from=" + d.from() + " reason=" + d.reason()
+                        + d.notification().map(n -> " notification=" + n.code() + "/" + n.subcode()).orElse("")
+                        + " detail=\"" + d.detail() + "\"");
+                listener.down(this, d);
+            }
+            case SessionAction.DeliverUpdate u -> listener.update(this, u.update());
+            case SessionAction.EndOfRibReceived e -> listener.endOfRib(this, e.family());
+            case SessionAction.RefreshRequested r -> listener.refreshRequested(this, r.family(), r.enhanced());
+            case SessionAction.ProblemReported p -> {
+                log(System.Logger.Level.WARNING, "event=malformed " + p.problem());
+                listener.problem(this, p.problem());
+            }
+            case SessionAction.MessageIgnored m ->
+                    log(System.Logger.Level.INFO, "event=ignored type=" + m.message().type() + " reason=\"" + m.reason() + "\"");
+            case SessionAction.RefreshBegin b -> log(System.Logger.Level.DEBUG, "event=borr family=\"" + b.family() + "\"");
+            case SessionAction.RefreshEnd e -> log(System.Logger.Level.DEBUG, "event=eorr family=\"" + e.family() + "\"");
+            default -> throw new IllegalStateException("not a report: " + action);
+        }
+    }
+
+    /** RFC 4271 §6.8 between the primary and a second connection, once one reaches OpenConfirm. */
+    private void resolveCollision() {
+        if (primary == null || secondary == null) {
+            return;
+        }
+        if (!primary.session().state().hasConnection()) {
+            // Our own connection failed meanwhile: nothing collides, the peer's connection takes over.
+            PeerConnection old = primary;
+            primary = secondary;
+            secondary = null;
+            old.dispose();
+            state = primary.session().state();
+            log(System.Logger.Level.INFO, "event=connection-replaced by=" + primary.direction());
+            return;
+        }
+        PeerConnection inbound = primary.direction() == ConnectionDirection.INBOUND ? primary : secondary;
+        PeerConnection outbound = inbound == primary ? secondary : primary;
+        Optional<NegotiatedSession> seen = primary.session().negotiated().or(() -> secondary.session().negotiated());
+        if (seen.isEmpty()) {
+            return;
+        }
+        NegotiatedSession known = seen.get();
+        SessionConfig c = config.session();
+        Optional<ConnectionDirection> loser = CollisionResolution.resolve(c.localAs(), c.localId(), known.peerAs(),
+                known.peerId(), inbound.session().state(), outbound.session().state());
+        if (loser.isEmpty()) {
+            return;
+        }
+        PeerConnection lose = loser.get() == ConnectionDirection.INBOUND ? inbound : outbound;
+        PeerConnection keep = lose == inbound ? outbound : inbound;
+        log(System.Logger.Level.INFO, "event=collision closed=" + loser.get());
+        primary = keep;
+        secondary = null;
+        lose.handle(new SessionEvent.CollisionDump());
+        lose.dispose();
+        // Resolution runs at the first OpenConfirm (or Established) of either connection, so the
+        // kept one's SessionEstablished report is still to come and is heard as the primary's.
+        state = keep.session().state();
+    }
+
+    void becameWritable() {
+        listener.writable(this);
+    }
+
+    void log(System.Logger.Level level, String message) {
+        LOG.log(level, () -> "peer=" + config.address().getHostAddress() + " " + message);
+    }
+
+    @Override
+    public String toString() {
+        return "BgpPeer[" + config.address().getHostAddress() + " AS" + config.session().peerAs() + " " + state + "]";
+    }
+}

@@ -1,0 +1,240 @@
+package dev.podbgp.bgp.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.unix.UnixChannel;
+import io.netty.channel.epoll.EpollChannelOption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A BGP speaker's sockets: listeners, outgoing connections and the configured peers. A
+ * connection from an address that is not a configured peer is closed at once and counted.
+ */
+public final class BgpSpeaker implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("podbgp.transport");
+    /** Bounds what one peer's unsent messages may hold before the sender must wait. */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+
+    private final NettyTransport transport;
+    private final EventLoopGroup group;
+    private final PeerListener listener;
+    private final Map<InetAddress, BgpPeer> peers = new ConcurrentHashMap<>();
+    private final List<Channel> listeners = new ArrayList<>();
+    private final AtomicLong refused = new AtomicLong();
+    private final SplittableRandom seeds = new SplittableRandom();
+
+    private BgpSpeaker(SpeakerConfig config, PeerListener listener) {
+        this.transport = NettyTransport.choose(config.preferEpoll());
+        this.group = transport.newGroup(config.eventLoopThreads());
+        this.listener = listener;
+    }
+
+    /** Binds every listen address; a failure to bind closes what was opened and throws. */
+    public static BgpSpeaker start(SpeakerConfig config, PeerListener listener) {
+        BgpSpeaker speaker = new BgpSpeaker(config, listener);
+        try {
+            for (InetSocketAddress address : config.listen()) {
+                speaker.listen(address);
+            }
+        } catch (RuntimeException e) {
+            speaker.close();
+            throw e;
+        }
+        LOG.log(System.Logger.Level.INFO, () -> "event=speaker-started transport=" + (speaker.transport.epoll() ? "epoll" : "nio")
+                + " listen=" + speaker.boundAddresses());
+        return speaker;
+    }
+
+    private void listen(InetSocketAddress address) {
+        ServerBootstrap b = new ServerBootstrap().group(group).channel(transport.serverChannel())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        accept(ch);
+                    }
+                });
+        ChannelFuture bound = b.bind(address).syncUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw new UncheckedIOException(new IOException("cannot listen on " + address, bound.cause()));
+        }
+        synchronized (listeners) {
+            listeners.add(bound.channel());
+        }
+        updateMd5Keys();
+    }
+
+    private void accept(Channel ch) {
+        InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
+        BgpPeer peer = peers.get(remote.getAddress());
+        if (peer == null) {
+            // DESIGN: only configured peers; an unknown connection is refused, logged and counted.
+            refused.incrementAndGet();
+            LOG.log(System.Logger.Level.WARNING, () -> "event=connection-refused remote=" + remote.getAddress().getHostAddress()
+                    + " reason=\"no configured peer\"");
+            ch.close();
+            return;
+        }
+        applyTtl(ch, peer.config());
+        ConnectionHandler handler = pipeline(ch, peer, null);
+        peer.onLoop(() -> peer.accepted(ch, handler));
+    }
+
+    private static ConnectionHandler pipeline(Channel ch, BgpPeer peer, PeerConnection owner) {
+        BgpFrameDecoder decoder = new BgpFrameDecoder();
+        ConnectionHandler handler = new ConnectionHandler(peer, owner);
+        ch.pipeline().addLast("frames", decoder).addLast("messages", new BgpMessageEncoder(decoder)).addLast("session", handler);
+        return handler;
+    }
+
+    /** Opens the connection a session asked for, on the peer's own event loop. */
+    ChannelFuture connect(BgpPeer peer, PeerConnection owner) {
+        PeerConfig pc = peer.config();
+        Bootstrap b = new Bootstrap().group(peer.loop()).channel(transport.channel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        applyTtl(ch, pc);
+                        pipeline(ch, peer, owner);
+                    }
+                });
+        if (pc.md5Key() != null) {
+            requireEpoll("TCP MD5");
+            b.option(EpollChannelOption.TCP_MD5SIG, Map.of(pc.address(), pc.md5Key()));
+        }
+        InetSocketAddress remote = new InetSocketAddress(pc.address(), pc.port());
+        return pc.localAddress() == null ? b.connect(remote) : b.connect(remote, new InetSocketAddress(pc.localAddress(), 0));
+    }
+
+    private void applyTtl(Channel ch, PeerConfig pc) {
+        TtlPolicy ttl = pc.ttl();
+        if (ttl.equals(TtlPolicy.SYSTEM_DEFAULT)) {
+            return;
+        }
+        requireEpoll("TTL/GTSM");
+        int fd = ((UnixChannel) ch).fd().intValue();
+        boolean ipv6 = pc.address() instanceof Inet6Address;
+        try {
+            if (ttl.sendTtl() != 0) {
+                SocketOptions.setSendTtl(fd, ipv6, ttl.sendTtl());
+            }
+            if (ttl.minimumTtl() != 0) {
+                SocketOptions.setMinimumTtl(fd, ipv6, ttl.minimumTtl());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void requireEpoll(String what) {
+        if (!transport.epoll()) {
+            throw new IllegalStateException(what + " needs the epoll transport, which is not available here");
+        }
+    }
+
+    /** RFC 2385: listening sockets must know every peer's key to answer its SYN. */
+    private void updateMd5Keys() {
+        if (!transport.epoll()) {
+            return;
+        }
+        Map<InetAddress, byte[]> keys = new HashMap<>();
+        peers.values().forEach(p -> {
+            if (p.config().md5Key() != null) {
+                keys.put(p.config().address(), p.config().md5Key());
+            }
+        });
+        synchronized (listeners) {
+            for (Channel l : listeners) {
+                l.config().setOption(EpollChannelOption.TCP_MD5SIG, keys);
+            }
+        }
+    }
+
+    /** Adds a peer and starts its session (it connects unless its session config is passive). */
+    public BgpPeer addPeer(PeerConfig config) {
+        if (config.md5Password() != null) {
+            requireEpoll("TCP MD5");
+        }
+        BgpPeer peer = new BgpPeer(this, config, group.next(), listener, new SplittableRandom(seeds.nextLong()));
+        if (peers.putIfAbsent(config.address(), peer) != null) {
+            throw new IllegalArgumentException("peer " + config.address().getHostAddress() + " is already configured");
+        }
+        updateMd5Keys();
+        peer.start();
+        return peer;
+    }
+
+    /** Stops the peer's session with an administrative shutdown carrying {@code communication}, and forgets it. */
+    public void removePeer(InetAddress address, String communication) {
+        BgpPeer peer = peers.remove(address);
+        if (peer != null) {
+            peer.stop(communication);
+            updateMd5Keys();
+        }
+    }
+
+    public Optional<BgpPeer> peer(InetAddress address) {
+        return Optional.ofNullable(peers.get(address));
+    }
+
+    public Collection<BgpPeer> peers() {
+        return List.copyOf(peers.values());
+    }
+
+    /** Connections closed because they came from no configured peer. */
+    public long refusedConnections() {
+        return refused.get();
+    }
+
+    public List<InetSocketAddress> boundAddresses() {
+        synchronized (listeners) {
+            return listeners.stream().map(c -> (InetSocketAddress) c.localAddress()).toList();
+        }
+    }
+
+    /**
+     * Stops every peer with an administrative shutdown carrying {@code communication} (the
+     * NOTIFICATIONs are flushed before the sockets close), then releases the event loops.
+     */
+    public void shutdown(String communication) {
+        peers.values().forEach(p -> p.stop(communication));
+        // Each stop runs on its peer's loop; a task queued behind them on every loop marks the
+        // point where all NOTIFICATIONs have been written.
+        group.forEach(loop -> loop.submit(() -> { }).awaitUninterruptibly(2, TimeUnit.SECONDS));
+        synchronized (listeners) {
+            listeners.forEach(l -> l.close().awaitUninterruptibly(1, TimeUnit.SECONDS));
+        }
+        group.shutdownGracefully(200, 2_000, TimeUnit.MILLISECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        shutdown("podbgp is shutting down");
+    }
+}

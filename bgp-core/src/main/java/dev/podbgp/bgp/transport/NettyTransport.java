@@ -1,0 +1,28 @@
+package dev.podbgp.bgp.transport;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+
+/** The native epoll transport when it loads, else NIO (no MD5, no GTSM: those need a descriptor). */
+record NettyTransport(boolean epoll, Class<? extends Channel> channel, Class<? extends ServerChannel> serverChannel) {
+
+    static NettyTransport choose(boolean preferEpoll) {
+        if (preferEpoll && Epoll.isAvailable()) {
+            return new NettyTransport(true, EpollSocketChannel.class, EpollServerSocketChannel.class);
+        }
+        return new NettyTransport(false, NioSocketChannel.class, NioServerSocketChannel.class);
+    }
+
+    EventLoopGroup newGroup(int threads) {
+        return new MultiThreadIoEventLoopGroup(threads, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    }
+}

@@ -1,0 +1,180 @@
+package dev.podbgp.bgp.transport;
+
+import dev.podbgp.bgp.session.BgpSession;
+import dev.podbgp.bgp.session.ConnectionDirection;
+import dev.podbgp.bgp.session.SessionAction;
+import dev.podbgp.bgp.session.SessionConfig;
+import dev.podbgp.bgp.session.SessionEvent;
+import dev.podbgp.bgp.session.TimerKind;
+import dev.podbgp.bgp.wire.DecodeResult;
+import dev.podbgp.bgp.wire.message.BgpMessage;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import java.time.InstantSource;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * One {@link BgpSession} and the TCP connection it runs on, driven on the peer's event loop:
+ * performs the session's actions (connect, send, close, timers) and feeds it the events the
+ * channel produces. A peer has one of these, two while a connection collision is resolved.
+ */
+final class PeerConnection {
+
+    private final BgpPeer peer;
+    private final BgpSession session;
+    private final Map<TimerKind, ScheduledFuture<?>> timers = new EnumMap<>(TimerKind.class);
+    private ConnectionDirection direction;
+    private Channel channel;
+    private ChannelFuture connecting;
+
+    PeerConnection(BgpPeer peer, SessionConfig config, RandomGenerator random) {
+        this.peer = peer;
+        this.session = new BgpSession(config, InstantSource.system(), random);
+    }
+
+    BgpSession session() {
+        return session;
+    }
+
+    ConnectionDirection direction() {
+        return direction;
+    }
+
+    boolean isWritable() {
+        return channel != null && channel.isWritable();
+    }
+
+    /** Feeds one event and performs what the session answers, flushing once at the end. */
+    void handle(SessionEvent event) {
+        List<SessionAction> actions = session.handle(event);
+        boolean wrote = false;
+        for (SessionAction action : actions) {
+            wrote |= perform(action);
+        }
+        if (wrote && channel != null) {
+            channel.flush();
+        }
+    }
+
+    private boolean perform(SessionAction action) {
+        switch (action) {
+            case SessionAction.Connect c -> connect();
+            case SessionAction.Send s -> {
+                if (channel != null) {
+                    channel.write(s.message(), channel.voidPromise());
+                    return true;
+                }
+            }
+            case SessionAction.CloseConnection c -> close();
+            case SessionAction.StartTimer t -> startTimer(t.timer(), t.delay().toNanos());
+            case SessionAction.StopTimer t -> stopTimer(t.timer());
+            case SessionAction.OpenAccepted a -> {
+                // From here on frames are read (and written) with what the OPENs negotiated.
+                if (channel != null) {
+                    channel.pipeline().get(BgpFrameDecoder.class).capabilities(a.negotiated().codec());
+                }
+            }
+            default -> peer.report(this, action);
+        }
+        return false;
+    }
+
+    private void connect() {
+        direction = ConnectionDirection.OUTBOUND;
+        ChannelFuture attempt = peer.speaker().connect(peer, this);
+        connecting = attempt;
+        attempt.addListener((ChannelFutureListener) f -> peer.onLoop(() -> {
+            if (connecting != f) {
+                f.channel().close(); // the session gave up on this attempt meanwhile
+                return;
+            }
+            connecting = null;
+            if (f.isSuccess()) {
+                channel = f.channel();
+                handle(new SessionEvent.TcpConnected());
+            } else {
+                peer.log(System.Logger.Level.DEBUG, "event=connect-failed error=\"" + f.cause().getMessage() + "\"");
+                handle(new SessionEvent.TcpConnectionFails());
+            }
+        }));
+    }
+
+    /** Takes a connection the peer opened to us; the caller sends the session TcpAccepted. */
+    void attachAccepted(Channel accepted) {
+        abortConnect();
+        direction = ConnectionDirection.INBOUND;
+        channel = accepted;
+    }
+
+    boolean isConnecting() {
+        return connecting != null;
+    }
+
+    private void abortConnect() {
+        if (connecting != null) {
+            ChannelFuture attempt = connecting;
+            connecting = null;
+            attempt.cancel(false);
+            attempt.channel().close();
+        }
+    }
+
+    /** Sends what was written before, then closes (RFC 4271 §4.5: the NOTIFICATION goes first). */
+    private void close() {
+        abortConnect();
+        if (channel != null) {
+            Channel c = channel;
+            channel = null;
+            c.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    void received(Channel from, DecodeResult<BgpMessage> result) {
+        if (from == channel) {
+            handle(SessionEvent.decoded(result));
+        }
+    }
+
+    void closed(Channel from) {
+        if (from == channel) {
+            channel = null;
+            handle(new SessionEvent.TcpConnectionFails());
+        }
+    }
+
+    void send(BgpMessage message) {
+        if (channel != null) {
+            channel.writeAndFlush(message, channel.voidPromise());
+        }
+    }
+
+    private void startTimer(TimerKind kind, long delayNanos) {
+        stopTimer(kind);
+        timers.put(kind, peer.loop().schedule(() -> {
+            timers.remove(kind);
+            handle(new SessionEvent.TimerExpired(kind));
+        }, delayNanos, TimeUnit.NANOSECONDS));
+    }
+
+    private void stopTimer(TimerKind kind) {
+        ScheduledFuture<?> pending = timers.remove(kind);
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+
+    /** Stops everything this connection has running; its session is not used again. */
+    void dispose() {
+        for (TimerKind kind : List.copyOf(timers.keySet())) {
+            stopTimer(kind);
+        }
+        close();
+    }
+}
