@@ -4,6 +4,7 @@ import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.bgp.wire.capability.Capability;
 import dev.podbgp.bgp.wire.capability.EnhancedRouteRefresh;
 import dev.podbgp.bgp.wire.capability.FourOctetAs;
+import dev.podbgp.bgp.wire.capability.GracefulRestart;
 import dev.podbgp.bgp.wire.capability.Multiprotocol;
 import dev.podbgp.bgp.wire.capability.RouteRefreshCapability;
 import dev.podbgp.bgp.wire.message.Open;
@@ -53,6 +54,8 @@ public record SessionConfig(
     public static final int DEFAULT_HOLD_TIME = 90;
     public static final int DEFAULT_KEEPALIVE_TIME = 30;
     public static final Duration DEFAULT_CONNECT_RETRY_TIME = Duration.ofSeconds(120);
+    /** Restart time in our Graceful Restart capability (RFC 4724 §3), a common default. */
+    public static final int END_OF_RIB_RESTART_TIME = 120;
 
     public SessionConfig {
         Objects.requireNonNull(localId, "localId");
@@ -97,20 +100,24 @@ public record SessionConfig(
 
     /**
      * RFC 4271 defaults and what a pod-CIDR speaker advertises: multiprotocol for each
-     * family, route refresh, enhanced route refresh and 4-octet AS; nothing required.
+     * family, route refresh, enhanced route refresh, 4-octet AS and End-of-RIB support
+     * (Graceful Restart without families); nothing required.
      */
     public static SessionConfig of(long localAs, long peerAs, Ipv4Address localId, Set<Family> families) {
         return new SessionConfig(localAs, peerAs, localId, DEFAULT_HOLD_TIME, DEFAULT_KEEPALIVE_TIME,
                 DEFAULT_CONNECT_RETRY_TIME, BackoffPolicy.DEFAULT, false, standardCapabilities(localAs, families), List.of());
     }
 
-    /** Multiprotocol per family (IPv4 before IPv6), route refresh, enhanced route refresh, 4-octet AS. */
+    /** Multiprotocol per family (IPv4 before IPv6), route refresh, enhanced route refresh, 4-octet AS, GR without families. */
     public static List<Capability> standardCapabilities(long localAs, Set<Family> families) {
         List<Capability> caps = new ArrayList<>();
         families.stream().sorted(Comparator.comparingInt(Family::afi).thenComparingInt(Family::safi)).forEach(f -> caps.add(new Multiprotocol(f)));
         caps.add(RouteRefreshCapability.INSTANCE);
         caps.add(EnhancedRouteRefresh.INSTANCE);
         caps.add(new FourOctetAs(localAs));
+        // RFC 4724 §3: Graceful Restart with no families says "I send and understand
+        // End-of-RIB"; FRR sends End-of-RIB only to peers that advertise it.
+        caps.add(new GracefulRestart(0, END_OF_RIB_RESTART_TIME, List.of()));
         return caps;
     }
 

@@ -8,6 +8,7 @@ import dev.podbgp.bgp.session.SessionConfig;
 import dev.podbgp.bgp.session.SessionEvent;
 import dev.podbgp.bgp.session.SessionState;
 import dev.podbgp.bgp.wire.Family;
+import dev.podbgp.bgp.wire.message.BgpMessage;
 import dev.podbgp.bgp.wire.message.Update;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -115,19 +116,22 @@ public final class BgpPeer {
     }
 
     /**
-     * Sends UPDATEs on the established session and flushes. A caller with much to send checks
-     * {@link #isWritable()} and waits for {@link PeerListener#writable} rather than queueing.
+     * Sends UPDATEs (and route-refresh markers) on the established session and flushes. A
+     * caller with much to send checks {@link #isWritable()} and waits for
+     * {@link PeerListener#writable} rather than queueing.
      */
-    public void send(List<Update> updates) {
+    public void send(List<? extends BgpMessage> messages) {
         onLoop(() -> {
             if (primary == null || primary.session().state() != SessionState.ESTABLISHED) {
-                log(System.Logger.Level.DEBUG, "event=send-dropped reason=not-established updates=" + updates.size());
+                log(System.Logger.Level.DEBUG, "event=send-dropped reason=not-established messages=" + messages.size());
                 return;
             }
-            for (Update u : updates) {
-                primary.send(u);
+            for (BgpMessage m : messages) {
+                primary.send(m);
             }
-            primary.handle(new SessionEvent.UpdateSent());
+            if (messages.stream().anyMatch(Update.class::isInstance)) {
+                primary.handle(new SessionEvent.UpdateSent());
+            }
         });
     }
 

@@ -46,7 +46,7 @@ public final class BgpSpeaker implements AutoCloseable {
 
     private BgpSpeaker(SpeakerConfig config, PeerListener listener) {
         this.transport = NettyTransport.choose(config.preferEpoll());
-        this.group = transport.newGroup(config.eventLoopThreads());
+        this.group = transport.newGroup(config.eventLoopThreads(), config.networkNamespace());
         this.listener = listener;
     }
 
@@ -77,7 +77,9 @@ public final class BgpSpeaker implements AutoCloseable {
                         accept(ch);
                     }
                 });
-        ChannelFuture bound = b.bind(address).syncUninterruptibly();
+        // The listening socket is created on an event-loop thread: the one in the right namespace.
+        ChannelFuture bound = group.next().submit(() -> b.bind(address)).syncUninterruptibly().getNow()
+                .awaitUninterruptibly();
         if (!bound.isSuccess()) {
             throw new UncheckedIOException(new IOException("cannot listen on " + address, bound.cause()));
         }

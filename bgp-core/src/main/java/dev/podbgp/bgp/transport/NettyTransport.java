@@ -1,6 +1,11 @@
 package dev.podbgp.bgp.transport;
 
 import io.netty.channel.Channel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
@@ -22,7 +27,21 @@ record NettyTransport(boolean epoll, Class<? extends Channel> channel, Class<? e
         return new NettyTransport(false, NioSocketChannel.class, NioServerSocketChannel.class);
     }
 
-    EventLoopGroup newGroup(int threads) {
-        return new MultiThreadIoEventLoopGroup(threads, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    /**
+     * Event loops whose threads first join {@code namespace} (when given), so every socket
+     * they create is in it. Netty creates a channel's socket on the thread that builds the
+     * channel, so the speaker builds channels only on these threads.
+     */
+    EventLoopGroup newGroup(int threads, Path namespace) {
+        ThreadFactory base = new DefaultThreadFactory("podbgp-io");
+        ThreadFactory factory = namespace == null ? base : task -> base.newThread(() -> {
+            try {
+                NetworkNamespaces.join(namespace);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            task.run();
+        });
+        return new MultiThreadIoEventLoopGroup(threads, factory, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
     }
 }

@@ -62,9 +62,10 @@ class SessionConfigTest {
     void rfc4271_s4_2_ourOpenGoldenBytes() {
         SessionConfig v4Only = SessionConfig.of(65001, 65002, Ipv4Address.of(10, 0, 0, 1), Set.of(Family.IPV4_UNICAST));
         // Version 4, AS 65001, hold 90, id 10.0.0.1, one capabilities parameter: MP ipv4/unicast,
-        // route refresh, enhanced route refresh, 4-octet AS 65001.
+        // route refresh, enhanced route refresh, 4-octet AS 65001, Graceful Restart with restart
+        // time 120 and no families (RFC 4724 §3: End-of-RIB support only).
         assertThat(Bytes.hex(MessageCodec.encode(v4Only.open(), SessionCapabilities.RFC4271))).isEqualTo(
-                "FF".repeat(16) + "002F" + "01" + "04" + "FDE9" + "005A" + "0A000001" + "12" + "0210"
-                        + "010400010001" + "0200" + "4600" + "41040000FDE9");
+                "FF".repeat(16) + "0033" + "01" + "04" + "FDE9" + "005A" + "0A000001" + "16" + "0214"
+                        + "010400010001" + "0200" + "4600" + "41040000FDE9" + "40020078");
     }
 }
