@@ -300,14 +300,17 @@ public final class BgpSession {
         moveTo(SessionState.OPEN_CONFIRM);
     }
 
-    private void updateReceived(Update update, List<Malformation> repaired) {
+    private void updateReceived(Update received, List<Malformation> repaired) {
         repaired.forEach(p -> out.add(new SessionAction.ProblemReported(p)));
         // A repaired UPDATE can look empty; only an untouched one is an End-of-RIB marker.
-        if (repaired.isEmpty() && update.isEndOfRib()) {
-            out.add(new SessionAction.EndOfRibReceived(update.endOfRibFamily()));
-        } else {
-            out.add(new SessionAction.DeliverUpdate(update));
+        if (repaired.isEmpty() && received.isEndOfRib()) {
+            out.add(new SessionAction.EndOfRibReceived(received.endOfRibFamily()));
+            return;
         }
+        UpdateValidator.Result checked = UpdateValidator.validate(received, config.localAs() != config.peerAs(),
+                negotiated.peerAs(), negotiated.families());
+        checked.problems().forEach(p -> out.add(new SessionAction.ProblemReported(p)));
+        out.add(new SessionAction.DeliverUpdate(checked.update()));
     }
 
     private void routeRefreshReceived(RouteRefresh refresh) {

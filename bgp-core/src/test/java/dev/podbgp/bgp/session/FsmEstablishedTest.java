@@ -32,8 +32,11 @@ import org.junit.jupiter.api.Test;
 /** RFC 4271 §8.2.2, Established state. */
 class FsmEstablishedTest {
 
-    /** An IPv4 UPDATE: ORIGIN IGP, empty AS_PATH, NEXT_HOP 10.0.0.2, NLRI 10.1.0.0/16, on a 4-octet AS session. */
-    static final String UPDATE_BODY = "0000" + "000E" + "40010100" + "400200" + "4003040A000002" + "100A01";
+    /**
+     * An IPv4 UPDATE from the (external) peer: ORIGIN IGP, AS_PATH [65002] (its own AS first,
+     * as UpdateValidator requires), NEXT_HOP 10.0.0.2, NLRI 10.1.0.0/16, on a 4-octet AS session.
+     */
+    static final String UPDATE_BODY = "0000" + "0014" + "40010100" + "4002060201" + "0000FDEA" + "4003040A000002" + "100A01";
 
     static byte[] frame(String body) {
         return Bytes.fromHex("FF".repeat(16) + String.format("%04X", 19 + body.length() / 2) + "02" + body);

@@ -168,6 +168,10 @@ public record Update(Nlri withdrawn, PathAttributes attributes, Nlri nlri) imple
      * RFC 7606 §2 treat-as-withdraw: every prefix this UPDATE announced or withdrew is
      * withdrawn; IPv4 ones go to the Withdrawn Routes field, the others to MP_UNREACH_NLRI.
      */
+    public Update asWithdrawals() {
+        return asWithdrawals(withdrawn.hasPathIds() || nlri.hasPathIds());
+    }
+
     Update asWithdrawals(boolean ipv4PathIds) {
         Nlri v4 = withdrawn.concat(nlri);
         Nlri other = null;
