@@ -60,7 +60,7 @@ public final class ScaleTarget {
             long heapBefore = settledHeapUsed();
             long cpuBefore = cpuNanos();
             out.println(new JsonOut().beginObject().field("event", "ready").field("heapBeforeBytes", heapBefore)
-                    .field("pid", ProcessHandle.current().pid()).endObject());
+                    .field("rssKbBefore", rssKb()).field("pid", ProcessHandle.current().pid()).endObject());
             if (!"add".equals(in.readLine())) {
                 return;
             }
@@ -88,6 +88,16 @@ public final class ScaleTarget {
                 // idle until told to stop or the benchmark goes away
             }
         }
+    }
+
+    /** VmRSS of this process, in kB: the baseline the benchmark's later readings are compared with. */
+    private static long rssKb() throws java.io.IOException {
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
     }
 
     private static long millisSince(long start, long at) {

@@ -48,6 +48,7 @@ public final class SessionScaleBenchmark {
         int idleSeconds = 5;
         String heap = "512m";
         Path histograms = null;
+        List<String> targetJvmArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
@@ -56,6 +57,7 @@ public final class SessionScaleBenchmark {
                 case "--idle-seconds" -> idleSeconds = Integer.parseInt(args[i + 1]);
                 case "--target-heap" -> heap = args[i + 1];
                 case "--histogram-dir" -> histograms = Path.of(args[i + 1]);
+                case "--target-jvm-arg" -> targetJvmArgs.add(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -64,14 +66,14 @@ public final class SessionScaleBenchmark {
         ScalePlan plan = new ScalePlan(peers, hold);
         boolean failed = false;
         for (int run = 1; run <= runs; run++) {
-            String result = runOnce(run, plan, heap, idleSeconds, histograms);
+            String result = runOnce(run, plan, heap, targetJvmArgs, idleSeconds, histograms);
             System.out.println(result);
             failed |= result.contains("\"allEstablished\": false");
         }
         System.exit(failed ? 1 : 0);
     }
 
-    private static String runOnce(int run, ScalePlan plan, String heap, int idleSeconds, Path histograms) throws Exception {
+    private static String runOnce(int run, ScalePlan plan, String heap, List<String> jvmArgs, int idleSeconds, Path histograms) throws Exception {
         String namespace = "pbt-scale-" + ProcessHandle.current().pid() + "-" + run;
         Path log = Files.createTempFile("pbt-scale-target-", ".log");
         run("ip", "netns", "add", namespace);
@@ -79,7 +81,7 @@ public final class SessionScaleBenchmark {
         BgpSpeaker load = null;
         try {
             run("ip", "-n", namespace, "link", "set", "lo", "up");
-            target = startTarget(namespace, plan, heap, log);
+            target = startTarget(namespace, plan, heap, jvmArgs, log);
             BlockingQueue<String> lines = lines(target);
             OutputStream control = target.getOutputStream();
             String ready = expect(lines, "ready", 30_000, log);
@@ -127,7 +129,7 @@ public final class SessionScaleBenchmark {
                     .field("targetHeapBeforeBytes", number(ready, "heapBeforeBytes"))
                     .field("targetHeapAfterBytes", number(up, "heapAfterBytes"))
                     .field("targetHeapPerSessionBytes", number(up, "heapPerSessionBytes"))
-                    .field("targetRssKbAtUp", rssAtUp[0]).field("targetRssKbAfterIdle", rssIdle[0])
+                    .field("targetRssKbBefore", number(ready, "rssKbBefore")).field("targetRssKbAtUp", rssAtUp[0]).field("targetRssKbAfterIdle", rssIdle[0])
                     .field("targetRssPeakKb", rssIdle[1])
                     .field("targetCpuBringUpMillis", number(up, "cpuBringUpMillis"))
                     .field("targetCpuTotalMillisAtUp", cpuAtUp)
@@ -148,10 +150,12 @@ public final class SessionScaleBenchmark {
         }
     }
 
-    private static Process startTarget(String namespace, ScalePlan plan, String heap, Path log) throws IOException {
+    private static Process startTarget(String namespace, ScalePlan plan, String heap, List<String> jvmArgs, Path log)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(jdkTool("java"), "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC",
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                ScaleTarget.class.getName(), "--netns", namespace, "--peers", Integer.toString(plan.peers()),
+                "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ScaleTarget.class.getName(), "--netns", namespace, "--peers", Integer.toString(plan.peers()),
                 "--hold", Integer.toString(plan.holdTime())));
         return new ProcessBuilder(command).redirectError(log.toFile()).start();
     }
