@@ -79,14 +79,28 @@ public final class SessionScaleBenchmark {
         run("ip", "netns", "add", namespace);
         Process target = null;
         BgpSpeaker load = null;
+        // Ctrl-C or SIGTERM skips the finally below: kill the target and drop the namespace from a hook instead.
+        Process[] started = new Process[1];
+        Thread onInterrupt = new Thread(() -> {
+            if (started[0] != null) {
+                started[0].destroyForcibly();
+            }
+            try {
+                run("ip", "netns", "del", namespace);
+            } catch (IOException | InterruptedException e) {
+                System.err.println("could not delete network namespace " + namespace + ": " + e.getMessage());
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             run("ip", "-n", namespace, "link", "set", "lo", "up");
             target = startTarget(namespace, plan, heap, jvmArgs, log);
+            started[0] = target;
             BlockingQueue<String> lines = lines(target);
             OutputStream control = target.getOutputStream();
-            String ready = expect(lines, "ready", 30_000, log);
+            String ready = expect(target, lines, "ready", 30_000, log);
             send(control, "add");
-            String added = expect(lines, "peers-added", 30_000, log);
+            String added = expect(target, lines, "peers-added", 30_000, log);
 
             EstablishedCounter counter = new EstablishedCounter(plan.peers());
             long loadStart = System.nanoTime();
@@ -99,7 +113,7 @@ public final class SessionScaleBenchmark {
             long loadAdded = System.nanoTime();
             boolean loadAll = counter.await(60_000);
             long loadMillis = loadAll ? Duration.ofNanos(counter.allUpNanos() - start).toMillis() : -1;
-            String up = expect(lines, "established", 90_000, log);
+            String up = expect(target, lines, "established", 90_000, log);
 
             ProcessHandle t = target.toHandle();
             long cpuAtUp = cpuMillis(t);
@@ -146,6 +160,7 @@ public final class SessionScaleBenchmark {
                 stop(target);
             }
             run("ip", "netns", "del", namespace);
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
             Files.deleteIfExists(log);
         }
     }
@@ -177,15 +192,20 @@ public final class SessionScaleBenchmark {
         return lines;
     }
 
-    private static String expect(BlockingQueue<String> lines, String event, long timeoutMillis, Path log)
+    /** The target's next line announcing {@code event}; fails at the deadline or as soon as the target is gone. */
+    private static String expect(Process target, BlockingQueue<String> lines, String event, long timeoutMillis, Path log)
             throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (true) {
-            String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (line == null) {
+            String line = lines.poll(200, TimeUnit.MILLISECONDS);
+            if (line == null && (!target.isAlive() && lines.isEmpty() || System.nanoTime() > deadline)) {
                 String tail = Files.readString(log);
-                throw new IllegalStateException("no '" + event + "' line from the target within " + timeoutMillis
-                        + " ms; its stderr ends with:\n" + tail.substring(Math.max(0, tail.length() - 4000)));
+                throw new IllegalStateException("no '" + event + "' line from the target ("
+                        + (target.isAlive() ? "waited " + timeoutMillis + " ms" : "it exited with " + target.exitValue())
+                        + "); its stderr ends with:\n" + tail.substring(Math.max(0, tail.length() - 4000)));
+            }
+            if (line == null) {
+                continue;
             }
             if (line.contains("\"event\": \"" + event + "\"") || line.contains("\"event\":\"" + event + "\"")) {
                 return line;
