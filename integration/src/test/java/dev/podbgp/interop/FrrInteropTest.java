@@ -119,15 +119,21 @@ class FrrInteropTest {
         // FRR asks ("soft in" sends ROUTE-REFRESH): we answer with our routes again.
         JsonNode before = frr.neighborJson(pod4);
         int updatesBefore = before.path("messageStats").path("updatesRecv").asInt();
-        frr.vtysh("clear bgp ipv4 unicast " + pod4 + " soft in");
+        frr.vtysh("clear bgp ipv4 unicast " + pod4 + " soft in", "clear bgp ipv6 unicast " + pod4 + " soft in");
         Await.until("FRR receiving our UPDATEs again after its route refresh", ROUTE,
                 () -> frr.neighborJson(pod4).path("messageStats").path("updatesRecv").asInt() > updatesBefore,
                 () -> frr.neighborJson(pod4).path("messageStats").toString());
         JsonNode after = frr.neighborJson(pod4);
         assertThat(after.path("messageStats").path("routeRefreshSent").asInt())
-                .isGreaterThan(before.path("messageStats").path("routeRefreshSent").asInt());
+                .isGreaterThanOrEqualTo(before.path("messageStats").path("routeRefreshSent").asInt() + 2);
         assertThat(frr.receivedRoutes()).containsKeys(OUR_V4.prefix(), OUR_V6.prefix());
-        assertThat(after.path("connectionsEstablished").asInt()).isEqualTo(1);
+
+        // "soft out" is no message to us: FRR just sends its table again.
+        podbgp.forgetReceived(frr4);
+        frr.vtysh("clear bgp ipv4 unicast " + pod4 + " soft out", "clear bgp ipv6 unicast " + pod4 + " soft out");
+        podbgp.awaitRoute(frr4, PEER_V4.prefix(), ROUTE);
+        podbgp.awaitRoute(frr4, PEER_V6.prefix(), ROUTE);
+        assertThat(frr.neighborJson(pod4).path("connectionsEstablished").asInt()).isEqualTo(1);
         assertThat(podbgp.downs()).isEmpty();
         assertThat(podbgp.state(frr4)).isEqualTo(SessionState.ESTABLISHED);
     }
@@ -156,9 +162,11 @@ class FrrInteropTest {
 
         // RFC 2385 §2.0: segments with a wrong digest are dropped, so no connection is ever made.
         PodbgpPair.assertNever("a session with mismatched MD5 passwords reached Established", REFUSED,
-                () -> podbgp.state(frr4) == SessionState.ESTABLISHED
+                () -> podbgp.state(frr4).compareTo(SessionState.OPEN_SENT) >= 0
                         || frr.state(pod4) == dev.podbgp.lab.peer.SessionState.ESTABLISHED,
                 () -> podbgp.describe() + frr.logs());
+        // Not even TCP got through: no attempt of ours ever left Connect/Active with a connection.
+        assertThat(podbgp.downs()).allSatisfy(d -> assertThat(d.from().hasConnection()).isFalse());
         JsonNode opens = frr.neighborJson(pod4).path("messageStats").path("opensRecv");
         assertThat(opens.isInt()).as("FRR counts OPENs received").isTrue();
         assertThat(opens.asInt()).isZero();
@@ -192,7 +200,8 @@ class FrrInteropTest {
             assertThat(n.subcode()).isZero();
         });
         // RFC 4271 §6.5: at most the hold time after the last message (FRR keepalives every second).
-        assertThat(afterMs).isLessThanOrEqualTo(hold * 1000L + 500);
+        // (1 s of slack for the freeze itself and a loaded machine).
+        assertThat(afterMs).isLessThanOrEqualTo(hold * 1000L + 1000);
 
         // Our backoff brings it back by itself.
         podbgp.awaitEstablished(frr4, UP);
