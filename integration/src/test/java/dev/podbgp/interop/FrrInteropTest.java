@@ -2,85 +2,240 @@ package dev.podbgp.interop;
 
 import static dev.podbgp.inet.AddressFamily.IPV4;
 import static dev.podbgp.inet.AddressFamily.IPV6;
+import static dev.podbgp.interop.PodbgpPair.AS4;
+import static dev.podbgp.interop.PodbgpPair.OUR_V4;
+import static dev.podbgp.interop.PodbgpPair.OUR_V6;
+import static dev.podbgp.interop.PodbgpPair.PEER_V4;
+import static dev.podbgp.interop.PodbgpPair.PEER_V6;
+import static dev.podbgp.interop.PodbgpPair.REFUSED;
+import static dev.podbgp.interop.PodbgpPair.ROUTE;
+import static dev.podbgp.interop.PodbgpPair.UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.podbgp.bgp.session.SessionConfig;
-import dev.podbgp.bgp.transport.PeerConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.podbgp.bgp.session.DownReason;
+import dev.podbgp.bgp.session.SessionAction;
+import dev.podbgp.bgp.session.SessionState;
+import dev.podbgp.bgp.transport.BgpPeer;
 import dev.podbgp.bgp.wire.Family;
-import dev.podbgp.bgp.wire.attr.AsPath;
+import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
-import dev.podbgp.inet.Ipv4Address;
-import dev.podbgp.inet.Prefix;
+import dev.podbgp.lab.Await;
 import dev.podbgp.lab.Lab;
 import dev.podbgp.lab.LabExtension;
-import dev.podbgp.lab.Link;
-import dev.podbgp.lab.Node;
+import dev.podbgp.lab.frr.FrrNeighborReset;
 import dev.podbgp.lab.frr.FrrPeer;
 import dev.podbgp.lab.peer.Neighbor;
-import dev.podbgp.lab.peer.Route;
-import dev.podbgp.lab.peer.RouteAttributes;
-import dev.podbgp.lab.podbgp.OriginatedRoute;
+import dev.podbgp.lab.peer.PeerConfig;
 import dev.podbgp.lab.podbgp.PodbgpNode;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** podbgp against FRR 8.4 in network namespaces. */
+/** podbgp against FRR 8.4 in network namespaces. FRR is AS 65010 unless a test says otherwise. */
 @ExtendWith(LabExtension.class)
 class FrrInteropTest {
 
-    static final Duration UP = Duration.ofSeconds(30);
-    static final Duration ROUTE = Duration.ofSeconds(15);
-    static final Set<Family> BOTH = Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST);
+    static final long FRR_AS = 65010;
 
-    static SessionConfig session(long localAs, long peerAs) {
-        SessionConfig c = SessionConfig.of(localAs, peerAs, Ipv4Address.parse("192.0.2.1"), BOTH);
-        return new SessionConfig(c.localAs(), c.peerAs(), c.localId(), 9, 3, Duration.ofSeconds(2),
-                c.restartBackoff(), false, c.capabilities(), c.required());
+    /** FRR peering with podbgp over {@code transport}, both families, routes {@link PodbgpPair#PEER_V4}/{@code _V6}. */
+    private static FrrPeer startFrr(PodbgpPair pair, AddressFamily transport, long frrAs, long podAs,
+                                    UnaryOperator<Neighbor> tweak) {
+        IpAddress local = pair.peerAddress(transport);
+        return FrrPeer.start(pair.peer(), PeerConfig.of(pair.peerAddress(IPV4).toString(), frrAs)
+                .neighbor(tweak.apply(Neighbor.of(local, pair.podAddress(transport), podAs).families(IPV4, IPV6)))
+                .route(PEER_V4).route(PEER_V6));
+    }
+
+    private static PodbgpNode startPodbgp(PodbgpPair pair, AddressFamily transport) {
+        PodbgpNode podbgp = pair.startPodbgp(transport);
+        podbgp.announce(OUR_V4);
+        podbgp.announce(OUR_V6);
+        return podbgp;
     }
 
     @Test
-    void ebgpOverIpv4WithFourOctetAsCarriesBothFamiliesBothWays(Lab lab) throws Exception {
-        Node pod = lab.node("pod");
-        Node tor = lab.node("frr");
-        Link link = lab.link(pod, tor);
-        IpAddress pod4 = link.address(pod, IPV4);
-        IpAddress frr4 = link.address(tor, IPV4);
-        IpAddress pod6 = link.address(pod, IPV6);
-
-        FrrPeer frr = FrrPeer.start(tor, dev.podbgp.lab.peer.PeerConfig.of(frr4.toString(), 65010)
-                .neighbor(Neighbor.of(frr4, pod4, 4200000001L).families(IPV4, IPV6))
-                .route(Route.of("10.250.0.0/24").communities("65010:1").med(20))
-                .route(Route.of("fd00:250::/64")));
-        PodbgpNode podbgp = PodbgpNode.start(pod,
-                new InetSocketAddress(InetAddress.getByAddress(pod4.toBytes()), 179));
-        podbgp.announce(OriginatedRoute.of("10.240.1.0/24").med(5).communities("65000:100"));
-        podbgp.announce(OriginatedRoute.of("fd00:10:240:1::/64"));
-        podbgp.addPeer(PeerConfig.of(InetAddress.getByAddress(frr4.toBytes()), session(4200000001L, 65010))
-                .withLocalAddress(InetAddress.getByAddress(pod4.toBytes())), pod4, pod6);
+    void ebgpOverIpv4WithFourOctetAsCarriesBothFamiliesBothWays(Lab lab) {
+        PodbgpPair pair = PodbgpPair.create(lab, "frr");
+        IpAddress frr4 = pair.peerAddress(IPV4);
+        FrrPeer frr = startFrr(pair, IPV4, FRR_AS, AS4, n -> n);
+        PodbgpNode podbgp = startPodbgp(pair, IPV4);
+        pair.addPeer(podbgp, IPV4, AS4, FRR_AS, c -> c);
 
         podbgp.awaitEstablished(frr4, UP);
         frr.awaitEstablished(UP);
-        // FRR learns ours with the attributes we sent.
-        RouteAttributes v4 = frr.awaitRoute(Prefix.parse("10.240.1.0/24"), ROUTE);
-        assertThat(v4.asPath()).containsExactly(4200000001L);
-        assertThat(v4.med()).hasValue(5);
-        assertThat(frr.awaitRoute(Prefix.parse("fd00:10:240:1::/64"), ROUTE)).isNotNull();
-        // We learn FRR's.
-        podbgp.awaitRoute(frr4, Prefix.parse("10.250.0.0/24"), ROUTE);
-        podbgp.awaitRoute(frr4, Prefix.parse("fd00:250::/64"), ROUTE);
-        var got = podbgp.receivedFrom(frr4).get(Prefix.parse("10.250.0.0/24"));
-        assertThat(got.nextHop()).isEqualTo(frr4);
-        assertThat(got.attributes().asPath()).isEqualTo(AsPath.ofSequence(65010));
-        podbgp.await(() -> podbgp.endOfRibFrom(frr4).containsAll(BOTH), ROUTE, "End-of-RIB from FRR for both families");
+        assertThat(podbgp.peer(frr4).negotiated().orElseThrow().families()).containsExactlyInAnyOrderElementsOf(PodbgpPair.BOTH);
+        assertThat(podbgp.peer(frr4).negotiated().orElseThrow().peerAs()).isEqualTo(FRR_AS);
+        assertThat(frr.neighborJson(pair.podAddress(IPV4)).path("remoteAs").asLong()).isEqualTo(AS4);
+        awaitFrrEndOfRib(frr, pair.podAddress(IPV4));
+        pair.assertExchange(frr, podbgp, frr4, AS4, FRR_AS);
+    }
 
-        // Withdrawals both ways.
-        podbgp.withdraw(Prefix.parse("10.240.1.0/24"));
-        frr.awaitNoRoute(Prefix.parse("10.240.1.0/24"), ROUTE);
-        frr.withdraw(Prefix.parse("10.250.0.0/24"));
-        podbgp.awaitNoRoute(frr4, Prefix.parse("10.250.0.0/24"), ROUTE);
+    @Test
+    void ibgpOverIpv6TransportWithFourOctetAsCarriesBothFamiliesBothWays(Lab lab) {
+        PodbgpPair pair = PodbgpPair.create(lab, "frr");
+        IpAddress frr6 = pair.peerAddress(IPV6);
+        FrrPeer frr = startFrr(pair, IPV6, AS4, AS4, n -> n);
+        PodbgpNode podbgp = startPodbgp(pair, IPV6);
+        pair.addPeer(podbgp, IPV6, AS4, AS4, c -> c);
+
+        podbgp.awaitEstablished(frr6, UP);
+        frr.awaitEstablished(UP);
+        assertThat(podbgp.peer(frr6).negotiated().orElseThrow().families()).containsExactlyInAnyOrderElementsOf(PodbgpPair.BOTH);
+        awaitFrrEndOfRib(frr, pair.podAddress(IPV6));
+        pair.assertExchange(frr, podbgp, frr6, AS4, AS4);
+    }
+
+    /** RFC 4724 §2: FRR saw our End-of-RIB for both families. */
+    private static void awaitFrrEndOfRib(FrrPeer frr, IpAddress pod) {
+        Await.until("FRR receiving End-of-RIB from podbgp for both families", ROUTE,
+                () -> frr.endOfRibReceived(pod).containsAll(Set.of(IPV4, IPV6)),
+                () -> frr.neighborJson(pod).path("gracefulRestartInfo").toString());
+    }
+
+    @Test
+    void routeRefreshWorksBothWaysWithoutResettingTheSession(Lab lab) {
+        PodbgpPair pair = PodbgpPair.create(lab, "frr");
+        IpAddress frr4 = pair.peerAddress(IPV4);
+        IpAddress pod4 = pair.podAddress(IPV4);
+        FrrPeer frr = startFrr(pair, IPV4, FRR_AS, AS4, n -> n);
+        PodbgpNode podbgp = startPodbgp(pair, IPV4);
+        BgpPeer peer = pair.addPeer(podbgp, IPV4, AS4, FRR_AS, c -> c);
+        podbgp.awaitRoute(frr4, PEER_V4.prefix(), ROUTE);
+        podbgp.awaitRoute(frr4, PEER_V6.prefix(), ROUTE);
+        frr.awaitRoute(OUR_V4.prefix(), ROUTE);
+        frr.awaitRoute(OUR_V6.prefix(), ROUTE);
+
+        // We ask (RFC 2918): FRR sends its table again.
+        for (Family f : PodbgpPair.BOTH) {
+            podbgp.forgetReceived(frr4);
+            peer.requestRefresh(f);
+            podbgp.awaitRoute(frr4, (f.equals(Family.IPV4_UNICAST) ? PEER_V4 : PEER_V6).prefix(), ROUTE);
+        }
+        assertThat(frr.neighborJson(pod4).path("messageStats").path("routeRefreshRecv").asInt()).isGreaterThanOrEqualTo(2);
+
+        // FRR asks ("soft in" sends ROUTE-REFRESH): we answer with our routes again.
+        JsonNode before = frr.neighborJson(pod4);
+        int updatesBefore = before.path("messageStats").path("updatesRecv").asInt();
+        frr.vtysh("clear bgp ipv4 unicast " + pod4 + " soft in", "clear bgp ipv6 unicast " + pod4 + " soft in");
+        Await.until("FRR receiving our UPDATEs again after its route refresh", ROUTE,
+                () -> frr.neighborJson(pod4).path("messageStats").path("updatesRecv").asInt() > updatesBefore,
+                () -> frr.neighborJson(pod4).path("messageStats").toString());
+        JsonNode after = frr.neighborJson(pod4);
+        assertThat(after.path("messageStats").path("routeRefreshSent").asInt())
+                .isGreaterThanOrEqualTo(before.path("messageStats").path("routeRefreshSent").asInt() + 2);
+        assertThat(frr.receivedRoutes()).containsKeys(OUR_V4.prefix(), OUR_V6.prefix());
+
+        // "soft out" is no message to us: FRR just sends its table again.
+        podbgp.forgetReceived(frr4);
+        frr.vtysh("clear bgp ipv4 unicast " + pod4 + " soft out", "clear bgp ipv6 unicast " + pod4 + " soft out");
+        podbgp.awaitRoute(frr4, PEER_V4.prefix(), ROUTE);
+        podbgp.awaitRoute(frr4, PEER_V6.prefix(), ROUTE);
+        assertThat(frr.neighborJson(pod4).path("connectionsEstablished").asInt()).isEqualTo(1);
+        assertThat(podbgp.downs()).isEmpty();
+        assertThat(podbgp.state(frr4)).isEqualTo(SessionState.ESTABLISHED);
+    }
+
+    @Test
+    void md5WithTheSamePasswordComesUp(Lab lab) {
+        PodbgpPair pair = PodbgpPair.create(lab, "frr");
+        IpAddress frr4 = pair.peerAddress(IPV4);
+        FrrPeer frr = startFrr(pair, IPV4, FRR_AS, AS4, n -> n.password("pbt-md5-secret"));
+        PodbgpNode podbgp = startPodbgp(pair, IPV4);
+        pair.addPeer(podbgp, IPV4, AS4, FRR_AS, c -> c.withMd5Password("pbt-md5-secret"));
+
+        podbgp.awaitEstablished(frr4, UP);
+        frr.awaitEstablished(UP);
+        frr.awaitRoute(OUR_V4.prefix(), ROUTE);
+    }
+
+    @Test
+    void md5WithAnotherPasswordNeverComesUp(Lab lab) {
+        PodbgpPair pair = PodbgpPair.create(lab, "frr");
+        IpAddress frr4 = pair.peerAddress(IPV4);
+        IpAddress pod4 = pair.podAddress(IPV4);
+        FrrPeer frr = startFrr(pair, IPV4, FRR_AS, AS4, n -> n.password("pbt-md5-secret"));
+        PodbgpNode podbgp = startPodbgp(pair, IPV4);
+        pair.addPeer(podbgp, IPV4, AS4, FRR_AS, c -> c.withMd5Password("pbt-md5-other"));
+
+        // RFC 2385 §2.0: segments with a wrong digest are dropped, so no connection is ever made.
+        PodbgpPair.assertNever("a session with mismatched MD5 passwords reached Established", REFUSED,
+                () -> podbgp.state(frr4).compareTo(SessionState.OPEN_SENT) >= 0
+                        || frr.state(pod4) == dev.podbgp.lab.peer.SessionState.ESTABLISHED,
+                () -> podbgp.describe() + frr.logs());
+        // Not even TCP got through: no attempt of ours ever left Connect/Active with a connection.
+        assertThat(podbgp.downs()).allSatisfy(d -> assertThat(d.from().hasConnection()).isFalse());
+        JsonNode opens = frr.neighborJson(pod4).path("messageStats").path("opensRecv");
+        assertThat(opens.isInt()).as("FRR counts OPENs received").isTrue();
+        assertThat(opens.asInt()).isZero();
+    }
+
+    @Test
+    void frozenPeerIsDroppedByTheHoldTimerAndComesBackAfterThaw(Lab lab) {
+        PodbgpPair pair = PodbgpPair.create(lab, "frr");
+        IpAddress frr4 = pair.peerAddress(IPV4);
+        FrrPeer frr = startFrr(pair, IPV4, FRR_AS, AS4, n -> n);
+        PodbgpNode podbgp = startPodbgp(pair, IPV4);
+        pair.addPeer(podbgp, IPV4, AS4, FRR_AS, c -> c);
+        podbgp.awaitEstablished(frr4, UP);
+        frr.awaitRoute(OUR_V4.prefix(), ROUTE);
+        int hold = podbgp.peer(frr4).negotiated().orElseThrow().holdTime();
+        assertThat(hold).isBetween(3, PodbgpPair.HOLD);
+
+        long frozenAt = System.nanoTime();
+        frr.freeze();
+        SessionAction.SessionDown down;
+        try {
+            down = PodbgpPair.awaitDown(podbgp, 0, Duration.ofSeconds(hold + 2));
+        } finally {
+            frr.thaw();
+        }
+        long afterMs = Duration.ofNanos(System.nanoTime() - frozenAt).toMillis();
+        assertThat(down.reason()).isEqualTo(DownReason.HOLD_TIMER_EXPIRED);
+        assertThat(down.wasEstablished()).isTrue();
+        assertThat(down.notification()).hasValueSatisfying(n -> {
+            assertThat(n.code()).isEqualTo(4);
+            assertThat(n.subcode()).isZero();
+        });
+        // RFC 4271 §6.5: at most the hold time after the last message (FRR keepalives every second).
+        // (1 s of slack for the freeze itself and a loaded machine).
+        assertThat(afterMs).isLessThanOrEqualTo(hold * 1000L + 1000);
+
+        // Our backoff brings it back by itself.
+        podbgp.awaitEstablished(frr4, UP);
+        frr.awaitEstablished(UP);
+        frr.awaitRoute(OUR_V4.prefix(), ROUTE);
+        podbgp.awaitRoute(frr4, PEER_V4.prefix(), ROUTE);
+    }
+
+    @Test
+    void administrativeShutdownMessageReachesFrr(Lab lab) {
+        PodbgpPair pair = PodbgpPair.create(lab, "frr");
+        IpAddress frr4 = pair.peerAddress(IPV4);
+        IpAddress pod4 = pair.podAddress(IPV4);
+        FrrPeer frr = startFrr(pair, IPV4, FRR_AS, AS4, n -> n);
+        PodbgpNode podbgp = startPodbgp(pair, IPV4);
+        BgpPeer peer = pair.addPeer(podbgp, IPV4, AS4, FRR_AS, c -> c);
+        podbgp.awaitEstablished(frr4, UP);
+        frr.awaitEstablished(UP);
+
+        String message = "podbgp interop: node drained for maintenance";
+        peer.stop(message);
+        frr.awaitNotEstablished(pod4, ROUTE);
+        Await.until("FRR recording our shutdown communication", ROUTE,
+                () -> frr.lastReset(pod4).shutdownMessage().equals(message), () -> frr.lastReset(pod4).toString());
+        FrrNeighborReset reset = frr.lastReset(pod4);
+        // RFC 9003: Cease (6) / Administrative Shutdown (2) carrying the message.
+        assertThat(reset.errorCodeSubcode()).isEqualTo("0602");
+        assertThat(reset.notificationReason()).contains("Administrative Shutdown");
+        SessionAction.SessionDown down = PodbgpPair.awaitDown(podbgp, 0, ROUTE);
+        assertThat(down.reason()).isEqualTo(DownReason.ADMIN_STOP);
+        // Stopped means stopped: FRR keeps dialling, we keep refusing.
+        PodbgpPair.assertNever("the stopped session came back", Duration.ofSeconds(3),
+                () -> podbgp.state(frr4) != SessionState.IDLE
+                        || frr.state(pod4) == dev.podbgp.lab.peer.SessionState.ESTABLISHED,
+                () -> podbgp.describe() + frr.logs());
     }
 }

@@ -57,6 +57,9 @@ final class BirdConfig {
             // Short timers keep lab tests fast; connect delay defaults to 5 s.
             sb.append("  hold time 3;\n  keepalive time 1;\n  connect retry time 1;\n  connect delay time 1;\n");
             sb.append("  error wait time 1, 2;\n");
+            // BIRD 2.0 shows no End-of-RIB in "show protocols all"; its packet trace logs
+            // "Got END-OF-RIB", which is how BirdPeer.endOfRibsReceived sees the peer's.
+            sb.append("  debug { states, events, packets };\n");
             for (AddressFamily f : n.families()) {
                 sb.append("  ipv").append(f == AddressFamily.IPV4 ? "4" : "6")
                         .append(" { import all; export filter pbt_export; next hop self; };\n");

@@ -152,6 +152,20 @@ public final class BirdPeer implements Peer {
         reconfigure();
     }
 
+    /**
+     * How many End-of-RIB markers BIRD logged from {@code neighbor} ({@code "NAME: Got END-OF-RIB"}
+     * in its packet trace). BIRD 2.0.12 names no family in that line, so a session with two
+     * families that sent both shows 2.
+     */
+    public long endOfRibsReceived(IpAddress neighbor) {
+        String line = protocolOf(neighbor) + ": Got END-OF-RIB";
+        try (var lines = Files.lines(log)) {
+            return lines.filter(l -> l.endsWith(line)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Sends Cease/Administrative Shutdown with an RFC 8203 message ({@code birdc disable NAME "msg"}). */
     public void disable(IpAddress neighbor, String message) {
         birdc("disable " + protocolOf(neighbor) + " \"" + message.replace("\"", "") + "\"");

@@ -14,9 +14,12 @@ import dev.podbgp.lab.peer.Route;
 import dev.podbgp.lab.peer.RouteAttributes;
 import dev.podbgp.lab.peer.SessionState;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** FRR 8.4 as a lab peer; see {@link FrrBackend} for where it runs. */
@@ -71,7 +74,8 @@ public final class FrrPeer implements Peer {
         return runtime.vtysh(List.of(commands));
     }
 
-    private JsonNode neighborJson(IpAddress neighbor) {
+    /** FRR's whole view of one neighbor ({@code show bgp neighbors X json}), for fields without a typed reader. */
+    public JsonNode neighborJson(IpAddress neighbor) {
         JsonNode all = Json.parse(vtysh("show bgp neighbors " + neighbor + " json"));
         JsonNode n = all.path(neighbor.toString());
         if (n.isMissingNode()) {
@@ -90,6 +94,21 @@ public final class FrrPeer implements Peer {
         JsonNode n = neighborJson(neighbor);
         return new FrrNeighborReset(n.path("lastResetDueTo").asText(""), n.path("lastErrorCodeSubcode").asText(""),
                 n.path("lastNotificationReason").asText(""), n.path("lastShutdownDescription").asText(""));
+    }
+
+    /**
+     * Families whose End-of-RIB FRR received from {@code neighbor}: {@code gracefulRestartInfo.endOfRibRecv},
+     * keyed "ipv4Unicast" or "IPv4 Unicast" depending on the FRR version.
+     */
+    public Set<AddressFamily> endOfRibReceived(IpAddress neighbor) {
+        Set<AddressFamily> out = EnumSet.noneOf(AddressFamily.class);
+        neighborJson(neighbor).path("gracefulRestartInfo").path("endOfRibRecv").properties().forEach(e -> {
+            String key = e.getKey().replace(" ", "").toLowerCase(Locale.ROOT);
+            if (e.getValue().asBoolean(false) && key.endsWith("unicast")) {
+                out.add(key.startsWith("ipv4") ? AddressFamily.IPV4 : AddressFamily.IPV6);
+            }
+        });
+        return out;
     }
 
     /** Prefixes FRR advertises to {@code neighbor} ({@code pfxSnt} in the summary). */

@@ -110,6 +110,11 @@ public final class PodbgpNode implements AutoCloseable {
         return Map.copyOf(received.getOrDefault(inet(peer), Map.of()));
     }
 
+    /** Forgets what {@code peer} sent, so a test can see it arrive again (route refresh). */
+    public void forgetReceived(IpAddress peer) {
+        received.getOrDefault(inet(peer), new ConcurrentHashMap<>()).clear();
+    }
+
     public Set<Family> endOfRibFrom(IpAddress peer) {
         return Set.copyOf(endOfRib.getOrDefault(inet(peer), Set.of()));
     }
