@@ -188,7 +188,7 @@ class GobgpInteropTest {
 
         long frozenAt = System.nanoTime();
         p.gobgp().freeze();
-        p.podbgp().await(() -> !p.podbgp().downsFrom(p.peer()).isEmpty(), Duration.ofSeconds(Interop.HOLD + 2),
+        p.podbgp().await(() -> !Interop.resets(p.podbgp(), p.peer()).isEmpty(), Duration.ofSeconds(Interop.HOLD + 2),
                 "podbgp dropping the frozen GoBGP");
         long tookMs = (System.nanoTime() - frozenAt) / 1_000_000;
         Interop.assertHoldTimerExpired(p.podbgp(), p.peer());
