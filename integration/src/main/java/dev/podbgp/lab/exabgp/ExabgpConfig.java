@@ -23,13 +23,15 @@ final class ExabgpConfig {
             if (n.passive()) {
                 sb.append("  passive true;\n");
             }
+            // Route refresh (RFC 2918) advertised, so "announce route-refresh" can ask the peer.
+            sb.append("  capability {\n    route-refresh;\n  }\n");
             sb.append("  family {\n");
             for (AddressFamily f : n.families()) {
                 sb.append("    ").append(f == AddressFamily.IPV4 ? "ipv4" : "ipv6").append(" unicast;\n");
             }
             sb.append("  }\n");
             sb.append("  api {\n    processes [ api ];\n    neighbor-changes;\n")
-                    .append("    receive {\n      parsed;\n      update;\n      open;\n      notification;\n    }\n  }\n");
+                    .append("    receive {\n      parsed;\n      update;\n      open;\n      notification;\n      refresh;\n    }\n  }\n");
             sb.append("}\n");
         }
         return sb.toString();

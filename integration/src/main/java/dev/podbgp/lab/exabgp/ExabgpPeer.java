@@ -229,11 +229,19 @@ public final class ExabgpPeer implements Peer {
                 if (line.equals("done") || line.equals("error")) {
                     answerLines.add(line);
                 } else if (line.startsWith("{")) {
-                    replay(Json.parse(line));
+                    replay(Json.parse(repairRefresh(line)));
                 }
             }
         }
         offset = start;
+    }
+
+    /**
+     * ExaBGP 4.2.21 quotes the values of a {@code "refresh"} line twice
+     * ({@code "afi": ""ipv4""}), which is not JSON; quote them once.
+     */
+    static String repairRefresh(String line) {
+        return line.contains("\"type\": \"refresh\"") ? line.replaceAll("\"\"([^\"]*)\"\"", "\"$1\"") : line;
     }
 
     private void replay(JsonNode line) {

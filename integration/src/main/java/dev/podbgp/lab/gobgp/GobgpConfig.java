@@ -30,9 +30,12 @@ final class GobgpConfig {
             // idle-hold-time-after-reset defaults to 30 s: a reset session would stay down that long.
             sb.append("  [neighbors.timers.config]\n    connect-retry = 1\n    hold-time = 3\n")
                     .append("    keepalive-interval = 1\n    idle-hold-time-after-reset = 1\n");
+            // GoBGP sends End-of-RIB (RFC 4724 §2) only with graceful restart configured.
+            sb.append("  [neighbors.graceful-restart.config]\n    enabled = true\n    restart-time = 120\n");
             for (AddressFamily f : n.families()) {
                 sb.append("  [[neighbors.afi-safis]]\n    [neighbors.afi-safis.config]\n      afi-safi-name = \"")
                         .append(f == AddressFamily.IPV4 ? "ipv4-unicast" : "ipv6-unicast").append("\"\n");
+                sb.append("    [neighbors.afi-safis.mp-graceful-restart.config]\n      enabled = true\n");
             }
         }
         return sb.toString();

@@ -21,9 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -111,6 +113,29 @@ public final class GobgpPeer implements Peer {
             }
         }
         throw new IllegalArgumentException("GoBGP has no neighbor " + neighbor);
+    }
+
+    /**
+     * The families whose End-of-RIB (RFC 4724 §2) GoBGP received from {@code neighbor}: GoBGP
+     * tracks it per family under {@code afi_safis[].mp_graceful_restart.state}, so only for
+     * families with graceful restart configured (the fixture configures it on all).
+     */
+    public Set<AddressFamily> endOfRibReceived(IpAddress neighbor) {
+        Set<AddressFamily> out = EnumSet.noneOf(AddressFamily.class);
+        for (JsonNode f : Json.parse(gobgp("neighbor", neighbor.toString(), "-j")).path("afi_safis")) {
+            if (f.path("mp_graceful_restart").path("state").path("end_of_rib_received").asBoolean(false)
+                    && f.path("state").path("family").path("safi").asInt() == 1) {
+                int afi = f.path("state").path("family").path("afi").asInt();
+                out.add(afi == 1 ? AddressFamily.IPV4 : AddressFamily.IPV6);
+            }
+        }
+        return out;
+    }
+
+    /** {@code state.messages.received.<type>} of {@code neighbor}: how many messages of that type GoBGP got. */
+    public long messagesReceived(IpAddress neighbor, String type) {
+        return Json.parse(gobgp("neighbor", neighbor.toString(), "-j")).path("state").path("messages").path("received")
+                .path(type).asLong();
     }
 
     /** Routes in the global RIB that came from a neighbor (they carry {@code neighbor-ip}). */

@@ -54,6 +54,9 @@ public final class PodbgpNode implements AutoCloseable {
     private final Map<InetAddress, Set<Family>> endOfRib = new ConcurrentHashMap<>();
     private final List<String> downs = new CopyOnWriteArrayList<>();
     private final List<SessionAction.SessionDown> downEvents = new CopyOnWriteArrayList<>();
+    private final Map<InetAddress, List<SessionAction.SessionDown>> downsByPeer = new ConcurrentHashMap<>();
+    private final Map<InetAddress, Map<Prefix, Integer>> announcements = new ConcurrentHashMap<>();
+    private final Map<InetAddress, List<Family>> refreshRequests = new ConcurrentHashMap<>();
 
     private PodbgpNode(Node node, List<InetSocketAddress> listen) {
         this.node = node;
@@ -121,6 +124,21 @@ public final class PodbgpNode implements AutoCloseable {
 
     public List<SessionAction.SessionDown> downs() {
         return List.copyOf(downEvents);
+    }
+
+    /** The sessions with {@code peer} that went down, oldest first. */
+    public List<SessionAction.SessionDown> downsFrom(IpAddress peer) {
+        return List.copyOf(downsByPeer.getOrDefault(inet(peer), List.of()));
+    }
+
+    /** How many times {@code peer} announced {@code prefix} (a refresh re-announces it). */
+    public int announcementsOf(IpAddress peer, Prefix prefix) {
+        return announcements.getOrDefault(inet(peer), Map.of()).getOrDefault(prefix, 0);
+    }
+
+    /** The families {@code peer} asked us to re-send (RFC 2918), in order. */
+    public List<Family> refreshRequestsFrom(IpAddress peer) {
+        return List.copyOf(refreshRequests.getOrDefault(inet(peer), List.of()));
     }
 
     public SessionState state(IpAddress peer) {
@@ -221,6 +239,7 @@ public final class PodbgpNode implements AutoCloseable {
 
         @Override
         public void refreshRequested(BgpPeer peer, Family family, boolean enhanced) {
+            refreshRequests.computeIfAbsent(peer.config().address(), k -> new CopyOnWriteArrayList<>()).add(family);
             peer.negotiated().ifPresent(n -> {
                 // RFC 7313 §4: an enhanced refresh is framed by BoRR and EoRR.
                 List<BgpMessage> again = new ArrayList<>();
@@ -239,17 +258,24 @@ public final class PodbgpNode implements AutoCloseable {
         @Override
         public void update(BgpPeer peer, Update update) {
             Map<Prefix, ReceivedRoute> table = received.computeIfAbsent(peer.config().address(), k -> new ConcurrentHashMap<>());
+            Map<Prefix, Integer> counts = announcements.computeIfAbsent(peer.config().address(), k -> new ConcurrentHashMap<>());
             for (Nlri w : update.withdrawals()) {
                 w.prefixes().forEach(table::remove);
             }
             PathAttributes attrs = update.attributes().withoutNlri();
             if (!update.nlri().isEmpty() && update.attributes().nextHop() != null) {
                 IpAddress nh = update.attributes().nextHop().address();
-                update.nlri().prefixes().forEach(p -> table.put(p, new ReceivedRoute(nh, attrs)));
+                update.nlri().prefixes().forEach(p -> {
+                    table.put(p, new ReceivedRoute(nh, attrs));
+                    counts.merge(p, 1, Integer::sum);
+                });
             }
             MpReachNlri mr = update.attributes().mpReach();
             if (mr != null) {
-                mr.nlri().prefixes().forEach(p -> table.put(p, new ReceivedRoute(mr.nextHop(), attrs)));
+                mr.nlri().prefixes().forEach(p -> {
+                    table.put(p, new ReceivedRoute(mr.nextHop(), attrs));
+                    counts.merge(p, 1, Integer::sum);
+                });
             }
         }
 
@@ -261,6 +287,7 @@ public final class PodbgpNode implements AutoCloseable {
         @Override
         public void down(BgpPeer peer, SessionAction.SessionDown down) {
             downEvents.add(down);
+            downsByPeer.computeIfAbsent(peer.config().address(), k -> new CopyOnWriteArrayList<>()).add(down);
             downs.add(peer.config().address().getHostAddress() + ": " + down.reason() + " " + down.detail());
             received.getOrDefault(peer.config().address(), new ConcurrentHashMap<>()).clear();
             endOfRib.remove(peer.config().address());

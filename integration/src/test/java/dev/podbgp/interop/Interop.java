@@ -1,0 +1,85 @@
+package dev.podbgp.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.podbgp.bgp.session.SessionAction;
+import dev.podbgp.bgp.session.SessionConfig;
+import dev.podbgp.bgp.transport.BgpPeer;
+import dev.podbgp.bgp.transport.PeerConfig;
+import dev.podbgp.bgp.wire.Family;
+import dev.podbgp.inet.IpAddress;
+import dev.podbgp.inet.Ipv4Address;
+import dev.podbgp.lab.Node;
+import dev.podbgp.lab.podbgp.PodbgpNode;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/** What every interop test does to put podbgp into a lab: short timers, one listener per address. */
+final class Interop {
+
+    static final Duration UP = Duration.ofSeconds(30);
+    static final Duration ROUTE = Duration.ofSeconds(15);
+    static final Set<Family> BOTH = Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST);
+    /** podbgp's side of the lab: hold 9 s, keepalive 3 s, a 2 s connect retry. */
+    static final int HOLD = 9;
+
+    private Interop() {}
+
+    static SessionConfig session(long localAs, long peerAs, String localId) {
+        SessionConfig c = SessionConfig.of(localAs, peerAs, Ipv4Address.parse(localId), BOTH);
+        return new SessionConfig(c.localAs(), c.peerAs(), c.localId(), HOLD, 3, Duration.ofSeconds(2),
+                c.restartBackoff(), false, c.capabilities(), c.required());
+    }
+
+    /** podbgp in {@code node}, listening on port 179 of each address. */
+    static PodbgpNode podbgp(Node node, IpAddress... listen) {
+        return PodbgpNode.start(node, Arrays.stream(listen).map(a -> new InetSocketAddress(inet(a), 179))
+                .toArray(InetSocketAddress[]::new));
+    }
+
+    /** A session from {@code local} to {@code peer}; routes go out with next hops {@code nh4} / {@code nh6}. */
+    static BgpPeer peer(PodbgpNode podbgp, IpAddress local, IpAddress peer, SessionConfig session, IpAddress nh4,
+                        IpAddress nh6) {
+        return podbgp.addPeer(PeerConfig.of(inet(peer), session).withLocalAddress(inet(local)), nh4, nh6);
+    }
+
+    /**
+     * Established sessions with {@code peer} that went down. Attempts that never got there are
+     * left out: when both sides connect at once, one connection may fail before either is up.
+     */
+    static List<SessionAction.SessionDown> resets(PodbgpNode podbgp, IpAddress peer) {
+        return podbgp.downsFrom(peer).stream().filter(SessionAction.SessionDown::wasEstablished).toList();
+    }
+
+    /** The session with {@code peer} never left Established since it got there. */
+    static void assertNeverReset(PodbgpNode podbgp, IpAddress peer) {
+        assertThat(resets(podbgp, peer)).as("established sessions with %s that went down", peer).isEmpty();
+    }
+
+    /**
+     * RFC 4271 §6.5: a silent peer is dropped within the hold time with Hold Timer Expired,
+     * and the NOTIFICATION we sent says so.
+     */
+    static void assertHoldTimerExpired(PodbgpNode podbgp, IpAddress peer) {
+        SessionAction.SessionDown down = resets(podbgp, peer).getFirst();
+        assertThat(down.reason()).isEqualTo(dev.podbgp.bgp.session.DownReason.HOLD_TIMER_EXPIRED);
+        assertThat(down.wasEstablished()).isTrue();
+        assertThat(down.notification()).hasValueSatisfying(n -> {
+            assertThat(n.code()).isEqualTo(4);
+            assertThat(n.subcode()).isEqualTo(0);
+        });
+    }
+
+    static InetAddress inet(IpAddress a) {
+        try {
+            return InetAddress.getByAddress(a.toBytes());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
