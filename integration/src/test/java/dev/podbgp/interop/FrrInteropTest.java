@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.podbgp.bgp.session.DownReason;
 import dev.podbgp.bgp.session.SessionAction;
 import dev.podbgp.bgp.session.SessionState;
+import dev.podbgp.bgp.transport.TtlPolicy;
 import dev.podbgp.bgp.transport.BgpPeer;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.inet.AddressFamily;
@@ -170,6 +171,35 @@ class FrrInteropTest {
         JsonNode opens = frr.neighborJson(pod4).path("messageStats").path("opensRecv");
         assertThat(opens.isInt()).as("FRR counts OPENs received").isTrue();
         assertThat(opens.asInt()).isZero();
+    }
+
+    @Test
+    void rfc5082_gtsmOnBothSidesComesUp(Lab lab) {
+        PodbgpPair pair = PodbgpPair.create(lab, "frr");
+        IpAddress frr4 = pair.peerAddress(IPV4);
+        IpAddress pod4 = pair.podAddress(IPV4);
+        FrrPeer frr = startFrr(pair, IPV4, FRR_AS, AS4, n -> n);
+        // FRR then sends with TTL 255 and drops anything that arrives below 255.
+        frr.vtysh("configure terminal", "router bgp " + FRR_AS, "neighbor " + pod4 + " ttl-security hops 1");
+        PodbgpNode podbgp = startPodbgp(pair, IPV4);
+        pair.addPeer(podbgp, IPV4, AS4, FRR_AS, c -> c.withTtl(TtlPolicy.gtsm(1)));
+        podbgp.awaitEstablished(frr4, UP);
+        frr.awaitRoute(OUR_V4.prefix(), ROUTE);
+    }
+
+    @Test
+    void rfc5082_gtsmDropsAPeerWhosePacketsArriveBelowTtl255(Lab lab) {
+        PodbgpPair pair = PodbgpPair.create(lab, "frr");
+        IpAddress frr4 = pair.peerAddress(IPV4);
+        IpAddress pod4 = pair.podAddress(IPV4);
+        // Plain eBGP: FRR sends with TTL 1, which our minimum TTL of 255 refuses in the kernel.
+        FrrPeer frr = startFrr(pair, IPV4, FRR_AS, AS4, n -> n);
+        PodbgpNode podbgp = startPodbgp(pair, IPV4);
+        pair.addPeer(podbgp, IPV4, AS4, FRR_AS, c -> c.withTtl(TtlPolicy.gtsm(1)));
+        PodbgpPair.assertNever("a session reached OpenConfirm although FRR's packets arrive with TTL 1", REFUSED,
+                () -> podbgp.state(frr4).compareTo(SessionState.OPEN_CONFIRM) >= 0
+                        || frr.state(pod4) == dev.podbgp.lab.peer.SessionState.ESTABLISHED,
+                () -> podbgp.describe() + frr.logs());
     }
 
     @Test
