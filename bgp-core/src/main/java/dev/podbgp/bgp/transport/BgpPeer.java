@@ -14,6 +14,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
 /**
@@ -67,6 +68,15 @@ public final class BgpPeer {
         return loop;
     }
 
+    /**
+     * Runs {@code task} after everything already queued for this peer. Channel events and
+     * accepted connections always take this path, even from the peer's own loop, so they are
+     * seen in the order they happened and never ahead of the session's start.
+     */
+    void enqueue(Runnable task) {
+        loop.execute(task);
+    }
+
     void onLoop(Runnable task) {
         if (loop.inEventLoop()) {
             task.run();
@@ -116,14 +126,18 @@ public final class BgpPeer {
     }
 
     /**
-     * Sends UPDATEs (and route-refresh markers) on the established session and flushes. A
-     * caller with much to send checks {@link #isWritable()} and waits for
-     * {@link PeerListener#writable} rather than queueing.
+     * Sends UPDATEs (and route-refresh markers) on the established session and flushes. The
+     * future completes with {@code true} once they are in the connection's send buffer (false
+     * when no session is established). A producer on another thread waits for it before
+     * checking {@link #isWritable()} again, so it overshoots the buffer's high-water mark by
+     * at most one batch; it resumes on {@link PeerListener#writable}.
      */
-    public void send(List<? extends BgpMessage> messages) {
+    public CompletableFuture<Boolean> send(List<? extends BgpMessage> messages) {
+        CompletableFuture<Boolean> written = new CompletableFuture<>();
         onLoop(() -> {
             if (primary == null || primary.session().state() != SessionState.ESTABLISHED) {
                 log(System.Logger.Level.DEBUG, "event=send-dropped reason=not-established messages=" + messages.size());
+                written.complete(false);
                 return;
             }
             for (BgpMessage m : messages) {
@@ -132,7 +146,9 @@ public final class BgpPeer {
             if (messages.stream().anyMatch(Update.class::isInstance)) {
                 primary.handle(new SessionEvent.UpdateSent());
             }
+            written.complete(true);
         });
+        return written;
     }
 
     /** RFC 2918: asks the peer to send its routes of {@code family} again. */

@@ -102,7 +102,7 @@ public final class BgpSpeaker implements AutoCloseable {
         }
         applyTtl(ch, peer.config());
         ConnectionHandler handler = pipeline(ch, peer, null);
-        peer.onLoop(() -> peer.accepted(ch, handler));
+        peer.enqueue(() -> peer.accepted(ch, handler));
     }
 
     private static ConnectionHandler pipeline(Channel ch, BgpPeer peer, PeerConnection owner) {
@@ -183,12 +183,18 @@ public final class BgpSpeaker implements AutoCloseable {
         if (config.md5Password() != null) {
             requireEpoll("TCP MD5");
         }
+        if (peers.containsKey(config.address())) {
+            throw new IllegalArgumentException("peer " + config.address().getHostAddress() + " is already configured");
+        }
         BgpPeer peer = new BgpPeer(this, config, group.next(), listener, new SplittableRandom(seeds.nextLong()));
+        // Start first, publish second: an accepted connection is handed over through the same
+        // event-loop queue, so it can never be looked at before the session has started.
+        peer.start();
         if (peers.putIfAbsent(config.address(), peer) != null) {
+            peer.stop(null);
             throw new IllegalArgumentException("peer " + config.address().getHostAddress() + " is already configured");
         }
         updateMd5Keys();
-        peer.start();
         return peer;
     }
 

@@ -29,7 +29,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @SuppressWarnings("unchecked")
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         DecodeResult<BgpMessage> result = (DecodeResult<BgpMessage>) msg;
-        peer.onLoop(() -> {
+        peer.enqueue(() -> {
             if (target != null) {
                 target.received(ctx.channel(), result);
             }
@@ -38,7 +38,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        peer.onLoop(() -> {
+        peer.enqueue(() -> {
             if (target != null) {
                 target.closed(ctx.channel());
             }
@@ -48,7 +48,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (ctx.channel().isWritable()) {
-            peer.onLoop(peer::becameWritable);
+            peer.enqueue(peer::becameWritable);
         }
     }
 
