@@ -8,7 +8,6 @@ import dev.podbgp.bgp.wire.ErrorAction;
 import dev.podbgp.bgp.wire.FuzzedCapabilities;
 import dev.podbgp.bgp.wire.Malformation;
 import dev.podbgp.bgp.wire.SessionCapabilities;
-import dev.podbgp.bgp.wire.WireWriter;
 import dev.podbgp.bgp.wire.attr.Rfc6793Loss;
 import java.util.Arrays;
 
@@ -74,23 +73,12 @@ class UpdateFuzzTest {
         return ok.value();
     }
 
-    /**
-     * The decoder under test. The header is skipped unchecked until the full-message codec
-     * lands; then this body becomes {@code return MessageCodec.decode(b, off, len, caps);}.
-     */
+    /** The decoder under test: the whole message, header checks included (RFC 4271 §4.1, §6.1). */
     static DecodeResult<? extends BgpMessage> decode(byte[] b, int off, int len, SessionCapabilities caps) {
-        return Update.decodeBody(b, off + HEADER, len - HEADER, caps);
+        return MessageCodec.decode(b, off, len, caps);
     }
 
-    /** RFC 4271 §4.1 framing; becomes {@code return MessageCodec.encode(m, caps);}. */
     static byte[] encode(BgpMessage m, SessionCapabilities caps) {
-        int length = HEADER + m.bodyLength(caps);
-        WireWriter out = new WireWriter(length);
-        for (int i = 0; i < 16; i++) {
-            out.u8(0xff);
-        }
-        out.u16(length).u8(m.type().code());
-        m.writeBody(out, caps);
-        return out.toByteArray();
+        return MessageCodec.encode(m, caps);
     }
 }
