@@ -34,7 +34,8 @@ public final class BgpPeer {
     private final EventLoop loop;
     private final PeerListener listener;
     private final RandomGenerator random;
-    private PeerConnection primary;
+    // Written on the peer's loop only; volatile because isWritable() reads it from producers.
+    private volatile PeerConnection primary;
     private PeerConnection secondary;
     private volatile SessionState state = SessionState.IDLE;
     private volatile NegotiatedSession negotiated;
@@ -140,9 +141,7 @@ public final class BgpPeer {
                 written.complete(false);
                 return;
             }
-            for (BgpMessage m : messages) {
-                primary.send(m);
-            }
+            primary.sendAll(messages);
             if (messages.stream().anyMatch(Update.class::isInstance)) {
                 primary.handle(new SessionEvent.UpdateSent());
             }
@@ -156,7 +155,7 @@ public final class BgpPeer {
         onLoop(() -> {
             NegotiatedSession n = negotiated;
             if (n != null && primary != null) {
-                primary.send(n.routeRefreshRequest(family));
+                primary.sendAll(List.of(n.routeRefreshRequest(family)));
             }
         });
     }

@@ -149,9 +149,13 @@ final class PeerConnection {
         }
     }
 
-    void send(BgpMessage message) {
+    /** Writes the messages and flushes once: a full table is one syscall burst, not one per UPDATE. */
+    void sendAll(List<? extends BgpMessage> messages) {
         if (channel != null) {
-            channel.writeAndFlush(message, channel.voidPromise());
+            for (BgpMessage m : messages) {
+                channel.write(m, channel.voidPromise());
+            }
+            channel.flush();
         }
     }
 
