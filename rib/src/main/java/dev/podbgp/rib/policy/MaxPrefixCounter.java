@@ -8,7 +8,8 @@ import dev.podbgp.bgp.wire.message.Notification;
 /**
  * Watches one peer's accepted-prefix count in one family against its {@link MaxPrefixLimit}.
  * It only remembers whether it warned, so the warning is logged once per crossing; it keeps no
- * timers (the restart delay is returned) and belongs to the session's event loop.
+ * timers (the restart delay is returned) and belongs to the one thread that counts the peer's
+ * accepted prefixes, the RIB thread.
  */
 public final class MaxPrefixCounter {
 
