@@ -10,6 +10,7 @@ import dev.podbgp.inet.IpAddress;
 public record PolicyContext(IpAddress peerAddress, long peerAs, long localAs, boolean internal) {
 
     public PolicyContext {
+        java.util.Objects.requireNonNull(peerAddress, "peerAddress");
         U32.check(peerAs, "peer AS");
         U32.check(localAs, "local AS");
     }
