@@ -1,0 +1,112 @@
+package dev.podbgp.rib;
+
+import dev.podbgp.inet.IpAddress;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The candidate routes of one prefix once it has more than one, with the cached decision. A
+ * prefix with a single route stores that {@link Route} directly instead: the common case (one
+ * upstream) then costs no object beyond the route itself.
+ */
+final class PrefixPaths {
+
+    private Route[] routes;
+    private int count;
+    private Decision decision;
+    private List<IpAddress> nextHops;
+
+    PrefixPaths(Route a, Route b) {
+        routes = new Route[] {a, b};
+        count = 2;
+    }
+
+    int count() {
+        return count;
+    }
+
+    Route get(int i) {
+        return routes[i];
+    }
+
+    Route only() {
+        if (count != 1) {
+            throw new IllegalStateException(count + " routes");
+        }
+        return routes[0];
+    }
+
+    private int indexOf(PeerInfo peer, int pathId) {
+        for (int i = 0; i < count; i++) {
+            Route r = routes[i];
+            if (r.peer().id() == peer.id() && r.pathId() == pathId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Replaces the route with the same peer and path id, or adds it; true when it was added. */
+    boolean put(Route route) {
+        int i = indexOf(route.peer(), route.pathId());
+        if (i >= 0) {
+            routes[i] = route;
+            return false;
+        }
+        if (count == routes.length) {
+            routes = Arrays.copyOf(routes, count * 2);
+        }
+        routes[count++] = route;
+        return true;
+    }
+
+    /** Removes the route of this peer and path id; true when there was one. */
+    boolean remove(PeerInfo peer, int pathId) {
+        int i = indexOf(peer, pathId);
+        if (i < 0) {
+            return false;
+        }
+        routes[i] = routes[--count];
+        routes[count] = null;
+        return true;
+    }
+
+    /** Removes every route of this peer (all its ADD-PATH paths); returns how many. */
+    int removePeer(PeerInfo peer) {
+        int removed = 0;
+        for (int i = count - 1; i >= 0; i--) {
+            if (routes[i].peer().id() == peer.id()) {
+                routes[i] = routes[--count];
+                routes[count] = null;
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    boolean hasPeer(PeerInfo peer) {
+        for (int i = 0; i < count; i++) {
+            if (routes[i].peer().id() == peer.id()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void decide(BestPath bestPath) {
+        decision = bestPath.select(routes, count);
+        nextHops = decision.nextHops();
+    }
+
+    Decision decision() {
+        return decision;
+    }
+
+    List<IpAddress> nextHops() {
+        return nextHops;
+    }
+
+    List<Route> routes() {
+        return List.of(Arrays.copyOf(routes, count));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.podbgp.rib;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The open-addressing map behaves like a HashMap under any mix of puts and removes. */
+class Ipv4PrefixMapProperties {
+
+    record Op(boolean put, long key, int value) {
+    }
+
+    @Provide
+    Arbitrary<List<Op>> ops() {
+        // Few distinct keys so that removes hit, and keys 0 and clustered values included.
+        Arbitrary<Long> keys = Arbitraries.oneOf(Arbitraries.longs().between(0, 300),
+                Arbitraries.integers().between(0, 300).map(i -> (long) i << 8 | 24));
+        return net.jqwik.api.Combinators.combine(Arbitraries.of(true, true, false), keys,
+                Arbitraries.integers().between(1, 9)).as(Op::new).list().ofMaxSize(600);
+    }
+
+    @Property(tries = 200)
+    void behavesLikeAHashMap(@ForAll("ops") List<Op> ops) {
+        Ipv4PrefixMap<Integer> map = new Ipv4PrefixMap<>();
+        Map<Long, Integer> model = new HashMap<>();
+        for (Op op : ops) {
+            if (op.put()) {
+                assertThat(map.put(op.key(), op.value())).isEqualTo(model.put(op.key(), op.value()));
+            } else {
+                assertThat(map.remove(op.key())).isEqualTo(model.remove(op.key()));
+            }
+            assertThat(map.size()).isEqualTo(model.size());
+        }
+        for (long k = 0; k <= 300; k++) {
+            assertThat(map.get(k)).isEqualTo(model.get(k));
+            assertThat(map.get(k << 8 | 24)).isEqualTo(model.get(k << 8 | 24));
+        }
+        Map<Long, Integer> visited = new HashMap<>();
+        map.forEach(visited::put);
+        assertThat(visited).isEqualTo(model);
+    }
+}
