@@ -185,32 +185,7 @@ class BirdInteropTest {
         pair.addPeer(podbgp, IPV4, POD_AS, AS4, c -> c);
         podbgp.awaitEstablished(bird4, UP);
         bird.awaitRoute(OUR_V4.prefix(), ROUTE);
-        int hold = podbgp.peer(bird4).negotiated().orElseThrow().holdTime();
-        assertThat(hold).isBetween(3, PodbgpPair.HOLD);
-
-        long frozenAt = System.nanoTime();
-        bird.freeze();
-        SessionAction.SessionDown down;
-        try {
-            down = PodbgpPair.awaitDown(podbgp, 0, Duration.ofSeconds(hold + 2));
-        } finally {
-            bird.thaw();
-        }
-        long afterMs = Duration.ofNanos(System.nanoTime() - frozenAt).toMillis();
-        assertThat(down.reason()).isEqualTo(DownReason.HOLD_TIMER_EXPIRED);
-        assertThat(down.wasEstablished()).isTrue();
-        assertThat(down.notification()).hasValueSatisfying(n -> {
-            assertThat(n.code()).isEqualTo(4);
-            assertThat(n.subcode()).isZero();
-        });
-        // RFC 4271 §6.5: at most the hold time after the last message (BIRD keepalives every second).
-        // (1 s of slack for the freeze itself and a loaded machine).
-        assertThat(afterMs).isLessThanOrEqualTo(hold * 1000L + 1000);
-
-        podbgp.awaitEstablished(bird4, UP);
-        bird.awaitEstablished(UP);
-        bird.awaitRoute(OUR_V4.prefix(), ROUTE);
-        podbgp.awaitRoute(bird4, PEER_V4.prefix(), ROUTE);
+        PodbgpPair.assertHoldTimerDropAndRecovery(podbgp, bird, bird4);
     }
 
     @Test

@@ -211,33 +211,7 @@ class FrrInteropTest {
         pair.addPeer(podbgp, IPV4, AS4, FRR_AS, c -> c);
         podbgp.awaitEstablished(frr4, UP);
         frr.awaitRoute(OUR_V4.prefix(), ROUTE);
-        int hold = podbgp.peer(frr4).negotiated().orElseThrow().holdTime();
-        assertThat(hold).isBetween(3, PodbgpPair.HOLD);
-
-        long frozenAt = System.nanoTime();
-        frr.freeze();
-        SessionAction.SessionDown down;
-        try {
-            down = PodbgpPair.awaitDown(podbgp, 0, Duration.ofSeconds(hold + 2));
-        } finally {
-            frr.thaw();
-        }
-        long afterMs = Duration.ofNanos(System.nanoTime() - frozenAt).toMillis();
-        assertThat(down.reason()).isEqualTo(DownReason.HOLD_TIMER_EXPIRED);
-        assertThat(down.wasEstablished()).isTrue();
-        assertThat(down.notification()).hasValueSatisfying(n -> {
-            assertThat(n.code()).isEqualTo(4);
-            assertThat(n.subcode()).isZero();
-        });
-        // RFC 4271 §6.5: at most the hold time after the last message (FRR keepalives every second).
-        // (1 s of slack for the freeze itself and a loaded machine).
-        assertThat(afterMs).isLessThanOrEqualTo(hold * 1000L + 1000);
-
-        // Our backoff brings it back by itself.
-        podbgp.awaitEstablished(frr4, UP);
-        frr.awaitEstablished(UP);
-        frr.awaitRoute(OUR_V4.prefix(), ROUTE);
-        podbgp.awaitRoute(frr4, PEER_V4.prefix(), ROUTE);
+        PodbgpPair.assertHoldTimerDropAndRecovery(podbgp, frr, frr4);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.podbgp.inet.AddressFamily.IPV4;
 import static dev.podbgp.inet.AddressFamily.IPV6;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.podbgp.bgp.session.DownReason;
 import dev.podbgp.bgp.session.SessionAction;
 import dev.podbgp.bgp.session.SessionConfig;
 import dev.podbgp.bgp.transport.BgpPeer;
@@ -167,5 +168,37 @@ record PodbgpPair(Node pod, Node peer, Link link) {
     static SessionAction.SessionDown awaitDown(PodbgpNode podbgp, int seen, Duration timeout) {
         podbgp.await(() -> podbgp.downs().size() > seen, timeout, "the session to go down");
         return podbgp.downs().get(seen);
+    }
+
+    /**
+     * Freezes the peer (SIGSTOP): podbgp must drop the session within the negotiated hold time
+     * with Hold Timer Expired (RFC 4271 §6.5, NOTIFICATION 4/0), and after the peer is thawed
+     * our backoff brings the session and the routes of both sides back by themselves.
+     */
+    static void assertHoldTimerDropAndRecovery(PodbgpNode podbgp, Peer peer, IpAddress peerAddress) {
+        int hold = podbgp.peer(peerAddress).negotiated().orElseThrow().holdTime();
+        assertThat(hold).isBetween(3, HOLD);
+        long frozenAt = System.nanoTime();
+        peer.freeze();
+        SessionAction.SessionDown down;
+        try {
+            down = awaitDown(podbgp, 0, Duration.ofSeconds(hold + 2));
+        } finally {
+            peer.thaw();
+        }
+        long afterMs = Duration.ofNanos(System.nanoTime() - frozenAt).toMillis();
+        assertThat(down.reason()).isEqualTo(DownReason.HOLD_TIMER_EXPIRED);
+        assertThat(down.wasEstablished()).isTrue();
+        assertThat(down.notification()).hasValueSatisfying(n -> {
+            assertThat(n.code()).isEqualTo(4);
+            assertThat(n.subcode()).isZero();
+        });
+        // At most the hold time after the last message (the fixtures' peers send a KEEPALIVE every
+        // second), with 1 s of slack for the freeze itself on a loaded machine.
+        assertThat(afterMs).isLessThanOrEqualTo(hold * 1000L + 1000);
+        podbgp.awaitEstablished(peerAddress, UP);
+        peer.awaitEstablished(UP);
+        peer.awaitRoute(OUR_V4.prefix(), ROUTE);
+        podbgp.awaitRoute(peerAddress, PEER_V4.prefix(), ROUTE);
     }
 }
