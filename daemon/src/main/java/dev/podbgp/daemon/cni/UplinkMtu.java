@@ -1,0 +1,82 @@
+package dev.podbgp.daemon.cni;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The MTU the bridge and the pods should use: that of the uplink, so pod packets never need
+ * fragmenting (or, with DF set, get dropped) on their way off the node. There is no overlay
+ * and so no encapsulation overhead to subtract.
+ *
+ * <p>The uplink is a named interface, or else the device(s) of the main table's default route
+ * (IPv4 first, then IPv6; all next hops of a multipath route, smallest MTU wins). Asked with
+ * {@code ip -j} in the {@link TargetNamespace} rather than read from {@code /sys/class/net}: sysfs
+ * shows the namespace it was mounted from, not the one we target, while {@code ip} asks the
+ * kernel over netlink in the namespace it runs in.
+ */
+public final class UplinkMtu {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private UplinkMtu() {}
+
+    /** The MTU of {@code iface}, or of the default route's device(s) when empty. */
+    public static int of(TargetNamespace ns, Optional<String> iface) {
+        List<String> devices = iface.map(List::of).orElseGet(() -> defaultRouteDevices(ns));
+        int mtu = Integer.MAX_VALUE;
+        for (String dev : devices) {
+            mtu = Math.min(mtu, linkMtu(ns, dev));
+        }
+        return mtu;
+    }
+
+    static int linkMtu(TargetNamespace ns, String dev) {
+        JsonNode links = parse(Exec.run(ns.wrap(List.of("ip", "-j", "link", "show", "dev", dev))).orThrow());
+        JsonNode mtu = links.path(0).path("mtu");
+        if (!mtu.isInt()) {
+            throw new IllegalStateException("no MTU for interface " + dev + " in " + ns);
+        }
+        return mtu.intValue();
+    }
+
+    static List<String> defaultRouteDevices(TargetNamespace ns) {
+        for (String family : List.of("-4", "-6")) {
+            JsonNode routes = parse(Exec.run(ns.wrap(List.of("ip", family, "-j", "route", "show", "default"))).orThrow());
+            List<String> devs = devices(routes);
+            if (!devs.isEmpty()) {
+                return devs;
+            }
+        }
+        throw new IllegalStateException("no default route in " + ns
+                + " to find the uplink MTU from; name the uplink interface or set the MTU in the config");
+    }
+
+    /** Devices named by {@code ip -j route} output: "dev" of a route, or of each multipath next hop. */
+    static List<String> devices(JsonNode routes) {
+        TreeSet<String> devs = new TreeSet<>();
+        for (JsonNode r : routes) {
+            if (r.hasNonNull("dev")) {
+                devs.add(r.get("dev").asText());
+            }
+            for (JsonNode nh : r.path("nexthops")) {
+                if (nh.hasNonNull("dev")) {
+                    devs.add(nh.get("dev").asText());
+                }
+            }
+        }
+        return new ArrayList<>(devs);
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            // "[]" when nothing matches; tolerate an empty output as well
+            return json.isBlank() ? JSON.createArrayNode() : JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("ip -j printed something that is not JSON: " + json, e);
+        }
+    }
+}
