@@ -5,6 +5,7 @@
  * turns on forwarding and keeps one nftables table of our own for forward-accept and masquerade
  * ({@link dev.podbgp.daemon.cni.HostNetworking}), and runs a conflist chain by hand the way a
  * container runtime would ({@link dev.podbgp.daemon.cni.CniRunner}, for the demo and tests).
+ * {@link dev.podbgp.daemon.cni.CniPairing} is the entry point: apply and cleanup.
  *
  * <p>Owns only its conflist file and the {@code inet podbgp} nftables table; it must never edit
  * other files in the CNI conf dir, other nftables tables or iptables chains, and it knows nothing
