@@ -113,6 +113,34 @@ class BridgeCniEndToEndTest {
         }
     }
 
+    @Test
+    void portmapCapability_hostPortReachesThePod() throws Exception {
+        try (TestNamespaces nss = new TestNamespaces()) {
+            TargetNamespace.Named node = nss.add("node");
+            TargetNamespace.Named pod1 = nss.add("pod1");
+            TargetNamespace.Named out = nss.add("out");
+            uplink(nss, node, out);
+            CniConflist conflist = CniConflist.of(NODE_CIDRS, 1400).withIpamDataDir(tmp.resolve("ipam"));
+            new HostNetworking(node).apply(CLUSTER);
+            CniRunner runner = new CniRunner(node);
+            // what a runtime passes for a pod with hostPort 8080 -> containerPort 7070
+            CniRunner.Attachment a = new CniRunner.Attachment("pbt-c1", Path.of("/var/run/netns", pod1.name()), "eth0",
+                    java.util.Map.of("portMappings", List.of(java.util.Map.of(
+                            "hostPort", 8080, "containerPort", PORT, "protocol", "tcp"))));
+            CniRunner.Result r = runner.add(conflist, a);
+            assertThat(in(node, "iptables", "-t", "nat", "-S").orThrow()).contains("--dport 8080");
+            try (var server = new InNamespace.SourceEchoServer(pod1, PORT)) {
+                // portmap got runtimeConfig.portMappings and DNATs the node's port to the pod
+                assertThat(InNamespace.tcp(out, "10.99.0.1", 8080)).isEqualTo("10.99.0.2");
+            } finally {
+                runner.del(conflist, a, Optional.of(r));
+            }
+            // DEL (with runtimeConfig again) removed the mapping and the pod's interface
+            assertThat(in(node, "iptables", "-t", "nat", "-S").orThrow()).doesNotContain("--dport 8080");
+            assertThat(in(pod1, "ip", "link", "show", "eth0").ok()).isFalse();
+        }
+    }
+
     /** node eth0 (mtu 1400, default route) ⟷ out eth0; out also holds a "remote pod" on lo. */
     private static void uplink(TestNamespaces nss, TargetNamespace.Named node, TargetNamespace.Named out) {
         nss.veth(node, "eth0", out, "eth0");
