@@ -40,11 +40,11 @@ class BridgeCniEndToEndTest {
     @Test
     void twoPodsOnTheBridge_reachEachOtherAndTheGateway_masqueradeOnlyLeavingTheCluster() throws Exception {
         try (TestNamespaces nss = new TestNamespaces()) {
-            TargetNamespace.Named node = nss.add("node");
+            Site site = site(nss);
+            TargetNamespace.Named node = site.node();
+            TargetNamespace.Named out = site.out();
             TargetNamespace.Named pod1 = nss.add("pod1");
             TargetNamespace.Named pod2 = nss.add("pod2");
-            TargetNamespace.Named out = nss.add("out");
-            uplink(nss, node, out);
 
             // the bridge MTU follows the uplink: the default route's device has 1400
             int mtu = UplinkMtu.of(node, Optional.empty());
@@ -116,10 +116,9 @@ class BridgeCniEndToEndTest {
     @Test
     void portmapCapability_hostPortReachesThePod() throws Exception {
         try (TestNamespaces nss = new TestNamespaces()) {
-            TargetNamespace.Named node = nss.add("node");
+            Site site = site(nss);
+            TargetNamespace.Named node = site.node();
             TargetNamespace.Named pod1 = nss.add("pod1");
-            TargetNamespace.Named out = nss.add("out");
-            uplink(nss, node, out);
             CniConflist conflist = CniConflist.of(NODE_CIDRS, 1400).withIpamDataDir(tmp.resolve("ipam"));
             new HostNetworking(node).apply(CLUSTER);
             CniRunner runner = new CniRunner(node);
@@ -131,7 +130,7 @@ class BridgeCniEndToEndTest {
             assertThat(in(node, "iptables", "-t", "nat", "-S").orThrow()).contains("--dport 8080");
             try (var server = new InNamespace.SourceEchoServer(pod1, PORT)) {
                 // portmap got runtimeConfig.portMappings and DNATs the node's port to the pod
-                assertThat(InNamespace.tcp(out, "10.99.0.1", 8080)).isEqualTo("10.99.0.2");
+                assertThat(InNamespace.tcp(site.out(), "10.99.0.1", 8080)).isEqualTo("10.99.0.2");
             } finally {
                 runner.del(conflist, a, Optional.of(r));
             }
@@ -141,8 +140,13 @@ class BridgeCniEndToEndTest {
         }
     }
 
+    /** A node and the network outside it. */
+    private record Site(TargetNamespace.Named node, TargetNamespace.Named out) {}
+
     /** node eth0 (mtu 1400, default route) ⟷ out eth0; out also holds a "remote pod" on lo. */
-    private static void uplink(TestNamespaces nss, TargetNamespace.Named node, TargetNamespace.Named out) {
+    private static Site site(TestNamespaces nss) {
+        TargetNamespace.Named node = nss.add("node");
+        TargetNamespace.Named out = nss.add("out");
         nss.veth(node, "eth0", out, "eth0");
         sh("ip", "-n", node.name(), "link", "set", "eth0", "mtu", "1400");
         sh("ip", "-n", out.name(), "link", "set", "eth0", "mtu", "1400");
@@ -154,6 +158,7 @@ class BridgeCniEndToEndTest {
         // what BGP would install on each side
         sh("ip", "-n", out.name(), "route", "add", "10.240.1.0/24", "via", "10.99.0.1");
         sh("ip", "-n", node.name(), "route", "add", "10.240.9.0/24", "via", "10.99.0.2");
+        return new Site(node, out);
     }
 
     private static JsonNode link(TargetNamespace ns, String dev) throws Exception {
