@@ -399,4 +399,34 @@ class ValidationTest {
                 roles: {clusterId: 1.1.1.1}
                 """)).containsExactly("podbgp.yaml:4:20: roles.clusterId: a cluster id needs routeReflector: true");
     }
+
+    @Test
+    void twoYamlDocuments() {
+        assertThat(problems(NODE + "---\n" + NODE)).containsExactly("podbgp.yaml:5:1: a config is one YAML document; found 2");
+    }
+
+    @Test
+    void topLevelList() {
+        assertThat(problems("- node\n")).containsExactly("podbgp.yaml:1:1: the top level must be a mapping of sections (node, peers, ...)");
+    }
+
+    @Test
+    void mappingAsAKey() {
+        assertThat(problems(NODE + "? {a: 1}\n: 2\n")).containsExactly("podbgp.yaml:4:3: a key must be plain text");
+    }
+
+    @Test
+    void duplicateListItem() {
+        assertThat(problems(NODE + """
+                peers:
+                  - {address: 192.0.2.1, asn: 65100, families: [ipv4 unicast, ipv4 unicast]}
+                """)).containsExactly("podbgp.yaml:5:63: peers[0].families[1]: 'ipv4 unicast' is listed twice");
+    }
+
+    @Test
+    void unknownEnumValue_suggests() {
+        assertThat(problems(NODE + """
+                logging: {format: keyvalue}
+                """)).containsExactly("podbgp.yaml:4:19: logging.format: 'keyvalue' is not allowed, did you mean 'keyValue'?");
+    }
 }
