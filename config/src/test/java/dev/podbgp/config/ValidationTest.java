@@ -429,4 +429,29 @@ class ValidationTest {
                 logging: {format: keyvalue}
                 """)).containsExactly("podbgp.yaml:4:19: logging.format: 'keyvalue' is not allowed, did you mean 'keyValue'?");
     }
+
+    @Test
+    void numberTooLargeForAnyRange() {
+        assertThat(problems("""
+                node:
+                  asn: 9999999999999999999
+                  routerId: 192.0.2.11
+                """)).containsExactly("podbgp.yaml:2:8: node.asn: 9999999999999999999 is not a valid AS number");
+    }
+
+    @Test
+    void emptyFamilies() {
+        assertThat(problems(NODE + """
+                peers:
+                  - {address: 192.0.2.1, asn: 65100, families: []}
+                """)).containsExactly("podbgp.yaml:5:48: peers[0].families: a peer needs at least one family");
+    }
+
+    @Test
+    void familiesAsAMapping_isOneError() {
+        assertThat(problems(NODE + """
+                peers:
+                  - {address: 192.0.2.1, asn: 65100, families: {ipv4: unicast}}
+                """)).containsExactly("podbgp.yaml:5:48: peers[0].families: expected a list, found a mapping");
+    }
 }

@@ -94,6 +94,9 @@ final class PeerReader {
                 .map(v -> v.distinctListOf(item -> item.parsed(t -> FamilySpec.parse(t).orElseThrow(() ->
                         new IllegalArgumentException("'" + t + "' is not a supported family; expected 'ipv4 unicast' or 'ipv6 unicast'")))))
                 .orElseGet(() -> address.map(a -> List.of(FamilySpec.unicast(a.family()))).orElse(List.of()));
+        if (m.get("families").filter(v -> v.node() instanceof org.yaml.snakeyaml.nodes.SequenceNode s && s.getValue().isEmpty()).isPresent()) {
+            m.get("families").orElseThrow().error("a peer needs at least one family");
+        }
         boolean passive = m.get("passive").flatMap(YamlValue::bool).orElse(false);
         Optional<String> importPolicy = m.get("importPolicy").flatMap(this::policyName);
         Optional<String> exportPolicy = m.get("exportPolicy").flatMap(this::policyName);

@@ -95,7 +95,13 @@ public record YamlValue(Node node, Node keyNode, String path, Diagnostics diagno
             }
             return Optional.empty();
         }
-        value = Long.parseLong(s);
+        try {
+            value = Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            // 19 digits can exceed a long; such a value is out of every range we have.
+            error(s + " is not " + what);
+            return Optional.empty();
+        }
         if (value < min || value > max) {
             error(s + " is not " + what);
             return Optional.empty();
