@@ -1,0 +1,16 @@
+package dev.podbgp.config;
+
+/**
+ * How learned routes are installed in the kernel.
+ *
+ * @param table      routing table (254 is main)
+ * @param protocol   rtnetlink protocol number that marks our routes, so reconcile touches only ours
+ * @param ecmpWidth  most next hops of one multipath route
+ * @param keepOnExit leave routes installed when the daemon stops
+ */
+public record FibSpec(long table, int protocol, int ecmpWidth, boolean keepOnExit) {
+    public static final long MAIN_TABLE = 254;
+    /** Unassigned in iproute2's rt_protos and clear of FRR's 186..192 and BIRD's 12. */
+    public static final int PODBGP_PROTOCOL = 196;
+    public static final FibSpec DEFAULT = new FibSpec(MAIN_TABLE, PODBGP_PROTOCOL, 8, false);
+}

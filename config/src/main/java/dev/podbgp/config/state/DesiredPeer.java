@@ -1,0 +1,32 @@
+package dev.podbgp.config.state;
+
+import dev.podbgp.config.FamilySpec;
+import dev.podbgp.config.MaxPrefixSpec;
+import dev.podbgp.config.PeerKindSpec;
+import dev.podbgp.config.Secret;
+import dev.podbgp.config.TimersSpec;
+import dev.podbgp.config.TtlSpec;
+import dev.podbgp.inet.IpAddress;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One peer with every setting resolved: the password is the key itself (not where it came from),
+ * defaults are applied, mesh peers are ordinary peers of kind MESH. A YAML file and Kubernetes
+ * objects both produce these; the address identifies the peer across reloads.
+ */
+public record DesiredPeer(IpAddress address, long asn, Optional<IpAddress> localAddress, int port,
+                          Optional<Secret> password, TtlSpec ttl, TimersSpec timers, List<FamilySpec> families,
+                          boolean passive, Optional<String> importPolicy, Optional<String> exportPolicy,
+                          Optional<MaxPrefixSpec> maxPrefix, boolean routeReflectorClient, boolean nextHopSelf,
+                          PeerKindSpec kind) {
+    public DesiredPeer {
+        families = List.copyOf(families);
+        if (families.isEmpty()) {
+            throw new IllegalArgumentException("peer " + address + " has no address family");
+        }
+        if (asn < 1 || asn > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("peer " + address + ": AS " + asn);
+        }
+    }
+}

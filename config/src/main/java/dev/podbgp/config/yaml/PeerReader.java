@@ -1,0 +1,241 @@
+package dev.podbgp.config.yaml;
+
+import dev.podbgp.config.FamilySpec;
+import dev.podbgp.config.MaxPrefixSpec;
+import dev.podbgp.config.MeshSpec;
+import dev.podbgp.config.NodeSpec;
+import dev.podbgp.config.PasswordSpec;
+import dev.podbgp.config.PeerKindSpec;
+import dev.podbgp.config.PeerSpec;
+import dev.podbgp.config.PolicySpec;
+import dev.podbgp.config.RolesSpec;
+import dev.podbgp.config.Secret;
+import dev.podbgp.config.TimersSpec;
+import dev.podbgp.config.TtlSpec;
+import dev.podbgp.inet.IpAddress;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads {@code peers} and {@code mesh}, with the checks that span peers (duplicates, policy names). */
+final class PeerReader {
+    private final NodeSpec node;
+    private final RolesSpec roles;
+    private final Set<String> policyNames;
+    private final Path baseDir;
+    /** Address to the line it was first configured on, across peers and mesh.peers. */
+    private final Map<IpAddress, Integer> seen = new HashMap<>();
+
+    PeerReader(NodeSpec node, RolesSpec roles, List<PolicySpec> policies, Path baseDir) {
+        this.node = node;
+        this.roles = roles;
+        this.policyNames = Keys.of(policies.stream().map(PolicySpec::name).toArray(String[]::new));
+        this.baseDir = baseDir;
+    }
+
+    List<PeerSpec> peers(YamlValue list) {
+        List<PeerSpec> out = new ArrayList<>();
+        for (YamlValue item : list.list()) {
+            item.map(Keys.PEER).flatMap(this::peer).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    MeshSpec mesh(YamlMap m) {
+        boolean enabled = m.get("enabled").flatMap(YamlValue::bool).orElse(true);
+        List<IpAddress> peers = new ArrayList<>();
+        m.get("peers").ifPresent(v -> {
+            for (YamlValue item : v.list()) {
+                item.address().filter(a -> unique(item, a)).ifPresent(peers::add);
+            }
+        });
+        return new MeshSpec(enabled, peers);
+    }
+
+    private boolean unique(YamlValue at, IpAddress address) {
+        int line = at.node().getStartMark().getLine() + 1;
+        Integer first = seen.putIfAbsent(address, line);
+        if (first != null) {
+            at.error("peer " + address + " is already configured at line " + first);
+            return false;
+        }
+        return true;
+    }
+
+    private Optional<PeerSpec> peer(YamlMap m) {
+        Optional<IpAddress> address = m.required("address").flatMap(YamlValue::address);
+        address.ifPresent(a -> unique(m.get("address").orElseThrow(), a));
+        PeerKindSpec kind = m.get("kind").flatMap(v -> v.oneOf(Keys.of("external", "mesh")))
+                .map(k -> k.equals("mesh") ? PeerKindSpec.MESH : PeerKindSpec.EXTERNAL).orElse(PeerKindSpec.EXTERNAL);
+        Optional<Long> asn = kind == PeerKindSpec.MESH && m.get("asn").isEmpty()
+                ? Optional.of(node.asn())
+                : m.required("asn").flatMap(AsNumbers::read);
+        if (kind == PeerKindSpec.MESH && asn.isPresent() && node.asn() != 0 && asn.get() != node.asn()) {
+            m.get("asn").orElseThrow().error("a mesh peer is in this node's AS " + node.asn() + ", not " + asn.get());
+        }
+        Optional<IpAddress> local = m.get("localAddress").flatMap(YamlValue::address);
+        if (local.isPresent() && address.isPresent() && local.get().family() != address.get().family()) {
+            m.get("localAddress").orElseThrow().error("'" + local.get() + "' is not of the same family as the peer address " + address.get());
+        }
+        int port = m.get("port").flatMap(v -> v.integer(1, 65535)).orElse(179);
+        PasswordSpec password = password(m);
+        TtlSpec ttl = ttl(m);
+        TimersSpec timers = m.get("timers").flatMap(v -> v.map(Keys.TIMERS)).flatMap(this::timers).orElse(TimersSpec.DEFAULT);
+        List<FamilySpec> families = m.get("families")
+                .map(v -> v.distinctListOf(item -> item.parsed(t -> FamilySpec.parse(t).orElseThrow(() ->
+                        new IllegalArgumentException("'" + t + "' is not a supported family; expected 'ipv4 unicast' or 'ipv6 unicast'")))))
+                .orElseGet(() -> address.map(a -> List.of(FamilySpec.unicast(a.family()))).orElse(List.of()));
+        if (m.get("families").filter(v -> v.node() instanceof org.yaml.snakeyaml.nodes.SequenceNode s && s.getValue().isEmpty()).isPresent()) {
+            m.get("families").orElseThrow().error("a peer needs at least one family");
+        }
+        boolean passive = m.get("passive").flatMap(YamlValue::bool).orElse(false);
+        Optional<String> importPolicy = m.get("importPolicy").flatMap(this::policyName);
+        Optional<String> exportPolicy = m.get("exportPolicy").flatMap(this::policyName);
+        Optional<MaxPrefixSpec> maxPrefix = m.get("maxPrefix").flatMap(v -> v.map(Keys.MAX_PREFIX)).flatMap(this::maxPrefix)
+                .or(() -> kind == PeerKindSpec.EXTERNAL ? Optional.of(MaxPrefixSpec.EXTERNAL_DEFAULT) : Optional.empty());
+        boolean rrClient = m.get("routeReflectorClient").flatMap(YamlValue::bool).orElse(false);
+        if (rrClient && !roles.routeReflector()) {
+            m.get("routeReflectorClient").orElseThrow().error("needs roles.routeReflector: true");
+        }
+        boolean nextHopSelf = m.get("nextHopSelf").flatMap(YamlValue::bool).orElse(false);
+        if (address.isEmpty() || asn.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PeerSpec(address.get(), asn.get(), local, port, password, ttl, timers, families, passive,
+                importPolicy, exportPolicy, maxPrefix, rrClient, nextHopSelf, kind));
+    }
+
+    private Optional<String> policyName(YamlValue v) {
+        return v.word().filter(name -> {
+            if (policyNames.contains(name)) {
+                return true;
+            }
+            String hint = Suggestions.closest(name, policyNames).map(s -> ", did you mean '" + s + "'?").orElse("");
+            v.error("policy '" + name + "' is not defined under policies" + hint);
+            return false;
+        });
+    }
+
+    private PasswordSpec password(YamlMap m) {
+        Optional<YamlValue> inline = m.get("password");
+        Optional<YamlValue> file = m.get("passwordFile");
+        if (inline.isPresent() && file.isPresent()) {
+            file.get().error("give password or passwordFile, not both");
+            return PasswordSpec.NONE;
+        }
+        if (inline.isPresent()) {
+            return inline.get().parsed(Secret::new).<PasswordSpec>map(PasswordSpec.Inline::new).orElse(PasswordSpec.NONE);
+        }
+        return file.flatMap(this::passwordFile).orElse(PasswordSpec.NONE);
+    }
+
+    private Optional<PasswordSpec> passwordFile(YamlValue v) {
+        Optional<String> name = v.word();
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Path path = baseDir.resolve(name.get());
+        String content;
+        try {
+            content = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            v.error("cannot read " + path + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            return Optional.empty();
+        }
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
+            if (perms.contains(PosixFilePermission.OTHERS_READ)) {
+                v.warning(path + " is readable by every user; chmod o-r it (a TCP MD5 key is a secret)");
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // No POSIX permissions to check (not a Linux file system): nothing to warn about.
+        }
+        // Editors add a final newline; it is not part of the key.
+        String secret = content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+        try {
+            return Optional.of(new PasswordSpec.File(path, new Secret(secret)));
+        } catch (IllegalArgumentException e) {
+            v.error(path + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private TtlSpec ttl(YamlMap m) {
+        Optional<YamlValue> gtsm = m.get("gtsm");
+        Optional<YamlValue> multihop = m.get("multihop");
+        if (gtsm.isPresent() && multihop.isPresent()) {
+            multihop.get().error("give gtsm or multihop, not both: GTSM sends TTL 255 by definition (RFC 5082 §3)");
+            return TtlSpec.SYSTEM_DEFAULT;
+        }
+        if (gtsm.isPresent()) {
+            YamlValue v = gtsm.get();
+            Optional<String> t = v.text();
+            if (t.filter("true"::equals).isPresent()) {
+                return new TtlSpec.Gtsm(1);
+            }
+            if (t.filter("false"::equals).isPresent()) {
+                return TtlSpec.SYSTEM_DEFAULT;
+            }
+            return v.integer(1, 254, "true, false or a hop count in 1..254").<TtlSpec>map(h -> new TtlSpec.Gtsm(h.intValue()))
+                    .orElse(TtlSpec.SYSTEM_DEFAULT);
+        }
+        return multihop.flatMap(v -> v.integer(1, 255)).<TtlSpec>map(TtlSpec.Multihop::new).orElse(TtlSpec.SYSTEM_DEFAULT);
+    }
+
+    private Optional<TimersSpec> timers(YamlMap m) {
+        Optional<Integer> hold = m.get("holdTime").flatMap(v -> v.integer(0, 65535));
+        int h = hold.orElse(TimersSpec.DEFAULT.holdTime());
+        // RFC 4271 §4.2: the hold time is zero or at least three seconds.
+        if (h == 1 || h == 2) {
+            m.get("holdTime").orElseThrow().error(h + " is not a valid hold time (RFC 4271 §4.2: 0 or 3..65535)");
+            return Optional.empty();
+        }
+        Optional<YamlValue> kaValue = m.get("keepalive");
+        int ka = kaValue.flatMap(v -> v.integer(0, 21845)).orElse(h / 3);
+        if (kaValue.isPresent()) {
+            if (h == 0 && ka != 0) {
+                kaValue.get().error("must be 0 when holdTime is 0 (no keepalives are sent, RFC 4271 §10)");
+                return Optional.empty();
+            }
+            if (h != 0 && ka == 0) {
+                kaValue.get().error("0 would send no keepalives while the peer's hold timer of " + h + "s runs out");
+                return Optional.empty();
+            }
+            if (ka * 3 > h) {
+                kaValue.get().error(ka + " is more than a third of holdTime " + h
+                        + "; a lost keepalive would drop the session (RFC 4271 §10)");
+                return Optional.empty();
+            }
+        }
+        int retry = m.get("connectRetry").flatMap(v -> v.integer(1, 65535)).orElse(TimersSpec.DEFAULT.connectRetry());
+        return Optional.of(new TimersSpec(h, ka, retry));
+    }
+
+    private Optional<MaxPrefixSpec> maxPrefix(YamlMap m) {
+        Optional<Long> limit = m.required("limit").flatMap(v -> v.integer(1, 0xFFFF_FFFFL, "a prefix count in 1..4294967295"));
+        int warning = m.get("warningPercent").flatMap(v -> v.integer(1, 100)).orElse(MaxPrefixSpec.EXTERNAL_DEFAULT.warningPercent());
+        String action = m.get("action").flatMap(v -> v.oneOf(Keys.of("teardown", "stop"))).orElse("teardown");
+        Optional<YamlValue> restart = m.get("restartAfter");
+        MaxPrefixSpec.OnExceed onExceed;
+        if (action.equals("stop")) {
+            restart.ifPresent(v -> v.error("restartAfter applies to action teardown; a stopped peer keeps its session"));
+            onExceed = new MaxPrefixSpec.StopAccepting();
+        } else {
+            // restartAfter: 0 leaves a torn-down session to an operator, as FRR's maximum-prefix without "restart".
+            MaxPrefixSpec.Teardown byDefault = (MaxPrefixSpec.Teardown) MaxPrefixSpec.EXTERNAL_DEFAULT.onExceed();
+            Optional<Duration> after = restart.isEmpty() ? byDefault.restartAfter()
+                    : restart.get().seconds(0, 86_400).filter(s -> !s.isZero());
+            onExceed = new MaxPrefixSpec.Teardown(after);
+        }
+        return limit.map(l -> new MaxPrefixSpec(l, warning, onExceed));
+    }
+}
