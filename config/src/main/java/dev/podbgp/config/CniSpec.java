@@ -9,5 +9,5 @@ import java.util.OptionalInt;
  * @param mtu the bridge MTU; empty means "auto": follow the uplink
  */
 public record CniSpec(Path confDir, String bridgeName, OptionalInt mtu) {
-    public static final CniSpec DEFAULT = new CniSpec(Path.of("/etc/cni/net.d"), "podbgp0", OptionalInt.empty());
+    public static final CniSpec DEFAULT = new CniSpec(Path.of("/etc/cni/net.d"), "cni0", OptionalInt.empty());
 }
