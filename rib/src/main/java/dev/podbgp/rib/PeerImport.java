@@ -42,9 +42,13 @@ public record PeerImport(ImportPipeline pipeline, PolicyContext context, int all
         maxPrefix = Map.copyOf(maxPrefix);
     }
 
-    /** No guard, no policy, no limits: every route that does not loop is taken. */
-    public static PeerImport acceptAll(PeerInfo peer, long localAs, PeerKind kind) {
-        return new PeerImport(new ImportPipeline(new PodCidrGuard(List.of(), List.of()), kind, Policy.acceptAll("import")),
+    /**
+     * No safe defaults, no policy, no limits: every route that does not loop is taken. The kind is EXTERNAL because
+     * a MESH pipeline with no cluster pod CIDRs would refuse everything.
+     */
+    public static PeerImport acceptAll(PeerInfo peer, long localAs) {
+        return new PeerImport(new ImportPipeline(new PodCidrGuard(List.of(), List.of()), PeerKind.EXTERNAL,
+                Policy.acceptAll("import")),
                 PolicyContext.of(peer.address(), peer.asn(), localAs), 0, Optional.empty(), Map.of(), false);
     }
 
