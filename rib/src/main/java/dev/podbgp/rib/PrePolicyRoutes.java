@@ -49,6 +49,22 @@ final class PrePolicyRoutes {
         }
     }
 
+    /** The route of this path id as received, or null. */
+    Route get(Prefix prefix, int pathId) {
+        return switch (load(prefix)) {
+            case Route r when r.pathId() == pathId -> r;
+            case Route[] rs -> {
+                for (Route r : rs) {
+                    if (r.pathId() == pathId) {
+                        yield r;
+                    }
+                }
+                yield null;
+            }
+            case null, default -> null;
+        };
+    }
+
     void remove(Prefix prefix, int pathId) {
         Object old = load(prefix);
         switch (old) {

@@ -135,13 +135,15 @@ public final class Rib {
      */
     public boolean setImport(PeerInfo peer, PeerImport settings) {
         PeerState s = required(peer);
-        boolean hadStore = s.prePolicy != null;
+        // The routes as received under the old settings: turning soft reconfiguration off still reapplies once.
+        PrePolicyRoutes received = s.prePolicy;
         s.configure(Objects.requireNonNull(settings));
-        if (!hadStore) {
+        if (received == null) {
             notice(new PeerNotice.RouteRefreshNeeded(peer));
             return false;
         }
-        return reapplyImport(peer);
+        reapply(s, received);
+        return true;
     }
 
     /**
@@ -157,16 +159,20 @@ public final class Rib {
             notice(new PeerNotice.RouteRefreshNeeded(peer));
             return false;
         }
-        List<Prefix> prefixes = new ArrayList<>(s.prePolicy.size());
-        List<Route> received = new ArrayList<>(s.prePolicy.size());
-        s.prePolicy.forEach((prefix, route) -> {
+        reapply(s, s.prePolicy);
+        return true;
+    }
+
+    private void reapply(PeerState s, PrePolicyRoutes received) {
+        List<Prefix> prefixes = new ArrayList<>(received.size());
+        List<Route> routes = new ArrayList<>(received.size());
+        received.forEach((prefix, route) -> {
             prefixes.add(prefix);
-            received.add(route);
+            routes.add(route);
         });
         for (int i = 0; i < prefixes.size(); i++) {
-            importRoute(s, prefixes.get(i), received.get(i));
+            importRoute(s, prefixes.get(i), routes.get(i));
         }
-        return true;
     }
 
     /** The peer's import counters; zeros for an unregistered peer except the Adj-RIB-In size. */
@@ -348,10 +354,17 @@ public final class Rib {
         s.llgrStaleTime.putAll(llgrStaleTime);
         List<Prefix> prefixes = new ArrayList<>();
         List<Route> routes = new ArrayList<>();
-        forEachRoute(peer, (prefix, route) -> {
+        BiConsumer<Prefix, Route> collect = (prefix, route) -> {
             prefixes.add(prefix);
             routes.add(route);
-        });
+        };
+        // With soft reconfiguration the routes as received are marked, rejected ones included: one the peer does
+        // not send again must not come back on a later policy change.
+        if (s.prePolicy != null) {
+            s.prePolicy.forEach(collect);
+        } else {
+            forEachRoute(peer, collect);
+        }
         for (int i = 0; i < prefixes.size(); i++) {
             Prefix prefix = prefixes.get(i);
             Family family = PeerState.familyOf(prefix);
@@ -451,16 +464,18 @@ public final class Rib {
         sp.longLived = true;
         for (StalePaths.Mark m : sp.snapshot()) {
             Route r = find(m.prefix(), s.peer, m.pathId());
-            if (r == null) {
+            // A route import rejected is only in the pre-policy store; it stays marked for a later reapply.
+            Route basis = r != null ? r : s.prePolicy == null ? null : s.prePolicy.get(m.prefix(), m.pathId());
+            if (basis == null) {
                 sp.unmark(m.prefix(), m.pathId());
                 continue;
             }
-            Communities c = r.attributes().communities();
+            Communities c = basis.attributes().communities();
             if (c != null && c.contains(Communities.NO_LLGR)) {
                 // RFC 9494 §4.2: the originator asked that this route not outlive the session's normal restart.
                 sp.unmark(m.prefix(), m.pathId());
                 withdraw(s.peer, m.prefix(), m.pathId());
-            } else {
+            } else if (r != null) {
                 put(m.prefix(), withLlgrStale(r));
             }
         }

@@ -181,4 +181,26 @@ class GracefulRestartTest {
         assertThat(rib.routes(B)).filteredOn(r -> r.peer().equals(tor3)).singleElement()
                 .satisfies(r -> assertThat(r.isLlgrStale()).isTrue());
     }
+
+    @Test
+    void rfc4724_s4_2_withSoftReconfigurationARejectedRouteNotSentAgainDoesNotComeBackOnReapply() {
+        PeerInfo tor3 = ebgp(3, "192.0.2.3", 64514, "10.0.0.3");
+        dev.podbgp.rib.policy.Policy rejectAll = new dev.podbgp.rib.policy.Policy("in", List.of(),
+                dev.podbgp.rib.policy.Verdict.REJECT);
+        PeerImport rejecting = PeerImport.acceptAll(tor3, LOCAL_AS).withSoftReconfiguration(true)
+                .withPipeline(new dev.podbgp.rib.policy.ImportPipeline(
+                        new dev.podbgp.rib.policy.PodCidrGuard(List.of(), List.of()),
+                        dev.podbgp.rib.policy.PeerKind.EXTERNAL, rejectAll));
+        rib.addPeer(tor3, rejecting);
+        rib.announce(tor3, B, 0, path(64514).build(), ip("192.0.2.3"));
+        assertThat(rib.importStats(tor3).prePolicy()).isEqualTo(1);
+
+        rib.peerRestarting(tor3, V4, RESTART, Map.of());
+        rib.peerUp(tor3, V4);
+        rib.endOfRib(tor3, Family.IPV4_UNICAST);
+        rib.setImport(tor3, PeerImport.acceptAll(tor3, LOCAL_AS).withSoftReconfiguration(true));
+
+        assertThat(rib.routes(B)).extracting(Route::peer).doesNotContain(tor3);
+        assertThat(rib.importStats(tor3).prePolicy()).isZero();
+    }
 }

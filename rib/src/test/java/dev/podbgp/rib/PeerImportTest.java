@@ -222,4 +222,18 @@ class PeerImportTest {
         assertThat(r.routes(P1)).extracting(Route::peer).containsExactly(tor);
         assertThat(r.importOf(other)).isNull();
     }
+
+    @Test
+    void turningSoftReconfigurationOffStillAppliesTheNewPolicyOnceThenForgetsTheStore() {
+        rib.addPeer(tor, PeerImport.acceptAll(tor, LOCAL_AS).withSoftReconfiguration(true));
+        rib.announce(tor, P1, 0, path(64512).build(), ip("192.0.2.1"));
+        Policy rejectAll = new Policy("in", List.of(), Verdict.REJECT);
+
+        assertThat(rib.setImport(tor, importOf(tor, PeerKind.EXTERNAL, rejectAll))).isTrue();
+
+        assertThat(rib.decision(P1)).isNull();
+        assertThat(rib.importStats(tor).prePolicy()).isZero();
+        assertThat(rib.reapplyImport(tor)).isFalse();
+        assertThat(notices).containsExactly(new PeerNotice.RouteRefreshNeeded(tor));
+    }
 }
