@@ -645,17 +645,17 @@ public final class Rib {
      * count). Gives the verdicts to the notice listeners; refuses when the limit would be exceeded.
      */
     private boolean admit(PeerState s, Prefix prefix, int pathId) {
+        Family family = PeerState.familyOf(prefix);
+        MaxPrefixCounter counter = s.maxPrefix.isEmpty() ? null : s.maxPrefix.get(family);
+        if (counter == null && !s.tornDown) {
+            return true;
+        }
         if (holds(load(prefix), s.peer, pathId)) {
             return true;
         }
         if (s.tornDown) {
             s.refused++;
             return false;
-        }
-        Family family = PeerState.familyOf(prefix);
-        MaxPrefixCounter counter = s.maxPrefix.get(family);
-        if (counter == null) {
-            return true;
         }
         MaxPrefixVerdict verdict = counter.observe(familyCount(s, family) + 1);
         switch (verdict) {

@@ -90,6 +90,10 @@ public final class RibEventLoop implements AutoCloseable {
     public void run() throws InterruptedException {
         List<Object> batch = new ArrayList<>(maxBatch);
         while (true) {
+            if (closed && queue.isEmpty()) {
+                // drain() already took the close marker.
+                return;
+            }
             batch.add(queue.take());
             queue.drainTo(batch, maxBatch - 1);
             if (!applyBatch(batch)) {
