@@ -5,7 +5,6 @@ import dev.podbgp.bgp.wire.attr.AsPath;
 import dev.podbgp.bgp.wire.attr.AsPathSegment;
 import dev.podbgp.bgp.wire.attr.AttributeType;
 import dev.podbgp.bgp.wire.attr.ClusterList;
-import dev.podbgp.bgp.wire.attr.Communities;
 import dev.podbgp.bgp.wire.attr.OriginatorId;
 import dev.podbgp.bgp.wire.attr.PathAttributes;
 import dev.podbgp.inet.IpAddress;
@@ -15,7 +14,6 @@ import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.inet.Ipv6Prefix;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.policy.MaxPrefixCounter;
-import dev.podbgp.rib.policy.MaxPrefixLimit;
 import dev.podbgp.rib.policy.MaxPrefixVerdict;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +49,7 @@ import java.util.function.BiConsumer;
 public final class Rib {
 
     private final PeerInfo local;
+    private final GracefulRestartHelper gracefulRestart = new GracefulRestartHelper(this);
     private final BestPath bestPath;
     private final ImportPolicy importPolicy;
     private final AttributeInterner interner = new AttributeInterner();
@@ -205,7 +204,7 @@ public final class Rib {
         PeerState s = state(peer);
         if (s != null) {
             // RFC 4724 §4.2: a route the restarted peer sends again is no longer stale.
-            unmarkStale(s, prefix, pathId);
+            gracefulRestart.unmarkStale(s, prefix, pathId);
             if (s.prePolicy != null) {
                 s.prePolicy.put(prefix, route);
             }
@@ -229,7 +228,7 @@ public final class Rib {
                 accepted = accepted.withAttributes(interner.intern(accepted.attributes()));
             }
             if (s != null) {
-                accepted = keepLongLivedMark(s, prefix, accepted);
+                accepted = gracefulRestart.keepLongLivedMark(s, prefix, accepted);
             }
         }
         if (accepted == null) {
@@ -252,7 +251,7 @@ public final class Rib {
     public void withdraw(PeerInfo peer, Prefix prefix, int pathId) {
         PeerState s = state(peer);
         if (s != null) {
-            unmarkStale(s, prefix, pathId);
+            gracefulRestart.unmarkStale(s, prefix, pathId);
             if (s.prePolicy != null) {
                 s.prePolicy.remove(prefix, pathId);
             }
@@ -348,37 +347,7 @@ public final class Rib {
      */
     public void peerRestarting(PeerInfo peer, Set<Family> preserved, Duration restartTime,
             Map<Family, Duration> llgrStaleTime) {
-        PeerState s = required(peer);
-        s.newSession();
-        s.llgrStaleTime.clear();
-        s.llgrStaleTime.putAll(llgrStaleTime);
-        List<Prefix> prefixes = new ArrayList<>();
-        List<Route> routes = new ArrayList<>();
-        BiConsumer<Prefix, Route> collect = (prefix, route) -> {
-            prefixes.add(prefix);
-            routes.add(route);
-        };
-        // With soft reconfiguration the routes as received are marked, rejected ones included: one the peer does
-        // not send again must not come back on a later policy change.
-        if (s.prePolicy != null) {
-            s.prePolicy.forEach(collect);
-        } else {
-            forEachRoute(peer, collect);
-        }
-        for (int i = 0; i < prefixes.size(); i++) {
-            Prefix prefix = prefixes.get(i);
-            Family family = PeerState.familyOf(prefix);
-            if (preserved.contains(family) || longLived(s, family)) {
-                s.stale.computeIfAbsent(family, f -> new StalePaths()).mark(prefix, routes.get(i).pathId());
-            } else {
-                withdraw(peer, prefix, routes.get(i).pathId());
-            }
-        }
-        for (Family family : List.copyOf(s.stale.keySet())) {
-            if (restartTime.isZero() || !preserved.contains(family)) {
-                restartExpired(s, family);
-            }
-        }
+        gracefulRestart.peerRestarting(peer, preserved, restartTime, llgrStaleTime);
     }
 
     /**
@@ -387,24 +356,12 @@ public final class Rib {
      * End-of-RIB. Counters and max-prefix state start again.
      */
     public void peerUp(PeerInfo peer, Set<Family> preserved) {
-        PeerState s = state(peer);
-        if (s == null) {
-            return;
-        }
-        s.newSession();
-        for (Family family : List.copyOf(s.stale.keySet())) {
-            if (!preserved.contains(family)) {
-                sweep(s, family);
-            }
-        }
+        gracefulRestart.peerUp(peer, preserved);
     }
 
     /** End-of-RIB from the peer (RFC 4724 §2): what is still stale in that family was not sent again and goes. */
     public void endOfRib(PeerInfo peer, Family family) {
-        PeerState s = state(peer);
-        if (s != null) {
-            sweep(s, family);
-        }
+        gracefulRestart.endOfRib(peer, family);
     }
 
     /**
@@ -414,140 +371,22 @@ public final class Rib {
      * starts one long-lived timer per such family and reports it through {@link #llgrTimerExpired}.
      */
     public void restartTimerExpired(PeerInfo peer) {
-        PeerState s = state(peer);
-        if (s == null) {
-            return;
-        }
-        for (Map.Entry<Family, StalePaths> e : List.copyOf(s.stale.entrySet())) {
-            if (!e.getValue().longLived) {
-                restartExpired(s, e.getKey());
-            }
-        }
+        gracefulRestart.restartTimerExpired(peer);
     }
 
     /** The long-lived stale timer of one family ran out (RFC 9494 §4.2): its LLGR-stale routes go. */
     public void llgrTimerExpired(PeerInfo peer, Family family) {
-        PeerState s = state(peer);
-        if (s != null && s.stale.containsKey(family) && s.stale.get(family).longLived) {
-            sweep(s, family);
-        }
+        gracefulRestart.llgrTimerExpired(peer, family);
     }
 
     /** Whether this route of the peer is kept from an earlier session (GR or LLGR stale), for {@code show}. */
     public boolean isStale(PeerInfo peer, Prefix prefix, int pathId) {
-        PeerState s = state(peer);
-        StalePaths sp = s == null ? null : s.stale.get(PeerState.familyOf(prefix));
-        return sp != null && sp.isMarked(prefix, pathId);
+        return gracefulRestart.isStale(peer, prefix, pathId);
     }
 
     /** The families of the peer with stale routes still waiting, for the caller's timers and {@code show}. */
     public Set<Family> staleFamilies(PeerInfo peer) {
-        PeerState s = state(peer);
-        return s == null ? Set.of() : Set.copyOf(s.stale.keySet());
-    }
-
-    private static boolean longLived(PeerState s, Family family) {
-        Duration d = s.llgrStaleTime.get(family);
-        return d != null && d.isPositive();
-    }
-
-    private void restartExpired(PeerState s, Family family) {
-        if (longLived(s, family)) {
-            enterLongLived(s, family);
-        } else {
-            sweep(s, family);
-        }
-    }
-
-    private void enterLongLived(PeerState s, Family family) {
-        StalePaths sp = s.stale.get(family);
-        sp.longLived = true;
-        for (StalePaths.Mark m : sp.snapshot()) {
-            Route r = find(m.prefix(), s.peer, m.pathId());
-            // A route import rejected is only in the pre-policy store; it stays marked for a later reapply.
-            Route basis = r != null ? r : s.prePolicy == null ? null : s.prePolicy.get(m.prefix(), m.pathId());
-            if (basis == null) {
-                sp.unmark(m.prefix(), m.pathId());
-                continue;
-            }
-            Communities c = basis.attributes().communities();
-            if (c != null && c.contains(Communities.NO_LLGR)) {
-                // RFC 9494 §4.2: the originator asked that this route not outlive the session's normal restart.
-                sp.unmark(m.prefix(), m.pathId());
-                withdraw(s.peer, m.prefix(), m.pathId());
-            } else if (r != null) {
-                put(m.prefix(), withLlgrStale(r));
-            }
-        }
-        if (sp.size() == 0) {
-            s.stale.remove(family);
-        }
-    }
-
-    /** Removes every route of the family still marked stale, as if the peer had withdrawn it. */
-    private void sweep(PeerState s, Family family) {
-        StalePaths sp = s.stale.remove(family);
-        if (sp == null) {
-            return;
-        }
-        for (StalePaths.Mark m : sp.snapshot()) {
-            withdraw(s.peer, m.prefix(), m.pathId());
-        }
-    }
-
-    private void unmarkStale(PeerState s, Prefix prefix, int pathId) {
-        if (s.stale.isEmpty()) {
-            return;
-        }
-        StalePaths sp = s.stale.get(PeerState.familyOf(prefix));
-        if (sp != null && sp.unmark(prefix, pathId) && sp.size() == 0) {
-            s.stale.remove(PeerState.familyOf(prefix));
-        }
-    }
-
-    /**
-     * A route re-evaluated by {@link #reapplyImport} while still long-lived stale keeps its LLGR_STALE mark, since
-     * the pre-policy copy is the one received before the session went down.
-     */
-    private Route keepLongLivedMark(PeerState s, Prefix prefix, Route route) {
-        if (s.stale.isEmpty()) {
-            return route;
-        }
-        StalePaths sp = s.stale.get(PeerState.familyOf(prefix));
-        if (sp == null || !sp.longLived || !sp.isMarked(prefix, route.pathId())) {
-            return route;
-        }
-        Communities c = route.attributes().communities();
-        return c != null && c.contains(Communities.NO_LLGR) ? null : withLlgrStale(route);
-    }
-
-    private Route withLlgrStale(Route r) {
-        Communities c = r.attributes().communities();
-        if (c != null && c.contains(Communities.LLGR_STALE)) {
-            return r;
-        }
-        int n = c == null ? 0 : c.size();
-        int[] values = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            values[i] = c.get(i);
-        }
-        values[n] = Communities.LLGR_STALE;
-        return r.withAttributes(interner.intern(r.attributes().with(Communities.of(values))));
-    }
-
-    private Route find(Prefix prefix, PeerInfo peer, int pathId) {
-        return switch (load(prefix)) {
-            case Route r when r.peer().id() == peer.id() && r.pathId() == pathId -> r;
-            case PrefixPaths pp -> {
-                for (int i = 0; i < pp.count(); i++) {
-                    if (pp.get(i).peer().id() == peer.id() && pp.get(i).pathId() == pathId) {
-                        yield pp.get(i);
-                    }
-                }
-                yield null;
-            }
-            case null, default -> null;
-        };
+        return gracefulRestart.staleFamilies(peer);
     }
 
     /**
@@ -606,6 +445,21 @@ public final class Rib {
     }
 
     // ---- internals ----
+
+    Route find(Prefix prefix, PeerInfo peer, int pathId) {
+        return switch (load(prefix)) {
+            case Route r when r.peer().id() == peer.id() && r.pathId() == pathId -> r;
+            case PrefixPaths pp -> {
+                for (int i = 0; i < pp.count(); i++) {
+                    if (pp.get(i).peer().id() == peer.id() && pp.get(i).pathId() == pathId) {
+                        yield pp.get(i);
+                    }
+                }
+                yield null;
+            }
+            case null, default -> null;
+        };
+    }
 
     /**
      * Loops are not candidates (RFC 4271 §9.1.2: our AS in the AS_PATH, unless allowas-in lets it appear up to N
@@ -702,12 +556,12 @@ public final class Rib {
         };
     }
 
-    private PeerState state(PeerInfo peer) {
+    PeerState state(PeerInfo peer) {
         int i = peer.id() + 1;
         return i < peers.length ? peers[i] : null;
     }
 
-    private PeerState required(PeerInfo peer) {
+    PeerState required(PeerInfo peer) {
         PeerState s = state(peer);
         if (s == null) {
             throw new IllegalArgumentException("peer " + peer.id() + " (" + peer.address() + ") is not registered");
@@ -721,7 +575,7 @@ public final class Rib {
         }
     }
 
-    private void put(Prefix prefix, Route route) {
+    void put(Prefix prefix, Route route) {
         Object old = load(prefix);
         switch (old) {
             case null -> {
