@@ -1,7 +1,10 @@
 package dev.podbgp.rib;
 
+import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.bgp.wire.attr.AsPath;
+import dev.podbgp.bgp.wire.attr.AsPathSegment;
 import dev.podbgp.bgp.wire.attr.AttributeType;
+import dev.podbgp.bgp.wire.attr.ClusterList;
 import dev.podbgp.bgp.wire.attr.OriginatorId;
 import dev.podbgp.bgp.wire.attr.PathAttributes;
 import dev.podbgp.inet.IpAddress;
@@ -10,10 +13,15 @@ import dev.podbgp.inet.Ipv4Prefix;
 import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.inet.Ipv6Prefix;
 import dev.podbgp.inet.Prefix;
+import dev.podbgp.rib.policy.MaxPrefixCounter;
+import dev.podbgp.rib.policy.MaxPrefixVerdict;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -29,20 +37,30 @@ import java.util.function.BiConsumer;
  * starts with {@link BestPathStep#LOCALLY_ORIGINATED}, as a Cisco/FRR weight of 32768 would.
  * They bypass import policy.
  *
+ * <p>Import is per peer once the peer is registered with {@link #addPeer}: its {@link PeerImport} says which
+ * policy, loop checks, max-prefix limits and soft reconfiguration apply; what the peer must act on comes back as
+ * {@link PeerNotice}s. An unregistered peer gets the RIB-wide {@link ImportPolicy} and no limits. Graceful-restart
+ * helper state (RFC 4724 §4.2, RFC 9494) is kept beside the routes, per peer and family; the caller owns the timers
+ * and reports their expiry.
+ *
  * <p>Not yet here: next-hop reachability (RFC 4271 §9.1.2 a: every next hop counts as
  * resolvable), route reflection and Adj-RIB-Out.
  */
 public final class Rib {
 
     private final PeerInfo local;
+    private final GracefulRestartHelper gracefulRestart = new GracefulRestartHelper(this);
     private final BestPath bestPath;
     private final ImportPolicy importPolicy;
     private final AttributeInterner interner = new AttributeInterner();
     private final Ipv4PrefixMap<Object> ipv4 = new Ipv4PrefixMap<>();
     private final Ipv6PrefixMap<Object> ipv6 = new Ipv6PrefixMap<>();
     private final List<RibListener> listeners = new ArrayList<>();
+    private final List<PeerNoticeListener> noticeListeners = new ArrayList<>();
     // Adj-RIB-In sizes, indexed by peer id + 1 (the local pseudo-peer at 0): max-prefix, show.
     private int[] routesPerPeer = new int[8];
+    // Import state of registered peers, indexed like routesPerPeer; null for unregistered ones.
+    private PeerState[] peers = new PeerState[8];
 
     public Rib(Ipv4Address routerId, BestPathOptions options, ImportPolicy importPolicy) {
         this.local = PeerInfo.local(options.localAs(), routerId);
@@ -70,6 +88,102 @@ public final class Rib {
         listeners.remove(listener);
     }
 
+    public void addNoticeListener(PeerNoticeListener listener) {
+        noticeListeners.add(listener);
+    }
+
+    // ---- peers ----
+
+    /** Registers a peer's import settings; its routes then go through them instead of the RIB-wide policy. */
+    public void addPeer(PeerInfo peer, PeerImport settings) {
+        if (peer.isLocal()) {
+            throw new IllegalArgumentException("the local pseudo-peer has no import");
+        }
+        int i = peer.id() + 1;
+        if (i >= peers.length) {
+            peers = Arrays.copyOf(peers, Math.max(i + 1, peers.length * 2));
+        }
+        if (peers[i] != null) {
+            throw new IllegalStateException("peer " + peer.id() + " is already registered; use setImport");
+        }
+        peers[i] = new PeerState(peer, Objects.requireNonNull(settings));
+    }
+
+    /** The peer is deconfigured: its routes go and its settings are forgotten. */
+    public void removePeer(PeerInfo peer) {
+        peerDown(peer);
+        int i = peer.id() + 1;
+        if (i < peers.length) {
+            peers[i] = null;
+        }
+    }
+
+    /** The peer's current import settings, or null when it is not registered. */
+    public PeerImport importOf(PeerInfo peer) {
+        PeerState s = state(peer);
+        return s == null ? null : s.settings;
+    }
+
+    /**
+     * New import settings for a registered peer (a policy, allowas-in or limit change), applied to its routes as
+     * {@link #reapplyImport} does. Turning soft reconfiguration on starts an empty pre-policy store, which only a
+     * ROUTE-REFRESH fills.
+     *
+     * @return true when applied here; false when the caller must send ROUTE-REFRESH ({@link PeerNotice.RouteRefreshNeeded}
+     *     was published too)
+     */
+    public boolean setImport(PeerInfo peer, PeerImport settings) {
+        PeerState s = required(peer);
+        // The routes as received under the old settings: turning soft reconfiguration off still reapplies once.
+        PrePolicyRoutes received = s.prePolicy;
+        s.configure(Objects.requireNonNull(settings));
+        if (received == null) {
+            notice(new PeerNotice.RouteRefreshNeeded(peer));
+            return false;
+        }
+        reapply(s, received);
+        return true;
+    }
+
+    /**
+     * Runs import again over the peer's routes as received, after its policy changed (soft reconfiguration
+     * inbound). Only real Loc-RIB changes are published: a route the new policy leaves alone changes nothing.
+     *
+     * @return false, with a {@link PeerNotice.RouteRefreshNeeded}, when the peer keeps no pre-policy routes; the
+     *     caller then asks the peer to send them again (RFC 2918)
+     */
+    public boolean reapplyImport(PeerInfo peer) {
+        PeerState s = required(peer);
+        if (s.prePolicy == null) {
+            notice(new PeerNotice.RouteRefreshNeeded(peer));
+            return false;
+        }
+        reapply(s, s.prePolicy);
+        return true;
+    }
+
+    private void reapply(PeerState s, PrePolicyRoutes received) {
+        List<Prefix> prefixes = new ArrayList<>(received.size());
+        List<Route> routes = new ArrayList<>(received.size());
+        received.forEach((prefix, route) -> {
+            prefixes.add(prefix);
+            routes.add(route);
+        });
+        for (int i = 0; i < prefixes.size(); i++) {
+            importRoute(s, prefixes.get(i), routes.get(i));
+        }
+    }
+
+    /** The peer's import counters; zeros for an unregistered peer except the Adj-RIB-In size. */
+    public ImportStats importStats(PeerInfo peer) {
+        PeerState s = state(peer);
+        if (s == null) {
+            return new ImportStats(0, 0, 0, routeCount(peer), 0, 0);
+        }
+        return new ImportStats(s.accepted, s.rejected, s.refused, routeCount(peer),
+                s.prePolicy == null ? 0 : s.prePolicy.size(), s.staleCount());
+    }
+
     // ---- operations ----
 
     /**
@@ -87,29 +201,73 @@ public final class Rib {
             attrs = interner.intern(attrs.without(AttributeType.LOCAL_PREF.code()));
         }
         Route route = new Route(peer, pathId, attrs, Objects.requireNonNull(nextHop));
-        Route accepted = isLooped(route) ? null : importPolicy.apply(peer, prefix, route);
+        PeerState s = state(peer);
+        if (s != null) {
+            // RFC 4724 §4.2: a route the restarted peer sends again is no longer stale.
+            gracefulRestart.unmarkStale(s, prefix, pathId);
+            if (s.prePolicy != null) {
+                s.prePolicy.put(prefix, route);
+            }
+        }
+        importRoute(s, prefix, route);
+    }
+
+    /**
+     * Import of one received route: loop checks, policy, max-prefix admission, then the Loc-RIB. {@code s} is null
+     * for an unregistered peer.
+     */
+    private void importRoute(PeerState s, Prefix prefix, Route route) {
+        PeerInfo peer = route.peer();
+        int pathId = route.pathId();
+        Route accepted = isLooped(route, s) ? null : (s == null ? importPolicy : s.policy).apply(peer, prefix, route);
+        if (accepted != null) {
+            if (accepted.peer() != peer || accepted.pathId() != pathId) {
+                throw new IllegalStateException("import policy changed the route's peer or path id");
+            }
+            if (accepted.attributes() != route.attributes()) {
+                accepted = accepted.withAttributes(interner.intern(accepted.attributes()));
+            }
+            if (s != null) {
+                accepted = gracefulRestart.keepLongLivedMark(s, prefix, accepted);
+            }
+        }
         if (accepted == null) {
-            withdraw(peer, prefix, pathId);
+            if (s != null) {
+                s.rejected++;
+            }
+            withdrawAccepted(peer, prefix, pathId);
             return;
         }
-        if (accepted.peer() != peer || accepted.pathId() != pathId) {
-            throw new IllegalStateException("import policy changed the route's peer or path id");
-        }
-        if (accepted.attributes() != attrs) {
-            accepted = accepted.withAttributes(interner.intern(accepted.attributes()));
+        if (s != null) {
+            s.accepted++;
+            if (!admit(s, prefix, pathId)) {
+                return;
+            }
         }
         put(prefix, accepted);
     }
 
     /** A peer withdraws its route (the path with this ADD-PATH id) for a prefix. */
     public void withdraw(PeerInfo peer, Prefix prefix, int pathId) {
+        PeerState s = state(peer);
+        if (s != null) {
+            gracefulRestart.unmarkStale(s, prefix, pathId);
+            if (s.prePolicy != null) {
+                s.prePolicy.remove(prefix, pathId);
+            }
+        }
+        withdrawAccepted(peer, prefix, pathId);
+    }
+
+    /** Removes a route from the Adj-RIB-In (after policy) and the Loc-RIB; the pre-policy copy stays. */
+    private void withdrawAccepted(PeerInfo peer, Prefix prefix, int pathId) {
         Object old = load(prefix);
         switch (old) {
             case null -> { }
             case Route r -> {
                 if (r.peer().id() == peer.id() && r.pathId() == pathId) {
                     store(prefix, null);
-                    count(peer, -1);
+                    count(peer, prefix, -1);
                     publish(new LocRibChange.Withdrawn(prefix));
                 }
             }
@@ -117,7 +275,7 @@ public final class Rib {
                 Route oldBest = pp.decision().best();
                 List<IpAddress> oldHops = pp.nextHops();
                 if (pp.remove(peer, pathId)) {
-                    count(peer, -1);
+                    count(peer, prefix, -1);
                     settle(prefix, pp, oldBest, oldHops);
                 }
             }
@@ -131,6 +289,21 @@ public final class Rib {
      * staleness, which keeps the routes, is a separate path.
      */
     public void peerDown(PeerInfo peer) {
+        PeerState s = state(peer);
+        if (s != null) {
+            s.stale.clear();
+            s.llgrStaleTime.clear();
+            if (s.prePolicy != null) {
+                s.prePolicy.clear();
+            }
+        }
+        dropAll(peer);
+        if (s != null) {
+            s.newSession();
+        }
+    }
+
+    private void dropAll(PeerInfo peer) {
         if (routeCount(peer) == 0) {
             return;
         }
@@ -152,11 +325,68 @@ public final class Rib {
             }
         });
         for (int i = 0; i < n[0]; i++) {
-            removePeer(Ipv4Prefix.fromLong(v4[0][i]), peer);
+            dropPeerAt(Ipv4Prefix.fromLong(v4[0][i]), peer);
         }
         for (Ipv6Prefix p : v6) {
-            removePeer(p, peer);
+            dropPeerAt(p, peer);
         }
+    }
+
+    // ---- graceful restart helper (RFC 4724 §4.2) and long-lived graceful restart (RFC 9494) ----
+
+    /**
+     * The session with a registered peer went down, and the peer had announced Graceful Restart. Its routes of
+     * the families in {@code preserved} (forwarding state kept, the F bit of its last OPEN) or with a positive
+     * long-lived stale time stay and are marked stale; the others go now (RFC 4724 §4.2). Stale routes still
+     * forward and still compete normally until the restart timer; a route the peer sends again sheds the mark.
+     * A zero {@code restartTime} (LLGR without GR, RFC 9494 §4.2) moves the kept routes straight to the
+     * long-lived phase. The caller starts the restart timer and reports it through {@link #restartTimerExpired}.
+     *
+     * @param llgrStaleTime the long-lived stale time per family from the peer's LLGR capability; absent or zero
+     *     means no long-lived phase for that family
+     */
+    public void peerRestarting(PeerInfo peer, Set<Family> preserved, Duration restartTime,
+            Map<Family, Duration> llgrStaleTime) {
+        gracefulRestart.peerRestarting(peer, preserved, restartTime, llgrStaleTime);
+    }
+
+    /**
+     * The session with the peer is up again. Stale routes of families the new OPEN does not preserve (absent from
+     * its Graceful Restart capability, or the F bit clear) go at once (RFC 4724 §4.2); the others wait for their
+     * End-of-RIB. Counters and max-prefix state start again.
+     */
+    public void peerUp(PeerInfo peer, Set<Family> preserved) {
+        gracefulRestart.peerUp(peer, preserved);
+    }
+
+    /** End-of-RIB from the peer (RFC 4724 §2): what is still stale in that family was not sent again and goes. */
+    public void endOfRib(PeerInfo peer, Family family) {
+        gracefulRestart.endOfRib(peer, family);
+    }
+
+    /**
+     * The restart timer of the peer ran out before it came back (RFC 4724 §4.2): stale routes go, except in
+     * families with a long-lived stale time, whose routes enter the long-lived phase (RFC 9494 §4.2): each gets the
+     * LLGR_STALE community, which makes it least preferred, and routes carrying NO_LLGR go instead. The caller then
+     * starts one long-lived timer per such family and reports it through {@link #llgrTimerExpired}.
+     */
+    public void restartTimerExpired(PeerInfo peer) {
+        gracefulRestart.restartTimerExpired(peer);
+    }
+
+    /** The long-lived stale timer of one family ran out (RFC 9494 §4.2): its LLGR-stale routes go. */
+    public void llgrTimerExpired(PeerInfo peer, Family family) {
+        gracefulRestart.llgrTimerExpired(peer, family);
+    }
+
+    /** Whether this route of the peer is kept from an earlier session (GR or LLGR stale), for {@code show}. */
+    public boolean isStale(PeerInfo peer, Prefix prefix, int pathId) {
+        return gracefulRestart.isStale(peer, prefix, pathId);
+    }
+
+    /** The families of the peer with stale routes still waiting, for the caller's timers and {@code show}. */
+    public Set<Family> staleFamilies(PeerInfo peer) {
+        return gracefulRestart.staleFamilies(peer);
     }
 
     /**
@@ -216,25 +446,141 @@ public final class Rib {
 
     // ---- internals ----
 
-    /**
-     * Loops are not candidates (RFC 4271 §9.1.2: our AS in the AS_PATH; RFC 4456 §8: our own
-     * router id as ORIGINATOR_ID, a route we sent that a reflector bounced back).
-     */
-    private boolean isLooped(Route route) {
-        AsPath path = route.attributes().asPath();
-        if (path != null && path.contains(local.asn())) {
-            return true;
-        }
-        OriginatorId originator = route.attributes().originatorId();
-        return originator != null && originator.id().equals(local.routerId());
+    Route find(Prefix prefix, PeerInfo peer, int pathId) {
+        return switch (load(prefix)) {
+            case Route r when r.peer().id() == peer.id() && r.pathId() == pathId -> r;
+            case PrefixPaths pp -> {
+                for (int i = 0; i < pp.count(); i++) {
+                    if (pp.get(i).peer().id() == peer.id() && pp.get(i).pathId() == pathId) {
+                        yield pp.get(i);
+                    }
+                }
+                yield null;
+            }
+            case null, default -> null;
+        };
     }
 
-    private void put(Prefix prefix, Route route) {
+    /**
+     * Loops are not candidates (RFC 4271 §9.1.2: our AS in the AS_PATH, unless allowas-in lets it appear up to N
+     * times; RFC 4456 §8: our own router id as ORIGINATOR_ID, a route we sent that a reflector bounced back, or our
+     * CLUSTER_ID in the CLUSTER_LIST, a route that went round the cluster).
+     */
+    private boolean isLooped(Route route, PeerState s) {
+        PathAttributes a = route.attributes();
+        AsPath path = a.asPath();
+        int allowAsIn = s == null ? 0 : s.settings.allowAsIn();
+        if (path != null && (allowAsIn == 0 ? path.contains(local.asn()) : occurrences(path, local.asn()) > allowAsIn)) {
+            return true;
+        }
+        OriginatorId originator = a.originatorId();
+        if (originator != null && originator.id().equals(local.routerId())) {
+            return true;
+        }
+        ClusterList clusters = a.clusterList();
+        return s != null && clusters != null && s.settings.clusterId().isPresent()
+                && clusters.contains(s.settings.clusterId().get());
+    }
+
+    private static int occurrences(AsPath path, long asn) {
+        int n = 0;
+        for (AsPathSegment seg : path.segments()) {
+            for (int i = 0; i < seg.size(); i++) {
+                if (seg.asn(i) == asn) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Max-prefix admission of a route that would be new in the peer's Adj-RIB-In (a replacement never changes the
+     * count). Gives the verdicts to the notice listeners; refuses when the limit would be exceeded.
+     */
+    private boolean admit(PeerState s, Prefix prefix, int pathId) {
+        Family family = PeerState.familyOf(prefix);
+        MaxPrefixCounter counter = s.maxPrefix.isEmpty() ? null : s.maxPrefix.get(family);
+        if (counter == null && !s.tornDown) {
+            return true;
+        }
+        if (holds(load(prefix), s.peer, pathId)) {
+            return true;
+        }
+        if (s.tornDown) {
+            s.refused++;
+            return false;
+        }
+        MaxPrefixVerdict verdict = counter.observe(familyCount(s, family) + 1);
+        switch (verdict) {
+            case MaxPrefixVerdict.Ok ok -> {
+                return true;
+            }
+            case MaxPrefixVerdict.Warn w -> {
+                notice(new PeerNotice.MaxPrefix(s.peer, family, w));
+                return true;
+            }
+            case MaxPrefixVerdict.TearDown t -> {
+                // The session goes; until the caller says so (peerDown), nothing more of this peer gets in.
+                s.tornDown = true;
+                s.refused++;
+                notice(new PeerNotice.MaxPrefix(s.peer, family, t));
+                return false;
+            }
+            case MaxPrefixVerdict.StopAccepting stop -> {
+                s.refused++;
+                if (s.refusing.put(family, Boolean.TRUE) == null) {
+                    notice(new PeerNotice.MaxPrefix(s.peer, family, stop));
+                }
+                return false;
+            }
+        }
+    }
+
+    private int familyCount(PeerState s, Family family) {
+        return family.equals(Family.IPV6_UNICAST) ? s.ipv6Routes : routeCount(s.peer) - s.ipv6Routes;
+    }
+
+    private static boolean holds(Object entry, PeerInfo peer, int pathId) {
+        return switch (entry) {
+            case Route r -> r.peer().id() == peer.id() && r.pathId() == pathId;
+            case PrefixPaths pp -> {
+                for (int i = 0; i < pp.count(); i++) {
+                    if (pp.get(i).peer().id() == peer.id() && pp.get(i).pathId() == pathId) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
+            case null, default -> false;
+        };
+    }
+
+    PeerState state(PeerInfo peer) {
+        int i = peer.id() + 1;
+        return i < peers.length ? peers[i] : null;
+    }
+
+    PeerState required(PeerInfo peer) {
+        PeerState s = state(peer);
+        if (s == null) {
+            throw new IllegalArgumentException("peer " + peer.id() + " (" + peer.address() + ") is not registered");
+        }
+        return s;
+    }
+
+    private void notice(PeerNotice n) {
+        for (PeerNoticeListener l : noticeListeners) {
+            l.onPeerNotice(n);
+        }
+    }
+
+    void put(Prefix prefix, Route route) {
         Object old = load(prefix);
         switch (old) {
             case null -> {
                 store(prefix, route);
-                count(route.peer(), +1);
+                count(route.peer(), prefix, +1);
                 publish(new LocRibChange.Selected(prefix, new Decision(route, BestPathStep.ONLY_PATH,
                         List.of(route)), List.of(route.nextHop())));
             }
@@ -247,7 +593,7 @@ public final class Rib {
             }
             case Route r -> {
                 PrefixPaths pp = new PrefixPaths(r, route);
-                count(route.peer(), +1);
+                count(route.peer(), prefix, +1);
                 store(prefix, pp);
                 settle(prefix, pp, r, List.of(r.nextHop()));
             }
@@ -255,7 +601,7 @@ public final class Rib {
                 Route oldBest = pp.decision().best();
                 List<IpAddress> oldHops = pp.nextHops();
                 if (pp.put(route)) {
-                    count(route.peer(), +1);
+                    count(route.peer(), prefix, +1);
                 }
                 settle(prefix, pp, oldBest, oldHops);
             }
@@ -263,11 +609,11 @@ public final class Rib {
         }
     }
 
-    private void removePeer(Prefix prefix, PeerInfo peer) {
+    private void dropPeerAt(Prefix prefix, PeerInfo peer) {
         switch (load(prefix)) {
             case Route r when r.peer().id() == peer.id() -> {
                 store(prefix, null);
-                count(peer, -1);
+                count(peer, prefix, -1);
                 publish(new LocRibChange.Withdrawn(prefix));
             }
             case PrefixPaths pp -> {
@@ -275,7 +621,7 @@ public final class Rib {
                 List<IpAddress> oldHops = pp.nextHops();
                 int removed = pp.removePeer(peer);
                 if (removed > 0) {
-                    count(peer, -removed);
+                    count(peer, prefix, -removed);
                     settle(prefix, pp, oldBest, oldHops);
                 }
             }
@@ -355,12 +701,31 @@ public final class Rib {
         }
     }
 
-    private void count(PeerInfo peer, int delta) {
+    private void count(PeerInfo peer, Prefix prefix, int delta) {
         int i = peer.id() + 1;
         if (i >= routesPerPeer.length) {
             routesPerPeer = Arrays.copyOf(routesPerPeer, Math.max(i + 1, routesPerPeer.length * 2));
         }
         routesPerPeer[i] += delta;
+        PeerState s = state(peer);
+        if (s == null) {
+            return;
+        }
+        if (prefix instanceof Ipv6Prefix) {
+            s.ipv6Routes += delta;
+        }
+        if (delta < 0) {
+            Family family = PeerState.familyOf(prefix);
+            MaxPrefixCounter counter = s.maxPrefix.get(family);
+            if (counter != null) {
+                // Below the mark again: re-arm the warning and the stop-accepting notice for the next climb.
+                int n = familyCount(s, family);
+                counter.observe(n);
+                if (n < s.settings.maxPrefix().get(family).limit()) {
+                    s.refusing.remove(family);
+                }
+            }
+        }
     }
 
     private void publish(LocRibChange change) {

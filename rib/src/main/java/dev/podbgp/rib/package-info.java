@@ -1,11 +1,14 @@
 /**
- * The RIB: per-peer Adj-RIB-In (after import policy), the RFC 4271 §9.1 decision process,
- * ECMP, the Loc-RIB and its change stream to {@link dev.podbgp.rib.RibListener}s.
+ * The RIB: per-peer Adj-RIB-In (after import policy, and before it for peers with soft
+ * reconfiguration), the RFC 4271 §9.1 decision process, ECMP, the Loc-RIB and its change stream
+ * to {@link dev.podbgp.rib.RibListener}s; per-peer import settings ({@link dev.podbgp.rib.PeerImport}),
+ * max-prefix notices ({@link dev.podbgp.rib.PeerNotice}) and graceful-restart staleness.
  *
- * <p>A plain library driven by one thread (STYLE item 8): no locks, no threads, no Netty, no
- * sockets. It reads only the bgp-core {@code wire} model (PathAttributes and the attribute
- * records) and never encodes or sends anything; Adj-RIB-Out, the FIB and policy live elsewhere
- * ({@code dev.podbgp.rib.policy} owns policy and is only called through {@link
- * dev.podbgp.rib.ImportPolicy}).
+ * <p>A plain library driven by one thread (STYLE item 8): no locks, no threads, no timers, no
+ * Netty, no sockets. It reads only the bgp-core {@code wire} model (PathAttributes and the
+ * attribute records) and never encodes or sends anything; Adj-RIB-Out, the FIB and policy live
+ * elsewhere ({@code dev.podbgp.rib.policy} owns policy and is only called through {@link
+ * dev.podbgp.rib.ImportPolicy}, e.g. {@link dev.podbgp.rib.PipelineImportPolicy}). How events
+ * reach that thread is {@code dev.podbgp.rib.event}.
  */
 package dev.podbgp.rib;

@@ -1,0 +1,130 @@
+package dev.podbgp.rib.event;
+
+import static dev.podbgp.rib.event.UpdateApplierTest.ATTRS;
+import static dev.podbgp.rib.event.UpdateApplierTest.LOCAL_AS;
+import static dev.podbgp.rib.event.UpdateApplierTest.TOR;
+import static dev.podbgp.rib.event.UpdateApplierTest.entries;
+import static dev.podbgp.rib.event.UpdateApplierTest.received;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.podbgp.bgp.wire.Family;
+import dev.podbgp.bgp.wire.SessionCapabilities;
+import dev.podbgp.bgp.wire.message.Update;
+import dev.podbgp.bgp.wire.message.UpdatePacker;
+import dev.podbgp.inet.IpAddress;
+import dev.podbgp.inet.Ipv4Address;
+import dev.podbgp.inet.Prefix;
+import dev.podbgp.rib.BestPathOptions;
+import dev.podbgp.rib.ImportPolicy;
+import dev.podbgp.rib.LocRibChange;
+import dev.podbgp.rib.PeerImport;
+import dev.podbgp.rib.Rib;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RibEventLoopTest {
+
+    private static final SessionCapabilities CAPS = SessionCapabilities.FOUR_OCTET_AS;
+    private static final Prefix P = Prefix.parse("203.0.113.0/24");
+
+    private final Rib rib = new Rib(Ipv4Address.parse("10.255.0.1"), BestPathOptions.defaults(LOCAL_AS),
+            ImportPolicy.ACCEPT_ALL);
+    private final List<LocRibChange> changes = new CopyOnWriteArrayList<>();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
+    private final AtomicInteger batches = new AtomicInteger();
+
+    RibEventLoopTest() {
+        rib.addListener(changes::add);
+    }
+
+    private RibEventLoop loop(int capacity, int maxBatch) {
+        return new RibEventLoop(rib, capacity, maxBatch, batches::incrementAndGet,
+                (event, e) -> failures.add(event.getClass().getSimpleName() + ": " + e.getMessage()));
+    }
+
+    private static Update announce(String... prefixes) {
+        return received(UpdatePacker.announce(Family.IPV4_UNICAST, ATTRS, IpAddress.parse("192.0.2.1"), null,
+                entries(prefixes), CAPS).getFirst(), CAPS);
+    }
+
+    @Test
+    void eventsApplyInOrderInBatches() {
+        RibEventLoop loop = loop(100, 2);
+        assertThat(loop.offer(new RibEvent.PeerAdded(TOR, PeerImport.acceptAll(TOR, LOCAL_AS)))).isTrue();
+        loop.offer(new RibEvent.UpdateReceived(TOR, announce("203.0.113.0/24")));
+        loop.offer(new RibEvent.UpdateReceived(TOR, received(UpdatePacker.withdraw(Family.IPV4_UNICAST,
+                entries("203.0.113.0/24"), CAPS).getFirst(), CAPS)));
+        loop.offer(new RibEvent.UpdateReceived(TOR, announce("203.0.113.0/24", "198.51.100.0/24")));
+        loop.offer(new RibEvent.Originate(Prefix.parse("10.244.1.0/24"), ATTRS));
+
+        assertThat(loop.drain()).isEqualTo(5);
+
+        assertThat(changes).extracting(c -> c.getClass().getSimpleName() + " " + c.prefix()).containsExactly(
+                "Selected 203.0.113.0/24", "Withdrawn 203.0.113.0/24", "Selected 203.0.113.0/24",
+                "Selected 198.51.100.0/24", "Selected 10.244.1.0/24");
+        assertThat(batches).hasValue(3);
+        assertThat(loop.appliedCount()).isEqualTo(5);
+    }
+
+    @Test
+    void aFailingEventIsReportedAndTheLoopGoesOn() {
+        RibEventLoop loop = loop(10, 10);
+        // Not registered: the RIB refuses it with an exception, a caller bug.
+        loop.offer(new RibEvent.PeerRestarting(TOR, Set.of(Family.IPV4_UNICAST), Duration.ofSeconds(1), Map.of()));
+        loop.offer(new RibEvent.Inspect(r -> {
+            throw new IllegalStateException("boom");
+        }));
+        loop.offer(new RibEvent.UpdateReceived(TOR, announce("203.0.113.0/24")));
+
+        loop.drain();
+
+        assertThat(failures).hasSize(2);
+        assertThat(failures.get(1)).isEqualTo("Inspect: boom");
+        assertThat(loop.failureCount()).isEqualTo(2);
+        assertThat(rib.decision(P)).isNotNull();
+    }
+
+    @Test
+    void aFullQueueRefusesOffersSoTheSessionCanStopReading() {
+        RibEventLoop loop = loop(2, 10);
+        assertThat(loop.offer(new RibEvent.WithdrawOriginated(P))).isTrue();
+        assertThat(loop.offer(new RibEvent.WithdrawOriginated(P))).isTrue();
+        assertThat(loop.offer(new RibEvent.WithdrawOriginated(P))).isFalse();
+        assertThat(loop.backlog()).isEqualTo(2);
+        loop.drain();
+        assertThat(loop.offer(new RibEvent.WithdrawOriginated(P))).isTrue();
+    }
+
+    @Test
+    void runOnTheCallersThreadAppliesEverythingQueuedBeforeClose() throws Exception {
+        RibEventLoop loop = loop(1000, 64);
+        List<Throwable> died = new ArrayList<>();
+        Thread ribThread = Thread.ofPlatform().name("pbt-rib").start(() -> {
+            try {
+                loop.run();
+            } catch (Throwable t) {
+                died.add(t);
+            }
+        });
+        loop.put(new RibEvent.UpdateReceived(TOR, announce("203.0.113.0/24")));
+        for (int i = 0; i < 100; i++) {
+            loop.put(new RibEvent.Originate(Prefix.parse("10.244." + i + ".0/24"), ATTRS));
+        }
+        int[] seen = new int[1];
+        loop.put(new RibEvent.Inspect(r -> seen[0] = r.prefixCount()));
+        loop.close();
+        ribThread.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertThat(ribThread.isAlive()).isFalse();
+        assertThat(died).isEmpty();
+        assertThat(seen[0]).isEqualTo(101);
+        assertThat(loop.offer(new RibEvent.WithdrawOriginated(P))).as("closed").isFalse();
+    }
+}
