@@ -50,7 +50,11 @@ public final class UpdateGroup {
     private final NodeSettings node;
     private final Encoder encoder;
     private final Map<Prefix, Advert> table = new HashMap<>();
-    private final Map<Integer, Member> members = new LinkedHashMap<>();
+    private final Map<Integer, Member> members = new HashMap<>();
+    /** The same members in joining order: the per-change loop walks an array, not hash buckets. */
+    private final List<Member> order = new ArrayList<>();
+    /** Members that may owe a dump or pending prefixes; drainReady skips the walk when none do. */
+    private boolean owing;
 
     UpdateGroup(ExportProfile profile, NodeSettings node, Encoder encoder) {
         this.profile = profile;
@@ -73,11 +77,17 @@ public final class UpdateGroup {
     // ---- membership ----
 
     void add(OutboundPeer peer) {
-        members.put(peer.id(), new Member(peer));
+        Member m = new Member(peer);
+        members.put(peer.id(), m);
+        order.add(m);
+        owing = true;
     }
 
     void remove(int peerId) {
-        members.remove(peerId);
+        Member m = members.remove(peerId);
+        if (m != null) {
+            order.remove(m);
+        }
     }
 
     boolean isEmpty() {
@@ -86,6 +96,7 @@ public final class UpdateGroup {
 
     void setWritable(int peerId, boolean writable) {
         member(peerId).writable = writable;
+        owing |= writable;
     }
 
     /** RFC 2918: the whole table again, without End-of-RIB (that marks only the initial dump). */
@@ -94,6 +105,7 @@ public final class UpdateGroup {
         m.synced = false;
         m.endOfRibAfterDump = false;
         m.pending.clear();
+        owing = true;
     }
 
     int pendingCount(int peerId) {
@@ -139,7 +151,8 @@ public final class UpdateGroup {
             return;
         }
         List<byte[]> shared = null;
-        for (Member m : members.values()) {
+        for (int i = 0, n = order.size(); i < n; i++) {
+            Member m = order.get(i);
             if (!m.synced) {
                 continue;
             }
@@ -157,14 +170,21 @@ public final class UpdateGroup {
             }
             if (m.writable) {
                 drain(m, sink);
+            } else {
+                owing = true;
             }
         }
     }
 
     /** Writes what writable members still owe: the initial dump or their pending prefixes. */
     void drainReady(OutputSink sink) {
-        for (Member m : members.values()) {
+        if (!owing) {
+            return;
+        }
+        owing = false;
+        for (Member m : order) {
             if (!m.writable) {
+                owing |= !m.synced || !m.pending.isEmpty();
                 continue;
             }
             if (!m.synced) {

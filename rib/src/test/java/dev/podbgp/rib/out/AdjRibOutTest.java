@@ -301,4 +301,21 @@ class AdjRibOutTest {
         assertThat(sent.writes).isEmpty();
         assertThat(ribOut.encodedMessages()).isEqualTo(before);
     }
+
+    @Test
+    void blockedNewPeerGetsItsInitialTableOnlyWhenWritable() {
+        PeerInfo source = client(1, "10.0.0.1");
+        select(P1, fromClient(source, 65010));
+        ribOut.addPeer(out(client(2, "10.0.0.2")));
+        ribOut.setWritable(2, false);
+        ribOut.flush(sent);
+        select(P2, fromClient(source, 65010));
+        ribOut.flush(sent);
+        assertThat(sent.writes).isEmpty();
+        ribOut.setWritable(2, true);
+        ribOut.flush(sent);
+        List<Update> u = sent.updates(2);
+        assertThat(announced(u.getFirst())).containsExactlyInAnyOrder(P1, P2);
+        assertThat(u.subList(1, u.size())).allMatch(Update::isEndOfRib).hasSize(2);
+    }
 }
