@@ -50,6 +50,14 @@ public final class OutboundRules {
      * decided here, since it is the one thing that differs between members of an update group.
      */
     public static Outbound forProfile(Prefix prefix, Route best, ExportProfile to, NodeSettings node) {
+        return forProfile(prefix, best, to, node, null);
+    }
+
+    /**
+     * As above; {@code memo} remembers the last rewrite, which depends only on the source and the
+     * attributes, so the prefixes of one received UPDATE are rewritten once per group.
+     */
+    static Outbound forProfile(Prefix prefix, Route best, ExportProfile to, NodeSettings node, RewriteMemo memo) {
         PeerInfo from = best.peer();
         PathAttributes in = best.attributes();
         Suppression scope = scope(prefix, from, in.communities(), to, node);
@@ -63,7 +71,7 @@ public final class OutboundRules {
         if (!ExportScope.mayExport(kindOf(from), to.kind(), node.role())) {
             return new Outbound.Suppressed(Suppression.EXPORT_SCOPE);
         }
-        PathAttributes out = to.internal() ? towardsIbgp(from, in, node) : towardsEbgp(from, in, node);
+        PathAttributes out = memo == null ? rewrite(from, in, to, node) : memo.rewrite(from, in, to, node);
         PolicyContext context = new PolicyContext(to.policyNeighbor() == null ? NO_NEIGHBOR : to.policyNeighbor(),
                 to.peerAs(), node.localAs(), to.internal());
         return switch (to.exportPolicy().evaluate(prefix, out, context)) {
@@ -141,6 +149,10 @@ public final class OutboundRules {
             case Ipv6Prefix p -> hop instanceof Ipv6Address;
         };
         return fits ? hop : null;
+    }
+
+    static PathAttributes rewrite(PeerInfo from, PathAttributes in, ExportProfile to, NodeSettings node) {
+        return to.internal() ? towardsIbgp(from, in, node) : towardsEbgp(from, in, node);
     }
 
     private static PathAttributes base(PathAttributes in) {

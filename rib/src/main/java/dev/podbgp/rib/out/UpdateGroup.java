@@ -49,6 +49,7 @@ public final class UpdateGroup {
     private final ExportProfile profile;
     private final NodeSettings node;
     private final Encoder encoder;
+    private final RewriteMemo memo = new RewriteMemo();
     private final Map<Prefix, Advert> table = new HashMap<>();
     private final Map<Integer, Member> members = new HashMap<>();
     /** The same members in joining order: the per-change loop walks an array, not hash buckets. */
@@ -202,7 +203,7 @@ public final class UpdateGroup {
     }
 
     private Advert advert(Prefix prefix, Route best) {
-        return switch (OutboundRules.forProfile(prefix, best, profile, node)) {
+        return switch (OutboundRules.forProfile(prefix, best, profile, node, memo)) {
             case Outbound.Advertise a -> new Advert(a.attributes(), a.nextHop(), best.peer().id());
             case Outbound.Suppressed s -> null;
         };
