@@ -318,4 +318,27 @@ class AdjRibOutTest {
         assertThat(announced(u.getFirst())).containsExactlyInAnyOrder(P1, P2);
         assertThat(u.subList(1, u.size())).allMatch(Update::isEndOfRib).hasSize(2);
     }
+
+    @Test
+    void rfc6793_s4_2_2_twoOctetPeerGroupEncodesAsTransAndAs4Path() {
+        PeerInfo old = ebgpPeer(9, "192.0.2.9", 65009);
+        ribOut.addPeer(new OutboundPeer(old, PeerKind.EXTERNAL, false, OutFixtures.v4("10.0.0.1"), null,
+                Policy.acceptAll("export"), SessionCapabilities.RFC4271, Set.of(Family.IPV4_UNICAST)));
+        ribOut.addPeer(out(ebgpPeer(10, "192.0.2.10", 65009)));
+        ribOut.flush(sent);
+        sent.clear();
+        select(P1, fromClient(client(1, "10.0.0.1"), 4_200_000_000L));
+        ribOut.flush(sent);
+        byte[] toOld = sent.bytes(9).getFirst();
+        // AS_PATH with 2-octet ASNs: one AS_SEQUENCE of 65000 and AS_TRANS (23456).
+        assertThat(containsBytes(toOld, "40020602" + "02fde85ba0")).isTrue();
+        // AS4_PATH (optional transitive, type 17) carries the real path.
+        assertThat(containsBytes(toOld, "c0110a0202" + "0000fde8fa56ea00")).isTrue();
+        Update decoded = Sent.decode(List.of(toOld), SessionCapabilities.RFC4271).getFirst();
+        assertThat(decoded.attributes().asPath()).isEqualTo(AsPath.ofSequence(OutFixtures.LOCAL_AS, 4_200_000_000L));
+        // The 4-octet peer of the same AS is another group with other bytes.
+        assertThat(ribOut.group(9)).isNotSameAs(ribOut.group(10));
+        assertThat(sent.updates(10).getFirst().attributes().asPath())
+                .isEqualTo(AsPath.ofSequence(OutFixtures.LOCAL_AS, 4_200_000_000L));
+    }
 }

@@ -40,9 +40,13 @@ final class Sent implements OutputSink {
     }
 
     static List<Update> decode(List<byte[]> messages) {
+        return decode(messages, SessionCapabilities.FOUR_OCTET_AS);
+    }
+
+    static List<Update> decode(List<byte[]> messages, SessionCapabilities caps) {
         List<Update> out = new ArrayList<>();
         for (byte[] m : messages) {
-            DecodeResult<BgpMessage> r = MessageCodec.decode(m, 0, m.length, SessionCapabilities.FOUR_OCTET_AS);
+            DecodeResult<BgpMessage> r = MessageCodec.decode(m, 0, m.length, caps);
             assertThat(r).isInstanceOf(DecodeResult.Ok.class);
             DecodeResult.Ok<BgpMessage> ok = (DecodeResult.Ok<BgpMessage>) r;
             assertThat(ok.repaired()).isEmpty();
