@@ -56,6 +56,10 @@ public final class UpdateGroup {
     private final List<Member> order = new ArrayList<>();
     /** Members that may owe a dump or pending prefixes; drainReady skips the walk when none do. */
     private boolean owing;
+    /** Routes in the table per source peer id: a member with none gets the shared initial dump. */
+    private int[] routesFrom = new int[0];
+    /** The initial table with End-of-RIB, encoded once for every member without routes of its own; null when stale. */
+    private List<byte[]> sharedInitialDump;
 
     UpdateGroup(ExportProfile profile, NodeSettings node, Encoder encoder) {
         this.profile = profile;
@@ -127,7 +131,9 @@ public final class UpdateGroup {
     void seed(Prefix prefix, Route best) {
         Advert a = advert(prefix, best);
         if (a != null) {
-            table.put(prefix, a);
+            count(table.put(prefix, a), -1);
+            count(a, 1);
+            sharedInitialDump = null;
         }
     }
 
@@ -141,6 +147,8 @@ public final class UpdateGroup {
         for (Map.Entry<Prefix, Route> c : changes.entrySet()) {
             Advert after = c.getValue() == null ? null : advert(c.getKey(), c.getValue());
             Advert before = after == null ? table.remove(c.getKey()) : table.put(c.getKey(), after);
+            count(before, -1);
+            count(after, 1);
             if (before == null ? after == null : before.equals(after)) {
                 continue;
             }
@@ -151,6 +159,7 @@ public final class UpdateGroup {
         if (deltas.isEmpty()) {
             return;
         }
+        sharedInitialDump = null;
         List<byte[]> shared = null;
         for (int i = 0, n = order.size(); i < n; i++) {
             Member m = order.get(i);
@@ -196,6 +205,20 @@ public final class UpdateGroup {
         }
     }
 
+    private void count(Advert a, int delta) {
+        if (a == null || a.sourceId() < 0) {
+            return;
+        }
+        if (a.sourceId() >= routesFrom.length) {
+            routesFrom = java.util.Arrays.copyOf(routesFrom, Math.max(a.sourceId() + 1, 2 * routesFrom.length));
+        }
+        routesFrom[a.sourceId()] += delta;
+    }
+
+    private boolean hasOwnRoutes(int peerId) {
+        return peerId < routesFrom.length && routesFrom[peerId] > 0;
+    }
+
     private static void mark(BitSet involved, Advert a) {
         if (a != null && a.sourceId() >= 0) {
             involved.set(a.sourceId());
@@ -239,6 +262,25 @@ public final class UpdateGroup {
     }
 
     private void dump(Member m, OutputSink sink) {
+        m.synced = true;
+        m.pending.clear();
+        List<byte[]> out;
+        if (m.endOfRibAfterDump && !hasOwnRoutes(m.peer.id())) {
+            // Sessions tend to come up together (a reflector restarts, a rack reboots): the
+            // initial table is the same for all of them, so it is encoded once.
+            if (sharedInitialDump == null) {
+                sharedInitialDump = encodeDump(m);
+            }
+            out = sharedInitialDump;
+        } else {
+            out = encodeDump(m);
+        }
+        if (!out.isEmpty()) {
+            sink.write(m.peer, out);
+        }
+    }
+
+    private List<byte[]> encodeDump(Member m) {
         MessageBatch batch = new MessageBatch();
         int id = m.peer.id();
         table.forEach((prefix, advert) -> {
@@ -253,11 +295,6 @@ public final class UpdateGroup {
                     .sorted(Comparator.comparingInt(Family::afi).thenComparingInt(Family::safi))
                     .forEach(f -> tail.add(Update.endOfRib(f)));
         }
-        m.synced = true;
-        m.pending.clear();
-        List<byte[]> out = batch.encode(profile.caps(), encoder, tail);
-        if (!out.isEmpty()) {
-            sink.write(m.peer, out);
-        }
+        return batch.encode(profile.caps(), encoder, tail);
     }
 }

@@ -341,4 +341,34 @@ class AdjRibOutTest {
         assertThat(sent.updates(10).getFirst().attributes().asPath())
                 .isEqualTo(AsPath.ofSequence(OutFixtures.LOCAL_AS, 4_200_000_000L));
     }
+
+    @Test
+    void initialTableIsEncodedOnceForPeersComingUpTogether() {
+        PeerInfo upstream = ebgpPeer(5000, "192.0.2.50", 65050);
+        select(P1, route(upstream, attrs(AsPath.ofSequence(65050))));
+        select(P2, route(upstream, attrs(AsPath.ofSequence(65050))));
+        select(P3, route(upstream, attrs(AsPath.ofSequence(65050, 65051))));
+        ribOut.flush(sent);
+        long before = ribOut.encodedMessages();
+        for (int i = 1; i <= 1000; i++) {
+            ribOut.addPeer(out(client(i, "10.0." + (i >> 8) + "." + (i & 0xff))));
+        }
+        ribOut.flush(sent);
+        // Two attribute sets, then End-of-RIB for IPv4 and IPv6: four messages for all 1,000.
+        assertThat(ribOut.encodedMessages() - before).isEqualTo(4);
+        List<byte[]> first = sent.writes.get(1).getFirst();
+        for (int i = 2; i <= 1000; i++) {
+            assertThat(sent.writes.get(i)).singleElement().isSameAs(first);
+        }
+        List<Update> u = Sent.decode(first);
+        assertThat(u.get(0).attributes().asPath()).isNotEqualTo(u.get(1).attributes().asPath());
+        assertThat(u.subList(0, 2)).flatExtracting(Sent::announced).containsExactlyInAnyOrder(P1, P2, P3);
+
+        // A change makes the cached table stale: a later peer gets the new state.
+        withdraw(P3);
+        ribOut.flush(sent);
+        ribOut.addPeer(out(client(1001, "10.0.3.233")));
+        ribOut.flush(sent);
+        assertThat(sent.updates(1001)).flatExtracting(Sent::announced).containsExactlyInAnyOrder(P1, P2);
+    }
 }
