@@ -150,6 +150,28 @@ public final class BgpPeer {
         return written;
     }
 
+    /**
+     * Like {@link #send}, for UPDATEs already encoded with this session's codec context (see
+     * {@code NegotiatedSession#codec()}); the caller vouches for that, nothing is re-checked.
+     * Ordered with {@link #send} calls: both run on the peer's event loop in call order.
+     */
+    public CompletableFuture<Boolean> sendEncoded(List<byte[]> messages) {
+        CompletableFuture<Boolean> written = new CompletableFuture<>();
+        onLoop(() -> {
+            if (primary == null || primary.session().state() != SessionState.ESTABLISHED) {
+                log(System.Logger.Level.DEBUG, "event=send-dropped reason=not-established messages=" + messages.size());
+                written.complete(false);
+                return;
+            }
+            primary.sendAllEncoded(messages);
+            if (!messages.isEmpty()) {
+                primary.handle(new SessionEvent.UpdateSent());
+            }
+            written.complete(true);
+        });
+        return written;
+    }
+
     /** RFC 2918: asks the peer to send its routes of {@code family} again. */
     public void requestRefresh(Family family) {
         onLoop(() -> {

@@ -159,6 +159,19 @@ final class PeerConnection {
         }
     }
 
+    /**
+     * Writes messages encoded elsewhere (Adj-RIB-Out encodes once per update group) and flushes
+     * once. Each array is wrapped, not copied, so every peer of a group writes the same array.
+     */
+    void sendAllEncoded(List<byte[]> messages) {
+        if (channel != null) {
+            for (byte[] m : messages) {
+                channel.write(Unpooled.wrappedBuffer(m), channel.voidPromise());
+            }
+            channel.flush();
+        }
+    }
+
     private void startTimer(TimerKind kind, long delayNanos) {
         stopTimer(kind);
         timers.put(kind, peer.loop().schedule(() -> {

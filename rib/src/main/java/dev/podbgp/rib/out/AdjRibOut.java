@@ -1,0 +1,122 @@
+package dev.podbgp.rib.out;
+
+import dev.podbgp.inet.Prefix;
+import dev.podbgp.rib.LocRibChange;
+import dev.podbgp.rib.RibListener;
+import dev.podbgp.rib.Route;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The Adj-RIB-Out of every established peer, as update groups. Loc-RIB changes are collected
+ * (the latest per prefix) until {@link #flush}, which hands each peer the encoded UPDATEs it
+ * must be sent. Everything runs on the RIB thread; the caller tells it which peers can take more
+ * ({@link #setWritable}) and writes the bytes.
+ */
+public final class AdjRibOut implements RibListener {
+
+    private final NodeSettings node;
+    private final Encoder encoder = new Encoder();
+    /** The Loc-RIB best routes, to fill a group created after routes were learned. */
+    private final Map<Prefix, Route> locRib = new HashMap<>();
+    /** Changes since the last flush; a null route is a withdrawal. */
+    private final LinkedHashMap<Prefix, Route> changes = new LinkedHashMap<>();
+    private final Map<ExportProfile, UpdateGroup> groups = new LinkedHashMap<>();
+    private final Map<Integer, UpdateGroup> groupOf = new HashMap<>();
+
+    public AdjRibOut(NodeSettings node) {
+        this.node = node;
+    }
+
+    @Override
+    public void onLocRibChange(LocRibChange change) {
+        switch (change) {
+            case LocRibChange.Selected s -> {
+                locRib.put(s.prefix(), s.best());
+                changes.put(s.prefix(), s.best());
+            }
+            case LocRibChange.Withdrawn w -> {
+                locRib.remove(w.prefix());
+                changes.put(w.prefix(), null);
+            }
+        }
+    }
+
+    /**
+     * A session is established: the peer joins the group of its profile and is sent the full
+     * table, then End-of-RIB per family, at the next {@link #flush}.
+     */
+    public void addPeer(OutboundPeer peer) {
+        if (groupOf.containsKey(peer.id())) {
+            throw new IllegalArgumentException("peer " + peer.id() + " is already in an update group");
+        }
+        UpdateGroup group = groups.computeIfAbsent(peer.profile(), p -> {
+            UpdateGroup g = new UpdateGroup(p, node, encoder);
+            locRib.forEach(g::seed);
+            return g;
+        });
+        group.add(peer);
+        groupOf.put(peer.id(), group);
+    }
+
+    /** The session is gone; an emptied group is dropped with its table. */
+    public void removePeer(int peerId) {
+        UpdateGroup group = groupOf.remove(peerId);
+        if (group == null) {
+            return;
+        }
+        group.remove(peerId);
+        if (group.isEmpty()) {
+            groups.remove(group.profile());
+        }
+    }
+
+    /** Whether the peer's channel takes more now; a blocked peer collects prefixes instead. */
+    public void setWritable(int peerId, boolean writable) {
+        group(peerId).setWritable(peerId, writable);
+    }
+
+    /** RFC 2918 ROUTE-REFRESH received: the whole table again at the next {@link #flush}. */
+    public void routeRefresh(int peerId) {
+        group(peerId).resendAll(peerId);
+    }
+
+    /** Applies the collected changes and writes what every writable peer must be sent now. */
+    public void flush(OutputSink sink) {
+        if (!changes.isEmpty()) {
+            Map<Prefix, Route> batch = Collections.unmodifiableMap(changes);
+            for (UpdateGroup g : groups.values()) {
+                g.apply(batch, sink);
+            }
+            changes.clear();
+        }
+        for (UpdateGroup g : groups.values()) {
+            g.drainReady(sink);
+        }
+    }
+
+    public UpdateGroup group(int peerId) {
+        UpdateGroup g = groupOf.get(peerId);
+        if (g == null) {
+            throw new IllegalArgumentException("peer " + peerId + " is not in any update group");
+        }
+        return g;
+    }
+
+    public Collection<UpdateGroup> groups() {
+        return Collections.unmodifiableCollection(groups.values());
+    }
+
+    /** Prefixes a blocked peer is still owed. */
+    public int pendingCount(int peerId) {
+        return group(peerId).pendingCount(peerId);
+    }
+
+    /** UPDATEs encoded since creation: one per message per group, not per peer. */
+    public long encodedMessages() {
+        return encoder.encodedMessages();
+    }
+}

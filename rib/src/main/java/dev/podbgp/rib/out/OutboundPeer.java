@@ -1,0 +1,64 @@
+package dev.podbgp.rib.out;
+
+import dev.podbgp.bgp.wire.Family;
+import dev.podbgp.bgp.wire.SessionCapabilities;
+import dev.podbgp.inet.Ipv4Address;
+import dev.podbgp.inet.Ipv6Address;
+import dev.podbgp.rib.PeerInfo;
+import dev.podbgp.rib.policy.Match;
+import dev.podbgp.rib.policy.PeerKind;
+import dev.podbgp.rib.policy.Policy;
+import dev.podbgp.rib.policy.Rule;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One established peer as Adj-RIB-Out sees it: who it is and its export settings.
+ *
+ * @param selfIpv4 our address on the session towards this peer, the next hop for IPv4 when we
+ *     set next hop self (RFC 4271 §5.1.3); null when we have none
+ * @param selfIpv6 the same for IPv6
+ * @param caps what the session negotiated
+ * @param families the families the session negotiated
+ */
+public record OutboundPeer(PeerInfo peer, PeerKind kind, boolean nextHopSelf, Ipv4Address selfIpv4,
+        Ipv6Address selfIpv6, Policy exportPolicy, SessionCapabilities caps, Set<Family> families) {
+
+    public OutboundPeer {
+        Objects.requireNonNull(peer, "peer");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(exportPolicy, "exportPolicy");
+        Objects.requireNonNull(caps, "caps");
+        families = Set.copyOf(families);
+        if (peer.isLocal()) {
+            throw new IllegalArgumentException("the local pseudo-peer is not sent anything");
+        }
+    }
+
+    public int id() {
+        return peer.id();
+    }
+
+    public ExportProfile profile() {
+        return new ExportProfile(kind, peer.asn(), peer.internal(), peer.routeReflectorClient(), nextHopSelf,
+                selfIpv4, selfIpv6, exportPolicy, matchesNeighborAddress(exportPolicy) ? peer.address() : null,
+                caps, families);
+    }
+
+    private static boolean matchesNeighborAddress(Policy policy) {
+        for (Rule r : policy.rules()) {
+            if (mentionsAddress(r.match())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentionsAddress(Match m) {
+        return switch (m) {
+            case Match.NeighborAddress n -> true;
+            case Match.AllOf all -> all.conditions().stream().anyMatch(OutboundPeer::mentionsAddress);
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,300 @@
+package dev.podbgp.rib.out;
+
+import dev.podbgp.bgp.wire.Family;
+import dev.podbgp.bgp.wire.message.Update;
+import dev.podbgp.inet.Prefix;
+import dev.podbgp.rib.Route;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The peers of one {@link ExportProfile}: one Adj-RIB-Out table, each change computed once and
+ * encoded once, the same bytes handed to every member.
+ *
+ * <p>Members differ only in split horizon: a member must not get back a route it sent. The
+ * table remembers each prefix's source peer, so a member's view is the table minus its own
+ * routes, and what a member already has follows from the table before a change. A batch that
+ * touches a member's own routes (as source before or after) is sent to that member from its
+ * view instead of the shared bytes; in reflection that is the one client the update came from.
+ *
+ * <p>A member that cannot take more (the caller says it is not writable) keeps a set of
+ * prefixes still to send, with whether it had a route for each; when it is writable again the
+ * set is resolved against the table as it is then. However often a prefix flaps meanwhile, it
+ * costs one entry and at most one message slot.
+ */
+public final class UpdateGroup {
+
+    private static final class Member {
+        final OutboundPeer peer;
+        boolean writable = true;
+        /** False until the full table was sent; changes before that are covered by the dump. */
+        boolean synced;
+        boolean endOfRibAfterDump = true;
+        /** Prefix to "had a route from us when it entered the set". */
+        final LinkedHashMap<Prefix, Boolean> pending = new LinkedHashMap<>();
+
+        Member(OutboundPeer peer) {
+            this.peer = peer;
+        }
+    }
+
+    private record Delta(Prefix prefix, Advert before, Advert after) {
+    }
+
+    private final ExportProfile profile;
+    private final NodeSettings node;
+    private final Encoder encoder;
+    private final RewriteMemo memo = new RewriteMemo();
+    private final Map<Prefix, Advert> table = new HashMap<>();
+    private final Map<Integer, Member> members = new HashMap<>();
+    /** The same members in joining order: the per-change loop walks an array, not hash buckets. */
+    private final List<Member> order = new ArrayList<>();
+    /** Members that may owe a dump or pending prefixes; drainReady skips the walk when none do. */
+    private boolean owing;
+    /** Routes in the table per source peer id: a member with none gets the shared initial dump. */
+    private int[] routesFrom = new int[0];
+    /** The initial table with End-of-RIB, encoded once for every member without routes of its own; null when stale. */
+    private List<byte[]> sharedInitialDump;
+
+    UpdateGroup(ExportProfile profile, NodeSettings node, Encoder encoder) {
+        this.profile = profile;
+        this.node = node;
+        this.encoder = encoder;
+    }
+
+    public ExportProfile profile() {
+        return profile;
+    }
+
+    public int memberCount() {
+        return members.size();
+    }
+
+    public int tableSize() {
+        return table.size();
+    }
+
+    // ---- membership ----
+
+    void add(OutboundPeer peer) {
+        Member m = new Member(peer);
+        members.put(peer.id(), m);
+        order.add(m);
+        owing = true;
+    }
+
+    void remove(int peerId) {
+        Member m = members.remove(peerId);
+        if (m != null) {
+            order.remove(m);
+        }
+    }
+
+    boolean isEmpty() {
+        return members.isEmpty();
+    }
+
+    void setWritable(int peerId, boolean writable) {
+        member(peerId).writable = writable;
+        owing |= writable;
+    }
+
+    /** RFC 2918: the whole table again, without End-of-RIB (that marks only the initial dump). */
+    void resendAll(int peerId) {
+        Member m = member(peerId);
+        m.synced = false;
+        m.endOfRibAfterDump = false;
+        m.pending.clear();
+        owing = true;
+    }
+
+    int pendingCount(int peerId) {
+        return member(peerId).pending.size();
+    }
+
+    private Member member(int peerId) {
+        Member m = members.get(peerId);
+        if (m == null) {
+            throw new IllegalArgumentException("peer " + peerId + " is not in this update group");
+        }
+        return m;
+    }
+
+    // ---- changes ----
+
+    /** Fills the table from the Loc-RIB when the group is created; sends nothing. */
+    void seed(Prefix prefix, Route best) {
+        Advert a = advert(prefix, best);
+        if (a != null) {
+            count(table.put(prefix, a), -1);
+            count(a, 1);
+            sharedInitialDump = null;
+        }
+    }
+
+    /**
+     * Applies Loc-RIB changes (a null route is a withdrawal), then writes what each member must
+     * be sent now: the shared bytes, its own view, or nothing while it is not writable.
+     */
+    void apply(Map<Prefix, Route> changes, OutputSink sink) {
+        List<Delta> deltas = new ArrayList<>();
+        BitSet involved = new BitSet();
+        for (Map.Entry<Prefix, Route> c : changes.entrySet()) {
+            Advert after = c.getValue() == null ? null : advert(c.getKey(), c.getValue());
+            Advert before = after == null ? table.remove(c.getKey()) : table.put(c.getKey(), after);
+            count(before, -1);
+            count(after, 1);
+            if (before == null ? after == null : before.equals(after)) {
+                continue;
+            }
+            deltas.add(new Delta(c.getKey(), before, after));
+            mark(involved, before);
+            mark(involved, after);
+        }
+        if (deltas.isEmpty()) {
+            return;
+        }
+        sharedInitialDump = null;
+        List<byte[]> shared = null;
+        for (int i = 0, n = order.size(); i < n; i++) {
+            Member m = order.get(i);
+            if (!m.synced) {
+                continue;
+            }
+            if (m.writable && m.pending.isEmpty() && !involved.get(m.peer.id())) {
+                if (shared == null) {
+                    shared = encodeShared(deltas);
+                }
+                if (!shared.isEmpty()) {
+                    sink.write(m.peer, shared);
+                }
+                continue;
+            }
+            for (Delta d : deltas) {
+                m.pending.putIfAbsent(d.prefix(), Advert.visibleTo(d.before(), m.peer.id()));
+            }
+            if (m.writable) {
+                drain(m, sink);
+            } else {
+                owing = true;
+            }
+        }
+    }
+
+    /** Writes what writable members still owe: the initial dump or their pending prefixes. */
+    void drainReady(OutputSink sink) {
+        if (!owing) {
+            return;
+        }
+        owing = false;
+        for (Member m : order) {
+            if (!m.writable) {
+                owing |= !m.synced || !m.pending.isEmpty();
+                continue;
+            }
+            if (!m.synced) {
+                dump(m, sink);
+            } else if (!m.pending.isEmpty()) {
+                drain(m, sink);
+            }
+        }
+    }
+
+    private void count(Advert a, int delta) {
+        if (a == null || a.sourceId() < 0) {
+            return;
+        }
+        if (a.sourceId() >= routesFrom.length) {
+            routesFrom = java.util.Arrays.copyOf(routesFrom, Math.max(a.sourceId() + 1, 2 * routesFrom.length));
+        }
+        routesFrom[a.sourceId()] += delta;
+    }
+
+    private boolean hasOwnRoutes(int peerId) {
+        return peerId < routesFrom.length && routesFrom[peerId] > 0;
+    }
+
+    private static void mark(BitSet involved, Advert a) {
+        if (a != null && a.sourceId() >= 0) {
+            involved.set(a.sourceId());
+        }
+    }
+
+    private Advert advert(Prefix prefix, Route best) {
+        return switch (OutboundRules.forProfile(prefix, best, profile, node, memo)) {
+            case Outbound.Advertise a -> new Advert(a.attributes(), a.nextHop(), best.peer().id());
+            case Outbound.Suppressed s -> null;
+        };
+    }
+
+    private List<byte[]> encodeShared(List<Delta> deltas) {
+        MessageBatch batch = new MessageBatch();
+        for (Delta d : deltas) {
+            if (d.after() == null) {
+                batch.withdraw(d.prefix());
+            } else if (!d.after().sameOnWire(d.before())) {
+                batch.announce(d.prefix(), d.after());
+            }
+        }
+        return batch.encode(profile.caps(), encoder, List.of());
+    }
+
+    private void drain(Member m, OutputSink sink) {
+        MessageBatch batch = new MessageBatch();
+        int id = m.peer.id();
+        m.pending.forEach((prefix, had) -> {
+            Advert now = table.get(prefix);
+            if (Advert.visibleTo(now, id)) {
+                batch.announce(prefix, now);
+            } else if (had) {
+                batch.withdraw(prefix);
+            }
+        });
+        m.pending.clear();
+        if (!batch.isEmpty()) {
+            sink.write(m.peer, batch.encode(profile.caps(), encoder, List.of()));
+        }
+    }
+
+    private void dump(Member m, OutputSink sink) {
+        m.synced = true;
+        m.pending.clear();
+        List<byte[]> out;
+        if (m.endOfRibAfterDump && !hasOwnRoutes(m.peer.id())) {
+            // Sessions tend to come up together (a reflector restarts, a rack reboots): the
+            // initial table is the same for all of them, so it is encoded once.
+            if (sharedInitialDump == null) {
+                sharedInitialDump = encodeDump(m);
+            }
+            out = sharedInitialDump;
+        } else {
+            out = encodeDump(m);
+        }
+        if (!out.isEmpty()) {
+            sink.write(m.peer, out);
+        }
+    }
+
+    private List<byte[]> encodeDump(Member m) {
+        MessageBatch batch = new MessageBatch();
+        int id = m.peer.id();
+        table.forEach((prefix, advert) -> {
+            if (Advert.visibleTo(advert, id)) {
+                batch.announce(prefix, advert);
+            }
+        });
+        List<Update> tail = new ArrayList<>();
+        if (m.endOfRibAfterDump) {
+            // RFC 4724 §2: End-of-RIB per family once the initial table is out.
+            profile.families().stream()
+                    .sorted(Comparator.comparingInt(Family::afi).thenComparingInt(Family::safi))
+                    .forEach(f -> tail.add(Update.endOfRib(f)));
+        }
+        return batch.encode(profile.caps(), encoder, tail);
+    }
+}
