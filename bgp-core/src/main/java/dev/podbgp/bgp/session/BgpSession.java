@@ -130,7 +130,7 @@ public final class BgpSession {
                 }
             }
             case TimerExpired(TimerKind timer) when timer == IDLE_HOLD -> start();
-            case ManualStop _ -> {
+            case ManualStop _, SessionEvent.Teardown _ -> {
                 autoRestart = false;
                 timers.stop(IDLE_HOLD, out);
             }
@@ -149,6 +149,7 @@ public final class BgpSession {
     private void connect(SessionEvent event) {
         switch (event) {
             case ManualStop stop -> stop(stop);
+            case SessionEvent.Teardown t -> teardown(t);
             case AdminReset reset -> reset(reset);
             case TimerExpired(TimerKind timer) when timer == CONNECT_RETRY -> {
                 // §8.2.2 Connect, Event 9: drop the attempt, restart the timer, try again.
@@ -167,6 +168,7 @@ public final class BgpSession {
     private void active(SessionEvent event) {
         switch (event) {
             case ManualStop stop -> stop(stop);
+            case SessionEvent.Teardown t -> teardown(t);
             case AdminReset reset -> reset(reset);
             case TimerExpired(TimerKind timer) when timer == CONNECT_RETRY -> {
                 // §8.2.2 Active, Event 9: initiate a connection and move to Connect.
@@ -185,6 +187,7 @@ public final class BgpSession {
     private void openSent(SessionEvent event) {
         switch (event) {
             case ManualStop stop -> stop(stop);
+            case SessionEvent.Teardown t -> teardown(t);
             case AdminReset reset -> reset(reset);
             case TimerExpired(TimerKind timer) when timer == HOLD -> holdTimerExpired();
             case TcpConnectionFails _ -> {
@@ -211,6 +214,7 @@ public final class BgpSession {
     private void openConfirm(SessionEvent event) {
         switch (event) {
             case ManualStop stop -> stop(stop);
+            case SessionEvent.Teardown t -> teardown(t);
             case AdminReset reset -> reset(reset);
             case TimerExpired(TimerKind timer) when timer == HOLD -> holdTimerExpired();
             case TimerExpired(TimerKind timer) when timer == KEEPALIVE -> sendKeepalive();
@@ -233,6 +237,7 @@ public final class BgpSession {
     private void established(SessionEvent event) {
         switch (event) {
             case ManualStop stop -> stop(stop);
+            case SessionEvent.Teardown t -> teardown(t);
             case AdminReset reset -> reset(reset);
             case TimerExpired(TimerKind timer) when timer == HOLD -> holdTimerExpired();
             case TimerExpired(TimerKind timer) when timer == KEEPALIVE -> sendKeepalive();
@@ -393,6 +398,11 @@ public final class BgpSession {
     private void stop(ManualStop stop) {
         autoRestart = false;
         down(DownReason.ADMIN_STOP, cease(BgpError.CEASE_ADMINISTRATIVE_SHUTDOWN, stop.communication()), "manual stop");
+    }
+
+    private void teardown(SessionEvent.Teardown t) {
+        autoRestart = false;
+        down(DownReason.ADMIN_STOP, state.hasConnection() ? t.notification() : null, "torn down: " + t.notification());
     }
 
     private void reset(AdminReset reset) {

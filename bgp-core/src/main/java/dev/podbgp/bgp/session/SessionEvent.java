@@ -40,6 +40,17 @@ public sealed interface SessionEvent {
     }
 
     /**
+     * The daemon ends the session for a reason of its own and says which in {@code notification}
+     * (RFC 4486 §4: Cease/1 when a peer exceeded its maximum prefixes, Cease/3 when it was
+     * de-configured). Like {@link ManualStop} the session stays down until a start.
+     */
+    record Teardown(dev.podbgp.bgp.wire.message.Notification notification) implements SessionEvent {
+        public Teardown {
+            java.util.Objects.requireNonNull(notification, "notification");
+        }
+    }
+
+    /**
      * An operator reset ({@code clear bgp}): like {@link ManualStop} but with Cease /
      * Administrative Reset (RFC 4486 §4, RFC 9003) and an automatic restart afterwards.
      */

@@ -188,6 +188,51 @@ public final class BgpPeer {
         return p != null && p.isWritable();
     }
 
+    /**
+     * Ends the session with {@code notification} (for example Cease/1 after max-prefix, RFC 4486
+     * §4) and keeps it down until {@link #restart()}.
+     */
+    public void tearDown(dev.podbgp.bgp.wire.message.Notification notification) {
+        onLoop(() -> {
+            if (secondary != null) {
+                secondary.dispose();
+                secondary = null;
+            }
+            if (primary != null) {
+                primary.handle(new SessionEvent.Teardown(notification));
+            }
+        });
+    }
+
+    /**
+     * Our address on the connection (the next hop we announce as "self", RFC 4271 §5.1.3), or
+     * empty before a connection exists.
+     */
+    public Optional<java.net.InetSocketAddress> localAddress() {
+        PeerConnection p = primary;
+        return p != null && p.localAddress() instanceof java.net.InetSocketAddress a ? Optional.of(a) : Optional.empty();
+    }
+
+    /**
+     * Stops reading this peer's messages until {@link #resumeReading()}: the consumer of its
+     * UPDATEs is full, and TCP's window then slows the peer down instead of a queue growing here.
+     */
+    public void pauseReading() {
+        onLoop(() -> {
+            if (primary != null) {
+                primary.autoRead(false);
+            }
+        });
+    }
+
+    public void resumeReading() {
+        onLoop(() -> {
+            if (primary != null) {
+                primary.autoRead(true);
+            }
+        });
+    }
+
     /** A connection the peer opened reached us; decide which session takes it. */
     void accepted(Channel channel, ConnectionHandler handler) {
         PeerConnection p = primary;

@@ -207,6 +207,18 @@ public final class BgpSpeaker implements AutoCloseable {
         }
     }
 
+    /**
+     * The peer left the configuration: its session ends with Cease/Peer De-configured (RFC 4486
+     * §4, subcode 3) and it is forgotten.
+     */
+    public void deconfigurePeer(InetAddress address) {
+        BgpPeer peer = peers.remove(address);
+        if (peer != null) {
+            peer.tearDown(dev.podbgp.bgp.wire.message.Notification.of(dev.podbgp.bgp.wire.BgpError.CEASE_PEER_DECONFIGURED));
+            updateMd5Keys();
+        }
+    }
+
     public Optional<BgpPeer> peer(InetAddress address) {
         return Optional.ofNullable(peers.get(address));
     }

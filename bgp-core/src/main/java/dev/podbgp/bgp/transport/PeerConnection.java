@@ -51,6 +51,20 @@ final class PeerConnection {
         return channel != null && channel.isWritable();
     }
 
+    /** Our end of the connection, once there is one. */
+    java.net.SocketAddress localAddress() {
+        Channel c = channel;
+        return c == null ? null : c.localAddress();
+    }
+
+    /** Stops or resumes reading from the socket: TCP then pushes back on the peer. */
+    void autoRead(boolean on) {
+        Channel c = channel;
+        if (c != null) {
+            c.config().setAutoRead(on);
+        }
+    }
+
     /** Feeds one event and performs what the session answers, flushing once at the end. */
     void handle(SessionEvent event) {
         List<SessionAction> actions = session.handle(event);

@@ -42,6 +42,19 @@ class ShutdownCommunicationTest {
     }
 
     @Test
+    void rfc4486_s4_teardown_sendsTheGivenCeaseOnlyAndStaysDown() {
+        SessionFixture f = new SessionFixture().established();
+        Notification maxPrefix = Notification.of(dev.podbgp.bgp.wire.BgpError.CEASE_MAXIMUM_PREFIXES_REACHED,
+                Bytes.fromHex("00010100000064"));
+        var actions = f.handle(new SessionEvent.Teardown(maxPrefix));
+        assertThat(SessionFixture.sent(actions)).containsExactly(maxPrefix);
+        assertThat(down(actions).reason()).isEqualTo(DownReason.ADMIN_STOP);
+        assertThat(actions).noneMatch(a -> a instanceof StartTimer);
+        // Nothing more to send once down: a second teardown in Idle is quiet.
+        assertThat(SessionFixture.sent(f.handle(new SessionEvent.Teardown(maxPrefix)))).isEmpty();
+    }
+
+    @Test
     void rfc9003_s2_adminReset_sendsAdministrativeResetAndComesBack() {
         SessionFixture f = new SessionFixture().established();
         var actions = f.handle(AdminReset.of("clear bgp"));

@@ -58,6 +58,7 @@ public record OutboundPeer(PeerInfo peer, PeerKind kind, boolean nextHopSelf, Ip
         return switch (m) {
             case Match.NeighborAddress n -> true;
             case Match.AllOf all -> all.conditions().stream().anyMatch(OutboundPeer::mentionsAddress);
+            case Match.AnyOf any -> any.conditions().stream().anyMatch(OutboundPeer::mentionsAddress);
             default -> false;
         };
     }

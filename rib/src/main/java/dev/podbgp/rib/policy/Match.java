@@ -19,6 +19,13 @@ public sealed interface Match {
         }
     }
 
+    /** At least one of these conditions (an empty list matches nothing). */
+    record AnyOf(List<Match> conditions) implements Match {
+        public AnyOf {
+            conditions = List.copyOf(conditions);
+        }
+    }
+
     /** The prefix matches one entry of a prefix list. */
     record PrefixIn(List<PrefixRange> ranges) implements Match {
         public PrefixIn {
@@ -94,6 +101,7 @@ public sealed interface Match {
         return switch (this) {
             case Any a -> true;
             case AllOf all -> all.conditions().stream().allMatch(m -> m.matches(prefix, attributes, context));
+            case AnyOf any -> any.conditions().stream().anyMatch(m -> m.matches(prefix, attributes, context));
             case PrefixIn in -> in.ranges().stream().anyMatch(r -> r.matches(prefix));
             case CommunityAnyOf c -> c.communities().stream().anyMatch(x -> x.in(attributes.communities()));
             case CommunityAllOf c -> c.communities().stream().allMatch(x -> x.in(attributes.communities()));

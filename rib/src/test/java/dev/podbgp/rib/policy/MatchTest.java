@@ -109,4 +109,15 @@ class MatchTest {
         assertThat(m.matches(p("10.240.3.0/25"), path(65001), EBGP)).isFalse();
         assertThat(m.matches(p("10.240.3.0/24"), path(65001), IBGP)).isFalse();
     }
+
+    @Test
+    void anyOfNeedsOneConditionAndAnEmptyOneMatchesNothing() {
+        Match either = new Match.AnyOf(List.of(new Match.NeighborAddress(p("198.51.100.0/24")),
+                new Match.NeighborAddress(p("192.0.2.0/24"))));
+        Match neither = new Match.AnyOf(List.of(new Match.NeighborAddress(p("198.51.100.0/24"))));
+
+        assertThat(either.matches(ROUTE, path(65001), EBGP)).isTrue();
+        assertThat(neither.matches(ROUTE, path(65001), EBGP)).isFalse();
+        assertThat(new Match.AnyOf(List.of()).matches(ROUTE, path(65001), EBGP)).isFalse();
+    }
 }
