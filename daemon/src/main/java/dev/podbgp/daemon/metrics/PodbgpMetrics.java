@@ -1,5 +1,6 @@
 package dev.podbgp.daemon.metrics;
 
+import dev.podbgp.bgp.session.SessionState;
 import java.time.Duration;
 
 /**
@@ -43,8 +44,7 @@ public final class PodbgpMetrics {
         return registry;
     }
 
-    /** {@code state} is the FSM state name as the session reports it: Idle, Connect, ... Established. */
-    public void sessionState(String peer, String state) {
+    public void sessionState(String peer, SessionState state) {
         sessionState.labels(peer).set(stateNumber(state));
     }
 
@@ -94,15 +94,15 @@ public final class PodbgpMetrics {
         }
     }
 
-    static int stateNumber(String state) {
-        return switch (state.toLowerCase(java.util.Locale.ROOT)) {
-            case "idle" -> 1;
-            case "connect" -> 2;
-            case "active" -> 3;
-            case "opensent" -> 4;
-            case "openconfirm" -> 5;
-            case "established" -> 6;
-            default -> throw new IllegalArgumentException("not a BGP FSM state: " + state);
+    /** RFC 4273 bgpPeerState: idle(1) connect(2) active(3) opensent(4) openconfirm(5) established(6). */
+    static int stateNumber(SessionState state) {
+        return switch (state) {
+            case IDLE -> 1;
+            case CONNECT -> 2;
+            case ACTIVE -> 3;
+            case OPEN_SENT -> 4;
+            case OPEN_CONFIRM -> 5;
+            case ESTABLISHED -> 6;
         };
     }
 }
