@@ -42,9 +42,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "the neighbor printed in the JSON envelope."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  podbgp decode 0000001A400101004002004003040A0000014005040000006418C0A801",
+            "  podbgp decode 000000144001010040020602010000FDE9400304C0000201180AF001",
             "  podbgp decode FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF:0017:02:0000:0000",
-            "  podbgp decode --no-asn4 --add-path FFFF...",
+            "  podbgp decode --no-asn4 00000012400101004002040201FDE9400304C0000201180AF001",
             "",
             "Exit code 1 if a message is malformed (its reason is printed on stderr), 2 for bad hex."})
 final class DecodeCommand implements Callable<Integer> {

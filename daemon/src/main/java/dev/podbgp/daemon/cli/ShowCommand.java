@@ -23,14 +23,11 @@ final class ShowCommand {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    SocketOption socket;
-
     @Command(name = "neighbors",
             description = {"BGP sessions: peer address and AS, FSM state, time in that state, prefixes",
                 "received, accepted by import policy and advertised, and the last error."},
             footerHeading = "%nExample:%n", footer = "  podbgp show neighbors -o json")
-    void neighbors(@Mixin OutputOption output) throws ControlException {
+    void neighbors(@Mixin SocketOption socket, @Mixin OutputOption output) throws ControlException {
         var views = socket.client().neighbors();
         print(output, views, ViewTables.neighbors(views));
     }
@@ -42,7 +39,7 @@ final class ShowCommand {
             footer = {"  podbgp show routes", "  podbgp show routes 10.240.2.0/24", "  podbgp show routes fd00:10:240::/48 -o json"})
     void routes(@Parameters(arity = "0..1", paramLabel = "PREFIX",
             description = "an IPv4 or IPv6 prefix, e.g. 10.240.0.0/16") String prefix,
-            @Mixin OutputOption output) throws ControlException, UsageException {
+            @Mixin SocketOption socket, @Mixin OutputOption output) throws ControlException, UsageException {
         if (prefix != null) {
             try {
                 Prefix.parse(prefix);
@@ -58,7 +55,7 @@ final class ShowCommand {
             description = {"Routes podbgp installed in the kernel (its own protocol number), with their",
                 "table and whether the kernel accepted them. Compare with 'ip route show proto NUMBER'."},
             footerHeading = "%nExample:%n", footer = "  podbgp show fib")
-    void fib(@Mixin OutputOption output) throws ControlException {
+    void fib(@Mixin SocketOption socket, @Mixin OutputOption output) throws ControlException {
         var views = socket.client().fib();
         print(output, views, ViewTables.fib(views));
     }
@@ -66,7 +63,7 @@ final class ShowCommand {
     @Command(name = "config",
             description = "The configuration the daemon runs with (YAML, defaults filled in).",
             footerHeading = "%nExample:%n", footer = "  podbgp show config > running.yaml")
-    void config(@Mixin OutputOption output) throws ControlException {
+    void config(@Mixin SocketOption socket, @Mixin OutputOption output) throws ControlException {
         String text = socket.client().config();
         print(output, text, text.endsWith("\n") ? text : text + "\n");
     }
