@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "cleanup",
-        description = {"Undo what the daemon set up on this host for pods: remove podbgp's CNI conflist",
+@Command(name = "cleanup", mixinStandardHelpOptions = true,
+        description = {"Remove podbgp's CNI conflist and nftables table from this host.", "",
+            "Undoes what the daemon set up on this host for pods: removes podbgp's CNI conflist",
             "from /etc/cni/net.d (new pods no longer get our network) and its nftables table",
             "(forward accept and masquerade). Run it after stopping the daemon for good; it needs",
             "root and no running daemon."},

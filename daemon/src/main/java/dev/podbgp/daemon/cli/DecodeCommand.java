@@ -29,9 +29,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "decode",
-        description = {"Decode BGP messages given as hex and print ExaBGP's JSON for each, one line per",
-            "message, the lines 'exabgp --decode' prints after 'update json'. Works without a daemon.",
+@Command(name = "decode", mixinStandardHelpOptions = true,
+        description = {"Decode BGP messages given as hex into ExaBGP's JSON.", "",
+            "Prints one line per message, the lines 'exabgp --decode' prints after 'update json'.",
+            "Works without a daemon.",
             "",
             "HEX is what exabgp --decode takes: all arguments are joined and colons and blanks",
             "ignored. Input starting with the marker (16 x FF) is one or more whole messages;",

@@ -58,10 +58,16 @@ public final class Main implements Runnable {
     /** Runs one command line with the given streams; returns the exit code. Tests call this. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // Descriptions and examples are written for 100 columns; Picocli's default is 80.
+        cli.setUsageHelpWidth(100);
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExitCodeExceptionMapper(e -> e instanceof UsageException ? EXIT_USAGE : EXIT_RUNTIME);
+        cli.setExitCodeExceptionMapper(e -> e instanceof UsageException || e instanceof CommandLine.ParameterException
+                ? EXIT_USAGE : EXIT_RUNTIME);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof CommandLine.ParameterException usage) {
+                return line.getParameterExceptionHandler().handleParseException(usage, args);
+            }
             line.getErr().println("podbgp: " + message(e));
             line.getErr().flush();
             return line.getExitCodeExceptionMapper().getExitCode(e);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** {@code --socket}: where the daemon's control socket is. */
 final class SocketOption {
     @Option(names = "--socket", paramLabel = "PATH",
-            description = "The daemon's control socket (default: ${DEFAULT-VALUE}); it is the 'controlSocket' of the config.")
+            description = "the daemon's control socket, as its config sets it (default: ${DEFAULT-VALUE})")
     Path socket = ControlServer.DEFAULT_SOCKET;
 
     ControlClient client() {

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "version", description = "Print podbgp's version, the Java runtime and the ExaBGP JSON format it writes.",
+@Command(name = "version", mixinStandardHelpOptions = true, description = "Print podbgp's version, the Java runtime and the ExaBGP JSON format it writes.",
         footerHeading = "%nExample:%n", footer = "  podbgp version")
 final class VersionCommand implements Runnable {
     @Spec

@@ -2,7 +2,7 @@ package dev.podbgp.daemon.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "withdraw",
+@Command(name = "withdraw", mixinStandardHelpOptions = true,
         description = "Withdraw a route announced with 'podbgp announce', in ExaBGP's text syntax.",
         footerHeading = "%nExamples:%n",
         footer = {
