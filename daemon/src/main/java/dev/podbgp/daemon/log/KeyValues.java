@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Splits a log message into key=value pairs. Values are bare words or double-quoted strings
  * with backslash escapes. Messages are written by hand across the code base, so the parser is
- * lenient: a quoted value ends at a quote followed by a space or the end (an unescaped quote
- * inside a value survives), and words that are not key=value are collected, in order, into one
+ * lenient: a quoted value ends at a quote followed by the end or by the next key= (an
+ * unescaped quote inside a value survives), and words that are not key=value are collected, in order, into one
  * {@code msg} pair.
  */
 public final class KeyValues {
@@ -68,7 +68,7 @@ public final class KeyValues {
                     default -> next;
                 });
                 i += 2;
-            } else if (c == '"' && (i + 1 == n || s.charAt(i + 1) == ' ')) {
+            } else if (c == '"' && closes(s, i + 1)) {
                 return i + 1;
             } else {
                 value.append(c);
@@ -76,6 +76,21 @@ public final class KeyValues {
             }
         }
         return n;
+    }
+
+    /** A quote closes the value when only blanks follow, or blanks and then the next key=. */
+    private static boolean closes(String s, int i) {
+        if (i < s.length() && s.charAt(i) != ' ') {
+            return false;
+        }
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        int key = i;
+        while (i < s.length() && isKeyChar(s.charAt(i))) {
+            i++;
+        }
+        return key == s.length() || i > key && i < s.length() && s.charAt(i) == '=';
     }
 
     private static boolean isKeyChar(char c) {
