@@ -8,20 +8,31 @@ import java.io.InputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /** The CLI's side of the control socket: one connection, one request, one response per call. */
 public final class ControlClient {
+    /** Long enough for a reload that re-evaluates a full table; a hung daemon must not hang the CLI. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
     private final Path socket;
+    private final Duration timeout;
+
+    public ControlClient(Path socket, Duration timeout) {
+        this.socket = socket;
+        this.timeout = timeout;
+    }
 
     public ControlClient(Path socket) {
-        this.socket = socket;
+        this(socket, DEFAULT_TIMEOUT);
     }
 
     public List<NeighborView> neighbors() throws ControlException {
@@ -61,14 +72,28 @@ public final class ControlClient {
             throw new DaemonNotRunningException(socket, String.valueOf(e.getMessage()));
         }
         String line;
+        // Blocking channels have no read timeout: a watchdog closes the channel, which ends the read.
+        Thread watchdog = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(timeout);
+                channel.close();
+            } catch (InterruptedException | IOException e) {
+                // answered in time, or already closed
+            }
+        });
         try (channel) {
             ByteBuffer out = ByteBuffer.wrap((ControlProtocol.encode(request) + "\n").getBytes(StandardCharsets.UTF_8));
             while (out.hasRemaining()) {
                 channel.write(out);
             }
             line = ControlProtocol.readLine(Channels.newInputStream(channel));
+        } catch (AsynchronousCloseException e) {
+            throw new ControlException("the daemon did not answer within "
+                    + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s") + " on " + socket);
         } catch (IOException e) {
             throw new ControlException("control socket " + socket + ": " + e.getMessage());
+        } finally {
+            watchdog.interrupt();
         }
         if (line == null) {
             throw new ControlException("the daemon closed the control connection without an answer");

@@ -16,6 +16,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Set;
@@ -62,13 +63,18 @@ public final class ControlServer implements AutoCloseable {
             }
             Files.delete(socket);
         }
+        // Bind under a temporary name, restrict it, then rename: bind creates the file with the
+        // process umask, and nobody may connect before it is 0600 (connect needs write access).
+        Path staging = socket.resolveSibling(socket.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Files.deleteIfExists(staging);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            // bind creates the file with the process umask; restrict it before accepting anyone.
-            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+            server.bind(UnixDomainSocketAddress.of(staging));
+            Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rw-------"));
+            Files.move(staging, socket, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             server.close();
+            Files.deleteIfExists(staging);
             throw e;
         }
         ControlServer s = new ControlServer(socket, handler, server);

@@ -138,4 +138,40 @@ class ControlServerTest {
             return out;
         }
     }
+
+    @Test
+    void hungDaemon_clientGivesUpAfterItsTimeout() throws Exception {
+        Path socket = tmp.resolve("control.sock");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        RecordingHandler hung = new RecordingHandler() {
+            @Override
+            public List<FibView> fib() {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return List.of();
+            }
+        };
+        try (ControlServer server = ControlServer.start(socket, hung)) {
+            ControlClient client = new ControlClient(socket, java.time.Duration.ofMillis(300));
+            long start = System.nanoTime();
+            assertThatThrownBy(client::fib).isInstanceOf(ControlException.class)
+                    .hasMessage("the daemon did not answer within 300 ms on " + socket);
+            assertThat(System.nanoTime() - start).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(10));
+            release.countDown();
+            assertThat(client.config()).isEqualTo(RecordingHandler.CONFIG);
+        }
+    }
+
+    @Test
+    void noStagingFileLeftBehind() throws Exception {
+        Path socket = tmp.resolve("control.sock");
+        try (ControlServer server = ControlServer.start(socket, new RecordingHandler())) {
+            try (var files = Files.list(tmp)) {
+                assertThat(files.map(p -> p.getFileName().toString())).containsExactly("control.sock");
+            }
+        }
+    }
 }
