@@ -1,0 +1,158 @@
+package dev.podbgp.daemon.cli;
+
+import dev.podbgp.bgp.exabgp.Direction;
+import dev.podbgp.bgp.exabgp.Envelope;
+import dev.podbgp.bgp.exabgp.ExabgpJson;
+import dev.podbgp.bgp.exabgp.ExabgpNeighbor;
+import dev.podbgp.bgp.wire.DecodeResult;
+import dev.podbgp.bgp.wire.Family;
+import dev.podbgp.bgp.wire.Malformation;
+import dev.podbgp.bgp.wire.SessionCapabilities;
+import dev.podbgp.bgp.wire.message.BgpMessage;
+import dev.podbgp.bgp.wire.message.Keepalive;
+import dev.podbgp.bgp.wire.message.MessageCodec;
+import dev.podbgp.bgp.wire.message.Notification;
+import dev.podbgp.bgp.wire.message.Open;
+import dev.podbgp.bgp.wire.message.RouteRefresh;
+import dev.podbgp.bgp.wire.message.Update;
+import dev.podbgp.inet.IpAddress;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "decode", mixinStandardHelpOptions = true,
+        description = {"Decode BGP messages given as hex into ExaBGP's JSON.", "",
+            "Prints one line per message, the lines 'exabgp --decode' prints after 'update json'.",
+            "Works without a daemon.",
+            "",
+            "HEX is what exabgp --decode takes: all arguments are joined and colons and blanks",
+            "ignored. Input starting with the marker (16 x FF) is one or more whole messages;",
+            "anything else is the body of one UPDATE. Unlike ExaBGP, OPEN, NOTIFICATION, KEEPALIVE",
+            "and ROUTE-REFRESH decode too.",
+            "",
+            "The options set the session the bytes are read in (what the OPENs negotiated) and",
+            "the neighbor printed in the JSON envelope."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  podbgp decode 000000144001010040020602010000FDE9400304C0000201180AF001",
+            "  podbgp decode FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF:0017:02:0000:0000",
+            "  podbgp decode --no-asn4 00000012400101004002040201FDE9400304C0000201180AF001",
+            "",
+            "Exit code 1 if a message is malformed (its reason is printed on stderr), 2 for bad hex."})
+final class DecodeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "HEX", description = "message(s) or an UPDATE body, in hex")
+    List<String> hex;
+
+    @Option(names = "--no-asn4", description = "AS numbers are 2 octets (the peers did not negotiate RFC 6793 4-octet AS)")
+    boolean noAsn4;
+
+    @Option(names = "--add-path", description = "NLRI carry RFC 7911 path identifiers, in every family (as ExaBGP's add-path send/receive)")
+    boolean addPath;
+
+    @Option(names = "--extended-next-hop", description = "IPv4 unicast may carry an IPv6 next hop (RFC 8950)")
+    boolean extendedNextHop;
+
+    @Option(names = "--extended-message", description = "messages may be up to 65535 octets (RFC 8654)")
+    boolean extendedMessage;
+
+    @Option(names = "--local-address", paramLabel = "IP", description = "envelope's local address (default: ${DEFAULT-VALUE})")
+    String localAddress = "127.0.0.1";
+
+    @Option(names = "--peer-address", paramLabel = "IP", description = "envelope's peer address (default: ${DEFAULT-VALUE})")
+    String peerAddress = "127.0.0.2";
+
+    @Option(names = "--local-as", paramLabel = "ASN", description = "envelope's local AS (default: ${DEFAULT-VALUE})")
+    long localAs = 65000;
+
+    @Option(names = "--peer-as", paramLabel = "ASN", description = "envelope's peer AS (default: ${DEFAULT-VALUE})")
+    long peerAs = 65001;
+
+    SessionCapabilities capabilities() {
+        Set<Family> all = Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST);
+        return new SessionCapabilities(!noAsn4, addPath ? all : Set.of(), addPath ? all : Set.of(), extendedMessage,
+                extendedNextHop ? Set.of(Family.IPV4_UNICAST) : Set.of());
+    }
+
+    @Override
+    public Integer call() throws UsageException {
+        ExabgpNeighbor neighbor = neighbor();
+        SessionCapabilities caps = capabilities();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<HexMessages.Piece> pieces = HexMessages.split(HexMessages.parse(hex));
+        boolean failed = false;
+        long counter = 0;
+        for (int i = 0; i < pieces.size(); i++) {
+            switch (pieces.get(i)) {
+                case HexMessages.Piece.Unframed u -> {
+                    err.println("podbgp: message " + (i + 1) + " at octet " + u.offset() + ": " + u.reason());
+                    failed = true;
+                }
+                case HexMessages.Piece.Message m -> {
+                    switch (MessageCodec.decode(m.bytes(), 0, m.bytes().length, caps)) {
+                        case DecodeResult.Ok<BgpMessage> ok -> {
+                            for (Malformation repaired : ok.repaired()) {
+                                err.println("podbgp: message " + (i + 1) + ": " + repaired.action() + ": " + repaired);
+                            }
+                            out.println(json(envelope(++counter), neighbor, ok.value()));
+                        }
+                        case DecodeResult.Malformed<BgpMessage> bad -> {
+                            err.println("podbgp: message " + (i + 1) + " is malformed: " + bad.problem());
+                            failed = true;
+                        }
+                    }
+                }
+            }
+        }
+        out.flush();
+        err.flush();
+        return failed ? Main.EXIT_RUNTIME : Main.EXIT_OK;
+    }
+
+    private ExabgpNeighbor neighbor() throws UsageException {
+        try {
+            return new ExabgpNeighbor(IpAddress.parse(localAddress), IpAddress.parse(peerAddress), localAs, peerAs);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--local-address/--peer-address: " + e.getMessage());
+        }
+    }
+
+    static String json(Envelope env, ExabgpNeighbor n, BgpMessage message) {
+        Direction d = Direction.DECODE;
+        return switch (message) {
+            case Update u -> ExabgpJson.update(env, n, d, u, null);
+            case Open o -> ExabgpJson.open(env, n, d, o, null);
+            case Notification no -> ExabgpJson.notification(env, n, d, no, null);
+            case Keepalive k -> ExabgpJson.keepalive(env, n, d, k, null);
+            case RouteRefresh r -> ExabgpJson.routeRefresh(env, n, d, r, null);
+        };
+    }
+
+    /** ExaBGP's envelope: wall-clock time, hostname, pid and parent pid, a counter from 1 per run. */
+    private static Envelope envelope(long counter) {
+        ProcessHandle self = ProcessHandle.current();
+        long ppid = self.parent().map(ProcessHandle::pid).orElse(0L);
+        return new Envelope(System.currentTimeMillis() / 1000.0, hostname(), self.pid(), ppid, counter);
+    }
+
+    /** Python's socket.gethostname(), without a DNS lookup. */
+    private static String hostname() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+}

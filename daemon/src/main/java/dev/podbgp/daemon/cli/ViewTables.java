@@ -1,0 +1,90 @@
+package dev.podbgp.daemon.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.podbgp.daemon.control.FibView;
+import dev.podbgp.daemon.control.NeighborView;
+import dev.podbgp.daemon.control.RouteView;
+import java.util.List;
+
+/** How each control-API view prints: a table for people, JSON (the records' fields) for scripts. */
+final class ViewTables {
+    private ViewTables() {}
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("view records always serialize", e);
+        }
+    }
+
+    static String neighbors(List<NeighborView> neighbors) {
+        if (neighbors.isEmpty()) {
+            return "no neighbors configured\n";
+        }
+        Table t = new Table("Neighbor", "AS", "State", "Up/Down", "Received", "Accepted", "Advertised", "Last error");
+        for (NeighborView n : neighbors) {
+            t.row(n.address(), n.asn(), n.state(), duration(n.uptimeSeconds()), n.received(), n.accepted(),
+                    n.advertised(), n.lastError().isEmpty() ? "-" : n.lastError());
+        }
+        return t.render();
+    }
+
+    /** {@code *>} marks the best path, as in vtysh and gobgp. */
+    static String routes(List<RouteView> routes) {
+        if (routes.isEmpty()) {
+            return "no routes\n";
+        }
+        Table t = new Table("", "Prefix", "Next hop", "From", "AS path", "Origin", "LocPrf", "MED", "Communities", "Reason");
+        for (RouteView r : routes) {
+            t.row(r.best() ? "*>" : "*", r.prefix(), list(r.nextHops()), r.fromPeer(), dash(r.asPath()), r.origin(),
+                    optional(r.localPref()), optional(r.med()), list(r.communities()), dash(r.bestReason()));
+        }
+        return t.render();
+    }
+
+    static String fib(List<FibView> routes) {
+        if (routes.isEmpty()) {
+            return "no routes in the FIB\n";
+        }
+        Table t = new Table("Prefix", "Next hop", "Table", "Proto", "State", "Last error");
+        for (FibView f : routes) {
+            t.row(f.prefix(), list(f.nextHops()), f.table(), f.protocol(), f.state(), dash(f.lastError()));
+        }
+        return t.render();
+    }
+
+    /** vtysh's Up/Down: hh:mm:ss below a day, then 1d02h03m, then weeks. */
+    static String duration(long seconds) {
+        if (seconds < 0) {
+            return "never";
+        }
+        long d = seconds / 86400;
+        long h = seconds / 3600 % 24;
+        long m = seconds / 60 % 60;
+        long s = seconds % 60;
+        if (d == 0) {
+            return String.format("%02d:%02d:%02d", h, m, s);
+        }
+        if (d < 7) {
+            return String.format("%dd%02dh%02dm", d, h, m);
+        }
+        return String.format("%dw%dd%02dh", d / 7, d % 7, h);
+    }
+
+    private static String list(List<String> values) {
+        return values.isEmpty() ? "-" : String.join(",", values);
+    }
+
+    private static String dash(String value) {
+        return value.isEmpty() ? "-" : value;
+    }
+
+    private static String optional(long value) {
+        return value < 0 ? "-" : Long.toString(value);
+    }
+}
