@@ -102,4 +102,17 @@ public final class EcmpNexthops {
     public int groupCount() {
         return groups.size();
     }
+
+    /** Deletes every group and member object we created (at shutdown, after our routes went). */
+    public void deleteAll(long tag) throws IOException {
+        for (Group group : groups.values()) {
+            writer.deleteNexthop(group.id, tag);
+        }
+        for (int id : members.values()) {
+            writer.deleteNexthop(id, tag);
+        }
+        groups.clear();
+        groupsById.clear();
+        members.clear();
+    }
 }

@@ -21,7 +21,7 @@ import java.util.List;
  * One RTM_GETROUTE dump filtered to our table and protocol. The kernel filters with strict
  * checking on; we filter again, so a kernel that ignores the filter still hands us only ours.
  */
-final class RouteDump {
+public final class RouteDump {
 
     private static final int RTMSG_LEN = 12;
 
@@ -77,8 +77,8 @@ final class RouteDump {
         }
     }
 
-    /** A route message, or null when it is not a plain IPv4/IPv6 destination route. */
-    static KernelRoute parse(MemorySegment s, int at, int length) {
+    /** A route message (RTM_NEWROUTE/RTM_DELROUTE), or null when it is not an IPv4/IPv6 destination route. */
+    public static KernelRoute parse(MemorySegment s, int at, int length) {
         int r = at + NLMSG_HDRLEN;
         if (length < NLMSG_HDRLEN + RTMSG_LEN) {
             return null;
