@@ -60,6 +60,7 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
     private boolean resyncPending;
     private boolean sweepPending;
     private boolean running;
+    private boolean writerWaiting;
     private long requested;
     private long completed;
     private volatile IOException failure;
@@ -159,7 +160,10 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
 
     private void wake() {
         requested++;
-        lock.notifyAll();
+        // A million submissions in a row would otherwise mean a million notifyAll calls on a busy writer.
+        if (writerWaiting) {
+            lock.notifyAll();
+        }
     }
 
     /** Waits until everything submitted so far has been written once (answers received). */
@@ -331,7 +335,12 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
                 synchronized (lock) {
                     while (running && pendingV4.isEmpty() && pendingV6.isEmpty() && healPending.isEmpty()
                             && !resyncPending && !sweepPending && !retryDue()) {
-                        lock.wait(waitMillis());
+                        writerWaiting = true;
+                        try {
+                            lock.wait(waitMillis());
+                        } finally {
+                            writerWaiting = false;
+                        }
                     }
                     if (!running) {
                         return;
