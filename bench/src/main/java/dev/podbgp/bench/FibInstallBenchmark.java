@@ -39,6 +39,9 @@ public final class FibInstallBenchmark {
     private record Figures(String mode, int run, long installNanos, long deleteNanos, long cpuNanos, long allocated,
             long refused) {}
 
+    /** 1: raw and writer go in address order; --scatter: stride 618,033 (about 0.618 of a million), close to the FibWriter's hash order. */
+    private static long stride = 1;
+
     private FibInstallBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -50,8 +53,12 @@ public final class FibInstallBenchmark {
                 case "--routes" -> routes = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--scatter" -> stride = 618_033;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
+        }
+        if (java.math.BigInteger.valueOf(stride).gcd(java.math.BigInteger.valueOf(routes)).intValue() != 1) {
+            throw new IllegalArgumentException("--scatter needs a route count coprime with " + stride);
         }
         List<Figures> all = new ArrayList<>();
         String[] modes = {"raw", "writer", "fib"};
@@ -99,9 +106,9 @@ public final class FibInstallBenchmark {
             long cpu0 = cpu();
             long a0 = allocated();
             long t0 = System.nanoTime();
-            long refused = RawRouteBatches.run(socket, true, FIRST, routes, batch, TABLE, OWNER.protocol(), OWNER.priority(), GATEWAY);
+            long refused = RawRouteBatches.run(socket, true, FIRST, routes, stride, batch, TABLE, OWNER.protocol(), OWNER.priority(), GATEWAY);
             long t1 = System.nanoTime();
-            refused += RawRouteBatches.run(socket, false, FIRST, routes, batch, TABLE, OWNER.protocol(), OWNER.priority(), GATEWAY);
+            refused += RawRouteBatches.run(socket, false, FIRST, routes, stride, batch, TABLE, OWNER.protocol(), OWNER.priority(), GATEWAY);
             long t2 = System.nanoTime();
             return new Figures("raw", run, t1 - t0, t2 - t1, cpu() - cpu0, allocated() - a0, refused);
         }
@@ -120,12 +127,12 @@ public final class FibInstallBenchmark {
             long a0 = allocated();
             long t0 = System.nanoTime();
             for (int i = 0; i < routes; i++) {
-                w.replaceIpv4(FIRST + (i << 8), 24, via, i);
+                w.replaceIpv4(FIRST + ((int) (i * stride % routes) << 8), 24, via, i);
             }
             w.flush();
             long t1 = System.nanoTime();
             for (int i = 0; i < routes; i++) {
-                w.deleteIpv4(FIRST + (i << 8), 24, i);
+                w.deleteIpv4(FIRST + ((int) (i * stride % routes) << 8), 24, i);
             }
             w.flush();
             long t2 = System.nanoTime();

@@ -25,9 +25,12 @@ final class RawRouteBatches {
 
     private RawRouteBatches() {}
 
-    /** Returns the number of refused requests. */
-    static int run(NetlinkSocket socket, boolean add, int firstBits, int routes, int batch, int table, int protocol,
-            int priority, int gateway) throws IOException {
+    /**
+     * Returns the number of refused requests. Route {@code i} is the {@code (i * stride mod routes)}-th
+     * /24: stride 1 is address order; a large stride coprime with {@code routes} scatters them.
+     */
+    static int run(NetlinkSocket socket, boolean add, int firstBits, int routes, long stride, int batch, int table,
+            int protocol, int priority, int gateway) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate((long) batch * ADD, 8);
             MemorySegment in = arena.allocate(256 * 1024, 8);
@@ -50,7 +53,7 @@ final class RawRouteBatches {
                     out.set(U32, at + 28, 8 | Rtnetlink.RTA_TABLE << 16);
                     out.set(U32, at + 32, table);
                     out.set(U32, at + 36, 8 | Rtnetlink.RTA_DST << 16);
-                    out.set(BE32, at + 40, firstBits + ((done + i) << 8));
+                    out.set(BE32, at + 40, firstBits + ((int) ((done + i) * stride % routes) << 8));
                     out.set(U32, at + 44, 8 | Rtnetlink.RTA_PRIORITY << 16);
                     out.set(U32, at + 48, priority);
                     if (add) {
