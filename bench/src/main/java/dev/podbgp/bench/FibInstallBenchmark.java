@@ -72,10 +72,15 @@ public final class FibInstallBenchmark {
             }
         }
         double raw = median(all, "raw", routes);
+        double rawCpu = medianCpu(all, "raw");
         for (String mode : modes) {
             double rate = median(all, mode, routes);
+            double cpu = medianCpu(all, mode);
+            // On a shared machine wall time swings with the neighbours' load; CPU time (ours plus the
+            // kernel's work done in our threads' syscalls) is the steadier figure of the two.
             System.out.printf(Locale.ROOT, "{\"summary\":\"%s\",\"medianRoutesPerSecond\":%.0f,\"ratioToRaw\":%.3f,"
-                    + "\"allocatedBytesPerRoute\":%.1f}%n", mode, rate, rate / raw, medianAlloc(all, mode, routes));
+                    + "\"medianCpuMillis\":%.0f,\"cpuRatioRawOverMode\":%.3f,\"allocatedBytesPerRoute\":%.1f}%n",
+                    mode, rate, rate / raw, cpu, rawCpu / cpu, medianAlloc(all, mode, routes));
         }
     }
 
@@ -198,6 +203,11 @@ public final class FibInstallBenchmark {
 
     private static double median(List<Figures> all, String mode, int routes) {
         double[] v = all.stream().filter(f -> f.mode().equals(mode)).mapToDouble(f -> rate(f, routes)).sorted().toArray();
+        return v[v.length / 2];
+    }
+
+    private static double medianCpu(List<Figures> all, String mode) {
+        double[] v = all.stream().filter(f -> f.mode().equals(mode)).mapToDouble(f -> f.cpuNanos() / 1e6).sorted().toArray();
         return v[v.length / 2];
     }
 

@@ -108,9 +108,17 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
         }
         // The writer needs the listener before the batch path exists: results go to this.
         FibWriter[] self = new FibWriter[1];
-        RouteWriter writer = new RouteWriter(sockets[0], owner, 256, (tag, errno, reason) -> self[0].onResult(tag, errno, reason));
-        self[0] = new FibWriter(writer, sockets[1], config, listener);
-        return self[0];
+        try {
+            RouteWriter writer = new RouteWriter(sockets[0], owner, 256, (tag, errno, reason) -> self[0].onResult(tag, errno, reason));
+            self[0] = new FibWriter(writer, sockets[1], config, listener);
+            return self[0];
+        } catch (IOException | RuntimeException e) {
+            sockets[0].close();
+            if (sockets[1] != null) {
+                sockets[1].close();
+            }
+            throw e;
+        }
     }
 
     // ---- producer side (any thread) ----
