@@ -45,11 +45,6 @@ public final class Messages {
         return -s.get(U32, at + Rtnetlink.NLMSG_HDRLEN);
     }
 
-    /** The sequence number of the request an NLMSG_ERROR answers (from the echoed header). */
-    public static int errorSequence(MemorySegment s, int at) {
-        return s.get(U32, at + Rtnetlink.NLMSG_HDRLEN + 4 + 8);
-    }
-
     /**
      * The kernel's reason text of an NLMSG_ERROR (NETLINK_EXT_ACK), or null. The attributes
      * follow the echoed request: only its header when the ack is capped, else all of it.

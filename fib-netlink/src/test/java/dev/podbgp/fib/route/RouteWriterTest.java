@@ -134,6 +134,18 @@ class RouteWriterTest {
     }
 
     @Test
+    void directlyOutOfAnInterfaceIsScopeLink() throws IOException {
+        int d0 = ns.ifindex("d0");
+        writer.replace(Ipv4Prefix.parse("192.0.2.0/24"), new NextHop.Device(d0), 1);
+        writer.flush();
+        assertThat(results.of(1).errno()).isZero();
+        JsonNode r = only(false);
+        assertThat(r.get("dev").asText()).isEqualTo("d0");
+        assertThat(r.get("scope").asText()).isEqualTo("link");
+        assertThat(r.has("gateway")).isFalse();
+    }
+
+    @Test
     void ipv4RouteViaIpv6Gateway() throws IOException {
         int d0 = ns.ifindex("d0");
         writer.replace(Ipv4Prefix.parse("192.0.2.0/24"), new NextHop.Gateway(Ipv6Address.parse("2001:db8::2"), d0, false), 1);
