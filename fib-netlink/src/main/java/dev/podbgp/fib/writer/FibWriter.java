@@ -57,6 +57,8 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
     private Map<Ipv6Prefix, Object> pendingV6 = new HashMap<>();
     private Map<Ipv6Prefix, Object> takenV6 = new HashMap<>();
     private Set<Prefix> healPending = new HashSet<>();
+    private LongObjectMap<Boolean> healPendingV4 = new LongObjectMap<>(16);
+    private LongObjectMap<Boolean> healTakenV4 = new LongObjectMap<>(16);
     private boolean resyncPending;
     private boolean sweepPending;
     private boolean running;
@@ -342,6 +344,7 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
                 long target;
                 synchronized (lock) {
                     while (running && pendingV4.isEmpty() && pendingV6.isEmpty() && healPending.isEmpty()
+                            && healPendingV4.isEmpty()
                             && !resyncPending && !sweepPending && !retryDue()) {
                         writerWaiting = true;
                         try {
@@ -359,6 +362,9 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
                     if (heal) {
                         healPending = new HashSet<>();
                     }
+                    LongObjectMap<Boolean> swap = healTakenV4;
+                    healTakenV4 = healPendingV4;
+                    healPendingV4 = swap;
                     resync = resyncPending;
                     sweep = sweepPending;
                     resyncPending = false;
@@ -366,6 +372,13 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
                     target = requested;
                 }
                 applyTaken(true);
+                healTakenV4.forEach((key, unused) -> {
+                    if (desiredV4.containsKey(key)) {
+                        listener.onHealed(Ipv4Prefix.fromLong(key));
+                        writeV4(key);
+                    }
+                });
+                healTakenV4.clear();
                 for (Prefix p : healing) {
                     if (p instanceof Ipv4Prefix v4 && desiredV4.containsKey(v4.toLong())) {
                         listener.onHealed(p);
@@ -577,6 +590,14 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
     }
 
     // ---- notifications (monitor thread) ----
+
+    @Override
+    public void ipv4RouteDeleted(long packed) {
+        synchronized (lock) {
+            healPendingV4.put(packed, Boolean.TRUE);
+            wake();
+        }
+    }
 
     @Override
     public void routeDeleted(Prefix prefix) {

@@ -9,6 +9,7 @@ import dev.podbgp.fib.netlink.NetlinkSocket;
 import dev.podbgp.fib.route.KernelRoute;
 import dev.podbgp.fib.route.RouteDump;
 import dev.podbgp.fib.route.RouteOwner;
+import dev.podbgp.inet.Ipv4Prefix;
 import dev.podbgp.inet.Prefix;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -24,6 +25,9 @@ import java.util.Map;
 final class RouteMonitor implements Runnable, AutoCloseable {
 
     interface Events {
+        /** An IPv4 route of ours was deleted: the packed prefix ({@code Ipv4Prefix.pack}). */
+        void ipv4RouteDeleted(long packed);
+
         void routeDeleted(Prefix prefix);
 
         void linkUp(int ifindex);
@@ -73,12 +77,7 @@ final class RouteMonitor implements Runnable, AutoCloseable {
             }
             for (int at = 0, length; n > 0 && (length = Messages.length(buffer, at, n)) > 0; at += align(length)) {
                 switch (Messages.type(buffer, at)) {
-                    case RTM_DELROUTE -> {
-                        KernelRoute route = RouteDump.parse(buffer, at, length);
-                        if (route != null && route.protocol() == owner.protocol() && route.table() == owner.table()) {
-                            events.routeDeleted(route.prefix());
-                        }
-                    }
+                    case RTM_DELROUTE -> routeDeleted(at, length);
                     case RTM_NEWLINK -> {
                         // struct ifinfomsg: family, pad, type, index, flags, change.
                         int index = Messages.u32(buffer, at + NLMSG_HDRLEN + 4);
@@ -92,6 +91,34 @@ final class RouteMonitor implements Runnable, AutoCloseable {
                     default -> { }
                 }
             }
+        }
+    }
+
+    /**
+     * Our own deletions come back here too, a million for a full-table withdrawal: IPv4 ones are
+     * read straight off the message into a packed long, and other protocols' are skipped before
+     * anything is parsed.
+     */
+    private void routeDeleted(int at, int length) {
+        int r = at + NLMSG_HDRLEN;
+        if (length < NLMSG_HDRLEN + 12 || Messages.u8(buffer, r + 5) != owner.protocol()) {
+            return;
+        }
+        int tableAttr = Messages.find(buffer, r + 12, at + length, RTA_TABLE);
+        int table = tableAttr < 0 ? Messages.u8(buffer, r + 4) : Messages.u32(buffer, tableAttr + 4);
+        if (table != owner.table()) {
+            return;
+        }
+        if (Messages.u8(buffer, r) == AF_INET) {
+            int dst = Messages.find(buffer, r + 12, at + length, RTA_DST);
+            int length4 = Messages.u8(buffer, r + 1);
+            int bits = dst < 0 ? 0 : Messages.ipv4(buffer, dst + 4);
+            events.ipv4RouteDeleted(Ipv4Prefix.pack(bits & Ipv4Prefix.mask(length4), length4));
+            return;
+        }
+        KernelRoute route = RouteDump.parse(buffer, at, length);
+        if (route != null) {
+            events.routeDeleted(route.prefix());
         }
     }
 
