@@ -88,6 +88,18 @@ class EcmpNexthopsTest {
     }
 
     @Test
+    void ipv6RoutesUseIpv6NexthopGroups() throws IOException {
+        EcmpNexthops ecmp = EcmpNexthops.probe(writer, 1_000_000);
+        Ipv6Prefix p6 = Ipv6Prefix.parse("2001:db8:100::/48");
+        NextHop group = ecmp.resolve(paths("2001:db8::2", "2001:db8::3"), 1);
+        writer.replace(p6, group, 1);
+        writer.flush();
+        assertThat(results.allOk()).as("%s", results.all).isTrue();
+        int id = ns.routes(true, TABLE, OWNER.protocol()).get(0).get("nhid").asInt();
+        assertThat(groupGateways(id)).containsExactly("2001:db8::2", "2001:db8::3");
+    }
+
+    @Test
     void routesWithTheSameGatewaySetShareOneGroup() throws IOException {
         EcmpNexthops ecmp = EcmpNexthops.probe(writer, 1_000_000);
         NextHop a = ecmp.resolve(paths("10.0.0.2", "10.0.0.3"), 1);
