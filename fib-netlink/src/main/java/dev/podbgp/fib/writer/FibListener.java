@@ -1,0 +1,24 @@
+package dev.podbgp.fib.writer;
+
+import dev.podbgp.inet.Prefix;
+
+/**
+ * What the FIB writer reports, on its own thread. Failures are per route and followed by a
+ * retry; successes are counted per batch so a million routes do not mean a million calls.
+ */
+public interface FibListener {
+
+    /** The kernel refused the route to {@code prefix}; it is retried after a backoff. */
+    void onFailure(Prefix prefix, int errno, String reason, int attempt);
+
+    /** A route that had failed is now in the kernel (or gone, for a withdrawal). */
+    default void onRecovered(Prefix prefix) {}
+
+    /** One batch was answered: {@code written} requests succeeded, {@code failed} did not. */
+    default void onBatch(int written, int failed) {}
+
+    /** Someone else deleted our route to {@code prefix}; it is being written again. */
+    default void onHealed(Prefix prefix) {}
+
+    FibListener NONE = (prefix, errno, reason, attempt) -> { };
+}
