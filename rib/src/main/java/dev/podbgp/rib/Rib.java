@@ -438,6 +438,12 @@ public final class Rib {
         return ipv4.size() + ipv6.size();
     }
 
+    /** Visits every prefix that has at least one route, IPv4 first; for show and audits, not hot paths. */
+    public void forEachPrefix(java.util.function.Consumer<Prefix> visitor) {
+        ipv4.forEach((key, entry) -> visitor.accept(Ipv4Prefix.fromLong(key)));
+        ipv6.forEach((prefix, entry) -> visitor.accept(prefix));
+    }
+
     /** Visits this peer's Adj-RIB-In. */
     public void forEachRoute(PeerInfo peer, BiConsumer<Prefix, Route> visitor) {
         ipv4.forEach((key, entry) -> visitPeer(Ipv4Prefix.fromLong(key), entry, peer, visitor));

@@ -26,8 +26,9 @@ import picocli.CommandLine.Command;
             "  podbgp decode FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF0017020000000000",
             "",
             "Exit codes: 0 ok, 1 runtime error (e.g. daemon not running), 2 usage or config error."},
-        // The lead's RunCommand and ValidateCommand go first in this list.
         subcommands = {
+            RunCommand.class,
+            ValidateCommand.class,
             VersionCommand.class,
             ShowCommand.class,
             AnnounceCommand.class,

@@ -1,0 +1,78 @@
+package dev.podbgp.daemon.cli;
+
+import dev.podbgp.config.ConfigError;
+import dev.podbgp.config.ConfigException;
+import dev.podbgp.config.ConfigLoader;
+import dev.podbgp.config.LoadedConfig;
+import dev.podbgp.config.LoggingSpec;
+import dev.podbgp.daemon.control.ControlException;
+import dev.podbgp.daemon.log.LogFormat;
+import dev.podbgp.daemon.log.LogSettings;
+import dev.podbgp.daemon.run.PodbgpDaemon;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import sun.misc.Signal;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the daemon in the foreground.", "",
+            "Validates the config first: any error is printed as FILE:LINE:COLUMN: FIELD: MESSAGE and",
+            "podbgp exits with code 2 before touching the system. Then it writes the bridge CNI",
+            "conflist, enables forwarding and its nftables table, programs learned routes into the",
+            "kernel (proto podbgp), opens the control socket and starts the BGP sessions.", "",
+            "SIGHUP (or 'podbgp reload') rereads the config: an invalid file is refused and the",
+            "running config kept. SIGTERM sends every peer Cease/Administrative Shutdown and removes",
+            "podbgp's routes from the kernel (kept when fib.keepOnExit is set, for graceful restart)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  podbgp run --config /etc/podbgp/podbgp.yaml",
+            "  systemctl start podbgp        (see docs/systemd.md)"})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the YAML config file")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadedConfig loaded;
+        try {
+            loaded = ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            for (ConfigError err : e.errors()) {
+                spec.commandLine().getErr().println(err);
+            }
+            spec.commandLine().getErr().flush();
+            return Main.EXIT_USAGE;
+        }
+        for (ConfigError w : loaded.warnings()) {
+            spec.commandLine().getErr().println(w);
+        }
+        LoggingSpec logging = loaded.state().logging();
+        LogSettings.set(LogSettings.parseLevel(logging.level().name()),
+                logging.format() == LoggingSpec.Format.JSON ? LogFormat.JSON : LogFormat.KEY_VALUE);
+        PodbgpDaemon daemon = PodbgpDaemon.start(config, loaded);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Signal.handle(new Signal("HUP"), sig -> Thread.ofPlatform().name("podbgp-reload").start(() -> {
+            try {
+                daemon.reload();
+            } catch (ControlException e) {
+                System.getLogger("podbgp.daemon").log(System.Logger.Level.WARNING,
+                        "event=reload-refused reason=\"" + e.getMessage().replace('\n', ' ') + "\"");
+            }
+        }));
+        Runnable stop = () -> {
+            daemon.stop("podbgp stopping");
+            stopped.countDown();
+        };
+        Signal.handle(new Signal("TERM"), sig -> Thread.ofPlatform().name("podbgp-stop").start(stop));
+        Signal.handle(new Signal("INT"), sig -> Thread.ofPlatform().name("podbgp-stop").start(stop));
+        stopped.await();
+        return Main.EXIT_OK;
+    }
+}

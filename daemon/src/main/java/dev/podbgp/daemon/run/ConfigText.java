@@ -1,0 +1,64 @@
+package dev.podbgp.daemon.run;
+
+import dev.podbgp.config.state.DesiredPeer;
+import dev.podbgp.config.state.DesiredState;
+
+/**
+ * The running configuration, defaults applied, as {@code podbgp show config} prints it: the
+ * settings the daemon converged to, whichever source (file, Kubernetes) produced them.
+ * Passwords are never printed.
+ */
+final class ConfigText {
+
+    private ConfigText() {
+    }
+
+    static String of(DesiredState s) {
+        StringBuilder b = new StringBuilder();
+        b.append("node:\n");
+        b.append("  name: ").append(s.node().name()).append('\n');
+        b.append("  routerId: ").append(s.node().routerId()).append('\n');
+        b.append("  asn: ").append(s.node().asn()).append('\n');
+        b.append("  podCidrs: ").append(s.originated()).append('\n');
+        b.append("  clusterPodCidrs: ").append(s.clusterPodCidrs()).append('\n');
+        b.append("listen: ").append(s.listen().address()).append(" port ").append(s.listen().port()).append('\n');
+        b.append("roles: routeReflector=").append(s.roles().routeReflector())
+                .append(s.roles().clusterId().map(id -> " clusterId=" + id).orElse(""))
+                .append(" transit=").append(s.roles().transit()).append('\n');
+        b.append("peers:\n");
+        for (DesiredPeer p : s.peers()) {
+            b.append("  - address: ").append(p.address()).append('\n');
+            b.append("    asn: ").append(p.asn()).append('\n');
+            b.append("    kind: ").append(p.kind().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
+            b.append("    families: ").append(p.families()).append('\n');
+            b.append("    timers: hold ").append(p.timers().holdTime()).append(" keepalive ").append(p.timers().keepalive())
+                    .append(" connectRetry ").append(p.timers().connectRetry()).append('\n');
+            b.append("    ttl: ").append(p.ttl()).append('\n');
+            b.append("    password: ").append(p.password().isPresent() ? "set" : "none").append('\n');
+            p.importPolicy().ifPresent(n -> b.append("    importPolicy: ").append(n).append('\n'));
+            p.exportPolicy().ifPresent(n -> b.append("    exportPolicy: ").append(n).append('\n'));
+            p.maxPrefix().ifPresent(m -> b.append("    maxPrefix: ").append(m.limit()).append(" (warn at ")
+                    .append(m.warningPercent()).append("%, ").append(m.onExceed()).append(")\n"));
+            if (p.routeReflectorClient()) {
+                b.append("    routeReflectorClient: true\n");
+            }
+            if (p.nextHopSelf()) {
+                b.append("    nextHopSelf: true\n");
+            }
+            if (p.passive()) {
+                b.append("    passive: true\n");
+            }
+        }
+        b.append("policies: ").append(s.policies().keySet()).append('\n');
+        b.append("fib: table ").append(s.fib().table()).append(" protocol ").append(s.fib().protocol())
+                .append(" ecmpWidth ").append(s.fib().ecmpWidth()).append(" keepOnExit ").append(s.fib().keepOnExit()).append('\n');
+        b.append("gracefulRestart: enabled ").append(s.gracefulRestart().enabled()).append(" restartTime ")
+                .append(s.gracefulRestart().restartTime()).append(" llgrStaleTime ").append(s.gracefulRestart().llgrStaleTime()).append('\n');
+        b.append("cni: confDir ").append(s.cni().confDir()).append(" bridge ").append(s.cni().bridgeName())
+                .append(" mtu ").append(s.cni().mtu().isPresent() ? String.valueOf(s.cni().mtu().getAsInt()) : "uplink").append('\n');
+        b.append("controlSocket: ").append(s.controlSocket()).append('\n');
+        b.append("metrics: ").append(s.metrics().enabled() ? s.metrics().address() + ":" + s.metrics().port() : "off").append('\n');
+        b.append("logging: ").append(s.logging().format()).append(' ').append(s.logging().level()).append('\n');
+        return b.toString();
+    }
+}

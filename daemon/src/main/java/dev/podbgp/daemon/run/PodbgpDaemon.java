@@ -1,0 +1,279 @@
+package dev.podbgp.daemon.run;
+
+import dev.podbgp.bgp.exabgp.Command;
+import dev.podbgp.bgp.session.SessionState;
+import dev.podbgp.bgp.wire.Family;
+import dev.podbgp.config.CniSpec;
+import dev.podbgp.config.ConfigError;
+import dev.podbgp.config.ConfigException;
+import dev.podbgp.config.ConfigLoader;
+import dev.podbgp.config.LoadedConfig;
+import dev.podbgp.config.state.DesiredState;
+import dev.podbgp.config.state.DesiredStateDiff;
+import dev.podbgp.daemon.cni.CniPairing;
+import dev.podbgp.daemon.cni.TargetNamespace;
+import dev.podbgp.daemon.control.ControlException;
+import dev.podbgp.daemon.control.ControlHandler;
+import dev.podbgp.daemon.control.ControlServer;
+import dev.podbgp.daemon.control.FibView;
+import dev.podbgp.daemon.control.NeighborView;
+import dev.podbgp.daemon.control.RouteView;
+import dev.podbgp.daemon.metrics.MetricsServer;
+import dev.podbgp.daemon.metrics.PodbgpMetrics;
+import dev.podbgp.daemon.speaker.FibBridge;
+import dev.podbgp.daemon.speaker.PeerStatus;
+import dev.podbgp.daemon.speaker.Speaker;
+import dev.podbgp.daemon.speaker.SpeakerEvents;
+import dev.podbgp.fib.netlink.Rtnetlink;
+import dev.podbgp.fib.route.KernelRoute;
+import dev.podbgp.fib.route.RouteOwner;
+import dev.podbgp.fib.route.RouteWriter;
+import dev.podbgp.fib.writer.FibConfig;
+import dev.podbgp.fib.writer.FibListener;
+import dev.podbgp.fib.writer.FibWriter;
+import dev.podbgp.inet.Prefix;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One running podbgp: the FIB writer, the speaker, the CNI pairing, the control socket and the
+ * metrics endpoint, started in that order and stopped in reverse. Answers the control API.
+ */
+public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("podbgp.daemon");
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Path configFile;
+    private volatile LoadedConfig loaded;
+    private final PodbgpMetrics metrics = new PodbgpMetrics();
+    private final FibWriter fib;
+    private final Speaker speaker;
+    private final CniPairing cni;
+    private final ControlServer control;
+    private final MetricsServer metricsServer;
+    private final Object reloadLock = new Object();
+
+    private PodbgpDaemon(Path configFile, LoadedConfig loaded) throws IOException {
+        this.configFile = configFile;
+        this.loaded = loaded;
+        DesiredState s = loaded.state();
+        this.cni = new CniPairing(TargetNamespace.current(), cniSettings(s.cni()));
+        cni.apply(s.originated(), s.clusterPodCidrs());
+        RouteOwner owner = owner(s);
+        this.fib = FibWriter.open(null, owner, FibConfig.defaults().withGracefulRestart(s.fib().keepOnExit()), new FibEvents());
+        fib.start();
+        this.speaker = Speaker.start(s, Optional.empty(), List.of(new FibBridge(fib)), new Events());
+        if (s.fib().keepOnExit()) {
+            // Routes kept from the last run stay until the sessions had time to send theirs again.
+            Thread.ofPlatform().daemon().name("podbgp-fib-converge").start(() -> {
+                try {
+                    Thread.sleep(Duration.ofSeconds(s.gracefulRestart().restartTime()));
+                    fib.ribConverged();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        this.control = ControlServer.start(s.controlSocket(), this);
+        this.metricsServer = s.metrics().enabled()
+                ? MetricsServer.start(new InetSocketAddress(InetAddress.getByAddress(s.metrics().address().toBytes()), s.metrics().port()),
+                        metrics.registry())
+                : null;
+        LOG.log(System.Logger.Level.INFO, "event=started node=" + s.node().name() + " asn=" + s.node().asn()
+                + " router-id=" + s.node().routerId() + " peers=" + s.peers().size() + " originated=" + s.originated());
+    }
+
+    /** Starts everything for the config in {@code configFile}, already loaded and valid. */
+    public static PodbgpDaemon start(Path configFile, LoadedConfig loaded) throws IOException {
+        return new PodbgpDaemon(configFile, loaded);
+    }
+
+    public Speaker speaker() {
+        return speaker;
+    }
+
+    // ---- control API ----
+
+    @Override
+    public List<NeighborView> neighbors() throws ControlException {
+        List<NeighborView> out = new ArrayList<>();
+        Instant now = Instant.now();
+        for (PeerStatus p : speaker.peers()) {
+            long[] counts = query(rib -> speaker.prefixCounts(p.address()));
+            out.add(new NeighborView(p.address().toString(), p.asn(), stateName(p.state()),
+                    Duration.between(p.since(), now).toSeconds(), counts[0], counts[1], counts[2], p.lastError()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<RouteView> routes(Optional<Prefix> filter) throws ControlException {
+        return query(rib -> RouteViews.of(rib, filter));
+    }
+
+    @Override
+    public List<FibView> fib() throws ControlException {
+        DesiredState s = loaded.state();
+        RouteOwner owner = owner(s);
+        List<FibView> out = new ArrayList<>();
+        try (RouteWriter dump = RouteWriter.open(owner, (tag, errno, reason) -> { })) {
+            for (int family : new int[] {Rtnetlink.AF_INET, Rtnetlink.AF_INET6}) {
+                for (KernelRoute r : dump.dumpRoutes(family)) {
+                    out.add(new FibView(r.prefix().toString(), r.gateway() == null ? List.of() : List.of(r.gateway().toString()),
+                            r.table(), r.protocol(), "installed", ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new ControlException("could not read the kernel's routes: " + e.getMessage());
+        }
+        return out;
+    }
+
+    @Override
+    public String config() {
+        return ConfigText.of(loaded.state());
+    }
+
+    @Override
+    public String routeCommand(Command command) throws ControlException {
+        return switch (command) {
+            case Command.Announce a -> {
+                speaker.originate(a);
+                yield "announced " + a.routes().size() + " route(s)";
+            }
+            case Command.Withdraw w -> {
+                speaker.withdrawOriginated(w);
+                yield "withdrew " + w.routes().size() + " route(s)";
+            }
+            case Command.EndOfRib e -> throw new ControlException("End-of-RIB is sent by podbgp itself after each table");
+        };
+    }
+
+    @Override
+    public String reload() throws ControlException {
+        synchronized (reloadLock) {
+            LoadedConfig next;
+            try {
+                next = ConfigLoader.load(configFile);
+            } catch (ConfigException e) {
+                LOG.log(System.Logger.Level.WARNING, "event=reload-refused file=" + configFile + " errors=" + e.errors().size());
+                throw new ControlException("the new config is invalid; the running one stays:\n" + errors(e.errors()));
+            }
+            DesiredStateDiff diff;
+            try {
+                diff = speaker.apply(next.state());
+            } catch (IllegalArgumentException e) {
+                throw new ControlException(e.getMessage() + "; the running config stays");
+            }
+            try {
+                cni.apply(next.state().originated(), next.state().clusterPodCidrs());
+            } catch (IOException e) {
+                throw new ControlException("routing was reloaded, but the CNI config could not be written: " + e.getMessage());
+            }
+            loaded = next;
+            String summary = ReloadSummary.of(diff);
+            LOG.log(System.Logger.Level.INFO, "event=reloaded file=" + configFile + " " + summary);
+            return summary;
+        }
+    }
+
+    private <T> T query(java.util.function.Function<dev.podbgp.rib.Rib, T> q) throws ControlException {
+        try {
+            return speaker.query(q, QUERY_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ControlException("interrupted");
+        } catch (IllegalStateException e) {
+            throw new ControlException(e.getMessage());
+        }
+    }
+
+    // ---- lifecycle ----
+
+    /**
+     * SIGTERM: every peer gets Cease/Administrative Shutdown with {@code communication}; our
+     * FIB routes are removed unless the config keeps them for a graceful restart.
+     */
+    public void stop(String communication) {
+        LOG.log(System.Logger.Level.INFO, "event=stopping reason=\"" + communication + "\"");
+        speaker.shutdown(communication);
+        closeQuietly(control);
+        closeQuietly(metricsServer);
+        closeQuietly(fib);
+    }
+
+    @Override
+    public void close() {
+        stop("podbgp stopping");
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "event=close-failed what=" + c.getClass().getSimpleName() + " error=\"" + e.getMessage() + "\"");
+        }
+    }
+
+    static String errors(List<ConfigError> errors) {
+        StringBuilder b = new StringBuilder();
+        for (ConfigError e : errors) {
+            b.append(e).append('\n');
+        }
+        return b.toString().stripTrailing();
+    }
+
+    private static RouteOwner owner(DesiredState s) {
+        return new RouteOwner(s.fib().protocol(), (int) s.fib().table(), 0);
+    }
+
+    private static CniPairing.Settings cniSettings(CniSpec spec) {
+        CniPairing.Settings d = CniPairing.Settings.defaults();
+        return new CniPairing.Settings(spec.confDir(), d.fileName(), spec.bridgeName(),
+                spec.mtu().isPresent() ? Optional.of(spec.mtu().getAsInt()) : Optional.empty(), d.uplink(), d.ipamDataDir());
+    }
+
+    private static String stateName(SessionState s) {
+        return s.toString();
+    }
+
+    /** Feeds metrics and logs from session events. */
+    private final class Events implements SpeakerEvents {
+        @Override
+        public void stateChanged(InetAddress peer, SessionState from, SessionState to) {
+            metrics.sessionState(peer.getHostAddress(), to);
+            if (from == SessionState.ESTABLISHED) {
+                metrics.sessionFlap(peer.getHostAddress());
+            }
+        }
+    }
+
+    private final class FibEvents implements FibListener {
+        @Override
+        public void onFailure(Prefix prefix, int errno, String reason, int attempt) {
+            metrics.fibError("write");
+            LOG.log(System.Logger.Level.WARNING, "event=fib-failure prefix=" + prefix + " errno=" + errno
+                    + " reason=\"" + reason + "\" attempt=" + attempt);
+        }
+
+        @Override
+        public void onHealed(Prefix prefix) {
+            LOG.log(System.Logger.Level.INFO, "event=fib-healed prefix=" + prefix);
+        }
+    }
+
+    static Family family(Prefix p) {
+        return p.family() == dev.podbgp.inet.AddressFamily.IPV4 ? Family.IPV4_UNICAST : Family.IPV6_UNICAST;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.podbgp.daemon.speaker;
+
+import dev.podbgp.bgp.session.SessionState;
+import dev.podbgp.inet.IpAddress;
+import java.time.Instant;
+
+/**
+ * One peer as {@code show neighbors} and the metrics see it.
+ *
+ * @param since when the session last changed state
+ * @param readingPaused the RIB is behind and this peer's socket is not read for now
+ */
+public record PeerStatus(IpAddress address, long asn, SessionState state, Instant since, String lastError,
+        long updatesIn, long updatesOut, long flaps, boolean readingPaused) {
+}

@@ -1,0 +1,92 @@
+package dev.podbgp.daemon.speaker;
+
+import dev.podbgp.bgp.session.SessionConfig;
+import dev.podbgp.bgp.transport.PeerConfig;
+import dev.podbgp.bgp.transport.TtlPolicy;
+import dev.podbgp.bgp.wire.Family;
+import dev.podbgp.bgp.wire.capability.Capability;
+import dev.podbgp.bgp.wire.capability.GracefulRestart;
+import dev.podbgp.config.FamilySpec;
+import dev.podbgp.config.GracefulRestartSpec;
+import dev.podbgp.config.TimersSpec;
+import dev.podbgp.config.TtlSpec;
+import dev.podbgp.config.state.DesiredPeer;
+import dev.podbgp.config.state.NodeIdentity;
+import dev.podbgp.inet.IpAddress;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Turns a configured peer into what the transport needs to run its session. */
+public final class SessionMapper {
+
+    private SessionMapper() {
+    }
+
+    public static PeerConfig peerConfig(NodeIdentity node, DesiredPeer peer, GracefulRestartSpec gr) {
+        Set<Family> families = families(peer.families());
+        TimersSpec timers = peer.timers();
+        // A hold time of 0 sends no KEEPALIVEs (RFC 4271 §4.4); the session still wants a positive value.
+        SessionConfig session = SessionConfig.of(node.asn(), peer.asn(), node.routerId(), families)
+                .withHoldTime(timers.holdTime(), Math.max(1, timers.keepalive()))
+                .withPassive(peer.passive());
+        session = session.withTimers(Duration.ofSeconds(timers.connectRetry()), session.restartBackoff());
+        if (gr.enabled()) {
+            session = session.withCapabilities(withGracefulRestart(session.capabilities(), families, gr), session.required());
+        }
+        PeerConfig config = PeerConfig.of(inet(peer.address()), session).withPort(peer.port()).withTtl(ttl(peer.ttl()));
+        if (peer.localAddress().isPresent()) {
+            config = config.withLocalAddress(inet(peer.localAddress().get()));
+        }
+        if (peer.password().isPresent()) {
+            config = config.withMd5Password(peer.password().get().value());
+        }
+        return config;
+    }
+
+    public static Set<Family> families(List<FamilySpec> specs) {
+        Set<Family> out = new LinkedHashSet<>();
+        for (FamilySpec f : specs) {
+            out.add(switch (f) {
+                case IPV4_UNICAST -> Family.IPV4_UNICAST;
+                case IPV6_UNICAST -> Family.IPV6_UNICAST;
+            });
+        }
+        return out;
+    }
+
+    /**
+     * Replaces the End-of-RIB-only Graceful Restart capability by one that lists our families:
+     * as a helper we keep a restarting peer's routes (RFC 4724 §4.2); the forwarding-state bit
+     * says our FIB routes survive our own restart, true when routes are kept on exit.
+     */
+    private static List<Capability> withGracefulRestart(List<Capability> caps, Set<Family> families, GracefulRestartSpec gr) {
+        List<Capability> out = new ArrayList<>();
+        List<GracefulRestart.Entry> entries = families.stream()
+                .map(f -> new GracefulRestart.Entry(f, GracefulRestart.FORWARDING_STATE)).toList();
+        for (Capability c : caps) {
+            out.add(c instanceof GracefulRestart ? new GracefulRestart(0, gr.restartTime(), entries) : c);
+        }
+        return out;
+    }
+
+    private static TtlPolicy ttl(TtlSpec spec) {
+        return switch (spec) {
+            case TtlSpec.SystemDefault d -> TtlPolicy.SYSTEM_DEFAULT;
+            case TtlSpec.Gtsm g -> TtlPolicy.gtsm(g.hops());
+            case TtlSpec.Multihop m -> TtlPolicy.multihop(m.hops());
+        };
+    }
+
+    static InetAddress inet(IpAddress a) {
+        try {
+            return InetAddress.getByAddress(a.toBytes());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
