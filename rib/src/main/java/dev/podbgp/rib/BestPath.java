@@ -73,7 +73,14 @@ public final class BestPath {
         Route[] equalCost = null;
         int equalCount = 0;
         BestPathStep decidedBy = null;
+        // Peers that pass on the same route (a full table from two upstreams of one transit,
+        // two route reflectors) share one interned attribute set: every step that reads only
+        // the attributes ties, and scanning the set for each comparison is the bulk of the work.
+        boolean sameAttributes = sameAttributes(c, m);
         for (BestPathStep step : CHAIN) {
+            if (sameAttributes && step.attributesOnly()) {
+                continue;
+            }
             m = step.filter(c, m, options);
             if (step == BestPathStep.EBGP_OVER_IBGP && m > 1 && options.maxPaths() > 1) {
                 equalCost = Arrays.copyOf(c, m);
@@ -90,6 +97,15 @@ public final class BestPath {
         }
         Route best = c[0];
         return new Decision(best, decidedBy, multipath(best, equalCost, equalCount));
+    }
+
+    private static boolean sameAttributes(Route[] c, int n) {
+        for (int i = 1; i < n; i++) {
+            if (c[i].attributes() != c[0].attributes()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<Route> multipath(Route best, Route[] equal, int n) {

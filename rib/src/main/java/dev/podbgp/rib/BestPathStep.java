@@ -20,7 +20,7 @@ import dev.podbgp.bgp.wire.attr.OriginatorId;
 public enum BestPathStep {
 
     /** Only one candidate: nothing to decide. */
-    ONLY_PATH {
+    ONLY_PATH(false) {
         @Override
         int compare(Route a, Route b, BestPathOptions o) {
             return 0;
@@ -31,7 +31,7 @@ public enum BestPathStep {
      * The node's own routes (its podCIDRs) beat learned copies, as Cisco/FRR weight 32768 does
      * for locally originated routes: a peer must never take the node's own prefix away.
      */
-    LOCALLY_ORIGINATED {
+    LOCALLY_ORIGINATED(false) {
         @Override
         int compare(Route a, Route b, BestPathOptions o) {
             return Boolean.compare(b.peer().isLocal(), a.peer().isLocal());
@@ -39,7 +39,7 @@ public enum BestPathStep {
     },
 
     /** RFC 9494 §4.3: LLGR_STALE routes are retained but preferred least of all. */
-    NOT_LLGR_STALE {
+    NOT_LLGR_STALE(true) {
         @Override
         int compare(Route a, Route b, BestPathOptions o) {
             return Boolean.compare(a.isLlgrStale(), b.isLlgrStale());
@@ -47,7 +47,7 @@ public enum BestPathStep {
     },
 
     /** RFC 4271 §9.1.1: the degree of preference is LOCAL_PREF, 100 when absent (as FRR/BIRD). */
-    HIGHER_LOCAL_PREF {
+    HIGHER_LOCAL_PREF(true) {
         @Override
         int compare(Route a, Route b, BestPathOptions o) {
             return Long.compare(localPref(b), localPref(a));
@@ -55,7 +55,7 @@ public enum BestPathStep {
     },
 
     /** RFC 4271 §9.1.2.2 a: an AS_SET counts as one, confederation segments as none. */
-    SHORTER_AS_PATH {
+    SHORTER_AS_PATH(true) {
         @Override
         int compare(Route a, Route b, BestPathOptions o) {
             return Integer.compare(asPathLength(a), asPathLength(b));
@@ -63,7 +63,7 @@ public enum BestPathStep {
     },
 
     /** RFC 4271 §9.1.2.2 b: IGP < EGP < INCOMPLETE. */
-    LOWER_ORIGIN {
+    LOWER_ORIGIN(true) {
         @Override
         int compare(Route a, Route b, BestPathOptions o) {
             return Integer.compare(origin(a), origin(b));
@@ -74,7 +74,7 @@ public enum BestPathStep {
      * RFC 4271 §9.1.2.2 c: a route is removed when another route from the same neighbour AS has
      * a lower MED; a missing MED counts as 0. With {@code alwaysCompareMed} all routes are one group.
      */
-    LOWER_MED {
+    LOWER_MED(true) {
         @Override
         int compare(Route a, Route b, BestPathOptions o) {
             if (!o.alwaysCompareMed() && neighbourAs(a, o) != neighbourAs(b, o)) {
@@ -102,7 +102,7 @@ public enum BestPathStep {
     },
 
     /** RFC 4271 §9.1.2.2 d: routes from external peers beat routes from internal ones. */
-    EBGP_OVER_IBGP {
+    EBGP_OVER_IBGP(false) {
         @Override
         int compare(Route a, Route b, BestPathOptions o) {
             return Boolean.compare(a.peer().internal(), b.peer().internal());
@@ -113,7 +113,7 @@ public enum BestPathStep {
      * RFC 4271 §9.1.2.2 f, with RFC 4456 §9: a reflected route is ranked by its ORIGINATOR_ID
      * instead of the reflector's identifier. Unsigned, as the identifier is four octets.
      */
-    LOWER_ROUTER_ID {
+    LOWER_ROUTER_ID(false) {
         @Override
         int compare(Route a, Route b, BestPathOptions o) {
             return Integer.compareUnsigned(routerId(a), routerId(b));
@@ -121,7 +121,7 @@ public enum BestPathStep {
     },
 
     /** RFC 4456 §9: a shorter CLUSTER_LIST wins; none counts as length 0. */
-    SHORTER_CLUSTER_LIST {
+    SHORTER_CLUSTER_LIST(true) {
         @Override
         int compare(Route a, Route b, BestPathOptions o) {
             return Integer.compare(clusterListLength(a), clusterListLength(b));
@@ -129,7 +129,7 @@ public enum BestPathStep {
     },
 
     /** RFC 4271 §9.1.2.2 g: the lowest peer address. */
-    LOWER_PEER_ADDRESS {
+    LOWER_PEER_ADDRESS(false) {
         @Override
         int compare(Route a, Route b, BestPathOptions o) {
             return a.peer().address().compareTo(b.peer().address());
@@ -137,12 +137,26 @@ public enum BestPathStep {
     },
 
     /** Two ADD-PATH paths from one peer (RFC 7911) tie on all above: the lower path id wins. */
-    LOWER_PATH_ID {
+    LOWER_PATH_ID(false) {
         @Override
         int compare(Route a, Route b, BestPathOptions o) {
             return Integer.compareUnsigned(a.pathId(), b.pathId());
         }
     };
+
+    private final boolean attributesOnly;
+
+    BestPathStep(boolean attributesOnly) {
+        this.attributesOnly = attributesOnly;
+    }
+
+    /**
+     * The step looks at nothing but the attribute set (and the options): candidates that share
+     * one interned attribute set all tie on it, so the decision process may skip it.
+     */
+    boolean attributesOnly() {
+        return attributesOnly;
+    }
 
     /** Negative when {@code a} is preferred by this step, positive when {@code b} is, else 0. */
     abstract int compare(Route a, Route b, BestPathOptions o);

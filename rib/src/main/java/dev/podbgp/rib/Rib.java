@@ -53,6 +53,7 @@ public final class Rib {
     private final BestPath bestPath;
     private final ImportPolicy importPolicy;
     private final AttributeInterner interner = new AttributeInterner();
+    private final RouteInterner routeInterner = new RouteInterner();
     private final Ipv4PrefixMap<Object> ipv4 = new Ipv4PrefixMap<>();
     private final Ipv6PrefixMap<Object> ipv6 = new Ipv6PrefixMap<>();
     private final List<RibListener> listeners = new ArrayList<>();
@@ -200,7 +201,7 @@ public final class Rib {
             // RFC 4271 §5.1.5: LOCAL_PREF received from an external peer is ignored.
             attrs = interner.intern(attrs.without(AttributeType.LOCAL_PREF.code()));
         }
-        Route route = new Route(peer, pathId, attrs, Objects.requireNonNull(nextHop));
+        Route route = routeInterner.intern(peer, pathId, attrs, Objects.requireNonNull(nextHop));
         PeerState s = state(peer);
         if (s != null) {
             // RFC 4724 §4.2: a route the restarted peer sends again is no longer stale.
@@ -225,7 +226,7 @@ public final class Rib {
                 throw new IllegalStateException("import policy changed the route's peer or path id");
             }
             if (accepted.attributes() != route.attributes()) {
-                accepted = accepted.withAttributes(interner.intern(accepted.attributes()));
+                accepted = routeInterner.intern(peer, pathId, interner.intern(accepted.attributes()), accepted.nextHop());
             }
             if (s != null) {
                 accepted = gracefulRestart.keepLongLivedMark(s, prefix, accepted);
@@ -398,7 +399,7 @@ public final class Rib {
             case Ipv4Prefix p -> Ipv4Address.ANY;
             case Ipv6Prefix p -> Ipv6Address.ANY;
         };
-        put(prefix, new Route(local, 0, interner.intern(attributes), self));
+        put(prefix, routeInterner.intern(local, 0, interner.intern(attributes), self));
     }
 
     public void withdrawOriginated(Prefix prefix) {

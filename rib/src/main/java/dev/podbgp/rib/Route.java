@@ -7,7 +7,9 @@ import dev.podbgp.inet.IpAddress;
 /**
  * What one peer says about one prefix. The prefix itself is the key of the table the route
  * sits in, so it is not repeated here (DESIGN "Memory and speed": nothing per route beyond what
- * the path needs). Four references and an int: 32 bytes with compressed oops.
+ * the path needs). Four references and an int: 32 bytes with compressed oops, and the RIB
+ * shares one instance among all prefixes with an equal route ({@link RouteInterner}), so code
+ * must compare routes with {@code equals}, never rely on two prefixes holding distinct objects.
  *
  * @param peer who sent it ({@link PeerInfo#local} for originated routes)
  * @param pathId the ADD-PATH path identifier (RFC 7911 §3), 0 without ADD-PATH

@@ -73,6 +73,44 @@ class BestPathOrderProperties {
         assertThat(second.nextHops()).isEqualTo(first.nextHops());
     }
 
+    /**
+     * {@link BestPath} skips the {@link BestPathStep#attributesOnly()} steps when all candidates
+     * share one attribute set: each such step must tie for them, and skipping must not change
+     * the outcome of the full chain.
+     */
+    @Property(tries = 1000)
+    void stepsSkippedForASharedAttributeSetTie(@ForAll("candidates") List<Candidate> cands) {
+        BestPathOptions options = BestPathOptions.defaults(Fixtures.LOCAL_AS);
+        PathAttributes shared = attributes(cands.getFirst());
+        Route[] routes = new Route[cands.size()];
+        for (int i = 0; i < routes.length; i++) {
+            Candidate c = cands.get(i);
+            routes[i] = new Route(peer(c), c.pathId(), shared, Ipv4Address.of(192, 0, 2, c.nextHop()));
+        }
+        for (BestPathStep step : BestPath.CHAIN) {
+            if (step.attributesOnly()) {
+                for (Route x : routes) {
+                    for (Route y : routes) {
+                        assertThat(step.compare(x, y, options)).as(step.name()).isZero();
+                    }
+                }
+            }
+        }
+        Decision d = new BestPath(options).select(routes, routes.length);
+        Route[] c = routes.clone();
+        int m = c.length;
+        BestPathStep decidedBy = BestPathStep.ONLY_PATH;
+        for (BestPathStep step : BestPath.CHAIN) {
+            if (m == 1) {
+                break;
+            }
+            m = step.filter(c, m, options);
+            decidedBy = step;
+        }
+        assertThat(d.best()).isSameAs(c[0]);
+        assertThat(d.decidedBy()).isEqualTo(decidedBy);
+    }
+
     private static Decision insert(List<Candidate> cands, BestPathOptions options) {
         Rib rib = new Rib(Fixtures.ROUTER_ID, options, ImportPolicy.ACCEPT_ALL);
         for (Candidate c : cands) {

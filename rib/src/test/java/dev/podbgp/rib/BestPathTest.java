@@ -155,6 +155,26 @@ class BestPathTest {
     }
 
     @Test
+    void rfc4271_s9_1_2_2_f_oneAttributeSetFromTwoPeersIsDecidedByRouterId() {
+        // Both routes hold the same attribute set object, so the attribute steps are skipped.
+        PathAttributes shared = path(64501, 64600).med(5).build();
+        PeerInfo low = ebgp(1, "192.0.2.20", 64501, "10.0.0.1");
+        PeerInfo high = ebgp(2, "192.0.2.10", 64501, "10.0.0.2");
+        Decision d = decide(route(high, shared), route(low, shared));
+        assertThat(d.best()).isEqualTo(route(low, shared));
+        assertThat(d.decidedBy()).isEqualTo(BestPathStep.LOWER_ROUTER_ID);
+    }
+
+    @Test
+    void rfc4271_s9_1_2_2_d_oneAttributeSetFromAnExternalAndAnInternalPeer() {
+        PathAttributes shared = path(64501).build();
+        PeerInfo internal = ibgp(2, "192.0.2.10", "10.0.0.10");
+        Decision d = decide(route(internal, shared), route(a, shared));
+        assertThat(d.best()).isEqualTo(route(a, shared));
+        assertThat(d.decidedBy()).isEqualTo(BestPathStep.EBGP_OVER_IBGP);
+    }
+
+    @Test
     void rfc4271_s9_1_2_2_f_lowerRouterIdWins() {
         PeerInfo low = ebgp(1, "192.0.2.20", 64501, "10.0.0.1");
         PeerInfo high = ebgp(2, "192.0.2.10", 64502, "10.0.0.2");

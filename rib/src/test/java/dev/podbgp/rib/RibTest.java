@@ -198,6 +198,17 @@ class RibTest {
     }
 
     @Test
+    void prefixesWithTheSameRouteShareOneRouteObject() {
+        rib.announce(tor1, P1, 0, path(64512).build(), ip("192.0.2.1"));
+        rib.announce(tor1, P2, 0, path(64512).build(), ip("192.0.2.1"));
+        rib.announce(tor2, P2, 0, path(64512, 64600).build(), ip("192.0.2.2"));
+        assertThat(rib.decision(P2).best()).isSameAs(rib.decision(P1).best());
+        rib.announce(tor1, P2, 0, path(64512).med(1).build(), ip("192.0.2.1"));
+        assertThat(rib.routes(P2)).doesNotContain(rib.decision(P1).best());
+        assertThat(rib.decision(P1).best().attributes().med()).isNull();
+    }
+
+    @Test
     void rfc4271_s5_1_5_localPrefFromAnExternalPeerIsIgnored() {
         rib.announce(tor1, P1, 0, path(64512).localPref(900).build(), ip("192.0.2.1"));
         assertThat(rib.decision(P1).best().attributes().localPref()).isNull();

@@ -21,9 +21,17 @@ public final class PathAttributes {
     public static final PathAttributes EMPTY = new PathAttributes(new PathAttribute[0]);
 
     private final PathAttribute[] sorted;
+    // The type codes of sorted, in order: get() runs on every route the RIB takes in and in
+    // every best-path comparison, and typeCode() through the sealed interface is a megamorphic
+    // call per element (a third of the RIB's load time with 4-attribute sets, measured by JFR).
+    private final byte[] codes;
 
     private PathAttributes(PathAttribute[] sorted) {
         this.sorted = sorted;
+        this.codes = new byte[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            codes[i] = (byte) sorted[i].typeCode();
+        }
     }
 
     public static PathAttributes of(PathAttribute... attributes) {
@@ -55,11 +63,12 @@ public final class PathAttributes {
     }
 
     public PathAttribute get(int typeCode) {
-        for (PathAttribute a : sorted) {
-            if (a.typeCode() == typeCode) {
-                return a;
+        for (int i = 0; i < codes.length; i++) {
+            int code = codes[i] & 0xff;
+            if (code == typeCode) {
+                return sorted[i];
             }
-            if (a.typeCode() > typeCode) {
+            if (code > typeCode) {
                 break;
             }
         }
