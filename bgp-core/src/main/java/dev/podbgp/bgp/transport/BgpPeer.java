@@ -285,7 +285,7 @@ public final class BgpPeer {
                 if (from == primary) {
                     negotiated = e.negotiated();
                     log(System.Logger.Level.INFO, "event=established peer-as=" + e.negotiated().peerAs() + " hold-time="
-                            + e.negotiated().holdTime() + " families=" + e.negotiated().families());
+                            + e.negotiated().holdTime() + " families=\"" + e.negotiated().families() + "\"");
                     listener.established(this, e.negotiated());
                 }
             }

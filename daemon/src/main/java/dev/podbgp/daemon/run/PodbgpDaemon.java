@@ -68,6 +68,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         this.cni = new CniPairing(TargetNamespace.current(), cniSettings(s.cni()));
         cni.apply(s.originated(), s.clusterPodCidrs());
         RouteOwner owner = owner(s);
+        registerProtocolName(owner);
         this.fib = FibWriter.open(null, owner, FibConfig.defaults().withGracefulRestart(s.fib().keepOnExit()), new FibEvents());
         fib.start();
         this.speaker = Speaker.start(s, Optional.empty(), List.of(new FibBridge(fib)), new Events());
@@ -232,6 +233,19 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             b.append(e).append('\n');
         }
         return b.toString().stripTrailing();
+    }
+
+    /** So that {@code ip route} says {@code proto podbgp}; iproute2 reads the directory when present. */
+    private static void registerProtocolName(RouteOwner owner) {
+        Path dir = Path.of("/etc/iproute2/rt_protos.d");
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            owner.registerName(dir);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.INFO, "event=protocol-name-not-registered dir=" + dir + " error=\"" + e.getMessage() + "\"");
+        }
     }
 
     private static RouteOwner owner(DesiredState s) {
