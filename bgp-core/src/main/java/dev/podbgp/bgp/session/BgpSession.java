@@ -402,7 +402,8 @@ public final class BgpSession {
 
     private void teardown(SessionEvent.Teardown t) {
         autoRestart = false;
-        down(DownReason.ADMIN_STOP, state.hasConnection() ? t.notification() : null, "torn down: " + t.notification());
+        down(DownReason.ADMIN_STOP, state.hasConnection() ? t.notification() : null,
+                "torn down with NOTIFICATION " + t.notification().code() + "/" + t.notification().subcode());
     }
 
     private void reset(AdminReset reset) {

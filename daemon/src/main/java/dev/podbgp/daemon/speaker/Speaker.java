@@ -611,7 +611,9 @@ public final class Speaker implements AutoCloseable {
         public void down(BgpPeer peer, SessionAction.SessionDown down) {
             PeerSlot s = slot(peer);
             if (s != null) {
-                s.lastError = down.reason() + (down.detail().isEmpty() ? "" : ": " + down.detail());
+                s.lastError = down.reason()
+                        + down.notification().map(n -> " " + n.code() + "/" + n.subcode()).orElse("")
+                        + (down.detail().isEmpty() ? "" : ": " + down.detail());
                 s.submit(new RibEvent.Inspect(r -> Speaker.this.down(s, down)), loop::offer);
             }
         }
