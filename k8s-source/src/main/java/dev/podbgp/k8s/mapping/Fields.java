@@ -45,16 +45,23 @@ record Fields(String kind, String name, List<Problem> problems) {
         }
     }
 
+    /** True when {@code asn} may be used; otherwise reports why. */
+    boolean asnUsable(String field, long asn) {
+        Optional<String> refusal = Asns.refusal(asn);
+        refusal.ifPresent(r -> problem(field, r));
+        return refusal.isEmpty();
+    }
+
     OptionalLong asn(String field, String text) {
+        long v;
         try {
-            long v = Long.parseLong(text.trim());
-            if (v >= 1 && v <= 0xFFFF_FFFFL) {
-                return OptionalLong.of(v);
-            }
+            v = Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            // reported below
+            problem(field, "'" + text + "' is not an AS number in 1..4294967295");
+            return OptionalLong.empty();
         }
-        problem(field, "'" + text + "' is not an AS number in 1..4294967295");
-        return OptionalLong.empty();
+        Optional<String> refusal = Asns.refusal(v);
+        refusal.ifPresent(r -> problem(field, r));
+        return refusal.isPresent() ? OptionalLong.empty() : OptionalLong.of(v);
     }
 }

@@ -46,8 +46,8 @@ final class PeerMapper {
                 : f.address("spec.peerAddress", s.peerAddress);
         if (s.peerASN == null) {
             f.problem("spec.peerASN", "missing");
-        } else if (s.peerASN < 1 || s.peerASN > 0xFFFF_FFFFL) {
-            f.problem("spec.peerASN", s.peerASN + " is outside 1..4294967295");
+        } else {
+            f.asnUsable("spec.peerASN", s.peerASN);
         }
         Optional<Secret> password = Optional.empty();
         if (s.passwordSecretRef != null) {

@@ -68,12 +68,8 @@ public final class StateBuilder {
         BGPConfigurationSpec cs = configuration.map(BGPConfiguration::getSpec).orElse(null);
         Fields cf = new Fields("BGPConfiguration", BGPConfiguration.NAME, problems);
         long clusterAsn = base.asn();
-        if (cs != null && cs.asn != null) {
-            if (cs.asn >= 1 && cs.asn <= 0xFFFF_FFFFL) {
-                clusterAsn = cs.asn;
-            } else {
-                cf.problem("spec.asn", cs.asn + " is outside 1..4294967295");
-            }
+        if (cs != null && cs.asn != null && cf.asnUsable("spec.asn", cs.asn)) {
+            clusterAsn = cs.asn;
         }
         boolean mesh = cs != null && cs.meshEnabled != null ? cs.meshEnabled : base.meshEnabled();
         List<Prefix> clusterCidrs = base.clusterPodCidrs();

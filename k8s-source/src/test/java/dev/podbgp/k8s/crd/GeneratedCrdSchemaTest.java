@@ -61,6 +61,20 @@ class GeneratedCrdSchemaTest {
         assertThat(community.matcher("no-export").find()).isFalse();
     }
 
+    /** deploy/crds holds copies for kubectl; they must be what this build generates. */
+    @Test
+    void deployedCrdsAreTheGeneratedOnes() throws Exception {
+        for (String f : MockCluster.CRD_FILES) {
+            String generated;
+            try (var in = GeneratedCrdSchemaTest.class.getResourceAsStream("/META-INF/fabric8/" + f)) {
+                generated = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            java.nio.file.Path copy = java.nio.file.Path.of("..", "deploy", "crds", f.replace("-v1.yml", ".yaml"));
+            assertThat(java.nio.file.Files.readString(copy))
+                    .as("%s is stale: copy target/classes/META-INF/fabric8/%s over it", copy, f).isEqualTo(generated);
+        }
+    }
+
     @Test
     void bgpNodeStatusHasAStatusSubresource() {
         CustomResourceDefinition crd = MockCluster.crd("bgpnodestatuses.podbgp.dev-v1.yml");

@@ -93,15 +93,22 @@ class StateBuilderTest {
         StateBuilder.Result r = build("a", List.of(
                 n("a", "10.0.0.1", Map.of(Annotations.ASN, "70000000000", Annotations.ROUTE_REFLECTOR, "leader",
                         Annotations.EXTRA_PEERS, "192.0.2.1=65100,nonsense,192.0.2.999=1")),
-                n("b", "10.0.0.2", Map.of(Annotations.ASN, "x"))), List.of(), BaseSettings.DEFAULTS);
+                n("b", "10.0.0.2", Map.of(Annotations.ASN, "x"))), List.of(peer("trans", "192.0.2.9", 23456)), BaseSettings.DEFAULTS);
         assertThat(r.problems()).extracting(Problem::toString).containsExactly(
-                "Node/a metadata.annotations[podbgp.dev/asn]: '70000000000' is not an AS number in 1..4294967295",
+                "Node/a metadata.annotations[podbgp.dev/asn]: 70000000000 is not an AS number in 1..4294967295",
                 "Node/a metadata.annotations[podbgp.dev/route-reflector]: 'leader' is neither server nor client",
                 "Node/a metadata.annotations[podbgp.dev/extra-peers]: 'nonsense' is not address=asn",
-                "Node/a metadata.annotations[podbgp.dev/extra-peers]: '192.0.2.999' is not an IP address");
+                "Node/a metadata.annotations[podbgp.dev/extra-peers]: '192.0.2.999' is not an IP address",
+                "BGPPeer/trans spec.peerASN: 23456 is AS_TRANS (RFC 6793), not a real AS number");
         DesiredState s = r.state().orElseThrow();
         assertThat(s.node().asn()).isEqualTo(BaseSettings.DEFAULT_ASN);
         assertThat(peers(s)).containsExactly("10.0.0.2", "192.0.2.1");
+    }
+
+    private static BGPPeer peer(String name, String address, long asn) {
+        BGPPeer p = peer(name, address);
+        p.getSpec().peerASN = asn;
+        return p;
     }
 
     @Test
