@@ -22,7 +22,7 @@ import java.util.Optional;
  * override (AS, mesh, cluster pod CIDRs, graceful restart).
  *
  * @param asn      used when neither the node annotation nor the BGPConfiguration sets one
- * @param routerId used when the node has no router-id annotation; else its first IPv4 InternalIP
+ * @param routerId used when the node has neither a router-id annotation nor an IPv4 InternalIP
  * @param transit  the only part of the roles not decided per node
  */
 public record BaseSettings(long asn, Optional<Ipv4Address> routerId, boolean meshEnabled, List<Prefix> clusterPodCidrs,
@@ -42,13 +42,14 @@ public record BaseSettings(long asn, Optional<Ipv4Address> routerId, boolean mes
     }
 
     /**
-     * The node-independent parts of a config file. Its peers, mesh addresses and podCIDRs are not
-     * taken: in Kubernetes they come from BGPPeers and Nodes.
+     * The node-independent parts of a config file. Its peers, mesh addresses, podCIDRs and router
+     * id are not taken: in Kubernetes they come from BGPPeers and Nodes, and one file shared by a
+     * DaemonSet would give every node the same BGP identifier (RFC 6286 §2.1 wants it unique in the AS).
      */
     public static BaseSettings from(PodbgpConfig c) {
         Map<String, PolicySpec> policies = new LinkedHashMap<>();
         c.policies().forEach(p -> policies.put(p.name(), p));
-        return new BaseSettings(c.node().asn(), c.node().routerId(), c.mesh().enabled(), c.node().clusterPodCidrs(),
+        return new BaseSettings(c.node().asn(), Optional.empty(), c.mesh().enabled(), c.node().clusterPodCidrs(),
                 c.listen(), policies, c.roles().transit(), c.fib(), c.gracefulRestart(), c.cni(), c.controlSocket(),
                 c.metrics(), c.logging());
     }

@@ -82,7 +82,7 @@ public final class StateBuilder {
         }
         GracefulRestartSpec gr = gracefulRestart(base.gracefulRestart(), cs, cf);
 
-        Optional<Ipv4Address> routerId = local.routerId().or(base::routerId).or(local::firstIpv4);
+        Optional<Ipv4Address> routerId = local.routerId().or(local::firstIpv4).or(base::routerId);
         if (routerId.isEmpty()) {
             return new Result(Optional.empty(), problems, Optional.of("Node " + localNode
                     + " has no IPv4 InternalIP for a router id; set the " + Annotations.ROUTER_ID + " annotation"));
