@@ -105,10 +105,12 @@ public final class StatusPublisher implements AutoCloseable {
             programmed = routesProgrammed;
         }
         boolean ok = true;
-        if (programmed && !conditionSet) {
+        boolean changed = snapshot != null && (!snapshot.equals(written) || programmed != writtenProgrammed);
+        // Checked again with every status write: a node controller may have set it back to True.
+        if (programmed && (!conditionSet || changed)) {
             ok = setCondition();
         }
-        if (snapshot != null && (!snapshot.equals(written) || programmed != writtenProgrammed)) {
+        if (changed) {
             sessionEvents(snapshot);
             if (writeStatus(snapshot, programmed)) {
                 written = snapshot;

@@ -128,6 +128,34 @@ class KubernetesStateSourceTest {
     }
 
     @Test
+    void aBurstOfChangesYieldsOneState() {
+        source = new KubernetesStateSource(cluster.client(), new SourceOptions("n1", "podbgp", "default",
+                BaseSettings.DEFAULTS, Duration.ofSeconds(1), Duration.ofMinutes(5)), emitted::add);
+        source.start();
+        await(WAIT, "a first state", () -> !emitted.isEmpty());
+        int before = emitted.size();
+        for (int i = 5; i < 8; i++) {
+            admin.nodes().resource(node("n" + i, List.of(), List.of("192.168.0." + i), Map.of(), Map.of())).create();
+        }
+        await(WAIT, "all three nodes", () -> addresses(last()).containsAll(
+                List.of(ip("192.168.0.5"), ip("192.168.0.6"), ip("192.168.0.7"))));
+        assertThat(emitted).hasSize(before + 1);
+    }
+
+    @Test
+    void theLocalNodeDisappearingKeepsTheLastState() {
+        start(Duration.ofMinutes(5));
+        DesiredState before = last();
+        admin.nodes().withName("n1").delete();
+        admin.nodes().resource(node("n9", List.of(), List.of("192.168.0.9"), Map.of(), Map.of())).create();
+        // Another change after the deletion has been processed: still nothing, nothing withdrawn.
+        sleep(500);
+        assertThat(emitted).containsExactly(before);
+        admin.nodes().resource(node("n1", List.of("10.244.1.0/24"), List.of("192.168.0.1"), Map.of(), Map.of())).create();
+        await(WAIT, "n1 back", () -> addresses(last()).contains(ip("192.168.0.9")));
+    }
+
+    @Test
     void crdsCreatedEditedAndDeleted() {
         start(Duration.ofMinutes(5));
         admin.secrets().inNamespace("podbgp").resource(new SecretBuilder().withNewMetadata().withName("tor")
