@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +30,14 @@ import org.junit.jupiter.api.Test;
 /** The manifests in deploy/ say what docs/kubernetes.md promises, and the examples build the states they describe. */
 class DeployManifestsTest {
     private static final Path DEPLOY = Path.of("..", "deploy");
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     private static List<HasMetadata> load(String file) throws Exception {
         List<HasMetadata> out = new ArrayList<>();
         for (String doc : Files.readString(DEPLOY.resolve(file)).split("(?m)^---$")) {
             if (!doc.strip().isEmpty() && doc.contains("kind:")) {
                 // Our kinds are not registered with the generic deserializer: read them as their types.
-                HasMetadata generic = Serialization.unmarshal(doc);
+                HasMetadata generic = SERIALIZATION.unmarshal(doc);
                 out.add(switch (generic.getKind()) {
                     case "BGPPeer" -> Serialization.unmarshal(doc, BGPPeer.class);
                     case "BGPConfiguration" -> Serialization.unmarshal(doc, BGPConfiguration.class);
