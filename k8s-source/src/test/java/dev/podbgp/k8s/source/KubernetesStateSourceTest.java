@@ -117,10 +117,11 @@ class KubernetesStateSourceTest {
 
     @Test
     void resyncDoesNotReemitAnEqualState() throws Exception {
-        start(Duration.ofMillis(100));
+        // fabric8's shortest resync period is one second.
+        start(Duration.ofSeconds(1));
         int before = emitted.size();
-        // Ten resync periods: each one calls onUpdate for every object.
-        Thread.sleep(1000);
+        // Two resync periods and a half: each resync calls onUpdate for every object.
+        Thread.sleep(2500);
         assertThat(emitted).hasSize(before);
         // The source is still live: a real change still gets through.
         admin.nodes().withName("n2").delete();
@@ -223,7 +224,7 @@ class KubernetesStateSourceTest {
 
     @Test
     void apiServerRestartKeepsTheLastStateAndDoesNotReemitIt() {
-        start(Duration.ofMillis(200));
+        start(Duration.ofSeconds(1));
         DesiredState before = last();
         int count = emitted.size();
         cluster.stop();
@@ -246,7 +247,7 @@ class KubernetesStateSourceTest {
     void startedWhileTheApiServerIsAwayItEmitsNothingUntilItHasListedEverything() {
         cluster.stop();
         source = new KubernetesStateSource(cluster.client(), new SourceOptions("n1", "podbgp", "default",
-                BaseSettings.DEFAULTS, Duration.ofMillis(50), Duration.ofMillis(100)), emitted::add);
+                BaseSettings.DEFAULTS, Duration.ofMillis(50), Duration.ofSeconds(1)), emitted::add);
         source.start();
         sleep(1000);
         // Empty caches after failed lists are not an empty cluster.
