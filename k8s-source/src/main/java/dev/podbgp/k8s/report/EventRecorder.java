@@ -1,0 +1,49 @@
+package dev.podbgp.k8s.report;
+
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Writes core/v1 Events about cluster objects. A failed write is logged and dropped: an Event is
+ * a courtesy to the operator and must never hold up routing.
+ *
+ * @param namespace where the Events live; cluster-scoped objects (Nodes, our CRDs) conventionally use {@code default}
+ * @param host      the reporting node, shown as the Event's source
+ */
+public record EventRecorder(KubernetesClient client, String namespace, String host) {
+    private static final System.Logger LOG = System.getLogger(EventRecorder.class.getName());
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    public enum Type { Normal, Warning }
+
+    /**
+     * @param apiVersion of the object, e.g. {@code v1} for a Node, {@code podbgp.dev/v1alpha1} for our CRDs
+     * @param reason     CamelCase, machine-readable (kubectl shows it in a column)
+     */
+    public void record(String apiVersion, String kind, String name, Type type, String reason, String message) {
+        String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        String eventName = name.toLowerCase(Locale.ROOT) + "." + Long.toHexString(System.nanoTime())
+                + Long.toHexString(SEQUENCE.incrementAndGet());
+        var event = new EventBuilder()
+                .withNewMetadata().withName(eventName).withNamespace(namespace).endMetadata()
+                .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(apiVersion).withKind(kind)
+                        .withName(name).build())
+                .withType(type.name()).withReason(reason).withMessage(message)
+                .withNewSource().withComponent("podbgp").withHost(host).endSource()
+                .withReportingComponent("podbgp").withReportingInstance(host)
+                .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
+                .build();
+        try {
+            client.v1().events().inNamespace(namespace).resource(event).create();
+        } catch (KubernetesClientException e) {
+            LOG.log(System.Logger.Level.WARNING, "event " + reason + " on " + kind + "/" + name + " not written: "
+                    + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.podbgp.k8s.source;
+
+import dev.podbgp.config.state.DesiredState;
+import dev.podbgp.k8s.crd.BGPConfiguration;
+import dev.podbgp.k8s.crd.BGPPeer;
+import dev.podbgp.k8s.mapping.Problem;
+import dev.podbgp.k8s.mapping.StateBuilder;
+import dev.podbgp.k8s.report.EventRecorder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Watches the cluster and hands each distinct {@link DesiredState} to a listener.
+ *
+ * <p>Resilience (DESIGN.md "Kubernetes API loss keeps the last known state"): nothing is emitted
+ * before every informer has listed once, nor while this node's Node is unknown, so an API server
+ * that is away, or comes back empty-handed, never yields a state without peers or prefixes. The
+ * informers reconnect by themselves with the client's backoff; the relist after a reconnect
+ * rebuilds an equal state, which is not emitted again, so sessions do not flap.
+ */
+public final class KubernetesStateSource implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(KubernetesStateSource.class.getName());
+    private static final String CRD_API = BGPConfiguration.GROUP + "/" + BGPConfiguration.VERSION;
+
+    private final KubernetesClient client;
+    private final SourceOptions options;
+    private final DesiredStateListener listener;
+    private final EventRecorder events;
+    private final SecretCache secrets;
+    private final ScheduledExecutorService thread;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private SharedIndexInformer<Node> nodes;
+    private SharedIndexInformer<BGPConfiguration> configurations;
+    private SharedIndexInformer<BGPPeer> peers;
+    // Confined to the source thread.
+    private DesiredState last;
+    private Set<Problem> reported = Set.of();
+    private String lastUnavailable;
+
+    public KubernetesStateSource(KubernetesClient client, SourceOptions options, DesiredStateListener listener) {
+        this.client = client;
+        this.options = options;
+        this.listener = listener;
+        this.events = new EventRecorder(client, options.eventNamespace(), options.nodeName());
+        this.secrets = new SecretCache(client, options.namespace());
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "podbgp-k8s-source");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts the informers and returns at once; the first state arrives once everything is listed. */
+    public synchronized void start() {
+        long resync = options.resync().toMillis();
+        nodes = watch(client.nodes().runnableInformer(resync));
+        configurations = watch(client.resources(BGPConfiguration.class).runnableInformer(resync));
+        peers = watch(client.resources(BGPPeer.class).runnableInformer(resync));
+    }
+
+    private <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer) {
+        informer.addEventHandler(new ResourceEventHandler<T>() {
+            @Override
+            public void onAdd(T obj) {
+                changed();
+            }
+
+            @Override
+            public void onUpdate(T oldObj, T newObj) {
+                changed();
+            }
+
+            @Override
+            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+                changed();
+            }
+        });
+        // Keep retrying (with the client's backoff) through any failure, also before the first list.
+        informer.exceptionHandler((started, t) -> {
+            LOG.log(System.Logger.Level.WARNING, "watch of " + informer.getApiTypeClass().getSimpleName()
+                    + " failed, retrying: " + t.getMessage());
+            return true;
+        });
+        // The first recompute waits for every informer's list; each one's end re-triggers it.
+        informer.start().whenComplete((ok, failed) -> changed());
+        informers.add(informer);
+        return informer;
+    }
+
+    /** The last state handed to the listener, if any. */
+    public Optional<DesiredState> current() {
+        try {
+            return thread.submit(() -> Optional.ofNullable(last)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void changed() {
+        if (pending.compareAndSet(false, true)) {
+            thread.schedule(this::recompute, options.debounce().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void recompute() {
+        pending.set(false);
+        if (!nodes.hasSynced() || !configurations.hasSynced() || !peers.hasSynced()) {
+            return; // the informer that is still listing calls changed() once it has
+        }
+        StateBuilder.Result r;
+        try {
+            Optional<BGPConfiguration> cfg = configurations.getStore().list().stream()
+                    .filter(c -> BGPConfiguration.NAME.equals(c.getMetadata().getName())).findFirst();
+            r = StateBuilder.build(options.base(), options.nodeName(), nodes.getStore().list(), cfg,
+                    peers.getStore().list(), secrets);
+        } catch (KubernetesClientException e) {
+            // A Secret could not be read: the API server is away. Keep the last state, try again later.
+            LOG.log(System.Logger.Level.WARNING, "cluster unreachable, keeping the last state: " + e.getMessage());
+            if (pending.compareAndSet(false, true)) {
+                thread.schedule(this::recompute, Math.max(1000, options.debounce().toMillis() * 4), TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
+        report(r.problems());
+        if (r.state().isEmpty()) {
+            String why = r.unavailable().orElse("no state");
+            if (!why.equals(lastUnavailable)) {
+                LOG.log(System.Logger.Level.WARNING, "keeping the last state: " + why);
+                lastUnavailable = why;
+            }
+            return;
+        }
+        lastUnavailable = null;
+        DesiredState s = r.state().get();
+        if (s.equals(last)) {
+            return;
+        }
+        last = s;
+        try {
+            listener.onDesiredState(s);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "the desired-state listener failed", e);
+        }
+    }
+
+    /** Each problem once while it lasts: a resync every few minutes must not repeat the Event. */
+    private void report(List<Problem> problems) {
+        Set<Problem> now = new HashSet<>(problems);
+        for (Problem p : problems) {
+            if (!reported.contains(p)) {
+                LOG.log(System.Logger.Level.WARNING, "ignored: " + p);
+                events.record(p.kind().equals("Node") ? "v1" : CRD_API, p.kind(), p.name(), EventRecorder.Type.Warning,
+                        "InvalidField", p.field() + ": " + p.message());
+            }
+        }
+        reported = now;
+    }
+
+    @Override
+    public synchronized void close() {
+        informers.forEach(SharedIndexInformer::close);
+        thread.shutdownNow();
+    }
+}
