@@ -8,7 +8,7 @@ public record PodbgpConfig(NodeSpec node, ListenSpec listen, List<PeerSpec> peer
                            List<PolicySpec> policies, RolesSpec roles, FibSpec fib,
                            GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket,
                            MetricsSpec metrics, LoggingSpec logging) {
-    public static final Path DEFAULT_CONTROL_SOCKET = Path.of("/run/podbgp/podbgp.sock");
+    public static final Path DEFAULT_CONTROL_SOCKET = Path.of("/run/podbgp/control.sock");
 
     public PodbgpConfig {
         peers = List.copyOf(peers);

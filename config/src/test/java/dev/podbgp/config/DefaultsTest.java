@@ -31,7 +31,7 @@ class DefaultsTest {
         assertThat(s.fib()).isEqualTo(new FibSpec(254, 196, 8, false));
         assertThat(s.gracefulRestart()).isEqualTo(new GracefulRestartSpec(false, 120, 0));
         assertThat(s.cni()).isEqualTo(new CniSpec(Path.of("/etc/cni/net.d"), "cni0", OptionalInt.empty()));
-        assertThat(s.controlSocket()).isEqualTo(Path.of("/run/podbgp/podbgp.sock"));
+        assertThat(s.controlSocket()).isEqualTo(Path.of("/run/podbgp/control.sock"));
         assertThat(s.metrics()).isEqualTo(new MetricsSpec(true, IpAddress.parse("127.0.0.1"), 9179));
         assertThat(s.logging()).isEqualTo(new LoggingSpec(LoggingSpec.Format.KEY_VALUE, LoggingSpec.Level.INFO));
     }

@@ -40,6 +40,8 @@ public final class ConfigReader {
     private final Diagnostics d;
     private final Path baseDir;
 
+    private boolean identityFromCluster;
+
     private ConfigReader(Diagnostics d, Path baseDir) {
         this.d = d;
         this.baseDir = baseDir;
@@ -49,11 +51,21 @@ public final class ConfigReader {
      * @param baseDir where relative paths in the file ({@code passwordFile}) are resolved: the file's directory
      */
     public static Optional<PodbgpConfig> read(String text, Path baseDir, Diagnostics d) {
+        return read(text, baseDir, d, false);
+    }
+
+    /**
+     * @param identityFromCluster the file is the base shared by every node of a cluster (Kubernetes
+     *     mode): the router id comes from each node's own object, so the file need not give one
+     */
+    public static Optional<PodbgpConfig> read(String text, Path baseDir, Diagnostics d, boolean identityFromCluster) {
         Optional<MappingNode> root = parse(text, d);
         if (root.isEmpty()) {
             return Optional.empty();
         }
-        PodbgpConfig config = new ConfigReader(d, baseDir).root(YamlMap.of(root.get(), "", d, Keys.ROOT));
+        ConfigReader reader = new ConfigReader(d, baseDir);
+        reader.identityFromCluster = identityFromCluster;
+        PodbgpConfig config = reader.root(YamlMap.of(root.get(), "", d, Keys.ROOT));
         return d.hasErrors() ? Optional.empty() : Optional.of(config);
     }
 
@@ -150,7 +162,7 @@ public final class ConfigReader {
 
     /** RFC 6286 §2.1: a BGP identifier is a non-zero 32-bit value, by convention an IPv4 address of the node. */
     private void routerIdDerivable(YamlMap root, NodeSpec node, ListenSpec listen, List<PeerSpec> peers) {
-        if (node.routerId().isPresent() || node.asn() == 0) {
+        if (node.routerId().isPresent() || node.asn() == 0 || identityFromCluster) {
             return;
         }
         boolean derivable = isUsableIpv4(listen.address())

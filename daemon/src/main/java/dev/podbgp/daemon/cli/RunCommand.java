@@ -8,7 +8,9 @@ import dev.podbgp.config.LoggingSpec;
 import dev.podbgp.daemon.control.ControlException;
 import dev.podbgp.daemon.log.LogFormat;
 import dev.podbgp.daemon.log.LogSettings;
+import dev.podbgp.daemon.run.KubernetesMode;
 import dev.podbgp.daemon.run.PodbgpDaemon;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -38,8 +40,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the YAML config file")
     Path config;
 
+    @Option(names = "--kubernetes", description = {"take the podCIDRs and peers from the cluster (the Node named by",
+        "$NODE_NAME, the other Nodes, BGPPeer and BGPConfiguration objects); the file gives the base settings"})
+    boolean kubernetes;
+
     @Override
     public Integer call() throws Exception {
+        if (kubernetes) {
+            return runFromCluster();
+        }
         LoadedConfig loaded;
         try {
             loaded = ConfigLoader.load(config);
@@ -53,9 +62,7 @@ final class RunCommand implements Callable<Integer> {
         for (ConfigError w : loaded.warnings()) {
             spec.commandLine().getErr().println(w);
         }
-        LoggingSpec logging = loaded.state().logging();
-        LogSettings.set(LogSettings.parseLevel(logging.level().name()),
-                logging.format() == LoggingSpec.Format.JSON ? LogFormat.JSON : LogFormat.KEY_VALUE);
+        configureLogging(loaded.state().logging());
         PodbgpDaemon daemon = PodbgpDaemon.start(config, loaded);
         CountDownLatch stopped = new CountDownLatch(1);
         Signal.handle(new Signal("HUP"), sig -> Thread.ofPlatform().name("podbgp-reload").start(() -> {
@@ -74,5 +81,39 @@ final class RunCommand implements Callable<Integer> {
         Signal.handle(new Signal("INT"), sig -> Thread.ofPlatform().name("podbgp-stop").start(stop));
         stopped.await();
         return Main.EXIT_OK;
+    }
+
+    private int runFromCluster() throws Exception {
+        ConfigLoader.LoadedBase base;
+        try {
+            base = ConfigLoader.loadBase(config);
+        } catch (ConfigException e) {
+            for (ConfigError err : e.errors()) {
+                spec.commandLine().getErr().println(err);
+            }
+            spec.commandLine().getErr().flush();
+            return Main.EXIT_USAGE;
+        }
+        String node = System.getenv("NODE_NAME");
+        if (node == null || node.isBlank()) {
+            throw new UsageException("--kubernetes needs NODE_NAME (set it from spec.nodeName with the downward API)");
+        }
+        String namespace = System.getenv().getOrDefault("POD_NAMESPACE", "podbgp");
+        configureLogging(base.config().logging());
+        KubernetesMode mode = KubernetesMode.start(base, node, namespace, Duration.ofMinutes(5));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runnable stop = () -> {
+            mode.stop("podbgp stopping");
+            stopped.countDown();
+        };
+        Signal.handle(new Signal("TERM"), sig -> Thread.ofPlatform().name("podbgp-stop").start(stop));
+        Signal.handle(new Signal("INT"), sig -> Thread.ofPlatform().name("podbgp-stop").start(stop));
+        stopped.await();
+        return Main.EXIT_OK;
+    }
+
+    private static void configureLogging(LoggingSpec logging) {
+        LogSettings.set(LogSettings.parseLevel(logging.level().name()),
+                logging.format() == LoggingSpec.Format.JSON ? LogFormat.JSON : LogFormat.KEY_VALUE);
     }
 }

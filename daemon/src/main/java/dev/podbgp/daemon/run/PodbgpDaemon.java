@@ -25,6 +25,7 @@ import dev.podbgp.daemon.speaker.PeerStatus;
 import dev.podbgp.daemon.speaker.Speaker;
 import dev.podbgp.daemon.speaker.SpeakerEvents;
 import dev.podbgp.fib.netlink.Rtnetlink;
+import dev.podbgp.fib.netns.NetworkNamespace;
 import dev.podbgp.fib.route.KernelRoute;
 import dev.podbgp.fib.route.RouteOwner;
 import dev.podbgp.fib.route.RouteWriter;
@@ -51,8 +52,9 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private static final System.Logger LOG = System.getLogger("podbgp.daemon");
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
 
-    private final Path configFile;
-    private volatile LoadedConfig loaded;
+    /** The YAML file reloads reread; empty when the state comes from Kubernetes. */
+    private final Optional<Path> configFile;
+    private volatile DesiredState state;
     private final PodbgpMetrics metrics = new PodbgpMetrics();
     private final FibWriter fib;
     private final Speaker speaker;
@@ -60,18 +62,23 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private final ControlServer control;
     private final MetricsServer metricsServer;
     private final Object reloadLock = new Object();
+    /** A named network namespace this daemon manages (lab use); empty: the one it runs in. */
+    private final Optional<String> namespace;
 
-    private PodbgpDaemon(Path configFile, LoadedConfig loaded) throws IOException {
+    private PodbgpDaemon(Optional<Path> configFile, DesiredState s, Optional<String> namespace) throws IOException {
         this.configFile = configFile;
-        this.loaded = loaded;
-        DesiredState s = loaded.state();
-        this.cni = new CniPairing(TargetNamespace.current(), cniSettings(s.cni()));
+        this.state = s;
+        this.namespace = namespace;
+        this.cni = new CniPairing(namespace.map(TargetNamespace::named).orElseGet(TargetNamespace::current),
+                cniSettings(s.cni()));
         cni.apply(s.originated(), s.clusterPodCidrs());
         RouteOwner owner = owner(s);
-        registerProtocolName(owner);
-        this.fib = FibWriter.open(null, owner, FibConfig.defaults().withGracefulRestart(s.fib().keepOnExit()), new FibEvents());
+        if (namespace.isEmpty()) {
+            registerProtocolName(owner);
+        }
+        this.fib = FibWriter.open(namespace.map(NetworkNamespace::named).orElse(null), owner, FibConfig.defaults().withGracefulRestart(s.fib().keepOnExit()), new FibEvents());
         fib.start();
-        this.speaker = Speaker.start(s, Optional.empty(), List.of(new FibBridge(fib)), new Events());
+        this.speaker = Speaker.start(s, namespace, List.of(new FibBridge(fib)), new Events());
         if (s.fib().keepOnExit()) {
             // Routes kept from the last run stay until the sessions had time to send theirs again.
             Thread.ofPlatform().daemon().name("podbgp-fib-converge").start(() -> {
@@ -94,7 +101,55 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
 
     /** Starts everything for the config in {@code configFile}, already loaded and valid. */
     public static PodbgpDaemon start(Path configFile, LoadedConfig loaded) throws IOException {
-        return new PodbgpDaemon(configFile, loaded);
+        return new PodbgpDaemon(Optional.of(configFile), loaded.state(), Optional.empty());
+    }
+
+    /** Starts everything for a state another source keeps current (Kubernetes); see {@link #apply}. */
+    public static PodbgpDaemon start(DesiredState initial) throws IOException {
+        return new PodbgpDaemon(Optional.empty(), initial, Optional.empty());
+    }
+
+    /**
+     * Like {@link #start(DesiredState)}, managing the named network namespace instead of the
+     * process's own: sockets, FIB writes, forwarding and nftables all happen there, so one JVM can
+     * run several lab nodes. Protocol-name registration is skipped (it writes the host's /etc).
+     */
+    public static PodbgpDaemon startIn(String namespace, DesiredState initial) throws IOException {
+        return new PodbgpDaemon(Optional.empty(), initial, Optional.of(namespace));
+    }
+
+    /**
+     * Converges to a new state from the daemon's source. A change that needs a restart (AS,
+     * router id, listen address) is refused with a log line and the running state kept.
+     */
+    public String apply(DesiredState next) throws ControlException {
+        synchronized (reloadLock) {
+            DesiredStateDiff diff;
+            try {
+                diff = speaker.apply(next);
+            } catch (IllegalArgumentException e) {
+                LOG.log(System.Logger.Level.WARNING, "event=state-refused reason=\"" + e.getMessage() + "\"");
+                throw new ControlException(e.getMessage() + "; the running config stays");
+            }
+            try {
+                cni.apply(next.originated(), next.clusterPodCidrs());
+            } catch (IOException e) {
+                throw new ControlException("routing was updated, but the CNI config could not be written: " + e.getMessage());
+            }
+            state = next;
+            String summary = ReloadSummary.of(diff);
+            LOG.log(System.Logger.Level.INFO, "event=state-applied " + summary);
+            return summary;
+        }
+    }
+
+    public DesiredState state() {
+        return state;
+    }
+
+    /** Whether every route the RIB handed to the FIB writer so far is in the kernel. */
+    public boolean awaitFibWritten(Duration timeout) throws InterruptedException {
+        return fib.awaitWritten(timeout);
     }
 
     public Speaker speaker() {
@@ -122,10 +177,11 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
 
     @Override
     public List<FibView> fib() throws ControlException {
-        DesiredState s = loaded.state();
-        RouteOwner owner = owner(s);
+        RouteOwner owner = owner(state);
         List<FibView> out = new ArrayList<>();
-        try (RouteWriter dump = RouteWriter.open(owner, (tag, errno, reason) -> { })) {
+        try (RouteWriter dump = namespace.isPresent()
+                ? RouteWriter.openIn(NetworkNamespace.named(namespace.get()), owner, (tag, errno, reason) -> { })
+                : RouteWriter.open(owner, (tag, errno, reason) -> { })) {
             for (int family : new int[] {Rtnetlink.AF_INET, Rtnetlink.AF_INET6}) {
                 for (KernelRoute r : dump.dumpRoutes(family)) {
                     out.add(new FibView(r.prefix().toString(), r.gateway() == null ? List.of() : List.of(r.gateway().toString()),
@@ -140,7 +196,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
 
     @Override
     public String config() {
-        return ConfigText.of(loaded.state());
+        return ConfigText.of(state);
     }
 
     @Override
@@ -160,30 +216,18 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
 
     @Override
     public String reload() throws ControlException {
-        synchronized (reloadLock) {
-            LoadedConfig next;
-            try {
-                next = ConfigLoader.load(configFile);
-            } catch (ConfigException e) {
-                LOG.log(System.Logger.Level.WARNING, "event=reload-refused file=" + configFile + " errors=" + e.errors().size());
-                throw new ControlException("the new config is invalid; the running one stays:\n" + errors(e.errors()));
-            }
-            DesiredStateDiff diff;
-            try {
-                diff = speaker.apply(next.state());
-            } catch (IllegalArgumentException e) {
-                throw new ControlException(e.getMessage() + "; the running config stays");
-            }
-            try {
-                cni.apply(next.state().originated(), next.state().clusterPodCidrs());
-            } catch (IOException e) {
-                throw new ControlException("routing was reloaded, but the CNI config could not be written: " + e.getMessage());
-            }
-            loaded = next;
-            String summary = ReloadSummary.of(diff);
-            LOG.log(System.Logger.Level.INFO, "event=reloaded file=" + configFile + " " + summary);
-            return summary;
+        if (configFile.isEmpty()) {
+            throw new ControlException("this daemon takes its state from Kubernetes and follows it as it changes; nothing to reload");
         }
+        Path file = configFile.get();
+        LoadedConfig next;
+        try {
+            next = ConfigLoader.load(file);
+        } catch (ConfigException e) {
+            LOG.log(System.Logger.Level.WARNING, "event=reload-refused file=" + file + " errors=" + e.errors().size());
+            throw new ControlException("the new config is invalid; the running one stays:\n" + errors(e.errors()));
+        }
+        return apply(next.state());
     }
 
     private <T> T query(java.util.function.Function<dev.podbgp.rib.Rib, T> q) throws ControlException {

@@ -1,0 +1,168 @@
+package dev.podbgp.daemon.run;
+
+import dev.podbgp.bgp.session.SessionState;
+import dev.podbgp.config.ConfigLoader;
+import dev.podbgp.config.state.DesiredState;
+import dev.podbgp.daemon.control.ControlException;
+import dev.podbgp.daemon.control.NeighborView;
+import dev.podbgp.inet.IpAddress;
+import dev.podbgp.k8s.mapping.BaseSettings;
+import dev.podbgp.k8s.report.NodeStatusSnapshot;
+import dev.podbgp.k8s.report.SessionSnapshot;
+import dev.podbgp.k8s.report.StatusPublisher;
+import dev.podbgp.k8s.source.KubernetesStateSource;
+import dev.podbgp.k8s.source.SourceOptions;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code podbgp run --kubernetes}: the desired state comes from the cluster (the local Node's
+ * podCIDRs, the other Nodes as mesh peers, BGPPeer and BGPConfiguration objects) over the base
+ * settings of the config file; status goes back to the cluster. The daemon starts once the
+ * cluster has been read completely, then follows it; an API server outage keeps the last state.
+ */
+public final class KubernetesMode implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("podbgp.kubernetes");
+    private static final Duration STATUS_INTERVAL = Duration.ofSeconds(10);
+
+    private final KubernetesClient client;
+    private final KubernetesStateSource source;
+    private final StatusPublisher status;
+    private final ScheduledExecutorService reporter;
+    private final Object lock = new Object();
+    private PodbgpDaemon daemon;
+    private DesiredState waiting;
+    private boolean routesReported;
+
+    private KubernetesMode(KubernetesClient client, String nodeName, String namespace, BaseSettings base) {
+        this.client = client;
+        this.source = new KubernetesStateSource(client, SourceOptions.defaults(nodeName, namespace, base), this::onState);
+        this.status = new StatusPublisher(client, nodeName, namespace, STATUS_INTERVAL);
+        this.reporter = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("podbgp-k8s-status").daemon().factory());
+    }
+
+    /**
+     * Connects with the in-cluster (or KUBECONFIG) credentials, waits up to {@code firstState}
+     * for the cluster's first complete state, and starts the daemon with it.
+     */
+    public static KubernetesMode start(ConfigLoader.LoadedBase base, String nodeName, String namespace, Duration firstState)
+            throws IOException, InterruptedException {
+        return start(new KubernetesClientBuilder().build(), base, nodeName, namespace, firstState);
+    }
+
+    public static KubernetesMode start(KubernetesClient client, ConfigLoader.LoadedBase base, String nodeName, String namespace,
+            Duration firstState) throws IOException, InterruptedException {
+        return start(client, base, nodeName, namespace, firstState, Optional.empty());
+    }
+
+    /**
+     * @param networkNamespace a named network namespace the daemon manages instead of its own
+     *     (lab use: several nodes in one JVM, the API server on the host's loopback)
+     */
+    public static KubernetesMode start(KubernetesClient client, ConfigLoader.LoadedBase base, String nodeName, String namespace,
+            Duration firstState, Optional<String> networkNamespace) throws IOException, InterruptedException {
+        KubernetesMode mode = new KubernetesMode(client, nodeName, namespace, BaseSettings.from(base.config()));
+        mode.source.start();
+        LOG.log(System.Logger.Level.INFO, "event=waiting-for-cluster node=" + nodeName);
+        DesiredState first = mode.awaitFirst(firstState);
+        synchronized (mode.lock) {
+            mode.daemon = networkNamespace.isPresent() ? PodbgpDaemon.startIn(networkNamespace.get(), first)
+                    : PodbgpDaemon.start(first);
+            mode.waiting = null;
+        }
+        mode.reporter.scheduleWithFixedDelay(mode::report, 1, STATUS_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+        return mode;
+    }
+
+    private DesiredState awaitFirst(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (waiting == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("no complete state from the cluster within " + timeout
+                            + ": is the API server reachable, do the CRDs exist, does the Node exist?");
+                }
+                lock.wait(Math.max(1, left / 1_000_000));
+            }
+            return waiting;
+        }
+    }
+
+    /** On the source's thread: the first state starts the daemon, later ones are applied. */
+    private void onState(DesiredState state) {
+        synchronized (lock) {
+            if (daemon == null) {
+                waiting = state;
+                lock.notifyAll();
+                return;
+            }
+        }
+        try {
+            daemon.apply(state);
+        } catch (ControlException e) {
+            LOG.log(System.Logger.Level.WARNING, "event=cluster-state-refused reason=\"" + e.getMessage() + "\"");
+        }
+    }
+
+    public PodbgpDaemon daemon() {
+        return daemon;
+    }
+
+    /** Session states for the node's status object; NetworkUnavailable=False once routes are in the kernel. */
+    private void report() {
+        try {
+            List<SessionSnapshot> sessions = new ArrayList<>();
+            for (NeighborView n : daemon.neighbors()) {
+                sessions.add(new SessionSnapshot(IpAddress.parse(n.address()), n.asn(), rfcName(SessionState.valueOf(n.state())),
+                        n.accepted(), n.advertised(), n.lastError().isEmpty() ? Optional.empty() : Optional.of(n.lastError())));
+            }
+            status.publish(new NodeStatusSnapshot(sessions, daemon.state().originated(), Optional.empty()));
+            boolean anyUp = sessions.stream().anyMatch(s -> s.state().equals(SessionSnapshot.ESTABLISHED));
+            if (!routesReported && anyUp && daemon.awaitFibWritten(Duration.ofSeconds(1))) {
+                status.routesProgrammed();
+                routesReported = true;
+            }
+        } catch (RuntimeException | ControlException e) {
+            LOG.log(System.Logger.Level.WARNING, "event=status-failed error=\"" + e.getMessage() + "\"");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** RFC 4271 §8.2.2 spelling, as the status object and kubectl show it. */
+    static String rfcName(SessionState s) {
+        return switch (s) {
+            case IDLE -> "Idle";
+            case CONNECT -> "Connect";
+            case ACTIVE -> "Active";
+            case OPEN_SENT -> "OpenSent";
+            case OPEN_CONFIRM -> "OpenConfirm";
+            case ESTABLISHED -> "Established";
+        };
+    }
+
+    public void stop(String communication) {
+        reporter.shutdownNow();
+        source.close();
+        if (daemon != null) {
+            daemon.stop(communication);
+        }
+        status.close();
+        client.close();
+    }
+
+    @Override
+    public void close() {
+        stop("podbgp stopping");
+    }
+}
