@@ -9,10 +9,10 @@ import java.util.List;
  * the current reactor build; either holds the daemon's main class, so no installed podbgp and no
  * {@code package} step is needed.
  */
-final class PodbgpCommand {
+public final class PodbgpCommand {
     private PodbgpCommand() {}
 
-    static List<String> run(Path config) {
+    public static List<String> run(Path config) {
         return List.of(java(), "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx192m",
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "dev.podbgp.daemon.cli.Main", "run", "--config", config.toString());
