@@ -11,6 +11,8 @@ fi
 "$root/scripts/install-deps.sh"
 source "$root/scripts/java-home.sh"
 export JAVA_HOME
+# Maven's own Guice touches sun.misc.Unsafe, which JDK 25 warns about on every build.
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 echo "podbgp demo: building daemon and integration (./mvnw package -DskipTests) ..."
 (cd "$root" && ./mvnw -q -B -ntp -pl daemon,integration -am package -DskipTests)
 exec "$root/scripts/podbgp" demo "$@"

@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -63,7 +62,7 @@ public final class PodTraffic {
                                 .readLine();
                         String from = c.getInetAddress().getHostAddress();
                         OutputStream out = c.getOutputStream();
-                        out.write(("hello " + from + ", this is " + server.address() + "; you said: " + line + "\n")
+                        out.write(("hi " + from + ", this is " + server.address() + "; you said: " + line + "\n")
                                 .getBytes(StandardCharsets.UTF_8));
                         out.flush();
                         seen.complete(from);
@@ -76,7 +75,7 @@ public final class PodTraffic {
         });
         try {
             listening.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            String sent = "ping from " + client.address();
+            String sent = "hello from pod " + client.address();
             String received = inNamespace(client, () -> {
                 try (Socket s = new Socket()) {
                     s.connect(new InetSocketAddress(InetAddress.getByName(server.address().toString()), TCP_PORT), 3000);

@@ -92,6 +92,9 @@ public final class PodbgpDemo implements DemoRunner {
             out.println(PodTraffic.indent(check(n.cli("show", "neighbors"))));
             out.println();
         }
+        out.println("  Received 2, accepted 1: the router also offers each node its own pods back; podbgp drops");
+        out.println("  that path because its own AS is in it (RFC 4271 §9.1.2).");
+        out.println();
         out.println("  $ vtysh -c 'show bgp ipv4 unicast summary'    (on the router)");
         out.println(PodTraffic.indent(t.tor().vtysh("show bgp ipv4 unicast summary").strip()));
         out.flush();

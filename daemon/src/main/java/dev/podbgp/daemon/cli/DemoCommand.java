@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -34,15 +35,15 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (keep && teardown) {
+            throw new ParameterException(spec.commandLine(), "--keep and --teardown exclude each other");
+        }
         Optional<DemoRunner> runner = ServiceLoader.load(DemoRunner.class).findFirst();
         if (runner.isEmpty()) {
             spec.commandLine().getErr().println("podbgp: the demo is not on the classpath: it is part of the integration"
                     + " module. Run scripts/demo.sh from a checkout (it builds daemon and integration and starts the demo).");
             spec.commandLine().getErr().flush();
             return Main.EXIT_RUNTIME;
-        }
-        if (keep && teardown) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--keep and --teardown exclude each other");
         }
         return teardown ? runner.get().teardown(spec.commandLine().getOut()) : runner.get().run(keep, spec.commandLine().getOut());
     }
