@@ -3,7 +3,7 @@
 # the Debian peers the tests run against, and a check for JDK 25.
 set -euo pipefail
 
-packages=(exabgp frr bird2 gobgpd containernetworking-plugins iproute2 nftables)
+packages=(exabgp frr bird2 gobgpd containernetworking-plugins iproute2 nftables iputils-ping)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
             ReloadCommand.class,
             DecodeCommand.class,
             CleanupCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

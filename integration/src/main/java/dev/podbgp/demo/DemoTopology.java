@@ -1,0 +1,112 @@
+package dev.podbgp.demo;
+
+import dev.podbgp.inet.AddressFamily;
+import dev.podbgp.inet.IpAddress;
+import dev.podbgp.inet.Prefix;
+import dev.podbgp.lab.Lab;
+import dev.podbgp.lab.Link;
+import dev.podbgp.lab.Node;
+import dev.podbgp.lab.frr.FrrBackend;
+import dev.podbgp.lab.frr.FrrPeer;
+import dev.podbgp.lab.peer.Neighbor;
+import dev.podbgp.lab.peer.PeerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The demo's network, shared by {@code podbgp demo} and the end-to-end tests so the two cannot
+ * drift apart:
+ *
+ * <pre>
+ *               tor: FRR, AS 65000 (zebra installs what it learns)
+ *        10.77.1.1 /        \ 10.77.2.1
+ *                 /          \
+ *      10.77.1.2 /            \ 10.77.2.2
+ *   node1: podbgp, AS 65001    node2: podbgp, AS 65002
+ *   pods 10.240.1.0/24         pods 10.240.2.0/24
+ * </pre>
+ *
+ * FRR is the Debian package in the router's namespace (zebra installs what bgpd learns into that
+ * namespace's kernel); no Docker engine is involved. Each node's default route points at the router, as a rack's would; the router has no route to
+ * any pod until BGP gives it one. podbgp is not started here: callers decide when.
+ */
+public final class DemoTopology {
+    public static final long TOR_AS = 65000;
+    public static final Prefix CLUSTER = Prefix.parse("10.240.0.0/16");
+
+    private final Lab lab;
+    private final Node torNode;
+    private final FrrPeer tor;
+    private final List<DemoNode> nodes;
+
+    private DemoTopology(Lab lab, Node torNode, FrrPeer tor, List<DemoNode> nodes) {
+        this.lab = lab;
+        this.torNode = torNode;
+        this.tor = tor;
+        this.nodes = nodes;
+    }
+
+    /** Namespaces, links, FRR, and a config file per node; no podbgp yet. */
+    public static DemoTopology build(Lab lab) {
+        Node torNode = lab.node("tor");
+        torNode.enableForwarding();
+        Node n1 = lab.node("node1");
+        Node n2 = lab.node("node2");
+        Link l1 = lab.link(torNode, n1);
+        Link l2 = lab.link(torNode, n2);
+        DemoNode node1 = node(lab, n1, l1, 65001, Prefix.parse("10.240.1.0/24"));
+        DemoNode node2 = node(lab, n2, l2, 65002, Prefix.parse("10.240.2.0/24"));
+        IpAddress t1 = l1.address(torNode, AddressFamily.IPV4);
+        FrrPeer frr = FrrPeer.start(torNode, PeerConfig.of(t1.toString(), TOR_AS)
+                .neighbor(Neighbor.of(t1, node1.config().address(), node1.config().asn()))
+                .neighbor(Neighbor.of(l2.address(torNode, AddressFamily.IPV4), node2.config().address(),
+                        node2.config().asn())), FrrBackend.NAMESPACE);
+        return new DemoTopology(lab, torNode, frr, List.of(node1, node2));
+    }
+
+    private static DemoNode node(Lab lab, Node n, Link uplink, long asn, Prefix podCidr) {
+        IpAddress self = uplink.address(n, AddressFamily.IPV4);
+        IpAddress torAddr = uplink.peerAddress(n, AddressFamily.IPV4);
+        n.exec("ip", "route", "add", "default", "via", torAddr.toString()).orThrow();
+        Path dir = lab.workDir().resolve(n.label());
+        try {
+            Files.createDirectories(dir.resolve("net.d"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        NodeConfig c = new NodeConfig(n.label(), self, asn, torAddr, TOR_AS, List.of(podCidr), List.of(CLUSTER),
+                List.of(), dir.resolve("net.d"), dir.resolve("podbgp.sock"));
+        DemoNode node = new DemoNode(n, dir, c);
+        node.writeConfig(c);
+        lab.addDiagnostics("podbgp " + n.label(), () -> node.podbgp()
+                .map(p -> p.logTail(40)).orElse("(not started)") + "\n-- kernel routes:\n" + node.kernelRoutes());
+        return node;
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+
+    public Node torNode() {
+        return torNode;
+    }
+
+    public FrrPeer tor() {
+        return tor;
+    }
+
+    public List<DemoNode> nodes() {
+        return nodes;
+    }
+
+    public DemoNode node1() {
+        return nodes.get(0);
+    }
+
+    public DemoNode node2() {
+        return nodes.get(1);
+    }
+}

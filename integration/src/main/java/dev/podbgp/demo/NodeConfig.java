@@ -1,0 +1,68 @@
+package dev.podbgp.demo;
+
+import dev.podbgp.inet.IpAddress;
+import dev.podbgp.inet.Prefix;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One demo node's podbgp config: eBGP to the top-of-rack router, the node's podCIDRs announced
+ * through an export policy (which may add communities), and every path under the node's own
+ * lab directory so two nodes on one machine never share a socket or a CNI conf dir.
+ */
+public record NodeConfig(String name, IpAddress address, long asn, IpAddress torAddress, long torAsn,
+        List<Prefix> podCidrs, List<Prefix> clusterPodCidrs, List<String> exportCommunities, Path confDir,
+        Path controlSocket) {
+
+    public NodeConfig {
+        podCidrs = List.copyOf(podCidrs);
+        clusterPodCidrs = List.copyOf(clusterPodCidrs);
+        exportCommunities = List.copyOf(exportCommunities);
+    }
+
+    public NodeConfig withPodCidrs(List<Prefix> cidrs) {
+        return new NodeConfig(name, address, asn, torAddress, torAsn, cidrs, clusterPodCidrs, exportCommunities,
+                confDir, controlSocket);
+    }
+
+    public NodeConfig withExportCommunities(List<String> communities) {
+        return new NodeConfig(name, address, asn, torAddress, torAsn, podCidrs, clusterPodCidrs, communities,
+                confDir, controlSocket);
+    }
+
+    /** The YAML podbgp reads (docs/config.md). Short timers: the lab should settle in seconds. */
+    public String yaml() {
+        StringBuilder y = new StringBuilder();
+        y.append("# written by podbgp demo for lab node ").append(name).append('\n');
+        y.append("node:\n");
+        y.append("  name: ").append(name).append('\n');
+        y.append("  routerId: ").append(address).append('\n');
+        y.append("  asn: ").append(asn).append('\n');
+        y.append("  podCidrs: ").append(list(podCidrs.stream().map(Prefix::toString).toList())).append('\n');
+        y.append("  clusterPodCidrs: ").append(list(clusterPodCidrs.stream().map(Prefix::toString).toList())).append('\n');
+        y.append("listen:\n  address: ").append(address).append("\n  port: 179\n");
+        y.append("peers:\n");
+        y.append("  - address: ").append(torAddress).append('\n');
+        y.append("    asn: ").append(torAsn).append('\n');
+        y.append("    localAddress: ").append(address).append('\n');
+        y.append("    timers: {holdTime: 9, keepalive: 3, connectRetry: 1}\n");
+        y.append("    exportPolicy: to-tor\n");
+        y.append("policies:\n  to-tor:\n    default: reject\n    rules:\n");
+        y.append("      - name: pods\n");
+        y.append("        match:\n          prefixes: ")
+                .append(list(clusterPodCidrs.stream().map(p -> p + " le 24").toList())).append('\n');
+        if (!exportCommunities.isEmpty()) {
+            y.append("        actions:\n          - addCommunity: ").append(list(exportCommunities)).append('\n');
+        }
+        y.append("        then: accept\n");
+        y.append("cni:\n  confDir: ").append(confDir).append("\n  bridgeName: cni0\n  mtu: auto\n");
+        y.append("controlSocket: ").append(controlSocket).append('\n');
+        y.append("metrics:\n  enabled: false\n");
+        y.append("logging:\n  format: keyValue\n  level: info\n");
+        return y.toString();
+    }
+
+    private static String list(List<String> items) {
+        return items.stream().map(s -> "\"" + s + "\"").toList().toString();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.podbgp.demo;
+
+import dev.podbgp.bgp.transport.NetworkNamespaces;
+import dev.podbgp.lab.Shell;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Traffic between pods, started inside the pods' namespaces only: {@code ping} runs under
+ * {@code ip netns exec}, and each socket is opened on a fresh platform thread that joined the
+ * pod's namespace first, so nothing is ever sent from the host namespace.
+ */
+public final class PodTraffic {
+    public static final int TCP_PORT = 8080;
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+
+    private PodTraffic() {}
+
+    /** {@code ping -c COUNT} from {@code from} to {@code to}: what it printed, and whether all came back. */
+    public record PingResult(boolean ok, String output) {}
+
+    public static PingResult ping(Pod from, Pod to, int count) {
+        Shell.Result r = from.namespace().exec("ping", "-n", "-c", Integer.toString(count), "-i", "0.3", "-W", "1",
+                to.address().toString());
+        return new PingResult(r.ok(), (r.stdout() + r.stderr()).strip());
+    }
+
+    /** What a TCP exchange looked like from both ends. */
+    public record TcpExchange(String sent, String received, String serverSaw) {}
+
+    /**
+     * A one-connection server in {@code server}'s namespace that answers the client's line with
+     * its own address and the source address it saw; the client in {@code client}'s namespace sends
+     * one line and reads the answer. Seeing the pod's own address proves the path is routed, not
+     * masqueraded.
+     */
+    public static TcpExchange tcp(Pod client, Pod server) throws Exception {
+        CompletableFuture<ServerSocket> listening = new CompletableFuture<>();
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        Thread srv = Thread.ofPlatform().name("pbt-tcp-server-" + server.namespace().label()).start(() -> {
+            try {
+                NetworkNamespaces.join(NetworkNamespaces.named(server.namespace().name()));
+                try (ServerSocket ss = new ServerSocket()) {
+                    ss.bind(new InetSocketAddress(InetAddress.getByName(server.address().toString()), TCP_PORT));
+                    listening.complete(ss);
+                    ss.setSoTimeout((int) CALL_TIMEOUT.toMillis());
+                    try (Socket c = ss.accept()) {
+                        c.setSoTimeout((int) CALL_TIMEOUT.toMillis());
+                        String line = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))
+                                .readLine();
+                        String from = c.getInetAddress().getHostAddress();
+                        OutputStream out = c.getOutputStream();
+                        out.write(("hi " + from + ", this is " + server.address() + "; you said: " + line + "\n")
+                                .getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                        seen.complete(from);
+                    }
+                }
+            } catch (Throwable e) {
+                listening.completeExceptionally(e);
+                seen.completeExceptionally(e);
+            }
+        });
+        try {
+            listening.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            String sent = "hello from pod " + client.address();
+            String received = inNamespace(client, () -> {
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress(InetAddress.getByName(server.address().toString()), TCP_PORT), 3000);
+                    s.setSoTimeout(3000);
+                    PrintWriter w = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8);
+                    w.println(sent);
+                    return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8)).readLine();
+                }
+            });
+            return new TcpExchange(sent, received, seen.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        } finally {
+            listening.thenAccept(PodTraffic::closeQuietly);
+            srv.join(CALL_TIMEOUT);
+        }
+    }
+
+    private static <T> T inNamespace(Pod pod, Callable<T> body) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread.ofPlatform().name("pbt-in-" + pod.namespace().label()).start(() -> {
+            try {
+                NetworkNamespaces.join(NetworkNamespaces.named(pod.namespace().name()));
+                result.complete(body.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+    }
+
+    private static void closeQuietly(ServerSocket s) {
+        try {
+            s.close();
+        } catch (java.io.IOException ignored) {
+            // closing a server that accepted or timed out
+        }
+    }
+
+    /** Lines for the demo's output, indented. */
+    static String indent(String text) {
+        return String.join("\n", text.lines().map(l -> "    " + l).toList());
+    }
+
+}
