@@ -330,11 +330,9 @@ public final class Speaker implements AutoCloseable {
         }
         NegotiatedSession n = slot.negotiated;
         if (slot.inAdjRibOut && n != null) {
-            // A new export policy puts the peer in another update group: leaving and joining
-            // sends it the difference as a full table plus End-of-RIB.
-            leaveAdjRibOut(slot);
-            adjRibOut.addPeer(outboundPeer(slot, slot.info, n));
-            slot.inAdjRibOut = true;
+            // A new export policy puts the peer in another update group, which sends it the
+            // difference: withdrawals for what it no longer gets, then the new announcements.
+            adjRibOut.changeProfile(outboundPeer(slot, slot.info, n));
         }
     }
 

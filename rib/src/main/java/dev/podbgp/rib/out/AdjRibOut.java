@@ -53,13 +53,35 @@ public final class AdjRibOut implements RibListener {
         if (groupOf.containsKey(peer.id())) {
             throw new IllegalArgumentException("peer " + peer.id() + " is already in an update group");
         }
-        UpdateGroup group = groups.computeIfAbsent(peer.profile(), p -> {
+        UpdateGroup group = groupFor(peer.profile());
+        group.add(peer);
+        groupOf.put(peer.id(), group);
+    }
+
+    /**
+     * The peer's export settings changed on a running session (an export policy reload, a new
+     * next-hop-self): it moves to the group of its new profile and is sent the difference at the
+     * next {@link #flush} - withdrawals for what it holds and no longer gets, the new table's
+     * routes - without a reset and without End-of-RIB. Nothing happens when the profile is the same.
+     */
+    public void changeProfile(OutboundPeer peer) {
+        UpdateGroup old = group(peer.id());
+        if (old.profile().equals(peer.profile())) {
+            return;
+        }
+        java.util.Set<Prefix> held = old.heldBy(peer.id());
+        removePeer(peer.id());
+        UpdateGroup group = groupFor(peer.profile());
+        group.addMoved(peer, held);
+        groupOf.put(peer.id(), group);
+    }
+
+    private UpdateGroup groupFor(ExportProfile profile) {
+        return groups.computeIfAbsent(profile, p -> {
             UpdateGroup g = new UpdateGroup(p, node, encoder);
             locRib.forEach(g::seed);
             return g;
         });
-        group.add(peer);
-        groupOf.put(peer.id(), group);
     }
 
     /** The session is gone; an emptied group is dropped with its table. */

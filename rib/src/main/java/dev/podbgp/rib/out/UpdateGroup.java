@@ -88,6 +88,50 @@ public final class UpdateGroup {
         owing = true;
     }
 
+    /**
+     * A member that comes from another group on a running session: it already holds routes from
+     * us, so instead of a dump it is owed the difference. {@code had} are the prefixes it may
+     * hold; each is re-announced from this table or withdrawn, and the rest of this table is
+     * announced. No End-of-RIB: the session's initial table was sent long ago.
+     */
+    void addMoved(OutboundPeer peer, java.util.Set<Prefix> had) {
+        Member m = new Member(peer);
+        m.synced = true;
+        m.endOfRibAfterDump = false;
+        for (Prefix p : had) {
+            m.pending.put(p, Boolean.TRUE);
+        }
+        table.forEach((prefix, advert) -> {
+            if (Advert.visibleTo(advert, peer.id())) {
+                m.pending.putIfAbsent(prefix, Boolean.FALSE);
+            }
+        });
+        members.put(peer.id(), m);
+        order.add(m);
+        owing = true;
+    }
+
+    /**
+     * What the member may hold from us now: this table as it sees it, and pending prefixes it
+     * had. An over-estimate (a prefix whose dump has not gone out yet) only costs a withdrawal
+     * the peer ignores (RFC 4271 §9: withdrawing an unknown route is not an error).
+     */
+    java.util.Set<Prefix> heldBy(int peerId) {
+        Member m = member(peerId);
+        java.util.Set<Prefix> out = new java.util.HashSet<>();
+        table.forEach((prefix, advert) -> {
+            if (Advert.visibleTo(advert, peerId)) {
+                out.add(prefix);
+            }
+        });
+        m.pending.forEach((prefix, had) -> {
+            if (had) {
+                out.add(prefix);
+            }
+        });
+        return out;
+    }
+
     void remove(int peerId) {
         Member m = members.remove(peerId);
         if (m != null) {

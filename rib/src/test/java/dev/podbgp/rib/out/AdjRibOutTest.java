@@ -286,6 +286,48 @@ class AdjRibOutTest {
     }
 
     @Test
+    void exportPolicyChangeOnARunningSessionSendsTheDifference() {
+        PeerInfo c1 = client(1, "10.0.0.1");
+        PeerInfo ebgp = ebgpPeer(9, "192.0.2.9", 65009);
+        select(P1, fromClient(c1, 65010));
+        select(P2, fromClient(c1, 65020));
+        ribOut.addPeer(out(ebgp));
+        ribOut.flush(sent);
+        sent.clear();
+
+        // The reload: P1 is no longer exported to this peer; P2 still is.
+        Policy onlyP2 = new Policy("only-p2", List.of(dev.podbgp.rib.policy.Rule.accept("p2",
+                new dev.podbgp.rib.policy.Match.PrefixIn(List.of(dev.podbgp.rib.policy.PrefixRange.exact(P2))))),
+                dev.podbgp.rib.policy.Verdict.REJECT);
+        ribOut.changeProfile(out(ebgp, false, onlyP2));
+        ribOut.flush(sent);
+
+        List<Update> u = sent.updates(9);
+        assertThat(u.stream().flatMap(x -> withdrawn(x).stream())).containsExactly(P1);
+        assertThat(u.stream().flatMap(x -> announced(x).stream())).containsExactly(P2);
+        assertThat(u).noneMatch(Update::isEndOfRib);
+        assertThat(ribOut.group(9).profile().exportPolicy()).isEqualTo(onlyP2);
+    }
+
+    @Test
+    void aWithdrawalCollectedBeforeAProfileChangeStillReachesThePeer() {
+        PeerInfo c1 = client(1, "10.0.0.1");
+        PeerInfo ebgp = ebgpPeer(9, "192.0.2.9", 65009);
+        select(P1, fromClient(c1, 65010));
+        ribOut.addPeer(out(ebgp));
+        ribOut.flush(sent);
+        sent.clear();
+
+        withdraw(P1);
+        ribOut.changeProfile(out(ebgp, false, Policy.acceptAll("renamed")));
+        ribOut.flush(sent);
+
+        List<Update> u = sent.updates(9);
+        assertThat(u.stream().flatMap(x -> withdrawn(x).stream())).containsExactly(P1);
+        assertThat(u.stream().flatMap(x -> announced(x).stream())).isEmpty();
+    }
+
+    @Test
     void unchangedOutputSendsNothing() {
         // MED from another AS is stripped towards eBGP, so a MED-only change changes nothing there.
         PeerInfo e = ebgpPeer(9, "192.0.2.9", 65009);
