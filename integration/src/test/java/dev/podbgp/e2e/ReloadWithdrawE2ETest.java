@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A reload that takes a prefix away must withdraw it (RFC 4271 §9.1.3: a route no longer in
- * Adj-RIB-Out is withdrawn), here a podCIDR removed from the file shortly after it was added.
+ * Adj-RIB-Out is withdrawn): a podCIDR removed from the file shortly after it was added, and an
+ * export policy that stops accepting the node's pods.
  */
 @ExtendWith(LabExtension.class)
 class ReloadWithdrawE2ETest {
@@ -41,6 +42,24 @@ class ReloadWithdrawE2ETest {
                 () -> t.tor().receivedRoutes().toString());
         awaitKernel(n2, extra, false);
         assertThat(n2.kernelHasRoute(original)).isTrue();
+    }
+
+    @Test
+    void exportPolicyReloadedToRejectThePods_withdrawsThemFromTheRouter(Lab lab) throws Exception {
+        DemoTopology t = DemoTopology.build(lab);
+        DemoNode n1 = t.node1();
+        DemoNode n2 = t.node2();
+        t.nodes().forEach(DemoNode::startPodbgp);
+        Prefix pods = n1.config().podCidrs().getFirst();
+        awaitKernel(n2, pods, true);
+
+        // the export policy now matches nothing of ours: default reject
+        java.nio.file.Files.writeString(n1.configFile(),
+                n1.config().yaml().replace("10.240.0.0/16 le 24", "10.99.0.0/16 le 24"));
+        reload(n1);
+        Await.until("the router to lose " + pods, SETTLE, () -> !t.tor().receivedRoutes().containsKey(pods),
+                () -> t.tor().receivedRoutes().toString());
+        awaitKernel(n2, pods, false);
     }
 
     private static void reload(DemoNode n) {
