@@ -42,6 +42,7 @@ public final class KubernetesMode implements AutoCloseable {
     private PodbgpDaemon daemon;
     private DesiredState waiting;
     private boolean routesReported;
+    private boolean stopped;
 
     private KubernetesMode(KubernetesClient client, String nodeName, String namespace, BaseSettings base) {
         this.client = client;
@@ -151,7 +152,12 @@ public final class KubernetesMode implements AutoCloseable {
         };
     }
 
-    public void stop(String communication) {
+    /** Stops everything; a second call does nothing. */
+    public synchronized void stop(String communication) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         reporter.shutdownNow();
         source.close();
         if (daemon != null) {

@@ -62,6 +62,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private final ControlServer control;
     private final MetricsServer metricsServer;
     private final Object reloadLock = new Object();
+    private boolean stopped;
     /** A named network namespace this daemon manages (lab use); empty: the one it runs in. */
     private final Optional<String> namespace;
 
@@ -71,7 +72,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         this.namespace = namespace;
         this.cni = new CniPairing(namespace.map(TargetNamespace::named).orElseGet(TargetNamespace::current),
                 cniSettings(s.cni()));
-        cni.apply(s.originated(), s.clusterPodCidrs());
+        applyCni(s);
         RouteOwner owner = owner(s);
         if (namespace.isEmpty()) {
             registerProtocolName(owner);
@@ -132,7 +133,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
                 throw new ControlException(e.getMessage() + "; the running config stays");
             }
             try {
-                cni.apply(next.originated(), next.clusterPodCidrs());
+                applyCni(next);
             } catch (IOException e) {
                 throw new ControlException("routing was updated, but the CNI config could not be written: " + e.getMessage());
             }
@@ -247,7 +248,11 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
      * SIGTERM: every peer gets Cease/Administrative Shutdown with {@code communication}; our
      * FIB routes are removed unless the config keeps them for a graceful restart.
      */
-    public void stop(String communication) {
+    public synchronized void stop(String communication) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         LOG.log(System.Logger.Level.INFO, "event=stopping reason=\"" + communication + "\"");
         speaker.shutdown(communication);
         closeQuietly(control);
@@ -277,6 +282,19 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             b.append(e).append('\n');
         }
         return b.toString().stripTrailing();
+    }
+
+    /**
+     * The bridge conflist and host rules for the node's podCIDRs. A node may have none yet (a
+     * Kubernetes Node before the controller assigned one): then there is nothing to write, and
+     * the next state with a podCIDR writes it.
+     */
+    private void applyCni(DesiredState s) throws IOException {
+        if (s.originated().isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "event=cni-waiting reason=\"no podCIDR yet\"");
+            return;
+        }
+        cni.apply(s.originated(), s.clusterPodCidrs());
     }
 
     /** So that {@code ip route} says {@code proto podbgp}; iproute2 reads the directory when present. */

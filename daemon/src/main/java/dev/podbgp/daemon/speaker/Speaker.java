@@ -523,7 +523,10 @@ public final class Speaker implements AutoCloseable {
     }
 
     /** Sends Cease/Administrative Shutdown with {@code communication} to every peer and stops. */
-    public void shutdown(String communication) {
+    public synchronized void shutdown(String communication) {
+        if (closing) {
+            return;
+        }
         closing = true;
         transport.shutdown(communication);
         loop.close();
@@ -537,9 +540,7 @@ public final class Speaker implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!closing) {
-            shutdown("podbgp stopping");
-        }
+        shutdown("podbgp stopping");
     }
 
     /** The listener the transport calls on its event loops; hands everything to the RIB thread. */
