@@ -13,8 +13,7 @@ import java.util.function.BiConsumer;
  */
 final class PrePolicyRoutes {
 
-    private Ipv4PrefixMap<Object> ipv4 = new Ipv4PrefixMap<>();
-    private Ipv6PrefixMap<Object> ipv6 = new Ipv6PrefixMap<>();
+    private final PrefixTable<Object> table = new PrefixTable<>();
     private int size;
 
     int size() {
@@ -89,15 +88,13 @@ final class PrePolicyRoutes {
     }
 
     void clear() {
-        ipv4 = new Ipv4PrefixMap<>();
-        ipv6 = new Ipv6PrefixMap<>();
+        table.clear();
         size = 0;
     }
 
     /** Visits every stored route; the table must not change meanwhile. */
     void forEach(BiConsumer<Prefix, Route> visitor) {
-        ipv4.forEach((key, v) -> visit(Ipv4Prefix.fromLong(key), v, visitor));
-        ipv6.forEach((p, v) -> visit(p, v, visitor));
+        table.forEach((p, v) -> visit(p, v, visitor));
     }
 
     private static void visit(Prefix prefix, Object v, BiConsumer<Prefix, Route> visitor) {
@@ -113,28 +110,10 @@ final class PrePolicyRoutes {
     }
 
     private Object load(Prefix prefix) {
-        return switch (prefix) {
-            case Ipv4Prefix p -> ipv4.get(p.toLong());
-            case Ipv6Prefix p -> ipv6.get(p);
-        };
+        return table.get(prefix);
     }
 
     private void store(Prefix prefix, Object v) {
-        switch (prefix) {
-            case Ipv4Prefix p -> {
-                if (v == null) {
-                    ipv4.remove(p.toLong());
-                } else {
-                    ipv4.put(p.toLong(), v);
-                }
-            }
-            case Ipv6Prefix p -> {
-                if (v == null) {
-                    ipv6.remove(p);
-                } else {
-                    ipv6.put(p, v);
-                }
-            }
-        }
+        table.set(prefix, v);
     }
 }

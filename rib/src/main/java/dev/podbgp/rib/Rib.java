@@ -54,8 +54,8 @@ public final class Rib {
     private final ImportPolicy importPolicy;
     private final AttributeInterner interner = new AttributeInterner();
     private final RouteInterner routeInterner = new RouteInterner();
-    private final Ipv4PrefixMap<Object> ipv4 = new Ipv4PrefixMap<>();
-    private final Ipv6PrefixMap<Object> ipv6 = new Ipv6PrefixMap<>();
+    /** Per prefix: its single Route, or a PrefixPaths once it has several. */
+    private final PrefixTable<Object> table = new PrefixTable<>();
     private final List<RibListener> listeners = new ArrayList<>();
     private final List<PeerNoticeListener> noticeListeners = new ArrayList<>();
     // Adj-RIB-In sizes, indexed by peer id + 1 (the local pseudo-peer at 0): max-prefix, show.
@@ -311,7 +311,7 @@ public final class Rib {
         // Collect first, change after: the maps must not change while they are walked.
         long[][] v4 = {new long[64]};
         int[] n = {0};
-        ipv4.forEach((key, entry) -> {
+        table.forEachIpv4Key((key, entry) -> {
             if (holds(entry, peer)) {
                 if (n[0] == v4[0].length) {
                     v4[0] = Arrays.copyOf(v4[0], n[0] * 2);
@@ -320,7 +320,7 @@ public final class Rib {
             }
         });
         List<Ipv6Prefix> v6 = new ArrayList<>();
-        ipv6.forEach((prefix, entry) -> {
+        table.forEachIpv6((prefix, entry) -> {
             if (holds(entry, peer)) {
                 v6.add(prefix);
             }
@@ -436,19 +436,17 @@ public final class Rib {
 
     /** Prefixes in the Loc-RIB. */
     public int prefixCount() {
-        return ipv4.size() + ipv6.size();
+        return table.size();
     }
 
     /** Visits every prefix that has at least one route, IPv4 first; for show and audits, not hot paths. */
     public void forEachPrefix(java.util.function.Consumer<Prefix> visitor) {
-        ipv4.forEach((key, entry) -> visitor.accept(Ipv4Prefix.fromLong(key)));
-        ipv6.forEach((prefix, entry) -> visitor.accept(prefix));
+        table.forEach((prefix, entry) -> visitor.accept(prefix));
     }
 
     /** Visits this peer's Adj-RIB-In. */
     public void forEachRoute(PeerInfo peer, BiConsumer<Prefix, Route> visitor) {
-        ipv4.forEach((key, entry) -> visitPeer(Ipv4Prefix.fromLong(key), entry, peer, visitor));
-        ipv6.forEach((prefix, entry) -> visitPeer(prefix, entry, peer, visitor));
+        table.forEach((prefix, entry) -> visitPeer(prefix, entry, peer, visitor));
     }
 
     // ---- internals ----
@@ -683,29 +681,11 @@ public final class Rib {
     }
 
     private Object load(Prefix prefix) {
-        return switch (prefix) {
-            case Ipv4Prefix p -> ipv4.get(p.toLong());
-            case Ipv6Prefix p -> ipv6.get(p);
-        };
+        return table.get(prefix);
     }
 
     private void store(Prefix prefix, Object entry) {
-        switch (prefix) {
-            case Ipv4Prefix p -> {
-                if (entry == null) {
-                    ipv4.remove(p.toLong());
-                } else {
-                    ipv4.put(p.toLong(), entry);
-                }
-            }
-            case Ipv6Prefix p -> {
-                if (entry == null) {
-                    ipv6.remove(p);
-                } else {
-                    ipv6.put(p, entry);
-                }
-            }
-        }
+        table.set(prefix, entry);
     }
 
     private void count(PeerInfo peer, Prefix prefix, int delta) {

@@ -134,20 +134,10 @@ public final class BgpPeer {
      * at most one batch; it resumes on {@link PeerListener#writable}.
      */
     public CompletableFuture<Boolean> send(List<? extends BgpMessage> messages) {
-        CompletableFuture<Boolean> written = new CompletableFuture<>();
-        onLoop(() -> {
-            if (primary == null || primary.session().state() != SessionState.ESTABLISHED) {
-                log(System.Logger.Level.DEBUG, "event=send-dropped reason=not-established messages=" + messages.size());
-                written.complete(false);
-                return;
-            }
-            primary.sendAll(messages);
-            if (messages.stream().anyMatch(Update.class::isInstance)) {
-                primary.handle(new SessionEvent.UpdateSent());
-            }
-            written.complete(true);
+        return onEstablished(messages.size(), connection -> {
+            connection.sendAll(messages);
+            return messages.stream().anyMatch(Update.class::isInstance);
         });
-        return written;
     }
 
     /**
@@ -156,15 +146,25 @@ public final class BgpPeer {
      * Ordered with {@link #send} calls: both run on the peer's event loop in call order.
      */
     public CompletableFuture<Boolean> sendEncoded(List<byte[]> messages) {
+        return onEstablished(messages.size(), connection -> {
+            connection.sendAllEncoded(messages);
+            return !messages.isEmpty();
+        });
+    }
+
+    /**
+     * Runs {@code write} on the event loop when the session is established; {@code write} says
+     * whether it sent an UPDATE, which restarts the keepalive timer (RFC 4271 §8.2.2).
+     */
+    private CompletableFuture<Boolean> onEstablished(int count, java.util.function.Predicate<PeerConnection> write) {
         CompletableFuture<Boolean> written = new CompletableFuture<>();
         onLoop(() -> {
             if (primary == null || primary.session().state() != SessionState.ESTABLISHED) {
-                log(System.Logger.Level.DEBUG, "event=send-dropped reason=not-established messages=" + messages.size());
+                log(System.Logger.Level.DEBUG, "event=send-dropped reason=not-established messages=" + count);
                 written.complete(false);
                 return;
             }
-            primary.sendAllEncoded(messages);
-            if (!messages.isEmpty()) {
+            if (write.test(primary)) {
                 primary.handle(new SessionEvent.UpdateSent());
             }
             written.complete(true);

@@ -66,6 +66,19 @@ public final class PodbgpMetrics {
         updatesSent.labels(peer).inc();
     }
 
+    /** Adds {@code n} UPDATEs received (the daemon reads its session counters periodically). */
+    public void updatesReceived(String peer, long n) {
+        if (n > 0) {
+            updatesReceived.labels(peer).inc(n);
+        }
+    }
+
+    public void updatesSent(String peer, long n) {
+        if (n > 0) {
+            updatesSent.labels(peer).inc(n);
+        }
+    }
+
     public void ribPrefixes(String rib, String family, long count) {
         ribPrefixes.labels(rib, family).set(count);
     }

@@ -39,7 +39,13 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import dev.podbgp.inet.IpAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,6 +68,10 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private final ControlServer control;
     private final MetricsServer metricsServer;
     private final Object reloadLock = new Object();
+    private static final Duration METRICS_REFRESH = Duration.ofSeconds(5);
+    private final ScheduledExecutorService metricsRefresh;
+    /** UPDATE counts per peer already added to the metrics: the counters grow by the difference. */
+    private final Map<IpAddress, long[]> countedUpdates = new HashMap<>();
     private boolean stopped;
     /** A named network namespace this daemon manages (lab use); empty: the one it runs in. */
     private final Optional<String> namespace;
@@ -96,6 +106,9 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
                 ? MetricsServer.start(new InetSocketAddress(InetAddress.getByAddress(s.metrics().address().toBytes()), s.metrics().port()),
                         metrics.registry())
                 : null;
+        this.metricsRefresh = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("podbgp-metrics").daemon().factory());
+        metricsRefresh.scheduleWithFixedDelay(this::refreshMetrics, METRICS_REFRESH.toSeconds(), METRICS_REFRESH.toSeconds(),
+                TimeUnit.SECONDS);
         LOG.log(System.Logger.Level.INFO, "event=started node=" + s.node().name() + " asn=" + s.node().asn()
                 + " router-id=" + s.node().routerId() + " peers=" + s.peers().size() + " originated=" + s.originated());
     }
@@ -242,6 +255,33 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         }
     }
 
+    /**
+     * The gauges and counters that are read rather than pushed: per-peer prefix counts and UPDATE
+     * totals, the Loc-RIB size, the routes in the kernel. Every few seconds, on its own thread;
+     * the RIB part is one query on the RIB thread.
+     */
+    private void refreshMetrics() {
+        try {
+            for (NeighborView n : neighbors()) {
+                metrics.prefixes(n.address(), "all", n.received(), n.accepted(), n.advertised());
+            }
+            for (PeerStatus p : speaker.peers()) {
+                long[] counted = countedUpdates.computeIfAbsent(p.address(), a -> new long[2]);
+                String peer = p.address().toString();
+                metrics.updatesReceived(peer, p.updatesIn() - counted[0]);
+                metrics.updatesSent(peer, p.updatesOut() - counted[1]);
+                counted[0] = p.updatesIn();
+                counted[1] = p.updatesOut();
+            }
+            int locRib = query(rib -> rib.prefixCount());
+            metrics.ribPrefixes("loc-rib", "all", locRib);
+            metrics.fibRoutes("ipv4 unicast", fib.writtenRoutes(false));
+            metrics.fibRoutes("ipv6 unicast", fib.writtenRoutes(true));
+        } catch (ControlException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "event=metrics-refresh-failed error=\"" + e.getMessage() + "\"");
+        }
+    }
+
     // ---- lifecycle ----
 
     /**
@@ -254,6 +294,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         }
         stopped = true;
         LOG.log(System.Logger.Level.INFO, "event=stopping reason=\"" + communication + "\"");
+        metricsRefresh.shutdownNow();
         speaker.shutdown(communication);
         closeQuietly(control);
         closeQuietly(metricsServer);

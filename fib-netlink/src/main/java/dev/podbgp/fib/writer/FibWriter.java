@@ -66,6 +66,8 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
     private long requested;
     private long completed;
     private volatile IOException failure;
+    private volatile int writtenIpv4;
+    private volatile int writtenIpv6;
 
     // Owned by the writer thread (and by start() before the thread runs).
     private final LongObjectMap<NextHop> desiredV4 = new LongObjectMap<>(1024);
@@ -195,6 +197,11 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
     /** The socket error that stopped the writer thread, or null. */
     public IOException failure() {
         return failure;
+    }
+
+    /** Routes of each family written to the kernel as of the last batch (for metrics; any thread). */
+    public int writtenRoutes(boolean ipv6) {
+        return ipv6 ? writtenIpv6 : writtenIpv4;
     }
 
     /** Routes we are retrying. */
@@ -526,6 +533,8 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
     private void flush() throws IOException {
         writer.flush();
         v6Tags.clear();
+        writtenIpv4 = writtenV4.size();
+        writtenIpv6 = writtenV6.size();
         if (batchWritten + batchFailed > 0) {
             listener.onBatch(batchWritten, batchFailed);
         }
