@@ -153,6 +153,24 @@ public final class BgpPeer {
     }
 
     /**
+     * {@link #sendEncoded} for bytes encoded for one particular session: when that session has
+     * ended and another one is up (a reconnect may negotiate ADD-PATH or 4-octet AS differently),
+     * they are dropped instead of sent malformed. Completes with false then.
+     */
+    public CompletableFuture<Boolean> sendEncoded(List<byte[]> messages, NegotiatedSession encodedFor) {
+        CompletableFuture<Boolean> written = new CompletableFuture<>();
+        onLoop(() -> {
+            if (negotiated != encodedFor) {
+                log(System.Logger.Level.DEBUG, "event=send-dropped reason=other-session messages=" + messages.size());
+                written.complete(false);
+                return;
+            }
+            sendEncoded(messages).whenComplete((ok, e) -> written.complete(ok != null && ok));
+        });
+        return written;
+    }
+
+    /**
      * Runs {@code write} on the event loop when the session is established; {@code write} says
      * whether it sent an UPDATE, which restarts the keepalive timer (RFC 4271 §8.2.2).
      */
@@ -214,7 +232,7 @@ public final class BgpPeer {
     }
 
     /**
-     * Stops reading this peer's messages until {@link #resumeReading()}: the consumer of its
+     * Stops reading this peer's messages until {@link #resumeReading}: the consumer of its
      * UPDATEs is full, and TCP's window then slows the peer down instead of a queue growing here.
      */
     public void pauseReading() {
@@ -225,9 +243,13 @@ public final class BgpPeer {
         });
     }
 
-    public void resumeReading() {
+    /**
+     * Resumes reading, unless {@code stillWanted} says otherwise when the event loop gets to it:
+     * a pause requested meanwhile on the loop must not be undone by a resume queued before it.
+     */
+    public void resumeReading(java.util.function.BooleanSupplier stillWanted) {
         onLoop(() -> {
-            if (primary != null) {
+            if (primary != null && stillWanted.getAsBoolean()) {
                 primary.autoRead(true);
             }
         });
@@ -304,8 +326,10 @@ public final class BgpPeer {
                         + " detail=\"" + d.detail() + "\"");
                 listener.down(this, d);
             }
-            case SessionAction.DeliverUpdate u -> listener.update(this, u.update());
-            case SessionAction.EndOfRibReceived e -> listener.endOfRib(this, e.family());
+            case SessionAction.DeliverUpdate u when from == primary -> listener.update(this, u.update());
+            case SessionAction.DeliverUpdate u -> log(System.Logger.Level.DEBUG, "event=update-ignored reason=not-primary");
+            case SessionAction.EndOfRibReceived e when from == primary -> listener.endOfRib(this, e.family());
+            case SessionAction.EndOfRibReceived e -> { }
             case SessionAction.RefreshRequested r -> listener.refreshRequested(this, r.family(), r.enhanced());
             case SessionAction.ProblemReported p -> {
                 log(System.Logger.Level.WARNING, "event=malformed " + p.problem());

@@ -102,6 +102,9 @@ final class RunCommand implements Callable<Integer> {
         configureLogging(base.config().logging());
         KubernetesMode mode = KubernetesMode.start(base, node, namespace, Duration.ofMinutes(5));
         CountDownLatch stopped = new CountDownLatch(1);
+        // The cluster is watched; there is no file state to reread. SIGHUP must not end the process.
+        Signal.handle(new Signal("HUP"), sig -> System.getLogger("podbgp.daemon").log(System.Logger.Level.INFO,
+                "event=sighup-ignored reason=\"state comes from Kubernetes and is followed as it changes\""));
         Runnable stop = () -> {
             mode.stop("podbgp stopping");
             stopped.countDown();

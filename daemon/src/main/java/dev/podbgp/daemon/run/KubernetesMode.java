@@ -74,8 +74,12 @@ public final class KubernetesMode implements AutoCloseable {
         KubernetesMode mode = new KubernetesMode(client, nodeName, namespace, BaseSettings.from(base.config()));
         mode.source.start();
         LOG.log(System.Logger.Level.INFO, "event=waiting-for-cluster node=" + nodeName);
-        DesiredState first = mode.awaitFirst(firstState);
+        mode.awaitFirst(firstState);
         synchronized (mode.lock) {
+            // The latest state, not the one awaitFirst saw: another may have arrived meanwhile, and
+            // the source never sends an equal state twice. States arriving during the start wait
+            // for the lock and are applied to the running daemon.
+            DesiredState first = mode.waiting;
             mode.daemon = networkNamespace.isPresent() ? PodbgpDaemon.startIn(networkNamespace.get(), first)
                     : PodbgpDaemon.start(first);
             mode.waiting = null;

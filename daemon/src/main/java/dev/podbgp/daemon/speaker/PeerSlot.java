@@ -7,7 +7,11 @@ import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.event.RibEvent;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * One configured peer as the speaker tracks it: its settings, its transport session, what the
@@ -32,11 +36,19 @@ final class PeerSlot {
     // RIB thread only.
     boolean registeredInRib;
     boolean inAdjRibOut;
+    /** The session Adj-RIB-Out encodes for; bytes for it are dropped once another session is up. */
+    NegotiatedSession joinedSession;
+    /** Graceful-restart timers of the last restart; cancelled when the peer is back or removed. */
+    final List<ScheduledFuture<?>> restartTimers = new ArrayList<>();
+    /** Bumped when the session comes back: a restart timer of an earlier generation is ignored. */
+    int restartGeneration;
 
     // Inbound backpressure, guarded by this object's monitor: once the RIB queue refused one of
     // this peer's events, the following ones wait here in order and the socket stops being read.
     private final ArrayDeque<RibEvent> overflow = new ArrayDeque<>();
     private boolean paused;
+    /** Removed from the configuration: later events of its session are dropped. */
+    private boolean closed;
 
     PeerSlot(int id, DesiredPeer desired) {
         this.id = id;
@@ -44,7 +56,22 @@ final class PeerSlot {
     }
 
     /** Hands an event of this peer to the RIB in arrival order; pauses reading when the RIB is full. */
-    synchronized void submit(RibEvent event, java.util.function.Predicate<RibEvent> offer) {
+    synchronized void submit(RibEvent event, Predicate<RibEvent> offer) {
+        if (!closed) {
+            enqueue(event, offer);
+        }
+    }
+
+    /**
+     * The last event of this slot (its removal): queued behind everything the session handed on
+     * before, and nothing after it is accepted.
+     */
+    synchronized void close(RibEvent last, Predicate<RibEvent> offer) {
+        closed = true;
+        enqueue(last, offer);
+    }
+
+    private void enqueue(RibEvent event, Predicate<RibEvent> offer) {
         if (paused || !offer.test(event)) {
             overflow.addLast(event);
             if (!paused) {
@@ -58,7 +85,7 @@ final class PeerSlot {
     }
 
     /** On the RIB thread after a batch: moves waiting events on while there is room, then resumes reading. */
-    synchronized void release(java.util.function.Predicate<RibEvent> offer) {
+    synchronized void release(Predicate<RibEvent> offer) {
         if (!paused) {
             return;
         }
@@ -71,7 +98,7 @@ final class PeerSlot {
         paused = false;
         BgpPeer b = bgp;
         if (b != null) {
-            b.resumeReading();
+            b.resumeReading(() -> !paused());
         }
     }
 

@@ -129,7 +129,7 @@ public final class Speaker implements AutoCloseable {
             SpeakerEvents events) {
         Speaker s = new Speaker(state, namespace, locRibListeners, events);
         for (Prefix p : state.originated()) {
-            s.loop.offer(new RibEvent.Originate(p, originAttributes()));
+            s.post(new RibEvent.Originate(p, originAttributes()));
         }
         for (DesiredPeer p : state.peers()) {
             s.addPeer(p);
@@ -160,13 +160,20 @@ public final class Speaker implements AutoCloseable {
             removePeer(removed.address());
         }
         for (Prefix p : diff.originatedRemoved()) {
-            loop.offer(new RibEvent.WithdrawOriginated(p));
+            post(new RibEvent.WithdrawOriginated(p));
         }
         for (Prefix p : diff.originatedAdded()) {
-            loop.offer(new RibEvent.Originate(p, originAttributes()));
+            post(new RibEvent.Originate(p, originAttributes()));
         }
         Set<IpAddress> reset = new LinkedHashSet<>();
         reset.addAll(diff.peersToReset());
+        for (DesiredPeer p : next.peers()) {
+            PeerSlot slot = slots.get(p.address());
+            // The RIB ranks and reflects by PeerInfo, fixed for a session: a new client role needs one.
+            if (slot != null && slot.desired.routeReflectorClient() != p.routeReflectorClient()) {
+                reset.add(p.address());
+            }
+        }
         for (IpAddress address : reset) {
             removePeer(address);
             next.peer(address).ifPresent(this::addPeer);
@@ -206,15 +213,18 @@ public final class Speaker implements AutoCloseable {
             return;
         }
         transport.deconfigurePeer(SessionMapper.inet(address));
-        onRibThread(r -> {
+        // Through the slot: behind every event its session handed on, and the last one accepted,
+        // so nothing the session still delivers can re-register it or leave routes behind.
+        slot.close(new RibEvent.Inspect(r -> {
             leaveAdjRibOut(slot);
+            cancelRestartTimers(slot);
             if (slot.registeredInRib) {
                 rib.removePeer(slot.info);
                 slot.registeredInRib = false;
             }
             slotsById.remove(slot.id);
             slotsBySession.remove(slot.bgp);
-        });
+        }), loop::offer);
     }
 
     // ---- RIB thread ----
@@ -228,12 +238,16 @@ public final class Speaker implements AutoCloseable {
     }
 
     private void onRibThread(Consumer<Rib> action) {
-        if (!loop.offer(new RibEvent.Inspect(action))) {
-            try {
-                loop.put(new RibEvent.Inspect(action));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        post(new RibEvent.Inspect(action));
+    }
+
+    /** From a thread that may wait (not an event loop): the event is never dropped. */
+    private void post(RibEvent event) {
+        try {
+            loop.put(event);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing an event to the RIB", e);
         }
     }
 
@@ -272,8 +286,8 @@ public final class Speaker implements AutoCloseable {
         }
         adjRibOut.flush((peer, messages) -> {
             PeerSlot slot = slotsById.get(peer.id());
-            if (slot != null && slot.bgp != null) {
-                slot.bgp.sendEncoded(messages);
+            if (slot != null && slot.bgp != null && slot.joinedSession != null) {
+                slot.bgp.sendEncoded(messages, slot.joinedSession);
                 slot.updatesOut.addAndGet(messages.size());
             }
         });
@@ -285,31 +299,48 @@ public final class Speaker implements AutoCloseable {
             rib.addPeer(info, peerImport(desired));
             slot.registeredInRib = true;
         }
+        cancelRestartTimers(slot);
         rib.peerUp(info, preservedFamilies(n));
         leaveAdjRibOut(slot);
         adjRibOut.addPeer(outboundPeer(slot, info, n));
         slot.inAdjRibOut = true;
+        slot.joinedSession = n;
     }
 
-    private void down(PeerSlot slot, SessionAction.SessionDown down) {
+    private void cancelRestartTimers(PeerSlot slot) {
+        slot.restartGeneration++;
+        slot.restartTimers.forEach(t -> t.cancel(false));
+        slot.restartTimers.clear();
+    }
+
+    /** {@code n} and {@code info}: the session that ended, captured on its event loop. */
+    private void down(PeerSlot slot, SessionAction.SessionDown down, NegotiatedSession n, PeerInfo info) {
         leaveAdjRibOut(slot);
-        if (!slot.registeredInRib || !down.wasEstablished()) {
+        slot.joinedSession = null;
+        if (!slot.registeredInRib || !down.wasEstablished() || info == null) {
             return;
         }
-        NegotiatedSession n = slot.negotiated;
         Set<Family> preserved = n == null ? Set.of() : preservedFamilies(n);
         Map<Family, Duration> llgr = n == null ? Map.of() : llgrStaleTimes(n);
         // RFC 4724 §4.2: a session that ended without a NOTIFICATION (the peer restarting) keeps
         // the peer's routes as stale when it announced Graceful Restart; a NOTIFICATION ends them.
         if (state.gracefulRestart().enabled() && down.notification().isEmpty() && (!preserved.isEmpty() || !llgr.isEmpty())) {
             Duration restart = Duration.ofSeconds(peerRestartTime(n));
-            rib.peerRestarting(slot.info, preserved, restart, llgr);
-            PeerInfo info = slot.info;
-            timers.schedule(() -> loop.offer(new RibEvent.RestartTimerExpired(info)), restart.toMillis(), TimeUnit.MILLISECONDS);
-            llgr.forEach((family, stale) -> timers.schedule(() -> loop.offer(new RibEvent.LlgrTimerExpired(info, family)),
-                    restart.plus(stale).toMillis(), TimeUnit.MILLISECONDS));
+            rib.peerRestarting(info, preserved, restart, llgr);
+            int generation = slot.restartGeneration;
+            // Checked on the RIB thread: a timer of a restart the peer already came back from does nothing.
+            slot.restartTimers.add(timers.schedule(() -> post(new RibEvent.Inspect(r -> {
+                if (slot.restartGeneration == generation) {
+                    r.restartTimerExpired(info);
+                }
+            })), restart.toMillis(), TimeUnit.MILLISECONDS));
+            llgr.forEach((family, stale) -> slot.restartTimers.add(timers.schedule(() -> post(new RibEvent.Inspect(r -> {
+                if (slot.restartGeneration == generation) {
+                    r.llgrTimerExpired(info, family);
+                }
+            })), restart.plus(stale).toMillis(), TimeUnit.MILLISECONDS)));
         } else {
-            rib.peerDown(slot.info);
+            rib.peerDown(info);
         }
     }
 
@@ -323,10 +354,9 @@ public final class Speaker implements AutoCloseable {
     /** A policy, max-prefix or role change of an established peer, applied without a reset. */
     private void reconfigure(PeerSlot slot) {
         if (slot.registeredInRib) {
-            boolean reevaluated = rib.setImport(slot.info, peerImport(slot.desired));
-            if (!reevaluated) {
-                requestRefresh(slot);
-            }
+            // Without soft reconfiguration the RIB answers with a RouteRefreshNeeded notice, which
+            // onPeerNotice turns into a ROUTE-REFRESH.
+            rib.setImport(slot.info, peerImport(slot.desired));
         }
         NegotiatedSession n = slot.negotiated;
         if (slot.inAdjRibOut && n != null) {
@@ -477,13 +507,13 @@ public final class Speaker implements AutoCloseable {
             attrs = attrs.with(AsPath.EMPTY);
         }
         for (var entry : announce.routes()) {
-            loop.offer(new RibEvent.Originate(entry.prefix(), attrs));
+            post(new RibEvent.Originate(entry.prefix(), attrs));
         }
     }
 
     public void withdrawOriginated(dev.podbgp.bgp.exabgp.Command.Withdraw withdraw) {
         for (var entry : withdraw.routes()) {
-            loop.offer(new RibEvent.WithdrawOriginated(entry.prefix()));
+            post(new RibEvent.WithdrawOriginated(entry.prefix()));
         }
     }
 
@@ -574,6 +604,10 @@ public final class Speaker implements AutoCloseable {
                 s.negotiated = session;
                 s.lastError = "";
                 s.submit(new RibEvent.Inspect(r -> Speaker.this.established(s, info, session)), loop::offer);
+                if (s.paused()) {
+                    // A new connection reads by default; the RIB is still behind this peer.
+                    peer.pauseReading();
+                }
             }
         }
 
@@ -613,7 +647,9 @@ public final class Speaker implements AutoCloseable {
                 s.lastError = down.reason()
                         + down.notification().map(n -> " " + n.code() + "/" + n.subcode()).orElse("")
                         + (down.detail().isEmpty() ? "" : ": " + down.detail());
-                s.submit(new RibEvent.Inspect(r -> Speaker.this.down(s, down)), loop::offer);
+                NegotiatedSession ended = s.negotiated;
+                PeerInfo endedInfo = s.info;
+                s.submit(new RibEvent.Inspect(r -> Speaker.this.down(s, down, ended, endedInfo)), loop::offer);
             }
         }
 

@@ -70,9 +70,11 @@ public final class AdjRibOut implements RibListener {
             return;
         }
         java.util.Set<Prefix> held = old.heldBy(peer.id());
+        boolean synced = old.synced(peer.id());
+        boolean endOfRib = old.endOfRibAfterDump(peer.id());
         removePeer(peer.id());
         UpdateGroup group = groupFor(peer.profile());
-        group.addMoved(peer, held);
+        group.addMoved(peer, held, synced, endOfRib);
         groupOf.put(peer.id(), group);
     }
 

@@ -94,8 +94,18 @@ public final class UpdateGroup {
      * hold; each is re-announced from this table or withdrawn, and the rest of this table is
      * announced. No End-of-RIB: the session's initial table was sent long ago.
      */
-    void addMoved(OutboundPeer peer, java.util.Set<Prefix> had) {
+    void addMoved(OutboundPeer peer, java.util.Set<Prefix> had, boolean synced, boolean endOfRibAfterDump) {
         Member m = new Member(peer);
+        if (!synced) {
+            // Its initial table (and End-of-RIB, RFC 4724 §2) had not gone out yet: this group's
+            // dump sends it now; what it may hold is withdrawn or re-announced first.
+            m.endOfRibAfterDump = endOfRibAfterDump;
+            had.forEach(p -> m.pending.put(p, Boolean.TRUE));
+            members.put(peer.id(), m);
+            order.add(m);
+            owing = true;
+            return;
+        }
         m.synced = true;
         m.endOfRibAfterDump = false;
         for (Prefix p : had) {
@@ -116,6 +126,14 @@ public final class UpdateGroup {
      * had. An over-estimate (a prefix whose dump has not gone out yet) only costs a withdrawal
      * the peer ignores (RFC 4271 §9: withdrawing an unknown route is not an error).
      */
+    boolean synced(int peerId) {
+        return member(peerId).synced;
+    }
+
+    boolean endOfRibAfterDump(int peerId) {
+        return member(peerId).endOfRibAfterDump;
+    }
+
     java.util.Set<Prefix> heldBy(int peerId) {
         Member m = member(peerId);
         java.util.Set<Prefix> out = new java.util.HashSet<>();
@@ -307,6 +325,17 @@ public final class UpdateGroup {
 
     private void dump(Member m, OutputSink sink) {
         m.synced = true;
+        // A member that moved here before its dump went out may hold routes this table lacks.
+        MessageBatch withdrawals = new MessageBatch();
+        int id = m.peer.id();
+        m.pending.forEach((prefix, had) -> {
+            if (had && !Advert.visibleTo(table.get(prefix), id)) {
+                withdrawals.withdraw(prefix);
+            }
+        });
+        if (!withdrawals.isEmpty()) {
+            sink.write(m.peer, withdrawals.encode(profile.caps(), encoder, List.of()));
+        }
         m.pending.clear();
         List<byte[]> out;
         if (m.endOfRibAfterDump && !hasOwnRoutes(m.peer.id())) {

@@ -328,6 +328,20 @@ class AdjRibOutTest {
     }
 
     @Test
+    void rfc4724_s2_aPeerMovedBeforeItsInitialTableStillGetsEndOfRib() {
+        PeerInfo c1 = client(1, "10.0.0.1");
+        PeerInfo ebgp = ebgpPeer(9, "192.0.2.9", 65009);
+        select(P1, fromClient(c1, 65010));
+        ribOut.addPeer(out(ebgp));
+        ribOut.changeProfile(out(ebgp, false, Policy.acceptAll("renamed")));
+        ribOut.flush(sent);
+
+        List<Update> u = sent.updates(9);
+        assertThat(u.stream().flatMap(x -> announced(x).stream())).containsExactly(P1);
+        assertThat(u).anyMatch(Update::isEndOfRib);
+    }
+
+    @Test
     void unchangedOutputSendsNothing() {
         // MED from another AS is stripped towards eBGP, so a MED-only change changes nothing there.
         PeerInfo e = ebgpPeer(9, "192.0.2.9", 65009);
