@@ -9,9 +9,14 @@ import java.util.List;
  * passive towards the feeder at {@link FullTableBenchmark#FEEDER_ADDRESS}, installing what it
  * learns into that namespace's kernel FIB (when it has a FIB at all).
  */
-sealed interface FullTableTarget permits PodbgpTarget, BirdTarget, FrrTarget {
+sealed interface FullTableTarget permits PodbgpTarget, BirdTarget, FrrTarget, GobgpTarget {
 
     String name();
+
+    /** False for a daemon that only keeps a RIB (GoBGP without zebra): no FIB time is waited for. */
+    default boolean hasFib() {
+        return true;
+    }
 
     /** Starts the daemon in {@code namespace}; files go to {@code dir}. */
     Running start(String namespace, Path dir) throws IOException, InterruptedException;
