@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -117,8 +118,20 @@ public final class FullTableBenchmark {
         Path dir = Path.of("/tmp", base);
         FullTableTarget.Running running = null;
         FullTableFeeder feeder = new FullTableFeeder(messages);
-        // Ctrl-C skips finally blocks; the hook still drops the namespaces (their processes die with the JVM's children below).
-        Thread hook = new Thread(() -> deleteNamespaces(targetNs, feederNs));
+        // Ctrl-C or SIGTERM skips finally blocks: the hook stops the daemon and drops the namespaces instead.
+        AtomicReference<FullTableTarget.Running> started = new AtomicReference<>();
+        Thread hook = new Thread(() -> {
+            FullTableTarget.Running r = started.get();
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (IOException | InterruptedException e) {
+                    System.err.println("could not stop " + target.name() + ": " + e.getMessage());
+                }
+            }
+            deleteNamespaces(targetNs, feederNs);
+            deleteDir(dir);
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             Files.createDirectories(dir);
@@ -135,6 +148,7 @@ public final class FullTableBenchmark {
                     "/^Main:/{m=1;next} /^[^ \\t]/{m=0} m && /Prefixes:/{print $2; exit}", "/proc/net/fib_triestat").strip());
 
             running = target.start(targetNs, dir);
+            started.set(running);
             ProcessHandle daemon = running.processes().getFirst();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (Exec.check("ip", "netns", "exec", targetNs, "ss", "-Hltn", "sport", "=", ":179").isBlank()) {
@@ -203,7 +217,15 @@ public final class FullTableBenchmark {
             }
             deleteNamespaces(targetNs, feederNs);
             Runtime.getRuntime().removeShutdownHook(hook);
+            deleteDir(dir);
+        }
+    }
+
+    private static void deleteDir(Path dir) {
+        try {
             Exec.check("rm", "-rf", "--one-file-system", dir.toString());
+        } catch (IOException | InterruptedException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
         }
     }
 
