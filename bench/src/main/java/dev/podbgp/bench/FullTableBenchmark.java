@@ -86,12 +86,14 @@ public final class FullTableBenchmark {
     }
 
     record Result(String daemon, int prefixes, boolean established, long ribMillis, long fibMillis, long sentMillis,
-                  long ribCount, long fibCount, ProcessStats atEnd, long cpuSinceEstablishedMillis, int downs, String failure) {
+                  long ribCount, long fibCount, long ribPollMillis, ProcessStats atEnd, long cpuSinceEstablishedMillis, int downs,
+                  String failure) {
 
         String json() {
             return new JsonOut().beginObject().field("daemon", daemon).field("prefixes", prefixes)
                     .field("established", established).field("ribMillis", ribMillis).field("fibMillis", fibMillis)
                     .field("feederSentMillis", sentMillis).field("ribCount", ribCount).field("fibCount", fibCount)
+                    .field("slowestRibPollMillis", ribPollMillis)
                     .field("rssKb", atEnd.rssKb()).field("peakRssKb", atEnd.peakRssKb())
                     .field("cpuMillis", atEnd.cpuMillis()).field("cpuSinceEstablishedMillis", cpuSinceEstablishedMillis)
                     .field("sessionDowns", downs).field("failure", failure).endObject().toString();
@@ -171,6 +173,7 @@ public final class FullTableBenchmark {
             long end = t0 + Duration.ofSeconds(timeoutSeconds).toNanos();
             String failure = "";
             long nextRibPoll = 0;
+            long ribPollMillis = 0;
             while (ribMillis < 0 || fibMillis < 0 && target.hasFib()) {
                 long now = System.nanoTime();
                 if (now > end) {
@@ -194,6 +197,7 @@ public final class FullTableBenchmark {
                     // A query the daemon must answer costs it CPU (gobgp's CLI and gRPC most):
                     // an expensive one is asked less often, so the poll stays under ~20% of its time.
                     nextRibPoll = polled + Math.max(0, 4 * (polled - now));
+                    ribPollMillis = Math.max(ribPollMillis, Duration.ofNanos(polled - now).toMillis());
                 }
                 if (fibMillis < 0 && target.hasFib()) {
                     fib = ProcessStats.mainTablePrefixes(daemon) - fibBaseline;
@@ -208,7 +212,7 @@ public final class FullTableBenchmark {
             }
             ProcessStats stats = ProcessStats.of(running.processes());
             long sent = feeder.sentNanos() == 0 ? -1 : Duration.ofNanos(feeder.sentNanos() - t0).toMillis();
-            return new Result(target.name(), prefixes, true, ribMillis, fibMillis, sent, rib, fib, stats,
+            return new Result(target.name(), prefixes, true, ribMillis, fibMillis, sent, rib, fib, ribPollMillis, stats,
                     stats.cpuMillis() - cpuAtEstablished, feeder.downs(), failure);
         } finally {
             feeder.close();
@@ -232,7 +236,7 @@ public final class FullTableBenchmark {
     private static Result failed(FullTableTarget target, int prefixes, FullTableTarget.Running running, String why) throws IOException {
         ProcessStats stats = running.processes().stream().allMatch(ProcessHandle::isAlive)
                 ? ProcessStats.of(running.processes()) : new ProcessStats(-1, -1, -1);
-        return new Result(target.name(), prefixes, false, -1, -1, -1, 0, 0, stats, -1, 0, why);
+        return new Result(target.name(), prefixes, false, -1, -1, -1, 0, 0, -1, stats, -1, 0, why);
     }
 
     private static void deleteNamespaces(String... names) {
