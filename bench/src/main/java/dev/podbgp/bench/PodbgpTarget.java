@@ -1,0 +1,127 @@
+package dev.podbgp.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real podbgp daemon process ({@code podbgp run}) from this checkout's daemon build, with
+ * the JVM flags of scripts/podbgp. Its RIB count is the feeder peer's accepted prefixes from
+ * the control socket's show-neighbors answer (one short line, unlike show-routes).
+ *
+ * @param classpath daemon/target/daemon-*.jar and daemon/target/lib/*
+ * @param jvmArgs   extra JVM options (e.g. -Xmx)
+ */
+record PodbgpTarget(String classpath, List<String> jvmArgs) implements FullTableTarget {
+
+    private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
+
+    static PodbgpTarget fromCheckout(Path root, List<String> jvmArgs) throws IOException {
+        Path target = root.resolve("daemon/target");
+        try (var files = Files.list(target)) {
+            Path jar = files.filter(p -> p.getFileName().toString().matches("daemon-.*\\.jar")
+                            && !p.getFileName().toString().endsWith("-tests.jar"))
+                    .findFirst().orElseThrow(() -> new IOException("no daemon jar in " + target
+                            + ": run ./mvnw -B -ntp -pl daemon,bench -am package -DskipTests"));
+            return new PodbgpTarget(jar + ":" + target.resolve("lib") + "/*", jvmArgs);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "podbgp";
+    }
+
+    @Override
+    public Running start(String namespace, Path dir) throws IOException {
+        Path socket = dir.resolve("control.sock");
+        Path config = dir.resolve("podbgp.yaml");
+        Files.createDirectories(dir.resolve("cni"));
+        Files.writeString(config, """
+                node:
+                  name: ftb
+                  asn: %d
+                  routerId: %s
+                listen:
+                  address: %s
+                peers:
+                  - address: %s
+                    asn: %d
+                    passive: true
+                    timers: {holdTime: %d}
+                    maxPrefix: {limit: 2000000}
+                mesh:
+                  enabled: false
+                cni:
+                  mtu: 1500
+                  confDir: %s
+                controlSocket: %s
+                metrics:
+                  enabled: false
+                """.formatted(FullTableBenchmark.TARGET_AS, FullTableBenchmark.TARGET_ADDRESS, FullTableBenchmark.TARGET_ADDRESS,
+                FullTableBenchmark.FEEDER_ADDRESS, FullTableBenchmark.FEEDER_AS, FullTableBenchmark.HOLD_TIME,
+                dir.resolve("cni"), socket));
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xss512k"));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", classpath, "dev.podbgp.daemon.cli.Main", "run", "--config", config.toString()));
+        Path log = dir.resolve("podbgp.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new Running() {
+            @Override
+            public List<ProcessHandle> processes() {
+                return List.of(process.toHandle());
+            }
+
+            @Override
+            public long ribCount() {
+                if (!Files.exists(socket)) {
+                    return -1;
+                }
+                try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+                    OutputStream out = Channels.newOutputStream(channel);
+                    out.write("{\"command\":\"show-neighbors\"}\n".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    InputStream in = Channels.newInputStream(channel);
+                    StringBuilder line = new StringBuilder();
+                    for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+                        line.append((char) b);
+                    }
+                    Matcher m = ACCEPTED.matcher(line);
+                    return m.find() ? Long.parseLong(m.group(1)) : -1;
+                } catch (IOException e) {
+                    return -1; // not listening yet
+                }
+            }
+
+            @Override
+            public String logTail() throws IOException {
+                return tail(log, 30);
+            }
+
+            @Override
+            public void close() throws InterruptedException {
+                Exec.stop(process);
+            }
+        };
+    }
+
+    static String tail(Path file, int lines) throws IOException {
+        if (!Files.exists(file)) {
+            return "(no " + file + ")";
+        }
+        List<String> all = Files.readAllLines(file);
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+}
