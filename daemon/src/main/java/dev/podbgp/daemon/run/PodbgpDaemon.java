@@ -177,7 +177,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         List<NeighborView> out = new ArrayList<>();
         Instant now = Instant.now();
         for (PeerStatus p : speaker.peers()) {
-            long[] counts = query(rib -> speaker.prefixCounts(p.address()));
+            long[] counts = speaker.prefixCounts(p.address());
             out.add(new NeighborView(p.address().toString(), p.asn(), stateName(p.state()),
                     Duration.between(p.since(), now).toSeconds(), counts[0], counts[1], counts[2], p.lastError()));
         }
@@ -273,8 +273,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
                 counted[0] = p.updatesIn();
                 counted[1] = p.updatesOut();
             }
-            int locRib = query(rib -> rib.prefixCount());
-            metrics.ribPrefixes("loc-rib", "all", locRib);
+            metrics.ribPrefixes("loc-rib", "all", speaker.locRibSize());
             metrics.fibRoutes("ipv4 unicast", fib.writtenRoutes(false));
             metrics.fibRoutes("ipv6 unicast", fib.writtenRoutes(true));
         } catch (ControlException | RuntimeException e) {

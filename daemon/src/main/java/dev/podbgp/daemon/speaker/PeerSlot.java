@@ -32,6 +32,8 @@ final class PeerSlot {
     final AtomicLong updatesIn = new AtomicLong();
     final AtomicLong updatesOut = new AtomicLong();
     final AtomicLong flaps = new AtomicLong();
+    /** Received, accepted, advertised prefixes, published by the RIB thread (a fresh array each time). */
+    volatile long[] prefixCounts = new long[3];
 
     // RIB thread only.
     boolean registeredInRib;

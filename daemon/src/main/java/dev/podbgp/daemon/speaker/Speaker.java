@@ -92,6 +92,11 @@ public final class Speaker implements AutoCloseable {
     private volatile DesiredState state;
     private int nextPeerId;
     private volatile boolean closing;
+    private static final Duration COUNTS_EVERY = Duration.ofMillis(200);
+    private volatile int locRibSize;
+    private volatile boolean countsStale;
+    // RIB thread only.
+    private long countsPublishedAt = System.nanoTime() - COUNTS_EVERY.toNanos();
 
     private Speaker(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners, SpeakerEvents events) {
         this.state = state;
@@ -114,6 +119,11 @@ public final class Speaker implements AutoCloseable {
             config = config.inNamespace(namespace.get());
         }
         ribThread.start();
+        timers.scheduleWithFixedDelay(() -> {
+            if (countsStale) {
+                loop.offer(new RibEvent.Inspect(r -> { }));
+            }
+        }, 1, 1, TimeUnit.SECONDS);
         this.transport = BgpSpeaker.start(config, new Sessions());
     }
 
@@ -291,6 +301,7 @@ public final class Speaker implements AutoCloseable {
                 slot.updatesOut.addAndGet(messages.size());
             }
         });
+        publishCounts();
     }
 
     private void established(PeerSlot slot, PeerInfo info, NegotiatedSession n) {
@@ -520,18 +531,41 @@ public final class Speaker implements AutoCloseable {
     // ---- views ----
 
     /**
-     * On the RIB thread (through {@link #query}): prefixes received from the peer (every
-     * announcement its import saw, accepted or not), accepted (in its Adj-RIB-In now) and
-     * advertised to it (its update group's table).
+     * Prefixes received from the peer (every announcement its import saw, accepted or not),
+     * accepted (in its Adj-RIB-In now) and advertised to it (its update group's table), as the
+     * RIB thread last published them (at most {@link #COUNTS_EVERY} old). Any thread, no waiting:
+     * {@code show neighbors} and the metrics must answer while a full table is loading.
      */
     public long[] prefixCounts(IpAddress address) {
         PeerSlot slot = slots.get(address);
-        if (slot == null || !slot.registeredInRib) {
-            return new long[3];
+        return slot == null ? new long[3] : slot.prefixCounts;
+    }
+
+    /** Loc-RIB prefixes as the RIB thread last published them; any thread, no waiting. */
+    public int locRibSize() {
+        return locRibSize;
+    }
+
+    /** On the RIB thread: refreshes the counts the views read, at most every {@link #COUNTS_EVERY}. */
+    private void publishCounts() {
+        long now = System.nanoTime();
+        if (now - countsPublishedAt < COUNTS_EVERY.toNanos()) {
+            // The timer below wakes the RIB thread once things are quiet, so the last change is shown too.
+            countsStale = true;
+            return;
         }
-        var stats = rib.importStats(slot.info);
-        long advertised = slot.inAdjRibOut ? adjRibOut.group(slot.id).tableSize() : 0;
-        return new long[] {stats.accepted() + stats.rejected() + stats.refusedByMaxPrefix(), stats.adjRibIn(), advertised};
+        countsStale = false;
+        countsPublishedAt = now;
+        locRibSize = rib.prefixCount();
+        for (PeerSlot slot : slotsById.values()) {
+            if (!slot.registeredInRib) {
+                continue;
+            }
+            var stats = rib.importStats(slot.info);
+            long advertised = slot.inAdjRibOut ? adjRibOut.group(slot.id).tableSize() : 0;
+            slot.prefixCounts = new long[] {stats.accepted() + stats.rejected() + stats.refusedByMaxPrefix(),
+                    stats.adjRibIn(), advertised};
+        }
     }
 
     public Collection<PeerStatus> peers() {
