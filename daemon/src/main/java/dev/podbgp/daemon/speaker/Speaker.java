@@ -549,7 +549,8 @@ public final class Speaker implements AutoCloseable {
     /** On the RIB thread: refreshes the counts the views read, at most every {@link #COUNTS_EVERY}. */
     private void publishCounts() {
         long now = System.nanoTime();
-        if (now - countsPublishedAt < COUNTS_EVERY.toNanos()) {
+        // Under load at most every COUNTS_EVERY; as soon as the queue is empty, exact.
+        if (now - countsPublishedAt < COUNTS_EVERY.toNanos() && loop.backlog() > 0) {
             // The timer below wakes the RIB thread once things are quiet, so the last change is shown too.
             countsStale = true;
             return;
