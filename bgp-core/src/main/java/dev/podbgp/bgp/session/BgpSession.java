@@ -81,6 +81,9 @@ public final class BgpSession {
         if (event instanceof TimerExpired(TimerKind timer) && !timers.expired(timer, out)) {
             return List.copyOf(out);
         }
+        if (state != SessionState.IDLE && operatorStop(event)) {
+            return List.copyOf(out);
+        }
         switch (state) {
             case IDLE -> idle(event);
             case CONNECT -> connect(event);
@@ -148,9 +151,6 @@ public final class BgpSession {
 
     private void connect(SessionEvent event) {
         switch (event) {
-            case ManualStop stop -> stop(stop);
-            case SessionEvent.Teardown t -> teardown(t);
-            case AdminReset reset -> reset(reset);
             case TimerExpired(TimerKind timer) when timer == CONNECT_RETRY -> {
                 // §8.2.2 Connect, Event 9: drop the attempt, restart the timer, try again.
                 out.add(new CloseConnection());
@@ -167,9 +167,6 @@ public final class BgpSession {
 
     private void active(SessionEvent event) {
         switch (event) {
-            case ManualStop stop -> stop(stop);
-            case SessionEvent.Teardown t -> teardown(t);
-            case AdminReset reset -> reset(reset);
             case TimerExpired(TimerKind timer) when timer == CONNECT_RETRY -> {
                 // §8.2.2 Active, Event 9: initiate a connection and move to Connect.
                 timers.start(CONNECT_RETRY, config.connectRetryTime(), out);
@@ -186,9 +183,6 @@ public final class BgpSession {
 
     private void openSent(SessionEvent event) {
         switch (event) {
-            case ManualStop stop -> stop(stop);
-            case SessionEvent.Teardown t -> teardown(t);
-            case AdminReset reset -> reset(reset);
             case TimerExpired(TimerKind timer) when timer == HOLD -> holdTimerExpired();
             case TcpConnectionFails _ -> {
                 // §8.2.2 OpenSent, Event 18: close, restart the ConnectRetryTimer, listen in Active.
@@ -213,9 +207,6 @@ public final class BgpSession {
 
     private void openConfirm(SessionEvent event) {
         switch (event) {
-            case ManualStop stop -> stop(stop);
-            case SessionEvent.Teardown t -> teardown(t);
-            case AdminReset reset -> reset(reset);
             case TimerExpired(TimerKind timer) when timer == HOLD -> holdTimerExpired();
             case TimerExpired(TimerKind timer) when timer == KEEPALIVE -> sendKeepalive();
             case TcpConnectionFails _ -> down(DownReason.CONNECTION_FAILED, null, "connection lost in OpenConfirm");
@@ -236,9 +227,6 @@ public final class BgpSession {
 
     private void established(SessionEvent event) {
         switch (event) {
-            case ManualStop stop -> stop(stop);
-            case SessionEvent.Teardown t -> teardown(t);
-            case AdminReset reset -> reset(reset);
             case TimerExpired(TimerKind timer) when timer == HOLD -> holdTimerExpired();
             case TimerExpired(TimerKind timer) when timer == KEEPALIVE -> sendKeepalive();
             // §8.2.2 Established: every KEEPALIVE or UPDATE sent restarts the KeepaliveTimer.
@@ -393,6 +381,23 @@ public final class BgpSession {
         String detail = notification.shutdownCommunication().map(text -> "shutdown communication \"" + text + "\"")
                 .orElse(notification.hasMalformedShutdownCommunication() ? "malformed shutdown communication" : "");
         down(DownReason.NOTIFICATION_RECEIVED, notification, detail);
+    }
+
+    /**
+     * A stop or reset by the operator or the daemon means the same in every state but Idle
+     * (RFC 4271 §8.2.2, ManualStop in Connect, Active, OpenSent, OpenConfirm and Established):
+     * handled once here rather than in each state's switch.
+     */
+    private boolean operatorStop(SessionEvent event) {
+        switch (event) {
+            case ManualStop stop -> stop(stop);
+            case SessionEvent.Teardown t -> teardown(t);
+            case AdminReset reset -> reset(reset);
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void stop(ManualStop stop) {
