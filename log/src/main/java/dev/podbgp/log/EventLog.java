@@ -53,8 +53,4 @@ public final class EventLog {
     public boolean enabled(Level level) {
         return logger.isLoggable(level);
     }
-
-    public String name() {
-        return logger.getName();
-    }
 }
