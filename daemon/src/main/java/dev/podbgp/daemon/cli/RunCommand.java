@@ -10,6 +10,7 @@ import dev.podbgp.daemon.log.LogFormat;
 import dev.podbgp.daemon.log.LogSettings;
 import dev.podbgp.daemon.run.KubernetesMode;
 import dev.podbgp.daemon.run.PodbgpDaemon;
+import dev.podbgp.log.EventLog;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,6 +34,7 @@ import sun.misc.Signal;
         footer = {"  podbgp run --config /etc/podbgp/podbgp.yaml",
             "  systemctl start podbgp        (see docs/systemd.md)"})
 final class RunCommand implements Callable<Integer> {
+    private static final EventLog LOG = EventLog.named("podbgp.daemon");
 
     @Spec
     CommandSpec spec;
@@ -69,8 +71,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 daemon.reload();
             } catch (ControlException e) {
-                System.getLogger("podbgp.daemon").log(System.Logger.Level.WARNING,
-                        "event=reload-refused reason=\"" + e.getMessage().replace('\n', ' ') + "\"");
+                LOG.warn("reload-refused").with("reason", e.getMessage().replace('\n', ' ')).log();
             }
         }));
         Runnable stop = () -> {
@@ -103,8 +104,8 @@ final class RunCommand implements Callable<Integer> {
         KubernetesMode mode = KubernetesMode.start(base, node, namespace, Duration.ofMinutes(5));
         CountDownLatch stopped = new CountDownLatch(1);
         // The cluster is watched; there is no file state to reread. SIGHUP must not end the process.
-        Signal.handle(new Signal("HUP"), sig -> System.getLogger("podbgp.daemon").log(System.Logger.Level.INFO,
-                "event=sighup-ignored reason=\"state comes from Kubernetes and is followed as it changes\""));
+        Signal.handle(new Signal("HUP"), sig -> LOG.info("sighup-ignored")
+                .with("reason", "state comes from Kubernetes and is followed as it changes").log());
         Runnable stop = () -> {
             mode.stop("podbgp stopping");
             stopped.countDown();

@@ -3,6 +3,7 @@ package dev.podbgp.daemon.control;
 import dev.podbgp.bgp.exabgp.CommandParser;
 import dev.podbgp.bgp.exabgp.ParseResult;
 import dev.podbgp.inet.Prefix;
+import dev.podbgp.log.EventLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * here, so virtual threads are safe). {@link #close} removes the socket file.
  */
 public final class ControlServer implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger("podbgp.control");
+    private static final EventLog LOG = EventLog.named("podbgp.control");
 
     /** Where the daemon listens and the CLI connects unless told otherwise. */
     public static final Path DEFAULT_SOCKET = Path.of("/run/podbgp/control.sock");
@@ -79,7 +80,7 @@ public final class ControlServer implements AutoCloseable {
         }
         ControlServer s = new ControlServer(socket, handler, server);
         s.acceptor.start();
-        LOG.log(System.Logger.Level.INFO, () -> "event=control-listening socket=" + socket);
+        LOG.info("control-listening").with("socket", socket).log();
         return s;
     }
 
@@ -105,7 +106,7 @@ public final class ControlServer implements AutoCloseable {
                 return;
             } catch (IOException e) {
                 if (!closed) {
-                    LOG.log(System.Logger.Level.WARNING, () -> "event=control-accept-failed error=\"" + e.getMessage() + "\"");
+                    LOG.warn("control-accept-failed").with("error", e.getMessage()).log();
                 }
             }
         }
@@ -130,7 +131,7 @@ public final class ControlServer implements AutoCloseable {
             }
         } catch (IOException | UncheckedIOException e) {
             if (!closed) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "event=control-client-error error=\"" + e.getMessage() + "\"");
+                LOG.debug("control-client-error").with("error", e.getMessage()).log();
             }
         } finally {
             clients.remove(client);
@@ -144,7 +145,7 @@ public final class ControlServer implements AutoCloseable {
             return ControlProtocol.error(e.getMessage());
         } catch (RuntimeException e) {
             // A bug in the handler must not kill the socket; the operator sees it, the log keeps it.
-            LOG.log(System.Logger.Level.ERROR, "event=control-handler-failed request=" + quote(line), e);
+            LOG.error("control-handler-failed").with("request", line).thrown(e).log();
             return ControlProtocol.error("internal error: " + e);
         }
     }
@@ -172,10 +173,6 @@ public final class ControlServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ControlException("not a prefix: " + text.get() + " (" + e.getMessage() + ")");
         }
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     @Override

@@ -1,38 +1,41 @@
 package dev.podbgp.daemon.log;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.podbgp.log.LogField;
+import dev.podbgp.log.Logfmt;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Renders one event as one line. The fixed fields come first ({@code ts}, {@code level},
- * {@code logger}), then the message's own pairs in their order. A throwable adds {@code error}
+ * {@code logger}), then the event's own fields in their order. A throwable adds {@code error}
  * and, for unexpected ones, {@code stack} with its newlines escaped, so a line is still one line.
  */
 public final class LogLine {
     private LogLine() {}
 
-    public static String format(LogFormat format, Instant ts, Level level, String logger, String message,
+    public static String format(LogFormat format, Instant ts, Level level, String logger, List<LogField> fields,
             Throwable thrown) {
-        List<KeyValues.Pair> pairs = new java.util.ArrayList<>();
-        pairs.add(new KeyValues.Pair("ts", ts.toString()));
-        pairs.add(new KeyValues.Pair("level", levelName(level)));
-        pairs.add(new KeyValues.Pair("logger", logger));
-        pairs.addAll(KeyValues.parse(message == null ? "" : message));
+        List<LogField> line = new ArrayList<>(fields.size() + 5);
+        line.add(new LogField("ts", ts.toString()));
+        line.add(new LogField("level", levelName(level)));
+        line.add(new LogField("logger", logger));
+        line.addAll(fields);
         if (thrown != null) {
-            pairs.add(new KeyValues.Pair("error", thrown.toString()));
+            line.add(new LogField("error", thrown.toString()));
             StringWriter stack = new StringWriter();
             thrown.printStackTrace(new PrintWriter(stack));
-            pairs.add(new KeyValues.Pair("stack", stack.toString().strip()));
+            line.add(new LogField("stack", stack.toString().strip()));
         }
         return switch (format) {
-            case KEY_VALUE -> keyValue(pairs);
-            case JSON -> json(pairs);
+            case KEY_VALUE -> keyValue(line);
+            case JSON -> json(line);
         };
     }
 
@@ -44,19 +47,19 @@ public final class LogLine {
         };
     }
 
-    private static String keyValue(List<KeyValues.Pair> pairs) {
+    private static String keyValue(List<LogField> line) {
         StringBuilder out = new StringBuilder();
-        for (KeyValues.Pair p : pairs) {
-            out.append(out.isEmpty() ? "" : " ").append(p.key()).append('=').append(KeyValues.quoteIfNeeded(p.value()));
+        for (LogField f : line) {
+            Logfmt.append(out.isEmpty() ? out : out.append(' '), f.key(), f.value());
         }
         return out.toString();
     }
 
     /** A key given twice keeps its last value: JSON objects with duplicate names are not portable. */
-    private static String json(List<KeyValues.Pair> pairs) {
+    private static String json(List<LogField> line) {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (KeyValues.Pair p : pairs) {
-            fields.put(p.key(), p.value());
+        for (LogField f : line) {
+            fields.put(f.key(), f.value());
         }
         JsonStringEncoder enc = JsonStringEncoder.getInstance();
         StringBuilder out = new StringBuilder("{");

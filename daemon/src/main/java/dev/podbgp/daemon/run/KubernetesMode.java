@@ -12,6 +12,7 @@ import dev.podbgp.k8s.report.SessionSnapshot;
 import dev.podbgp.k8s.report.StatusPublisher;
 import dev.podbgp.k8s.source.KubernetesStateSource;
 import dev.podbgp.k8s.source.SourceOptions;
+import dev.podbgp.log.EventLog;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
@@ -31,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KubernetesMode implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger("podbgp.kubernetes");
+    private static final EventLog LOG = EventLog.named("podbgp.kubernetes");
     private static final Duration STATUS_INTERVAL = Duration.ofSeconds(10);
 
     private final KubernetesClient client;
@@ -73,7 +74,7 @@ public final class KubernetesMode implements AutoCloseable {
             Duration firstState, Optional<String> networkNamespace) throws IOException, InterruptedException {
         KubernetesMode mode = new KubernetesMode(client, nodeName, namespace, BaseSettings.from(base.config()));
         mode.source.start();
-        LOG.log(System.Logger.Level.INFO, "event=waiting-for-cluster node=" + nodeName);
+        LOG.info("waiting-for-cluster").with("node", nodeName).log();
         mode.awaitFirst(firstState);
         synchronized (mode.lock) {
             // The latest state, not the one awaitFirst saw: another may have arrived meanwhile, and
@@ -115,7 +116,7 @@ public final class KubernetesMode implements AutoCloseable {
         try {
             daemon.apply(state);
         } catch (ControlException e) {
-            LOG.log(System.Logger.Level.WARNING, "event=cluster-state-refused reason=\"" + e.getMessage() + "\"");
+            LOG.warn("cluster-state-refused").with("reason", e.getMessage()).log();
         }
     }
 
@@ -138,7 +139,7 @@ public final class KubernetesMode implements AutoCloseable {
                 routesReported = true;
             }
         } catch (RuntimeException | ControlException e) {
-            LOG.log(System.Logger.Level.WARNING, "event=status-failed error=\"" + e.getMessage() + "\"");
+            LOG.warn("status-failed").with("error", e.getMessage()).log();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -33,6 +33,8 @@ import dev.podbgp.fib.writer.FibConfig;
 import dev.podbgp.fib.writer.FibListener;
 import dev.podbgp.fib.writer.FibWriter;
 import dev.podbgp.inet.Prefix;
+import dev.podbgp.log.EventLog;
+import dev.podbgp.log.LogField;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -55,7 +57,7 @@ import java.util.Optional;
  */
 public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger("podbgp.daemon");
+    private static final EventLog LOG = EventLog.named("podbgp.daemon");
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
 
     /** The YAML file reloads reread; empty when the state comes from Kubernetes. */
@@ -109,8 +111,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         this.metricsRefresh = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("podbgp-metrics").daemon().factory());
         metricsRefresh.scheduleWithFixedDelay(this::refreshMetrics, METRICS_REFRESH.toSeconds(), METRICS_REFRESH.toSeconds(),
                 TimeUnit.SECONDS);
-        LOG.log(System.Logger.Level.INFO, "event=started node=" + s.node().name() + " asn=" + s.node().asn()
-                + " router-id=" + s.node().routerId() + " peers=" + s.peers().size() + " originated=" + s.originated());
+        LOG.info("started").with("node", s.node().name()).with("asn", s.node().asn()).with("router-id", s.node().routerId())
+                .with("peers", s.peers().size()).with("originated", s.originated()).log();
     }
 
     /** Starts everything for the config in {@code configFile}, already loaded and valid. */
@@ -142,7 +144,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             try {
                 diff = speaker.apply(next);
             } catch (IllegalArgumentException e) {
-                LOG.log(System.Logger.Level.WARNING, "event=state-refused reason=\"" + e.getMessage() + "\"");
+                LOG.warn("state-refused").with("reason", e.getMessage()).log();
                 throw new ControlException(e.getMessage() + "; the running config stays");
             }
             try {
@@ -151,9 +153,9 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
                 throw new ControlException("routing was updated, but the CNI config could not be written: " + e.getMessage());
             }
             state = next;
-            String summary = ReloadSummary.of(diff);
-            LOG.log(System.Logger.Level.INFO, "event=state-applied " + summary);
-            return summary;
+            List<LogField> summary = ReloadSummary.of(diff);
+            LOG.info("state-applied").with(summary).log();
+            return ReloadSummary.text(summary);
         }
     }
 
@@ -238,7 +240,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         try {
             next = ConfigLoader.load(file);
         } catch (ConfigException e) {
-            LOG.log(System.Logger.Level.WARNING, "event=reload-refused file=" + file + " errors=" + e.errors().size());
+            LOG.warn("reload-refused").with("file", file).with("errors", e.errors().size()).log();
             throw new ControlException("the new config is invalid; the running one stays:\n" + errors(e.errors()));
         }
         return apply(next.state());
@@ -277,7 +279,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             metrics.fibRoutes("ipv4 unicast", fib.writtenRoutes(false));
             metrics.fibRoutes("ipv6 unicast", fib.writtenRoutes(true));
         } catch (ControlException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "event=metrics-refresh-failed error=\"" + e.getMessage() + "\"");
+            LOG.debug("metrics-refresh-failed").with("error", e.getMessage()).log();
         }
     }
 
@@ -292,7 +294,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             return;
         }
         stopped = true;
-        LOG.log(System.Logger.Level.INFO, "event=stopping reason=\"" + communication + "\"");
+        LOG.info("stopping").with("reason", communication).log();
         metricsRefresh.shutdownNow();
         speaker.shutdown(communication);
         closeQuietly(control);
@@ -312,7 +314,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         try {
             c.close();
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "event=close-failed what=" + c.getClass().getSimpleName() + " error=\"" + e.getMessage() + "\"");
+            LOG.warn("close-failed").with("what", c.getClass().getSimpleName()).with("error", e.getMessage()).log();
         }
     }
 
@@ -331,7 +333,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
      */
     private void applyCni(DesiredState s) throws IOException {
         if (s.originated().isEmpty()) {
-            LOG.log(System.Logger.Level.INFO, "event=cni-waiting reason=\"no podCIDR yet\"");
+            LOG.info("cni-waiting").with("reason", "no podCIDR yet").log();
             return;
         }
         cni.apply(s.originated(), s.clusterPodCidrs());
@@ -346,7 +348,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         try {
             owner.registerName(dir);
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.INFO, "event=protocol-name-not-registered dir=" + dir + " error=\"" + e.getMessage() + "\"");
+            LOG.info("protocol-name-not-registered").with("dir", dir).with("error", e.getMessage()).log();
         }
     }
 
@@ -379,13 +381,12 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         @Override
         public void onFailure(Prefix prefix, int errno, String reason, int attempt) {
             metrics.fibError("write");
-            LOG.log(System.Logger.Level.WARNING, "event=fib-failure prefix=" + prefix + " errno=" + errno
-                    + " reason=\"" + reason + "\" attempt=" + attempt);
+            LOG.warn("fib-failure").with("prefix", prefix).with("errno", errno).with("reason", reason).with("attempt", attempt).log();
         }
 
         @Override
         public void onHealed(Prefix prefix) {
-            LOG.log(System.Logger.Level.INFO, "event=fib-healed prefix=" + prefix);
+            LOG.info("fib-healed").with("prefix", prefix).log();
         }
     }
 

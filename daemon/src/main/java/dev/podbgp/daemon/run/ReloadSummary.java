@@ -2,22 +2,36 @@ package dev.podbgp.daemon.run;
 
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.DesiredStateDiff;
+import dev.podbgp.log.LogField;
 import java.util.List;
 
-/** One line saying what a reload changed, as the log and {@code podbgp reload} print it. */
+/** What a reload changed: the fields of the {@code state-applied} log line, and the line {@code podbgp reload} prints. */
 final class ReloadSummary {
 
     private ReloadSummary() {
     }
 
-    static String of(DesiredStateDiff diff) {
+    static List<LogField> of(DesiredStateDiff diff) {
         if (diff.isEmpty()) {
-            return "unchanged=true";
+            return List.of(new LogField("unchanged", "true"));
         }
-        return "peers-added=" + addresses(diff.peersAdded()) + " peers-removed=" + addresses(diff.peersRemoved())
-                + " peers-reset=" + diff.peersToReset() + " peers-reevaluated=" + diff.peersToReevaluate()
-                + " originated-added=" + diff.originatedAdded() + " originated-removed=" + diff.originatedRemoved()
-                + " settings=" + diff.settingsChanged().stream().sorted().toList();
+        return List.of(
+                new LogField("peers-added", String.valueOf(addresses(diff.peersAdded()))),
+                new LogField("peers-removed", String.valueOf(addresses(diff.peersRemoved()))),
+                new LogField("peers-reset", String.valueOf(diff.peersToReset())),
+                new LogField("peers-reevaluated", String.valueOf(diff.peersToReevaluate())),
+                new LogField("originated-added", String.valueOf(diff.originatedAdded())),
+                new LogField("originated-removed", String.valueOf(diff.originatedRemoved())),
+                new LogField("settings", String.valueOf(diff.settingsChanged().stream().sorted().toList())));
+    }
+
+    /** For the operator's terminal: {@code key=value} separated by blanks, values as they are. */
+    static String text(List<LogField> summary) {
+        StringBuilder out = new StringBuilder();
+        for (LogField f : summary) {
+            out.append(out.isEmpty() ? "" : " ").append(f.key()).append('=').append(f.value());
+        }
+        return out.toString();
     }
 
     private static List<String> addresses(List<DesiredPeer> peers) {

@@ -1,5 +1,6 @@
 package dev.podbgp.k8s.report;
 
+import dev.podbgp.log.EventLog;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param host      the reporting node, shown as the Event's source
  */
 public record EventRecorder(KubernetesClient client, String namespace, String host) {
-    private static final System.Logger LOG = System.getLogger(EventRecorder.class.getName());
+    private static final EventLog LOG = EventLog.named(EventRecorder.class.getName());
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     public enum Type { Normal, Warning }
@@ -42,8 +43,8 @@ public record EventRecorder(KubernetesClient client, String namespace, String ho
         try {
             client.v1().events().inNamespace(namespace).resource(event).create();
         } catch (KubernetesClientException e) {
-            LOG.log(System.Logger.Level.WARNING, "event " + reason + " on " + kind + "/" + name + " not written: "
-                    + e.getMessage());
+            LOG.warn("event-write-failed").with("kind", kind).with("name", name).with("event-reason", reason)
+                    .with("error", e.getMessage()).log();
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.podbgp.inet.Prefix;
 import dev.podbgp.k8s.crd.BGPNodeStatus;
 import dev.podbgp.k8s.crd.BGPNodeStatusStatus;
 import dev.podbgp.k8s.crd.SessionStatus;
+import dev.podbgp.log.EventLog;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * when nothing changed. A failed write is retried at the next interval.
  */
 public final class StatusPublisher implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(StatusPublisher.class.getName());
+    private static final EventLog LOG = EventLog.named(StatusPublisher.class.getName());
 
     private final KubernetesClient client;
     private final String nodeName;
@@ -166,7 +167,7 @@ public final class StatusPublisher implements AutoCloseable {
             client.resources(BGPNodeStatus.class).resource(current).updateStatus();
             return true;
         } catch (KubernetesClientException e) {
-            LOG.log(System.Logger.Level.WARNING, "BGPNodeStatus/" + nodeName + " not written: " + e.getMessage());
+            LOG.warn("status-write-failed").with("node", nodeName).with("error", e.getMessage()).log();
             return false;
         }
     }
@@ -193,7 +194,8 @@ public final class StatusPublisher implements AutoCloseable {
         try {
             Node node = client.nodes().withName(nodeName).get();
             if (node == null) {
-                LOG.log(System.Logger.Level.WARNING, "Node " + nodeName + " not found for " + NodeConditions.NETWORK_UNAVAILABLE);
+                LOG.warn("condition-write-failed").with("node", nodeName).with("condition", NodeConditions.NETWORK_UNAVAILABLE)
+                        .with("reason", "Node not found").log();
                 return false;
             }
             if (node.getStatus() == null) {
@@ -205,8 +207,8 @@ public final class StatusPublisher implements AutoCloseable {
             conditionSet = true;
             return true;
         } catch (KubernetesClientException e) {
-            LOG.log(System.Logger.Level.WARNING, NodeConditions.NETWORK_UNAVAILABLE + " on " + nodeName
-                    + " not written: " + e.getMessage());
+            LOG.warn("condition-write-failed").with("node", nodeName).with("condition", NodeConditions.NETWORK_UNAVAILABLE)
+                    .with("error", e.getMessage()).log();
             return false;
         }
     }

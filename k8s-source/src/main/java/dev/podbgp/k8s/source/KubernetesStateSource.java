@@ -6,6 +6,7 @@ import dev.podbgp.k8s.crd.BGPPeer;
 import dev.podbgp.k8s.mapping.Problem;
 import dev.podbgp.k8s.mapping.StateBuilder;
 import dev.podbgp.k8s.report.EventRecorder;
+import dev.podbgp.log.EventLog;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * rebuilds an equal state, which is not emitted again, so sessions do not flap.
  */
 public final class KubernetesStateSource implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(KubernetesStateSource.class.getName());
+    private static final EventLog LOG = EventLog.named(KubernetesStateSource.class.getName());
     private static final String CRD_API = BGPConfiguration.GROUP + "/" + BGPConfiguration.VERSION;
 
     private final KubernetesClient client;
@@ -91,8 +92,7 @@ public final class KubernetesStateSource implements AutoCloseable {
         });
         // Keep retrying (with the client's backoff) through any failure, also before the first list.
         informer.exceptionHandler((started, t) -> {
-            LOG.log(System.Logger.Level.WARNING, "watch of " + informer.getApiTypeClass().getSimpleName()
-                    + " failed, retrying: " + t.getMessage());
+            LOG.warn("watch-failed").with("kind", informer.getApiTypeClass().getSimpleName()).with("error", t.getMessage()).log();
             return true;
         });
         // The first recompute waits for every informer's list; each one's end re-triggers it.
@@ -132,7 +132,7 @@ public final class KubernetesStateSource implements AutoCloseable {
                     peers.getStore().list(), secrets);
         } catch (KubernetesClientException e) {
             // A Secret could not be read: the API server is away. Keep the last state, try again later.
-            LOG.log(System.Logger.Level.WARNING, "cluster unreachable, keeping the last state: " + e.getMessage());
+            LOG.warn("cluster-unreachable").with("error", e.getMessage()).log();
             if (pending.compareAndSet(false, true)) {
                 thread.schedule(this::recompute, Math.max(1000, options.debounce().toMillis() * 4), TimeUnit.MILLISECONDS);
             }
@@ -142,7 +142,7 @@ public final class KubernetesStateSource implements AutoCloseable {
         if (r.state().isEmpty()) {
             String why = r.unavailable().orElse("no state");
             if (!why.equals(lastUnavailable)) {
-                LOG.log(System.Logger.Level.WARNING, "keeping the last state: " + why);
+                LOG.warn("state-unavailable").with("reason", why).log();
                 lastUnavailable = why;
             }
             return;
@@ -156,7 +156,7 @@ public final class KubernetesStateSource implements AutoCloseable {
         try {
             listener.onDesiredState(s);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "the desired-state listener failed", e);
+            LOG.error("state-listener-failed").thrown(e).log();
         }
     }
 
@@ -165,7 +165,8 @@ public final class KubernetesStateSource implements AutoCloseable {
         Set<Problem> now = new HashSet<>(problems);
         for (Problem p : problems) {
             if (!reported.contains(p)) {
-                LOG.log(System.Logger.Level.WARNING, "ignored: " + p);
+                LOG.warn("object-ignored").with("kind", p.kind()).with("name", p.name()).with("field", p.field())
+                        .with("reason", p.message()).log();
                 events.record(p.kind().equals("Node") ? "v1" : CRD_API, p.kind(), p.name(), EventRecorder.Type.Warning,
                         "InvalidField", p.field() + ": " + p.message());
             }
