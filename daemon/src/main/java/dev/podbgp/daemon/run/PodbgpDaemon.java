@@ -22,6 +22,7 @@ import dev.podbgp.daemon.metrics.MetricsServer;
 import dev.podbgp.daemon.metrics.PodbgpMetrics;
 import dev.podbgp.daemon.speaker.FibBridge;
 import dev.podbgp.daemon.speaker.PeerStatus;
+import dev.podbgp.daemon.speaker.PrefixCounts;
 import dev.podbgp.daemon.speaker.Speaker;
 import dev.podbgp.daemon.speaker.SpeakerEvents;
 import dev.podbgp.fib.netlink.Rtnetlink;
@@ -179,9 +180,10 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         List<NeighborView> out = new ArrayList<>();
         Instant now = Instant.now();
         for (PeerStatus p : speaker.peers()) {
-            long[] counts = speaker.prefixCounts(p.address());
+            PrefixCounts counts = speaker.prefixCounts(p.address());
             out.add(new NeighborView(p.address().toString(), p.asn(), stateName(p.state()),
-                    Duration.between(p.since(), now).toSeconds(), counts[0], counts[1], counts[2], p.lastError()));
+                    Duration.between(p.since(), now).toSeconds(), counts.received(), counts.accepted(),
+                    counts.advertised(), p.lastError()));
         }
         return out;
     }

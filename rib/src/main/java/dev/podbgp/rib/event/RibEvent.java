@@ -7,6 +7,9 @@ import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.PeerImport;
 import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.Rib;
+import dev.podbgp.rib.out.OutboundPeer;
+import dev.podbgp.rib.policy.PeerKind;
+import dev.podbgp.rib.policy.Policy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -14,34 +17,52 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Everything that changes the RIB, as a value other threads hand to the RIB thread. Each maps to one {@link Rib}
- * call; {@link RibEventLoop#apply} is that mapping.
+ * Everything that changes the RIB or Adj-RIB-Out, as a value other threads hand to the RIB thread (DESIGN
+ * "Threads": every change has a named event type). {@link RibEventLoop#apply} says what each one does.
  */
 public sealed interface RibEvent {
 
     /** A configured peer: its import settings (see {@link Rib#addPeer}). */
     record PeerAdded(PeerInfo peer, PeerImport settings) implements RibEvent {
+        public PeerAdded {
+            Objects.requireNonNull(peer, "peer");
+            Objects.requireNonNull(settings, "settings");
+        }
     }
 
-    /** The peer is deconfigured: its routes and settings go. */
+    /** The peer is deconfigured: its routes, its settings and its Adj-RIB-Out go. */
     record PeerRemoved(PeerInfo peer) implements RibEvent {
     }
 
     /**
-     * The session reached Established. {@code gracefulRestartPreserved}: families whose forwarding state the peer's
-     * new OPEN says it kept (RFC 4724 §4.2); stale routes of the others go.
+     * The session reached Established. The peer is registered with {@code settings} unless it already is (a
+     * reconnect keeps the settings it has); {@code gracefulRestartPreserved}: families whose forwarding state the
+     * peer's new OPEN says it kept (RFC 4724 §4.2), stale routes of the others go. The session joins Adj-RIB-Out as
+     * {@code outbound}, replacing an earlier session of the same peer, and is sent the table then End-of-RIB.
      */
-    record PeerUp(PeerInfo peer, Set<Family> gracefulRestartPreserved) implements RibEvent {
-        public PeerUp {
+    record SessionEstablished(PeerInfo peer, PeerImport settings, Set<Family> gracefulRestartPreserved,
+            OutboundPeer outbound) implements RibEvent {
+        public SessionEstablished {
+            Objects.requireNonNull(settings, "settings");
             gracefulRestartPreserved = Set.copyOf(gracefulRestartPreserved);
+            if (outbound.id() != peer.id()) {
+                throw new IllegalArgumentException("outbound peer " + outbound.id() + " is not peer " + peer.id());
+            }
         }
     }
 
-    /** The session closed without graceful restart: the peer's routes go. */
+    /** A session that never reached Established ended: nothing of it is in the RIB; it is sent nothing more. */
+    record SessionClosed(int peerId) implements RibEvent {
+    }
+
+    /** The Established session closed without graceful restart: the peer's routes go, sending stops. */
     record PeerDown(PeerInfo peer) implements RibEvent {
     }
 
-    /** The session closed and the peer had announced graceful restart (see {@link Rib#peerRestarting}). */
+    /**
+     * The Established session closed and the peer had announced graceful restart (see {@link Rib#peerRestarting}):
+     * its routes stay, stale; sending stops. The caller runs the timers and reports their expiry.
+     */
     record PeerRestarting(PeerInfo peer, Set<Family> preserved, Duration restartTime,
             Map<Family, Duration> llgrStaleTime) implements RibEvent {
         public PeerRestarting {
@@ -66,8 +87,26 @@ public sealed interface RibEvent {
     record WithdrawOriginated(Prefix prefix) implements RibEvent {
     }
 
-    /** New import settings for a peer (policy, allowas-in, limits); see {@link Rib#setImport}. */
+    /**
+     * New import settings for a peer (policy, allowas-in, limits), see {@link Rib#setImport}; ignored while the
+     * peer is not registered, since the settings it registers with are read when its session comes up.
+     */
     record ImportChanged(PeerInfo peer, PeerImport settings) implements RibEvent {
+    }
+
+    /**
+     * New export settings for the peer's running session (see {@link dev.podbgp.rib.out.AdjRibOut#changeProfile}):
+     * it is sent the difference, without a reset. Ignored when the peer has no session in Adj-RIB-Out.
+     */
+    record ExportChanged(int peerId, PeerKind kind, boolean nextHopSelf, Policy exportPolicy) implements RibEvent {
+        public ExportChanged {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(exportPolicy, "exportPolicy");
+        }
+    }
+
+    /** RFC 2918: the peer asked for our routes again. Ignored when it has no session in Adj-RIB-Out. */
+    record RefreshRequested(int peerId) implements RibEvent {
     }
 
     /** The caller's restart timer for a restarting peer fired (RFC 4724 §4.2). */
@@ -79,9 +118,16 @@ public sealed interface RibEvent {
     }
 
     /**
-     * Runs {@code action} on the RIB thread with the RIB: how {@code show} commands and metrics read the tables
-     * without locks. The action must not keep the RIB or change it.
+     * Changes nothing: it ends a batch, so the loop's after-batch work runs (a peer's channel became writable again,
+     * prefix counts are due).
      */
-    record Inspect(Consumer<Rib> action) implements RibEvent {
+    record Wake() implements RibEvent {
+    }
+
+    /**
+     * Runs {@code query} on the RIB thread with the RIB: how {@code show} commands and metrics read the tables
+     * without locks. Read-only: the query must not keep the RIB or change it.
+     */
+    record Inspect(Consumer<Rib> query) implements RibEvent {
     }
 }

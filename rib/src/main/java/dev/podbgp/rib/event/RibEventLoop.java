@@ -1,6 +1,8 @@
 package dev.podbgp.rib.event;
 
 import dev.podbgp.rib.Rib;
+import dev.podbgp.rib.out.AdjRibOut;
+import dev.podbgp.rib.out.OutboundPeer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -9,8 +11,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The RIB's queue and the loop that drains it (DESIGN "Threads": one RIB thread owns all RIB state and takes
- * events from a queue). It owns no thread: the caller runs {@link #run()} on the thread it made for the RIB, or
+ * The RIB's queue and the loop that drains it (DESIGN "Threads": one RIB thread owns all RIB state, the
+ * {@link Rib} and the {@link AdjRibOut} it feeds, and takes typed events from a queue). It owns no thread: the caller runs {@link #run()} on the thread it made for the RIB, or
  * calls {@link #drain()} where it already has one. Any thread may hand in events.
  *
  * <p>Events are applied in arrival order, in batches of up to {@code maxBatch}; after each batch the
@@ -33,6 +35,7 @@ public final class RibEventLoop implements AutoCloseable {
     private static final Object CLOSE = new Object();
 
     private final Rib rib;
+    private final AdjRibOut adjRibOut;
     private final UpdateApplier updates;
     private final BlockingQueue<Object> queue;
     private final int maxBatch;
@@ -42,11 +45,14 @@ public final class RibEventLoop implements AutoCloseable {
     private final AtomicLong applied = new AtomicLong();
     private volatile boolean closed;
 
-    public RibEventLoop(Rib rib, int capacity, int maxBatch, Runnable afterBatch, FailureHandler failures) {
+    /** {@code adjRibOut} must already listen to {@code rib}'s Loc-RIB changes. */
+    public RibEventLoop(Rib rib, AdjRibOut adjRibOut, int capacity, int maxBatch, Runnable afterBatch,
+            FailureHandler failures) {
         if (capacity < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("capacity " + capacity + " and batch " + maxBatch + " must be positive");
         }
         this.rib = Objects.requireNonNull(rib);
+        this.adjRibOut = Objects.requireNonNull(adjRibOut);
         this.updates = new UpdateApplier(rib);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
@@ -166,22 +172,61 @@ public final class RibEventLoop implements AutoCloseable {
         }
     }
 
-    /** One event, one RIB call. */
+    /** What each event does to the RIB and Adj-RIB-Out. */
     void apply(RibEvent event) {
         switch (event) {
             case RibEvent.PeerAdded e -> rib.addPeer(e.peer(), e.settings());
-            case RibEvent.PeerRemoved e -> rib.removePeer(e.peer());
-            case RibEvent.PeerUp e -> rib.peerUp(e.peer(), e.gracefulRestartPreserved());
-            case RibEvent.PeerDown e -> rib.peerDown(e.peer());
-            case RibEvent.PeerRestarting e -> rib.peerRestarting(e.peer(), e.preserved(), e.restartTime(), e.llgrStaleTime());
+            case RibEvent.PeerRemoved e -> {
+                adjRibOut.removePeer(e.peer().id());
+                rib.removePeer(e.peer());
+            }
+            case RibEvent.SessionEstablished e -> established(e);
+            case RibEvent.SessionClosed e -> adjRibOut.removePeer(e.peerId());
+            case RibEvent.PeerDown e -> {
+                adjRibOut.removePeer(e.peer().id());
+                rib.peerDown(e.peer());
+            }
+            case RibEvent.PeerRestarting e -> {
+                adjRibOut.removePeer(e.peer().id());
+                rib.peerRestarting(e.peer(), e.preserved(), e.restartTime(), e.llgrStaleTime());
+            }
             case RibEvent.UpdateReceived e -> updates.apply(e.peer(), e.update());
             case RibEvent.EndOfRib e -> rib.endOfRib(e.peer(), e.family());
             case RibEvent.Originate e -> rib.originate(e.prefix(), e.attributes());
             case RibEvent.WithdrawOriginated e -> rib.withdrawOriginated(e.prefix());
-            case RibEvent.ImportChanged e -> rib.setImport(e.peer(), e.settings());
+            case RibEvent.ImportChanged e -> {
+                if (rib.importOf(e.peer()) != null) {
+                    // Without soft reconfiguration the RIB answers with a RouteRefreshNeeded notice.
+                    rib.setImport(e.peer(), e.settings());
+                }
+            }
+            case RibEvent.ExportChanged e -> {
+                if (adjRibOut.contains(e.peerId())) {
+                    // Another update group sends it the difference: withdrawals for what it no longer gets, then
+                    // the new announcements.
+                    OutboundPeer now = adjRibOut.peer(e.peerId());
+                    adjRibOut.changeProfile(now.withExport(e.kind(), e.nextHopSelf(), e.exportPolicy()));
+                }
+            }
+            case RibEvent.RefreshRequested e -> {
+                if (adjRibOut.contains(e.peerId())) {
+                    adjRibOut.routeRefresh(e.peerId());
+                }
+            }
             case RibEvent.RestartTimerExpired e -> rib.restartTimerExpired(e.peer());
             case RibEvent.LlgrTimerExpired e -> rib.llgrTimerExpired(e.peer(), e.family());
-            case RibEvent.Inspect e -> e.action().accept(rib);
+            case RibEvent.Wake e -> { }
+            case RibEvent.Inspect e -> e.query().accept(rib);
         }
+    }
+
+    private void established(RibEvent.SessionEstablished e) {
+        if (rib.importOf(e.peer()) == null) {
+            rib.addPeer(e.peer(), e.settings());
+        }
+        rib.peerUp(e.peer(), e.gracefulRestartPreserved());
+        // A reconnect replaces the session that was there: bytes encoded for it must not reach this one.
+        adjRibOut.removePeer(e.peer().id());
+        adjRibOut.addPeer(e.outbound());
     }
 }

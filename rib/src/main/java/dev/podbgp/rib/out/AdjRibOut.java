@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The Adj-RIB-Out of every established peer, as update groups. Loc-RIB changes are collected
  * (the latest per prefix) until {@link #flush}, which hands each peer the encoded UPDATEs it
- * must be sent. Everything runs on the RIB thread; the caller tells it which peers can take more
- * ({@link #setWritable}) and writes the bytes.
+ * must be sent. Everything runs on the RIB thread; which peers can take more comes from their
+ * {@link SessionOutput} ({@link #pollWritable}) or from the caller ({@link #setWritable}).
  */
 public final class AdjRibOut implements RibListener {
 
@@ -101,6 +101,23 @@ public final class AdjRibOut implements RibListener {
     /** Whether the peer's channel takes more now; a blocked peer collects prefixes instead. */
     public void setWritable(int peerId, boolean writable) {
         group(peerId).setWritable(peerId, writable);
+    }
+
+    /** Asks each peer's {@link SessionOutput} whether it can take more; call before {@link #flush}. */
+    public void pollWritable() {
+        for (UpdateGroup g : groups.values()) {
+            g.pollWritable();
+        }
+    }
+
+    /** Whether the peer has a session in Adj-RIB-Out (Established and not yet gone). */
+    public boolean contains(int peerId) {
+        return groupOf.containsKey(peerId);
+    }
+
+    /** The peer's session as Adj-RIB-Out holds it. */
+    public OutboundPeer peer(int peerId) {
+        return group(peerId).peer(peerId);
     }
 
     /** RFC 2918 ROUTE-REFRESH received: the whole table again at the next {@link #flush}. */

@@ -20,9 +20,12 @@ import java.util.Set;
  * @param selfIpv6 the same for IPv6
  * @param caps what the session negotiated
  * @param families the families the session negotiated
+ * @param output where this session's encoded UPDATEs go; Adj-RIB-Out only asks it whether it
+ *     is writable and hands it back with the bytes ({@link OutputSink#TO_PEER_OUTPUT})
  */
 public record OutboundPeer(PeerInfo peer, PeerKind kind, boolean nextHopSelf, Ipv4Address selfIpv4,
-        Ipv6Address selfIpv6, Policy exportPolicy, SessionCapabilities caps, Set<Family> families) {
+        Ipv6Address selfIpv6, Policy exportPolicy, SessionCapabilities caps, Set<Family> families,
+        SessionOutput output) {
 
     public OutboundPeer {
         Objects.requireNonNull(peer, "peer");
@@ -30,9 +33,21 @@ public record OutboundPeer(PeerInfo peer, PeerKind kind, boolean nextHopSelf, Ip
         Objects.requireNonNull(exportPolicy, "exportPolicy");
         Objects.requireNonNull(caps, "caps");
         families = Set.copyOf(families);
+        Objects.requireNonNull(output, "output");
         if (peer.isLocal()) {
             throw new IllegalArgumentException("the local pseudo-peer is not sent anything");
         }
+    }
+
+    /** A peer whose bytes the caller's {@link OutputSink} takes (tests, benchmarks): always writable. */
+    public OutboundPeer(PeerInfo peer, PeerKind kind, boolean nextHopSelf, Ipv4Address selfIpv4,
+            Ipv6Address selfIpv6, Policy exportPolicy, SessionCapabilities caps, Set<Family> families) {
+        this(peer, kind, nextHopSelf, selfIpv4, selfIpv6, exportPolicy, caps, families, SessionOutput.DISCARD);
+    }
+
+    /** The same session with new export settings (a policy reload): same output, same addresses. */
+    public OutboundPeer withExport(PeerKind newKind, boolean newNextHopSelf, Policy newExportPolicy) {
+        return new OutboundPeer(peer, newKind, newNextHopSelf, selfIpv4, selfIpv6, newExportPolicy, caps, families, output);
     }
 
     public int id() {

@@ -9,4 +9,7 @@ package dev.podbgp.rib.out;
 public interface OutputSink {
 
     void write(OutboundPeer peer, java.util.List<byte[]> messages);
+
+    /** Each peer's bytes to its own {@link OutboundPeer#output()}: the daemon's sink. */
+    OutputSink TO_PEER_OUTPUT = (peer, messages) -> peer.output().write(messages);
 }

@@ -179,6 +179,21 @@ public final class UpdateGroup {
         return member(peerId).pending.size();
     }
 
+    /** The member's session as it joined (or as its last export change left it). */
+    OutboundPeer peer(int peerId) {
+        return member(peerId).peer;
+    }
+
+    /** Asks every member's output whether it takes more now. */
+    void pollWritable() {
+        for (int i = 0, n = order.size(); i < n; i++) {
+            Member m = order.get(i);
+            boolean writable = m.peer.output().isWritable();
+            m.writable = writable;
+            owing |= writable;
+        }
+    }
+
     private Member member(int peerId) {
         Member m = members.get(peerId);
         if (m == null) {

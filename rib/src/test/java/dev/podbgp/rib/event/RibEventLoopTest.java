@@ -19,6 +19,13 @@ import dev.podbgp.rib.ImportPolicy;
 import dev.podbgp.rib.LocRibChange;
 import dev.podbgp.rib.PeerImport;
 import dev.podbgp.rib.Rib;
+import dev.podbgp.rib.out.AdjRibOut;
+import dev.podbgp.rib.out.NodeSettings;
+import dev.podbgp.rib.out.OutboundPeer;
+import dev.podbgp.rib.out.SessionOutput;
+import dev.podbgp.rib.policy.PeerKind;
+import dev.podbgp.rib.policy.Policy;
+import dev.podbgp.rib.policy.RoleConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +43,19 @@ class RibEventLoopTest {
 
     private final Rib rib = new Rib(Ipv4Address.parse("10.255.0.1"), BestPathOptions.defaults(LOCAL_AS),
             ImportPolicy.ACCEPT_ALL);
+    private final AdjRibOut adjRibOut = new AdjRibOut(NodeSettings.of(LOCAL_AS, Ipv4Address.parse("10.255.0.1"),
+            RoleConfig.POD_CIDR_ONLY));
     private final List<LocRibChange> changes = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final AtomicInteger batches = new AtomicInteger();
 
     RibEventLoopTest() {
+        rib.addListener(adjRibOut);
         rib.addListener(changes::add);
     }
 
     private RibEventLoop loop(int capacity, int maxBatch) {
-        return new RibEventLoop(rib, capacity, maxBatch, batches::incrementAndGet,
+        return new RibEventLoop(rib, adjRibOut, capacity, maxBatch, batches::incrementAndGet,
                 (event, e) -> failures.add(event.getClass().getSimpleName() + ": " + e.getMessage()));
     }
 
@@ -126,5 +136,121 @@ class RibEventLoopTest {
         assertThat(died).isEmpty();
         assertThat(seen[0]).isEqualTo(101);
         assertThat(loop.offer(new RibEvent.WithdrawOriginated(P))).as("closed").isFalse();
+    }
+
+    /** A session of TOR whose output records what it is sent. */
+    private static OutboundPeer session(List<List<byte[]>> sent) {
+        SessionOutput output = new SessionOutput() {
+            @Override
+            public boolean isWritable() {
+                return true;
+            }
+
+            @Override
+            public void write(List<byte[]> messages) {
+                sent.add(messages);
+            }
+        };
+        return new OutboundPeer(TOR, PeerKind.EXTERNAL, false, Ipv4Address.parse("192.0.2.254"), null,
+                Policy.acceptAll("export"), CAPS, Set.of(Family.IPV4_UNICAST), output);
+    }
+
+    @Test
+    void anEstablishedSessionRegistersThePeerOnceAndJoinsAdjRibOut() {
+        RibEventLoop loop = loop(10, 10);
+        List<List<byte[]>> first = new ArrayList<>();
+        loop.offer(new RibEvent.Originate(Prefix.parse("10.244.1.0/24"), ATTRS));
+        loop.offer(new RibEvent.SessionEstablished(TOR, PeerImport.acceptAll(TOR, LOCAL_AS), Set.of(), session(first)));
+        loop.offer(new RibEvent.UpdateReceived(TOR, announce("203.0.113.0/24")));
+        loop.drain();
+        adjRibOut.flush(dev.podbgp.rib.out.OutputSink.TO_PEER_OUTPUT);
+
+        assertThat(rib.importOf(TOR)).isNotNull();
+        assertThat(rib.decision(P)).isNotNull();
+        assertThat(adjRibOut.contains(TOR.id())).isTrue();
+        assertThat(first).as("the table and End-of-RIB went to the session's own output").isNotEmpty();
+
+        // A reconnect: the registration stays (the routes too, until the RIB is told otherwise), the new session
+        // replaces the old one in Adj-RIB-Out.
+        List<List<byte[]>> second = new ArrayList<>();
+        PeerImport other = PeerImport.acceptAll(TOR, LOCAL_AS).withAllowAsIn(3);
+        loop.offer(new RibEvent.SessionEstablished(TOR, other, Set.of(), session(second)));
+        loop.drain();
+        first.clear();
+        adjRibOut.flush(dev.podbgp.rib.out.OutputSink.TO_PEER_OUTPUT);
+
+        assertThat(rib.importOf(TOR).allowAsIn()).isZero();
+        assertThat(first).isEmpty();
+        assertThat(second).isNotEmpty();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aSessionThatEndsLeavesAdjRibOutAndPeerDownTakesItsRoutes() {
+        RibEventLoop loop = loop(10, 10);
+        loop.offer(new RibEvent.SessionEstablished(TOR, PeerImport.acceptAll(TOR, LOCAL_AS), Set.of(),
+                session(new ArrayList<>())));
+        loop.offer(new RibEvent.UpdateReceived(TOR, announce("203.0.113.0/24")));
+        loop.offer(new RibEvent.SessionClosed(TOR.id()));
+        loop.drain();
+        assertThat(adjRibOut.contains(TOR.id())).isFalse();
+        assertThat(rib.decision(P)).as("a session that carried no routes takes none with it").isNotNull();
+
+        loop.offer(new RibEvent.PeerDown(TOR));
+        loop.drain();
+        assertThat(rib.decision(P)).isNull();
+        assertThat(rib.importOf(TOR)).as("still configured").isNotNull();
+
+        loop.offer(new RibEvent.PeerRemoved(TOR));
+        loop.drain();
+        assertThat(rib.importOf(TOR)).isNull();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aRestartingPeerKeepsItsRoutesButIsSentNothing() {
+        RibEventLoop loop = loop(10, 10);
+        loop.offer(new RibEvent.SessionEstablished(TOR, PeerImport.acceptAll(TOR, LOCAL_AS), Set.of(),
+                session(new ArrayList<>())));
+        loop.offer(new RibEvent.UpdateReceived(TOR, announce("203.0.113.0/24")));
+        loop.offer(new RibEvent.PeerRestarting(TOR, Set.of(Family.IPV4_UNICAST), Duration.ofSeconds(120), Map.of()));
+        loop.drain();
+
+        assertThat(adjRibOut.contains(TOR.id())).isFalse();
+        assertThat(rib.isStale(TOR, P, 0)).isTrue();
+
+        loop.offer(new RibEvent.RestartTimerExpired(TOR));
+        loop.drain();
+        assertThat(rib.decision(P)).isNull();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void settingsAndRefreshesOfAPeerWithoutSessionAreIgnored() {
+        RibEventLoop loop = loop(10, 10);
+        loop.offer(new RibEvent.ImportChanged(TOR, PeerImport.acceptAll(TOR, LOCAL_AS)));
+        loop.offer(new RibEvent.ExportChanged(TOR.id(), PeerKind.EXTERNAL, true, Policy.acceptAll("export")));
+        loop.offer(new RibEvent.RefreshRequested(TOR.id()));
+        loop.offer(new RibEvent.Wake());
+        loop.drain();
+
+        assertThat(failures).isEmpty();
+        assertThat(rib.importOf(TOR)).isNull();
+        assertThat(loop.appliedCount()).isEqualTo(4);
+    }
+
+    @Test
+    void anExportChangeMovesTheRunningSessionAndKeepsItsOutput() {
+        RibEventLoop loop = loop(10, 10);
+        List<List<byte[]>> sent = new ArrayList<>();
+        OutboundPeer joined = session(sent);
+        loop.offer(new RibEvent.SessionEstablished(TOR, PeerImport.acceptAll(TOR, LOCAL_AS), Set.of(), joined));
+        loop.offer(new RibEvent.ExportChanged(TOR.id(), PeerKind.EXTERNAL, true, Policy.acceptAll("export")));
+        loop.drain();
+
+        OutboundPeer now = adjRibOut.peer(TOR.id());
+        assertThat(now.nextHopSelf()).isTrue();
+        assertThat(now.output()).isSameAs(joined.output());
+        assertThat(now.selfIpv4()).isEqualTo(joined.selfIpv4());
     }
 }

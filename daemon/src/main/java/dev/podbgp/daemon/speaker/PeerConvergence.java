@@ -1,0 +1,121 @@
+package dev.podbgp.daemon.speaker;
+
+import dev.podbgp.bgp.transport.BgpSpeaker;
+import dev.podbgp.config.state.DesiredPeer;
+import dev.podbgp.config.state.DesiredState;
+import dev.podbgp.config.state.DesiredStateDiff;
+import dev.podbgp.inet.IpAddress;
+import dev.podbgp.inet.Prefix;
+import dev.podbgp.rib.event.RibEvent;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Converges the running peers and originated prefixes to a new {@link DesiredState} without resetting what it does
+ * not touch. Runs on the thread that applies configuration (start-up, a reload, the Kubernetes source), one call
+ * at a time ({@link Speaker#apply} is synchronized); it changes the registry and the transport and hands the RIB
+ * its part as events.
+ */
+final class PeerConvergence {
+
+    private final PeerRegistry registry;
+    private final BgpSpeaker transport;
+    private final RibThread rib;
+    private final RestartTimers timers;
+
+    PeerConvergence(PeerRegistry registry, BgpSpeaker transport, RibThread rib, RestartTimers timers) {
+        this.registry = registry;
+        this.transport = transport;
+        this.rib = rib;
+        this.timers = timers;
+    }
+
+    /** The first state: its prefixes, then a session per peer. */
+    void start(DesiredState state) {
+        for (Prefix p : state.originated()) {
+            rib.post(new RibEvent.Originate(p, Origination.attributes()));
+        }
+        for (DesiredPeer p : state.peers()) {
+            add(state, p);
+        }
+    }
+
+    /**
+     * New peers start, removed ones end with Cease/Peer De-configured, session-affecting changes reset only that
+     * peer, policy-only changes reach the RIB (re-evaluated, or a ROUTE-REFRESH asked for) without a reset;
+     * originated prefixes follow.
+     */
+    void converge(DesiredState previous, DesiredState next, DesiredStateDiff diff) {
+        boolean importContextChanged = !previous.originated().equals(next.originated())
+                || !previous.clusterPodCidrs().equals(next.clusterPodCidrs()) || !previous.policies().equals(next.policies());
+        for (DesiredPeer removed : diff.peersRemoved()) {
+            remove(removed.address());
+        }
+        for (Prefix p : diff.originatedRemoved()) {
+            rib.post(new RibEvent.WithdrawOriginated(p));
+        }
+        for (Prefix p : diff.originatedAdded()) {
+            rib.post(new RibEvent.Originate(p, Origination.attributes()));
+        }
+        Set<IpAddress> reset = new LinkedHashSet<>(diff.peersToReset());
+        for (DesiredPeer p : next.peers()) {
+            PeerSlot slot = registry.byAddress(p.address());
+            // The RIB ranks and reflects by PeerInfo, fixed for a session: a new client role needs one.
+            if (slot != null && slot.desired.routeReflectorClient() != p.routeReflectorClient()) {
+                reset.add(p.address());
+            }
+        }
+        for (IpAddress address : reset) {
+            remove(address);
+            next.peer(address).ifPresent(p -> add(next, p));
+        }
+        for (DesiredPeer added : diff.peersAdded()) {
+            add(next, added);
+        }
+        for (DesiredPeer p : next.peers()) {
+            PeerSlot slot = registry.byAddress(p.address());
+            if (slot == null || reset.contains(p.address())) {
+                continue;
+            }
+            // Locked against SessionEvents.established, which reads the settings for a new session.
+            synchronized (slot) {
+                boolean changed = !slot.desired.equals(p);
+                slot.desired = p;
+                if (changed || importContextChanged) {
+                    reconfigure(next, slot);
+                }
+            }
+        }
+    }
+
+    private void add(DesiredState state, DesiredPeer desired) {
+        PeerSlot slot = registry.add(desired);
+        registry.attach(slot, transport.addPeer(SessionMapper.peerConfig(state.node(), desired, state.gracefulRestart())));
+    }
+
+    private void remove(IpAddress address) {
+        PeerSlot slot = registry.remove(address);
+        if (slot == null) {
+            return;
+        }
+        transport.deconfigurePeer(SessionMapper.inet(address));
+        slot.generation.incrementAndGet();
+        timers.cancel(slot);
+        // Through the inbox: behind every event its session handed on, and the last one accepted, so nothing the
+        // session still delivers can re-register it or leave routes behind.
+        var info = slot.info;
+        slot.inbox.close(info == null ? new RibEvent.SessionClosed(slot.id) : new RibEvent.PeerRemoved(info), rib::offer);
+    }
+
+    /**
+     * A policy, max-prefix or role change of a running peer, applied without a reset. Through the inbox, so it
+     * reaches the RIB after the session events before it (its registration among them). Holds the slot's lock.
+     */
+    private void reconfigure(DesiredState state, PeerSlot slot) {
+        var info = slot.info;
+        if (info != null) {
+            slot.inbox.submit(new RibEvent.ImportChanged(info, PeerSettings.importOf(state, slot.desired)), rib::offer);
+        }
+        slot.inbox.submit(PeerSettings.exportChange(state, slot.id, slot.desired), rib::offer);
+    }
+}
