@@ -27,8 +27,9 @@ import java.util.function.BiConsumer;
 /**
  * The Adj-RIBs-In of all peers and the Loc-RIB (RFC 4271 §3.2, §9.1), driven by one thread.
  *
- * <p>Storage is per prefix: the candidate routes of every peer for that prefix sit together,
- * which is the union of the per-peer Adj-RIBs-In and exactly what the decision process needs.
+ * <p>Storage is per prefix: the candidate routes of every peer for that prefix sit together
+ * ({@link PrefixEntry}), which is the union of the per-peer Adj-RIBs-In and exactly what the
+ * decision process needs.
  * A prefix with one route stores just that route. Every operation reruns the decision process
  * for the prefixes it touched and tells the {@link RibListener}s about each prefix whose best
  * route or ECMP next-hop set changed.
@@ -54,8 +55,7 @@ public final class Rib {
     private final ImportPolicy importPolicy;
     private final AttributeInterner interner = new AttributeInterner();
     private final RouteInterner routeInterner = new RouteInterner();
-    /** Per prefix: its single Route, or a PrefixPaths once it has several. */
-    private final PrefixTable<Object> table = new PrefixTable<>();
+    private final PrefixTable<PrefixEntry> table = new PrefixTable<>();
     private final List<RibListener> listeners = new ArrayList<>();
     private final List<PeerNoticeListener> noticeListeners = new ArrayList<>();
     // Adj-RIB-In sizes, indexed by peer id + 1 (the local pseudo-peer at 0): max-prefix, show.
@@ -262,8 +262,7 @@ public final class Rib {
 
     /** Removes a route from the Adj-RIB-In (after policy) and the Loc-RIB; the pre-policy copy stays. */
     private void withdrawAccepted(PeerInfo peer, Prefix prefix, int pathId) {
-        Object old = load(prefix);
-        switch (old) {
+        switch (load(prefix)) {
             case null -> { }
             case Route r -> {
                 if (r.peer().id() == peer.id() && r.pathId() == pathId) {
@@ -280,7 +279,6 @@ public final class Rib {
                     settle(prefix, pp, oldBest, oldHops);
                 }
             }
-            default -> throw new IllegalStateException(old.toString());
         }
     }
 
@@ -312,7 +310,7 @@ public final class Rib {
         long[][] v4 = {new long[64]};
         int[] n = {0};
         table.forEachIpv4Key((key, entry) -> {
-            if (holds(entry, peer)) {
+            if (PrefixEntry.hasPeer(entry, peer)) {
                 if (n[0] == v4[0].length) {
                     v4[0] = Arrays.copyOf(v4[0], n[0] * 2);
                 }
@@ -321,7 +319,7 @@ public final class Rib {
         });
         List<Ipv6Prefix> v6 = new ArrayList<>();
         table.forEachIpv6((prefix, entry) -> {
-            if (holds(entry, peer)) {
+            if (PrefixEntry.hasPeer(entry, peer)) {
                 v6.add(prefix);
             }
         });
@@ -414,7 +412,6 @@ public final class Rib {
             case null -> null;
             case Route r -> new Decision(r, BestPathStep.ONLY_PATH, List.of(r));
             case PrefixPaths pp -> pp.decision();
-            default -> throw new IllegalStateException();
         };
     }
 
@@ -424,7 +421,6 @@ public final class Rib {
             case null -> List.of();
             case Route r -> List.of(r);
             case PrefixPaths pp -> pp.routes();
-            default -> throw new IllegalStateException();
         };
     }
 
@@ -446,24 +442,13 @@ public final class Rib {
 
     /** Visits this peer's Adj-RIB-In. */
     public void forEachRoute(PeerInfo peer, BiConsumer<Prefix, Route> visitor) {
-        table.forEach((prefix, entry) -> visitPeer(prefix, entry, peer, visitor));
+        table.forEach((prefix, entry) -> PrefixEntry.forEachOf(entry, peer, prefix, visitor));
     }
 
     // ---- internals ----
 
     Route find(Prefix prefix, PeerInfo peer, int pathId) {
-        return switch (load(prefix)) {
-            case Route r when r.peer().id() == peer.id() && r.pathId() == pathId -> r;
-            case PrefixPaths pp -> {
-                for (int i = 0; i < pp.count(); i++) {
-                    if (pp.get(i).peer().id() == peer.id() && pp.get(i).pathId() == pathId) {
-                        yield pp.get(i);
-                    }
-                }
-                yield null;
-            }
-            case null, default -> null;
-        };
+        return PrefixEntry.find(load(prefix), peer, pathId);
     }
 
     /**
@@ -509,7 +494,7 @@ public final class Rib {
         if (counter == null && !s.tornDown) {
             return true;
         }
-        if (holds(load(prefix), s.peer, pathId)) {
+        if (PrefixEntry.find(load(prefix), s.peer, pathId) != null) {
             return true;
         }
         if (s.tornDown) {
@@ -546,21 +531,6 @@ public final class Rib {
         return family.equals(Family.IPV6_UNICAST) ? s.ipv6Routes : routeCount(s.peer) - s.ipv6Routes;
     }
 
-    private static boolean holds(Object entry, PeerInfo peer, int pathId) {
-        return switch (entry) {
-            case Route r -> r.peer().id() == peer.id() && r.pathId() == pathId;
-            case PrefixPaths pp -> {
-                for (int i = 0; i < pp.count(); i++) {
-                    if (pp.get(i).peer().id() == peer.id() && pp.get(i).pathId() == pathId) {
-                        yield true;
-                    }
-                }
-                yield false;
-            }
-            case null, default -> false;
-        };
-    }
-
     PeerState state(PeerInfo peer) {
         int i = peer.id() + 1;
         return i < peers.length ? peers[i] : null;
@@ -581,8 +551,7 @@ public final class Rib {
     }
 
     void put(Prefix prefix, Route route) {
-        Object old = load(prefix);
-        switch (old) {
+        switch (load(prefix)) {
             case null -> {
                 store(prefix, route);
                 count(route.peer(), prefix, +1);
@@ -610,16 +579,18 @@ public final class Rib {
                 }
                 settle(prefix, pp, oldBest, oldHops);
             }
-            default -> throw new IllegalStateException(old.toString());
         }
     }
 
     private void dropPeerAt(Prefix prefix, PeerInfo peer) {
         switch (load(prefix)) {
-            case Route r when r.peer().id() == peer.id() -> {
-                store(prefix, null);
-                count(peer, prefix, -1);
-                publish(new LocRibChange.Withdrawn(prefix));
+            case null -> { }
+            case Route r -> {
+                if (r.peer().id() == peer.id()) {
+                    store(prefix, null);
+                    count(peer, prefix, -1);
+                    publish(new LocRibChange.Withdrawn(prefix));
+                }
             }
             case PrefixPaths pp -> {
                 Route oldBest = pp.decision().best();
@@ -630,7 +601,6 @@ public final class Rib {
                     settle(prefix, pp, oldBest, oldHops);
                 }
             }
-            case null, default -> { }
         }
     }
 
@@ -658,33 +628,11 @@ public final class Rib {
         }
     }
 
-    private static boolean holds(Object entry, PeerInfo peer) {
-        return switch (entry) {
-            case Route r -> r.peer().id() == peer.id();
-            case PrefixPaths pp -> pp.hasPeer(peer);
-            default -> false;
-        };
-    }
-
-    private static void visitPeer(Prefix prefix, Object entry, PeerInfo peer, BiConsumer<Prefix, Route> visitor) {
-        switch (entry) {
-            case Route r when r.peer().id() == peer.id() -> visitor.accept(prefix, r);
-            case PrefixPaths pp -> {
-                for (int i = 0; i < pp.count(); i++) {
-                    if (pp.get(i).peer().id() == peer.id()) {
-                        visitor.accept(prefix, pp.get(i));
-                    }
-                }
-            }
-            default -> { }
-        }
-    }
-
-    private Object load(Prefix prefix) {
+    private PrefixEntry load(Prefix prefix) {
         return table.get(prefix);
     }
 
-    private void store(Prefix prefix, Object entry) {
+    private void store(Prefix prefix, PrefixEntry entry) {
         table.set(prefix, entry);
     }
 
