@@ -24,7 +24,6 @@ import dev.podbgp.inet.Ipv4Address;
 import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.BestPathOptions;
-import dev.podbgp.rib.ImportPolicy;
 import dev.podbgp.rib.PeerImport;
 import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.PeerNotice;
@@ -104,7 +103,7 @@ public final class Speaker implements AutoCloseable {
         long asn = state.node().asn();
         Ipv4Address routerId = state.node().routerId();
         BestPathOptions options = BestPathOptions.defaults(asn).withMaxPaths(Math.max(1, state.fib().ecmpWidth()));
-        this.rib = new Rib(routerId, options, ImportPolicy.ACCEPT_ALL);
+        this.rib = new Rib(routerId, options);
         this.adjRibOut = new AdjRibOut(nodeSettings(state));
         rib.addListener(adjRibOut);
         locRibListeners.forEach(rib::addListener);
