@@ -56,7 +56,8 @@ final class ImportAdmission {
 
     /**
      * Loop checks and the peer's import pipeline over a received route (again on a reapply): the route for the
-     * Adj-RIB-In, interned, or null when import drops it. Counted as accepted or rejected.
+     * Adj-RIB-In, interned, or null when import drops it. Counted as accepted or rejected. A route reapplied while it
+     * is long-lived stale keeps its LLGR_STALE mark, or goes if it carries NO_LLGR ({@link GracefulRestartHelper}).
      */
     Route accept(PeerState s, Prefix prefix, Route received) {
         Route accepted = isLooped(received, s.settings) ? null : applyPipeline(s.settings, prefix, received);
