@@ -11,7 +11,7 @@ import dev.podbgp.inet.Ipv4Address;
 import dev.podbgp.inet.Ipv4Prefix;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.BestPathOptions;
-import dev.podbgp.rib.ImportPolicy;
+import dev.podbgp.rib.PeerImport;
 import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.Rib;
 import dev.podbgp.rib.out.AdjRibOut;
@@ -84,7 +84,7 @@ public class ReflectionBenchmark {
         public void setup(Blackhole bh) {
             blackhole = bh;
             Ipv4Address routerId = Ipv4Address.parse("10.255.0.1");
-            rib = new Rib(routerId, BestPathOptions.defaults(LOCAL_AS), ImportPolicy.ACCEPT_ALL);
+            rib = new Rib(routerId, BestPathOptions.defaults(LOCAL_AS));
             ribOut = new AdjRibOut(NodeSettings.of(LOCAL_AS, routerId, new RoleConfig(true, false)));
             if (adjRibOut) {
                 rib.addListener(ribOut);
@@ -97,6 +97,7 @@ public class ReflectionBenchmark {
                         Policy.acceptAll("export"), SessionCapabilities.FOUR_OCTET_AS, Set.of(Family.IPV4_UNICAST)));
             }
             source = clients[0];
+            rib.addPeer(source, PeerImport.acceptAll(source, LOCAL_AS));
             table = new Prefix[prefixes];
             for (int i = 0; i < prefixes; i++) {
                 table[i] = Ipv4Prefix.masked(0x0B000000 | i << 8, 24);

@@ -19,7 +19,7 @@ public final class RibHeapFootprint {
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : RibLoadBenchmark.ROUTES;
         RibTable table = new RibTable(n);
-        Rib rib = RibTable.newRib();
+        Rib rib = table.newRib();
         long empty = usedAfterGc();
         table.load(rib, table.peerA);
         long onePeer = usedAfterGc();

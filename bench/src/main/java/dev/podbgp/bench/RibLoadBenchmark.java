@@ -44,7 +44,7 @@ public class RibLoadBenchmark {
     @Benchmark
     @OperationsPerInvocation(ROUTES)
     public Rib onePeer(Table t) {
-        Rib rib = RibTable.newRib();
+        Rib rib = t.table.newRib();
         t.table.load(rib, t.table.peerA);
         return rib;
     }
@@ -53,7 +53,7 @@ public class RibLoadBenchmark {
     @Benchmark
     @OperationsPerInvocation(2 * ROUTES)
     public Rib twoPeers(Table t) {
-        Rib rib = RibTable.newRib();
+        Rib rib = t.table.newRib();
         t.table.load(rib, t.table.peerA);
         t.table.load(rib, t.table.peerB);
         return rib;

@@ -30,7 +30,7 @@ public final class RibLoadCpuTime {
             long gc0 = gcMillis();
             long cpu0 = threads.getCurrentThreadCpuTime();
             long wall0 = System.nanoTime();
-            Rib rib = RibTable.newRib();
+            Rib rib = table.newRib();
             table.load(rib, table.peerA);
             if (twoPeers) {
                 table.load(rib, table.peerB);

@@ -8,7 +8,7 @@ import dev.podbgp.bgp.wire.attr.PathAttributes;
 import dev.podbgp.inet.Ipv4Address;
 import dev.podbgp.inet.Ipv4Prefix;
 import dev.podbgp.rib.BestPathOptions;
-import dev.podbgp.rib.ImportPolicy;
+import dev.podbgp.rib.PeerImport;
 import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.Rib;
 
@@ -46,8 +46,12 @@ final class RibTable {
         }
     }
 
-    static Rib newRib() {
-        return new Rib(Ipv4Address.parse("10.255.0.1"), BestPathOptions.defaults(LOCAL_AS), ImportPolicy.ACCEPT_ALL);
+    /** An empty Rib with both peers registered, as the daemon registers a peer before its routes arrive. */
+    Rib newRib() {
+        Rib rib = new Rib(Ipv4Address.parse("10.255.0.1"), BestPathOptions.defaults(LOCAL_AS));
+        rib.addPeer(peerA, PeerImport.acceptAll(peerA, LOCAL_AS));
+        rib.addPeer(peerB, PeerImport.acceptAll(peerB, LOCAL_AS));
+        return rib;
     }
 
     PathAttributes attributesOf(int i) {

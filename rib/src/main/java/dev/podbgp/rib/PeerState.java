@@ -2,6 +2,7 @@ package dev.podbgp.rib;
 
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.inet.Ipv4Prefix;
+import dev.podbgp.inet.Ipv6Prefix;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.policy.MaxPrefixCounter;
 import dev.podbgp.rib.policy.MaxPrefixLimit;
@@ -9,12 +10,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The RIB's mutable import state of one registered peer: settings, counters, soft-reconfiguration store, stale marks. */
+/**
+ * The RIB's mutable state of one registered peer: import settings and counters, its Adj-RIB-In size per family, the
+ * soft-reconfiguration store and graceful-restart stale marks. Owned by the RIB thread.
+ */
 final class PeerState {
 
     final PeerInfo peer;
     PeerImport settings;
-    ImportPolicy policy;
     final Map<Family, MaxPrefixCounter> maxPrefix = new HashMap<>();
     /** Families whose max-prefix limit was reached in stop-accepting mode; the notice went out once. */
     final Map<Family, Boolean> refusing = new HashMap<>();
@@ -23,6 +26,8 @@ final class PeerState {
     long accepted;
     long rejected;
     long refused;
+    /** Routes in the peer's Adj-RIB-In (all path ids), per family: max-prefix and show. */
+    int ipv4Routes;
     int ipv6Routes;
     PrePolicyRoutes prePolicy;
     /** Per family while the peer restarts (RFC 4724 §4.2); empty otherwise. */
@@ -36,7 +41,6 @@ final class PeerState {
 
     void configure(PeerImport newSettings) {
         settings = newSettings;
-        policy = new PipelineImportPolicy(newSettings.pipeline(), newSettings.context());
         maxPrefix.clear();
         refusing.clear();
         for (Map.Entry<Family, MaxPrefixLimit> e : newSettings.maxPrefix().entrySet()) {
@@ -57,6 +61,23 @@ final class PeerState {
         tornDown = false;
         refusing.clear();
         maxPrefix.values().forEach(MaxPrefixCounter::reset);
+    }
+
+    /** The peer's Adj-RIB-In gained ({@code delta} > 0) or lost routes of the prefix's family. */
+    void count(Prefix prefix, int delta) {
+        if (prefix instanceof Ipv6Prefix) {
+            ipv6Routes += delta;
+        } else {
+            ipv4Routes += delta;
+        }
+    }
+
+    int routeCount() {
+        return ipv4Routes + ipv6Routes;
+    }
+
+    int routeCount(Family family) {
+        return family.equals(Family.IPV6_UNICAST) ? ipv6Routes : ipv4Routes;
     }
 
     int staleCount() {

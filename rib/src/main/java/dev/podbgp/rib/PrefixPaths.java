@@ -13,7 +13,7 @@ import java.util.List;
  * next-hop list are built when asked for: retaining them cost three more objects per prefix (48
  * of 112 bytes with two peers), which the GC copied on every full-table load.
  */
-final class PrefixPaths {
+final class PrefixPaths implements PrefixEntry {
 
     private Route[] routes;
     private int count;
@@ -51,6 +51,12 @@ final class PrefixPaths {
             }
         }
         return -1;
+    }
+
+    /** The route of this peer and path id, or null. */
+    Route find(PeerInfo peer, int pathId) {
+        int i = indexOf(peer, pathId);
+        return i < 0 ? null : routes[i];
     }
 
     /** Replaces the route with the same peer and path id, or adds it; true when it was added. */

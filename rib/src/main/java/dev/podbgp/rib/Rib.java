@@ -1,11 +1,6 @@
 package dev.podbgp.rib;
 
 import dev.podbgp.bgp.wire.Family;
-import dev.podbgp.bgp.wire.attr.AsPath;
-import dev.podbgp.bgp.wire.attr.AsPathSegment;
-import dev.podbgp.bgp.wire.attr.AttributeType;
-import dev.podbgp.bgp.wire.attr.ClusterList;
-import dev.podbgp.bgp.wire.attr.OriginatorId;
 import dev.podbgp.bgp.wire.attr.PathAttributes;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Address;
@@ -13,8 +8,6 @@ import dev.podbgp.inet.Ipv4Prefix;
 import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.inet.Ipv6Prefix;
 import dev.podbgp.inet.Prefix;
-import dev.podbgp.rib.policy.MaxPrefixCounter;
-import dev.podbgp.rib.policy.MaxPrefixVerdict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,50 +16,48 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The Adj-RIBs-In of all peers and the Loc-RIB (RFC 4271 §3.2, §9.1), driven by one thread.
  *
- * <p>Storage is per prefix: the candidate routes of every peer for that prefix sit together,
- * which is the union of the per-peer Adj-RIBs-In and exactly what the decision process needs.
- * A prefix with one route stores just that route. Every operation reruns the decision process
- * for the prefixes it touched and tells the {@link RibListener}s about each prefix whose best
- * route or ECMP next-hop set changed.
+ * <p>Storage is per prefix: the candidate routes of every peer for that prefix sit together ({@link PrefixEntry}),
+ * which is the union of the per-peer Adj-RIBs-In and exactly what the decision process needs. A prefix with one
+ * route stores just that route. Every operation reruns the decision process for the prefixes it touched and tells
+ * the {@link RibListener}s about each prefix whose best route or ECMP next-hop set changed; Adj-RIB-Out and route
+ * reflection are such a listener ({@code dev.podbgp.rib.out}), the FIB writer another.
  *
  * <p>Locally originated routes (the node's podCIDRs) win over learned ones: the decision chain
  * starts with {@link BestPathStep#LOCALLY_ORIGINATED}, as a Cisco/FRR weight of 32768 would.
- * They bypass import policy.
+ * They bypass import.
  *
- * <p>Import is per peer once the peer is registered with {@link #addPeer}: its {@link PeerImport} says which
- * policy, loop checks, max-prefix limits and soft reconfiguration apply; what the peer must act on comes back as
- * {@link PeerNotice}s. An unregistered peer gets the RIB-wide {@link ImportPolicy} and no limits. Graceful-restart
- * helper state (RFC 4724 §4.2, RFC 9494) is kept beside the routes, per peer and family; the caller owns the timers
- * and reports their expiry.
+ * <p>Every peer is registered with {@link #addPeer} before it announces anything: its {@link PeerImport} says which
+ * policy, loop checks, max-prefix limits and soft reconfiguration apply ({@link ImportAdmission} applies them); what
+ * the peer must act on comes back as {@link PeerNotice}s. Graceful-restart helper state (RFC 4724 §4.2, RFC 9494) is
+ * kept beside the routes, per peer and family; the caller owns the timers and reports their expiry.
  *
- * <p>Not yet here: next-hop reachability (RFC 4271 §9.1.2 a: every next hop counts as
- * resolvable), route reflection and Adj-RIB-Out.
+ * <p>Not here: next-hop reachability. RFC 4271 §9.1.2 excludes a route whose NEXT_HOP cannot be resolved; here
+ * every next hop counts as resolvable.
  */
 public final class Rib {
 
     private final PeerInfo local;
-    private final GracefulRestartHelper gracefulRestart = new GracefulRestartHelper(this);
     private final BestPath bestPath;
-    private final ImportPolicy importPolicy;
     private final AttributeInterner interner = new AttributeInterner();
     private final RouteInterner routeInterner = new RouteInterner();
-    /** Per prefix: its single Route, or a PrefixPaths once it has several. */
-    private final PrefixTable<Object> table = new PrefixTable<>();
+    private final PrefixTable<PrefixEntry> table = new PrefixTable<>();
+    private final GracefulRestartHelper gracefulRestart = new GracefulRestartHelper(this);
+    private final ImportAdmission admission;
     private final List<RibListener> listeners = new ArrayList<>();
     private final List<PeerNoticeListener> noticeListeners = new ArrayList<>();
-    // Adj-RIB-In sizes, indexed by peer id + 1 (the local pseudo-peer at 0): max-prefix, show.
-    private int[] routesPerPeer = new int[8];
-    // Import state of registered peers, indexed like routesPerPeer; null for unregistered ones.
+    // Registered peers, indexed by peer id + 1 (slot 0 stays empty: the local pseudo-peer has no import).
     private PeerState[] peers = new PeerState[8];
+    private int localRoutes;
 
-    public Rib(Ipv4Address routerId, BestPathOptions options, ImportPolicy importPolicy) {
+    public Rib(Ipv4Address routerId, BestPathOptions options) {
         this.local = PeerInfo.local(options.localAs(), routerId);
         this.bestPath = new BestPath(options);
-        this.importPolicy = Objects.requireNonNull(importPolicy);
+        this.admission = new ImportAdmission(local, interner, routeInterner, table, gracefulRestart, this::notice);
     }
 
     public PeerInfo localPeer() {
@@ -95,7 +86,7 @@ public final class Rib {
 
     // ---- peers ----
 
-    /** Registers a peer's import settings; its routes then go through them instead of the RIB-wide policy. */
+    /** Registers a peer and its import settings; only then may it announce routes. */
     public void addPeer(PeerInfo peer, PeerImport settings) {
         if (peer.isLocal()) {
             throw new IllegalArgumentException("the local pseudo-peer has no import");
@@ -110,7 +101,7 @@ public final class Rib {
         peers[i] = new PeerState(peer, Objects.requireNonNull(settings));
     }
 
-    /** The peer is deconfigured: its routes go and its settings are forgotten. */
+    /** The peer is deconfigured: its routes go and its settings are forgotten. Nothing for a peer never registered. */
     public void removePeer(PeerInfo peer) {
         peerDown(peer);
         int i = peer.id() + 1;
@@ -130,8 +121,8 @@ public final class Rib {
      * {@link #reapplyImport} does. Turning soft reconfiguration on starts an empty pre-policy store, which only a
      * ROUTE-REFRESH fills.
      *
-     * @return true when applied here; false when the caller must send ROUTE-REFRESH ({@link PeerNotice.RouteRefreshNeeded}
-     *     was published too)
+     * @return true when applied here; false when the caller must send ROUTE-REFRESH
+     *     ({@link PeerNotice.RouteRefreshNeeded} was published too)
      */
     public boolean setImport(PeerInfo peer, PeerImport settings) {
         PeerState s = required(peer);
@@ -175,95 +166,57 @@ public final class Rib {
         }
     }
 
-    /** The peer's import counters; zeros for an unregistered peer except the Adj-RIB-In size. */
+    /** A registered peer's import counters since its session came up. */
     public ImportStats importStats(PeerInfo peer) {
-        PeerState s = state(peer);
-        if (s == null) {
-            return new ImportStats(0, 0, 0, routeCount(peer), 0, 0);
-        }
-        return new ImportStats(s.accepted, s.rejected, s.refused, routeCount(peer),
+        PeerState s = required(peer);
+        return new ImportStats(s.accepted, s.rejected, s.refused, s.routeCount(),
                 s.prePolicy == null ? 0 : s.prePolicy.size(), s.staleCount());
     }
 
     // ---- operations ----
 
     /**
-     * A peer announces (or replaces, same path id) a route. {@code attributes} are the route's
+     * A registered peer announces (or replaces, same path id) a route. {@code attributes} are the route's
      * attributes without the MP_REACH/MP_UNREACH carriers ({@link PathAttributes#withoutNlri()}).
-     * A route the import policy rejects, or that loops, withdraws the one it would replace.
+     * A route that import drops withdraws the one it would replace.
      */
     public void announce(PeerInfo peer, Prefix prefix, int pathId, PathAttributes attributes, IpAddress nextHop) {
         if (peer.isLocal()) {
             throw new IllegalArgumentException("local routes enter through originate()");
         }
-        PathAttributes attrs = interner.intern(attributes);
-        if (!peer.internal() && attrs.localPref() != null) {
-            // RFC 4271 §5.1.5: LOCAL_PREF received from an external peer is ignored.
-            attrs = interner.intern(attrs.without(AttributeType.LOCAL_PREF.code()));
-        }
-        Route route = routeInterner.intern(peer, pathId, attrs, Objects.requireNonNull(nextHop));
-        PeerState s = state(peer);
-        if (s != null) {
-            // RFC 4724 §4.2: a route the restarted peer sends again is no longer stale.
-            gracefulRestart.unmarkStale(s, prefix, pathId);
-            if (s.prePolicy != null) {
-                s.prePolicy.put(prefix, route);
-            }
+        PeerState s = required(peer);
+        Route route = admission.received(peer, pathId, attributes, nextHop);
+        // RFC 4724 §4.2: a route the restarted peer sends again is no longer stale.
+        gracefulRestart.unmarkStale(s, prefix, pathId);
+        if (s.prePolicy != null) {
+            s.prePolicy.put(prefix, route);
         }
         importRoute(s, prefix, route);
     }
 
-    /**
-     * Import of one received route: loop checks, policy, max-prefix admission, then the Loc-RIB. {@code s} is null
-     * for an unregistered peer.
-     */
-    private void importRoute(PeerState s, Prefix prefix, Route route) {
-        PeerInfo peer = route.peer();
-        int pathId = route.pathId();
-        Route accepted = isLooped(route, s) ? null : (s == null ? importPolicy : s.policy).apply(peer, prefix, route);
-        if (accepted != null) {
-            if (accepted.peer() != peer || accepted.pathId() != pathId) {
-                throw new IllegalStateException("import policy changed the route's peer or path id");
-            }
-            if (accepted.attributes() != route.attributes()) {
-                accepted = routeInterner.intern(peer, pathId, interner.intern(accepted.attributes()), accepted.nextHop());
-            }
-            if (s != null) {
-                accepted = gracefulRestart.keepLongLivedMark(s, prefix, accepted);
-            }
-        }
+    /** Import of one received route ({@link ImportAdmission}), then the Loc-RIB. */
+    private void importRoute(PeerState s, Prefix prefix, Route received) {
+        Route accepted = admission.accept(s, prefix, received);
         if (accepted == null) {
-            if (s != null) {
-                s.rejected++;
-            }
-            withdrawAccepted(peer, prefix, pathId);
-            return;
+            withdrawAccepted(s.peer, prefix, received.pathId());
+        } else if (admission.admit(s, prefix, accepted.pathId())) {
+            put(prefix, accepted);
         }
-        if (s != null) {
-            s.accepted++;
-            if (!admit(s, prefix, pathId)) {
-                return;
-            }
-        }
-        put(prefix, accepted);
     }
 
-    /** A peer withdraws its route (the path with this ADD-PATH id) for a prefix. */
+    /** A registered peer withdraws its route (the path with this ADD-PATH id) for a prefix. */
     public void withdraw(PeerInfo peer, Prefix prefix, int pathId) {
-        PeerState s = state(peer);
-        if (s != null) {
-            gracefulRestart.unmarkStale(s, prefix, pathId);
-            if (s.prePolicy != null) {
-                s.prePolicy.remove(prefix, pathId);
-            }
+        PeerState s = required(peer);
+        gracefulRestart.unmarkStale(s, prefix, pathId);
+        if (s.prePolicy != null) {
+            s.prePolicy.remove(prefix, pathId);
         }
         withdrawAccepted(peer, prefix, pathId);
     }
 
     /** Removes a route from the Adj-RIB-In (after policy) and the Loc-RIB; the pre-policy copy stays. */
     private void withdrawAccepted(PeerInfo peer, Prefix prefix, int pathId) {
-        Object old = load(prefix);
-        switch (old) {
+        switch (load(prefix)) {
             case null -> { }
             case Route r -> {
                 if (r.peer().id() == peer.id() && r.pathId() == pathId) {
@@ -280,39 +233,38 @@ public final class Rib {
                     settle(prefix, pp, oldBest, oldHops);
                 }
             }
-            default -> throw new IllegalStateException(old.toString());
         }
     }
 
     /**
      * The session with {@code peer} went down: all its routes go (RFC 4271 §8.2.2 and §9: the
      * Adj-RIB-In of a closed session is emptied). Walks the whole table once; graceful-restart
-     * staleness, which keeps the routes, is a separate path.
+     * staleness, which keeps the routes, is a separate path. Nothing for a peer not registered.
      */
     public void peerDown(PeerInfo peer) {
         PeerState s = state(peer);
-        if (s != null) {
-            s.stale.clear();
-            s.llgrStaleTime.clear();
-            if (s.prePolicy != null) {
-                s.prePolicy.clear();
-            }
-        }
-        dropAll(peer);
-        if (s != null) {
-            s.newSession();
-        }
-    }
-
-    private void dropAll(PeerInfo peer) {
-        if (routeCount(peer) == 0) {
+        if (s == null) {
             return;
         }
+        s.stale.clear();
+        s.llgrStaleTime.clear();
+        if (s.prePolicy != null) {
+            s.prePolicy.clear();
+        }
+        dropAll(s);
+        s.newSession();
+    }
+
+    private void dropAll(PeerState s) {
+        if (s.routeCount() == 0) {
+            return;
+        }
+        PeerInfo peer = s.peer;
         // Collect first, change after: the maps must not change while they are walked.
         long[][] v4 = {new long[64]};
         int[] n = {0};
         table.forEachIpv4Key((key, entry) -> {
-            if (holds(entry, peer)) {
+            if (PrefixEntry.hasPeer(entry, peer)) {
                 if (n[0] == v4[0].length) {
                     v4[0] = Arrays.copyOf(v4[0], n[0] * 2);
                 }
@@ -321,7 +273,7 @@ public final class Rib {
         });
         List<Ipv6Prefix> v6 = new ArrayList<>();
         table.forEachIpv6((prefix, entry) -> {
-            if (holds(entry, peer)) {
+            if (PrefixEntry.hasPeer(entry, peer)) {
                 v6.add(prefix);
             }
         });
@@ -403,7 +355,7 @@ public final class Rib {
     }
 
     public void withdrawOriginated(Prefix prefix) {
-        withdraw(local, prefix, 0);
+        withdrawAccepted(local, prefix, 0);
     }
 
     // ---- queries ----
@@ -414,7 +366,6 @@ public final class Rib {
             case null -> null;
             case Route r -> new Decision(r, BestPathStep.ONLY_PATH, List.of(r));
             case PrefixPaths pp -> pp.decision();
-            default -> throw new IllegalStateException();
         };
     }
 
@@ -424,14 +375,16 @@ public final class Rib {
             case null -> List.of();
             case Route r -> List.of(r);
             case PrefixPaths pp -> pp.routes();
-            default -> throw new IllegalStateException();
         };
     }
 
-    /** How many routes this peer's Adj-RIB-In holds (all path ids counted). */
+    /** How many routes this peer's Adj-RIB-In holds (all path ids counted); 0 for a peer not registered. */
     public int routeCount(PeerInfo peer) {
-        int i = peer.id() + 1;
-        return i < routesPerPeer.length ? routesPerPeer[i] : 0;
+        if (peer.isLocal()) {
+            return localRoutes;
+        }
+        PeerState s = state(peer);
+        return s == null ? 0 : s.routeCount();
     }
 
     /** Prefixes in the Loc-RIB. */
@@ -440,125 +393,19 @@ public final class Rib {
     }
 
     /** Visits every prefix that has at least one route, IPv4 first; for show and audits, not hot paths. */
-    public void forEachPrefix(java.util.function.Consumer<Prefix> visitor) {
+    public void forEachPrefix(Consumer<Prefix> visitor) {
         table.forEach((prefix, entry) -> visitor.accept(prefix));
     }
 
     /** Visits this peer's Adj-RIB-In. */
     public void forEachRoute(PeerInfo peer, BiConsumer<Prefix, Route> visitor) {
-        table.forEach((prefix, entry) -> visitPeer(prefix, entry, peer, visitor));
+        table.forEach((prefix, entry) -> PrefixEntry.forEachOf(entry, peer, prefix, visitor));
     }
 
     // ---- internals ----
 
     Route find(Prefix prefix, PeerInfo peer, int pathId) {
-        return switch (load(prefix)) {
-            case Route r when r.peer().id() == peer.id() && r.pathId() == pathId -> r;
-            case PrefixPaths pp -> {
-                for (int i = 0; i < pp.count(); i++) {
-                    if (pp.get(i).peer().id() == peer.id() && pp.get(i).pathId() == pathId) {
-                        yield pp.get(i);
-                    }
-                }
-                yield null;
-            }
-            case null, default -> null;
-        };
-    }
-
-    /**
-     * Loops are not candidates (RFC 4271 §9.1.2: our AS in the AS_PATH, unless allowas-in lets it appear up to N
-     * times; RFC 4456 §8: our own router id as ORIGINATOR_ID, a route we sent that a reflector bounced back, or our
-     * CLUSTER_ID in the CLUSTER_LIST, a route that went round the cluster).
-     */
-    private boolean isLooped(Route route, PeerState s) {
-        PathAttributes a = route.attributes();
-        AsPath path = a.asPath();
-        int allowAsIn = s == null ? 0 : s.settings.allowAsIn();
-        if (path != null && (allowAsIn == 0 ? path.contains(local.asn()) : occurrences(path, local.asn()) > allowAsIn)) {
-            return true;
-        }
-        OriginatorId originator = a.originatorId();
-        if (originator != null && originator.id().equals(local.routerId())) {
-            return true;
-        }
-        ClusterList clusters = a.clusterList();
-        return s != null && clusters != null && s.settings.clusterId().isPresent()
-                && clusters.contains(s.settings.clusterId().get());
-    }
-
-    private static int occurrences(AsPath path, long asn) {
-        int n = 0;
-        for (AsPathSegment seg : path.segments()) {
-            for (int i = 0; i < seg.size(); i++) {
-                if (seg.asn(i) == asn) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
-
-    /**
-     * Max-prefix admission of a route that would be new in the peer's Adj-RIB-In (a replacement never changes the
-     * count). Gives the verdicts to the notice listeners; refuses when the limit would be exceeded.
-     */
-    private boolean admit(PeerState s, Prefix prefix, int pathId) {
-        Family family = PeerState.familyOf(prefix);
-        MaxPrefixCounter counter = s.maxPrefix.isEmpty() ? null : s.maxPrefix.get(family);
-        if (counter == null && !s.tornDown) {
-            return true;
-        }
-        if (holds(load(prefix), s.peer, pathId)) {
-            return true;
-        }
-        if (s.tornDown) {
-            s.refused++;
-            return false;
-        }
-        MaxPrefixVerdict verdict = counter.observe(familyCount(s, family) + 1);
-        switch (verdict) {
-            case MaxPrefixVerdict.Ok ok -> {
-                return true;
-            }
-            case MaxPrefixVerdict.Warn w -> {
-                notice(new PeerNotice.MaxPrefix(s.peer, family, w));
-                return true;
-            }
-            case MaxPrefixVerdict.TearDown t -> {
-                // The session goes; until the caller says so (peerDown), nothing more of this peer gets in.
-                s.tornDown = true;
-                s.refused++;
-                notice(new PeerNotice.MaxPrefix(s.peer, family, t));
-                return false;
-            }
-            case MaxPrefixVerdict.StopAccepting stop -> {
-                s.refused++;
-                if (s.refusing.put(family, Boolean.TRUE) == null) {
-                    notice(new PeerNotice.MaxPrefix(s.peer, family, stop));
-                }
-                return false;
-            }
-        }
-    }
-
-    private int familyCount(PeerState s, Family family) {
-        return family.equals(Family.IPV6_UNICAST) ? s.ipv6Routes : routeCount(s.peer) - s.ipv6Routes;
-    }
-
-    private static boolean holds(Object entry, PeerInfo peer, int pathId) {
-        return switch (entry) {
-            case Route r -> r.peer().id() == peer.id() && r.pathId() == pathId;
-            case PrefixPaths pp -> {
-                for (int i = 0; i < pp.count(); i++) {
-                    if (pp.get(i).peer().id() == peer.id() && pp.get(i).pathId() == pathId) {
-                        yield true;
-                    }
-                }
-                yield false;
-            }
-            case null, default -> false;
-        };
+        return PrefixEntry.find(load(prefix), peer, pathId);
     }
 
     PeerState state(PeerInfo peer) {
@@ -580,9 +427,9 @@ public final class Rib {
         }
     }
 
+    /** Stores a route that passed import (or an originated one) and publishes what changed. */
     void put(Prefix prefix, Route route) {
-        Object old = load(prefix);
-        switch (old) {
+        switch (load(prefix)) {
             case null -> {
                 store(prefix, route);
                 count(route.peer(), prefix, +1);
@@ -610,16 +457,18 @@ public final class Rib {
                 }
                 settle(prefix, pp, oldBest, oldHops);
             }
-            default -> throw new IllegalStateException(old.toString());
         }
     }
 
     private void dropPeerAt(Prefix prefix, PeerInfo peer) {
         switch (load(prefix)) {
-            case Route r when r.peer().id() == peer.id() -> {
-                store(prefix, null);
-                count(peer, prefix, -1);
-                publish(new LocRibChange.Withdrawn(prefix));
+            case null -> { }
+            case Route r -> {
+                if (r.peer().id() == peer.id()) {
+                    store(prefix, null);
+                    count(peer, prefix, -1);
+                    publish(new LocRibChange.Withdrawn(prefix));
+                }
             }
             case PrefixPaths pp -> {
                 Route oldBest = pp.decision().best();
@@ -630,7 +479,6 @@ public final class Rib {
                     settle(prefix, pp, oldBest, oldHops);
                 }
             }
-            case null, default -> { }
         }
     }
 
@@ -658,60 +506,24 @@ public final class Rib {
         }
     }
 
-    private static boolean holds(Object entry, PeerInfo peer) {
-        return switch (entry) {
-            case Route r -> r.peer().id() == peer.id();
-            case PrefixPaths pp -> pp.hasPeer(peer);
-            default -> false;
-        };
-    }
-
-    private static void visitPeer(Prefix prefix, Object entry, PeerInfo peer, BiConsumer<Prefix, Route> visitor) {
-        switch (entry) {
-            case Route r when r.peer().id() == peer.id() -> visitor.accept(prefix, r);
-            case PrefixPaths pp -> {
-                for (int i = 0; i < pp.count(); i++) {
-                    if (pp.get(i).peer().id() == peer.id()) {
-                        visitor.accept(prefix, pp.get(i));
-                    }
-                }
-            }
-            default -> { }
-        }
-    }
-
-    private Object load(Prefix prefix) {
+    private PrefixEntry load(Prefix prefix) {
         return table.get(prefix);
     }
 
-    private void store(Prefix prefix, Object entry) {
+    private void store(Prefix prefix, PrefixEntry entry) {
         table.set(prefix, entry);
     }
 
+    /** Keeps the Adj-RIB-In sizes: the local pseudo-peer's here, a registered peer's in its state. */
     private void count(PeerInfo peer, Prefix prefix, int delta) {
-        int i = peer.id() + 1;
-        if (i >= routesPerPeer.length) {
-            routesPerPeer = Arrays.copyOf(routesPerPeer, Math.max(i + 1, routesPerPeer.length * 2));
-        }
-        routesPerPeer[i] += delta;
-        PeerState s = state(peer);
-        if (s == null) {
+        if (peer.isLocal()) {
+            localRoutes += delta;
             return;
         }
-        if (prefix instanceof Ipv6Prefix) {
-            s.ipv6Routes += delta;
-        }
+        PeerState s = required(peer);
+        s.count(prefix, delta);
         if (delta < 0) {
-            Family family = PeerState.familyOf(prefix);
-            MaxPrefixCounter counter = s.maxPrefix.get(family);
-            if (counter != null) {
-                // Below the mark again: re-arm the warning and the stop-accepting notice for the next climb.
-                int n = familyCount(s, family);
-                counter.observe(n);
-                if (n < s.settings.maxPrefix().get(family).limit()) {
-                    s.refusing.remove(family);
-                }
-            }
+            admission.removed(s, prefix);
         }
     }
 

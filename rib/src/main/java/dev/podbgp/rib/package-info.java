@@ -6,9 +6,9 @@
  *
  * <p>A plain library driven by one thread (STYLE item 8): no locks, no threads, no timers, no
  * Netty, no sockets. It reads only the bgp-core {@code wire} model (PathAttributes and the
- * attribute records) and never encodes or sends anything; Adj-RIB-Out, the FIB and policy live
- * elsewhere ({@code dev.podbgp.rib.policy} owns policy and is only called through {@link
- * dev.podbgp.rib.ImportPolicy}, e.g. {@link dev.podbgp.rib.PipelineImportPolicy}). How events
- * reach that thread is {@code dev.podbgp.rib.event}.
+ * attribute records) and never encodes or sends anything. Adj-RIB-Out and route reflection are
+ * {@code dev.podbgp.rib.out}, a listener of this package; policy is {@code dev.podbgp.rib.policy},
+ * which this package evaluates only in {@link dev.podbgp.rib.ImportAdmission}; the FIB is another
+ * module. How events reach the RIB thread is {@code dev.podbgp.rib.event}.
  */
 package dev.podbgp.rib;

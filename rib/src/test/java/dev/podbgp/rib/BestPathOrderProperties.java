@@ -112,9 +112,12 @@ class BestPathOrderProperties {
     }
 
     private static Decision insert(List<Candidate> cands, BestPathOptions options) {
-        Rib rib = new Rib(Fixtures.ROUTER_ID, options, ImportPolicy.ACCEPT_ALL);
+        Rib rib = new Rib(Fixtures.ROUTER_ID, options);
         for (Candidate c : cands) {
             PeerInfo peer = peer(c);
+            if (rib.importOf(peer) == null) {
+                rib.addPeer(peer, PeerImport.acceptAll(peer, Fixtures.LOCAL_AS));
+            }
             rib.announce(peer, PREFIX, c.pathId(), attributes(c), Ipv4Address.of(192, 0, 2, c.nextHop()));
         }
         return rib.decision(PREFIX);

@@ -32,7 +32,7 @@ class GracefulRestartTest {
     private final PeerInfo tor1 = ebgp(1, "192.0.2.1", 64512, "10.0.0.1");
     private final PeerInfo tor2 = ebgp(2, "192.0.2.2", 64513, "10.0.0.2");
     private final List<LocRibChange> changes = new ArrayList<>();
-    private final Rib rib = new Rib(Fixtures.ROUTER_ID, BestPathOptions.defaults(LOCAL_AS), ImportPolicy.ACCEPT_ALL);
+    private final Rib rib = new Rib(Fixtures.ROUTER_ID, BestPathOptions.defaults(LOCAL_AS));
 
     GracefulRestartTest() {
         rib.addListener(changes::add);

@@ -6,6 +6,7 @@ import static dev.podbgp.rib.Fixtures.ibgp;
 import static dev.podbgp.rib.Fixtures.ip;
 import static dev.podbgp.rib.Fixtures.path;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.podbgp.bgp.wire.BgpError;
 import dev.podbgp.bgp.wire.Family;
@@ -40,7 +41,7 @@ class PeerImportTest {
     private final PeerInfo mesh = ibgp(2, "10.0.0.2", "10.0.0.2");
     private final List<LocRibChange> changes = new ArrayList<>();
     private final List<PeerNotice> notices = new ArrayList<>();
-    private final Rib rib = new Rib(Fixtures.ROUTER_ID, BestPathOptions.defaults(LOCAL_AS), ImportPolicy.ACCEPT_ALL);
+    private final Rib rib = new Rib(Fixtures.ROUTER_ID, BestPathOptions.defaults(LOCAL_AS));
 
     PeerImportTest() {
         rib.addListener(changes::add);
@@ -213,14 +214,21 @@ class PeerImportTest {
     }
 
     @Test
-    void unregisteredPeersKeepTheRibWidePolicy() {
-        Rib r = new Rib(Fixtures.ROUTER_ID, BestPathOptions.defaults(LOCAL_AS), (peer, prefix, route) -> null);
+    void aPeerNotRegisteredCannotAnnounceAndItsPeerDownOrRemovalChangesNothing() {
         PeerInfo other = ebgp(4, "192.0.2.4", 64513, "10.0.0.4");
-        r.addPeer(tor, PeerImport.acceptAll(tor, LOCAL_AS));
-        r.announce(tor, P1, 0, path(64512).build(), ip("192.0.2.1"));
-        r.announce(other, P1, 0, path(64513).build(), ip("192.0.2.4"));
-        assertThat(r.routes(P1)).extracting(Route::peer).containsExactly(tor);
-        assertThat(r.importOf(other)).isNull();
+        rib.addPeer(tor, PeerImport.acceptAll(tor, LOCAL_AS));
+        rib.announce(tor, P1, 0, path(64512).build(), ip("192.0.2.1"));
+        assertThatThrownBy(() -> rib.announce(other, P1, 0, path(64513).build(), ip("192.0.2.4")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not registered");
+        assertThat(rib.routes(P1)).extracting(Route::peer).containsExactly(tor);
+        assertThat(rib.importOf(other)).isNull();
+
+        changes.clear();
+        rib.peerDown(other);
+        rib.removePeer(other);
+        assertThat(changes).isEmpty();
+        assertThat(rib.routeCount(tor)).isEqualTo(1);
+        assertThat(rib.routeCount(other)).isZero();
     }
 
     @Test

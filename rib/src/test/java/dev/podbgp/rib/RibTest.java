@@ -8,7 +8,6 @@ import static dev.podbgp.rib.Fixtures.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podbgp.bgp.wire.attr.AsPath;
-import dev.podbgp.bgp.wire.attr.LocalPref;
 import dev.podbgp.bgp.wire.attr.Origin;
 import dev.podbgp.bgp.wire.attr.PathAttributes;
 import dev.podbgp.inet.Ipv4Address;
@@ -16,6 +15,15 @@ import dev.podbgp.inet.Ipv4Prefix;
 import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.inet.Ipv6Prefix;
 import dev.podbgp.inet.Prefix;
+import dev.podbgp.rib.policy.Action;
+import dev.podbgp.rib.policy.Comparison;
+import dev.podbgp.rib.policy.ImportPipeline;
+import dev.podbgp.rib.policy.Match;
+import dev.podbgp.rib.policy.PeerKind;
+import dev.podbgp.rib.policy.PodCidrGuard;
+import dev.podbgp.rib.policy.Policy;
+import dev.podbgp.rib.policy.Rule;
+import dev.podbgp.rib.policy.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,12 +38,25 @@ class RibTest {
     private final PeerInfo tor1 = ebgp(1, "192.0.2.1", 64512, "10.0.0.1");
     private final PeerInfo tor2 = ebgp(2, "192.0.2.2", 64512, "10.0.0.2");
     private final List<LocRibChange> changes = new ArrayList<>();
-    private final Rib rib = rib(BestPathOptions.defaults(LOCAL_AS), ImportPolicy.ACCEPT_ALL);
+    private final Rib rib = rib(BestPathOptions.defaults(LOCAL_AS), Policy.acceptAll("import"));
 
-    private Rib rib(BestPathOptions options, ImportPolicy policy) {
-        Rib r = new Rib(Fixtures.ROUTER_ID, options, policy);
+    /** A Rib with tor1 and tor2 registered, both importing through {@code policy}. */
+    private Rib rib(BestPathOptions options, Policy policy) {
+        Rib r = new Rib(Fixtures.ROUTER_ID, options);
         r.addListener(changes::add);
+        register(r, tor1, policy);
+        register(r, tor2, policy);
         return r;
+    }
+
+    private static PeerInfo register(Rib r, PeerInfo peer, Policy policy) {
+        r.addPeer(peer, PeerImport.acceptAll(peer, LOCAL_AS).withPipeline(
+                new ImportPipeline(new PodCidrGuard(List.of(), List.of()), PeerKind.EXTERNAL, policy)));
+        return peer;
+    }
+
+    private PeerInfo registered(PeerInfo peer) {
+        return register(rib, peer, Policy.acceptAll("import"));
     }
 
     private static LocRibChange.Selected selected(LocRibChange c) {
@@ -72,7 +93,8 @@ class RibTest {
         assertThat(s.best().peer()).isEqualTo(tor2);
         assertThat(s.decision().decidedBy()).isEqualTo(BestPathStep.SHORTER_AS_PATH);
         // A worse route from a third peer changes nothing that forwarding sees.
-        rib.announce(ebgp(3, "192.0.2.3", 64513, "10.0.0.3"), P1, 0, path(64513, 1, 2).build(), ip("192.0.2.3"));
+        rib.announce(registered(ebgp(3, "192.0.2.3", 64513, "10.0.0.3")), P1, 0, path(64513, 1, 2).build(),
+                ip("192.0.2.3"));
         assertThat(changes).hasSize(2);
         assertThat(rib.routes(P1)).hasSize(3);
     }
@@ -144,7 +166,7 @@ class RibTest {
 
     @Test
     void ecmpNextHopSetIsPublishedAndShrinksOnWithdraw() {
-        Rib ecmp = rib(BestPathOptions.defaults(LOCAL_AS).withMaxPaths(4), ImportPolicy.ACCEPT_ALL);
+        Rib ecmp = rib(BestPathOptions.defaults(LOCAL_AS).withMaxPaths(4), Policy.acceptAll("import"));
         ecmp.announce(tor1, P1, 0, path(64512).build(), ip("192.0.2.1"));
         ecmp.announce(tor2, P1, 0, path(64512).build(), ip("192.0.2.2"));
         assertThat(changes).hasSize(2);
@@ -176,7 +198,8 @@ class RibTest {
 
     @Test
     void importPolicyCanRejectAndRejectionWithdrawsTheEarlierRoute() {
-        ImportPolicy noLongPaths = (peer, prefix, route) -> route.attributes().asPath().length() > 2 ? null : route;
+        Policy noLongPaths = new Policy("in", List.of(Rule.reject("long", new Match.AsPathLength(Comparison.GT, 2))),
+                Verdict.ACCEPT);
         Rib r = rib(BestPathOptions.defaults(LOCAL_AS), noLongPaths);
         r.announce(tor1, P1, 0, path(64512).build(), ip("192.0.2.1"));
         r.announce(tor1, P1, 0, path(64512, 1, 2).build(), ip("192.0.2.1"));
@@ -187,10 +210,10 @@ class RibTest {
 
     @Test
     void importPolicyModificationsAreInterned() {
-        ImportPolicy setPref = (peer, prefix, route) ->
-                route.withAttributes(route.attributes().with(new LocalPref(200)));
-        PeerInfo mesh = ibgp(3, "192.0.2.3", "10.0.0.3");
+        Policy setPref = new Policy("in", List.of(Rule.accept("pref", new Match.Any(), new Action.SetLocalPref(200))),
+                Verdict.ACCEPT);
         Rib r = rib(BestPathOptions.defaults(LOCAL_AS), setPref);
+        PeerInfo mesh = register(r, ibgp(3, "192.0.2.3", "10.0.0.3"), setPref);
         r.announce(mesh, P1, 0, path(64512).build(), ip("192.0.2.3"));
         r.announce(mesh, P2, 0, path(64512).build(), ip("192.0.2.3"));
         assertThat(r.decision(P1).best().attributes()).isSameAs(r.decision(P2).best().attributes());
@@ -212,7 +235,7 @@ class RibTest {
     void rfc4271_s5_1_5_localPrefFromAnExternalPeerIsIgnored() {
         rib.announce(tor1, P1, 0, path(64512).localPref(900).build(), ip("192.0.2.1"));
         assertThat(rib.decision(P1).best().attributes().localPref()).isNull();
-        PeerInfo mesh = ibgp(3, "192.0.2.3", "10.0.0.3");
+        PeerInfo mesh = registered(ibgp(3, "192.0.2.3", "10.0.0.3"));
         rib.announce(mesh, P2, 0, path(64512).localPref(900).build(), ip("192.0.2.3"));
         assertThat(rib.decision(P2).best().attributes().localPref().value()).isEqualTo(900);
     }
@@ -226,7 +249,7 @@ class RibTest {
 
     @Test
     void rfc4456_s8_aRouteCarryingOurRouterIdAsOriginatorIsIgnored() {
-        PeerInfo rr = ibgp(3, "192.0.2.3", "10.0.0.3");
+        PeerInfo rr = registered(ibgp(3, "192.0.2.3", "10.0.0.3"));
         rib.announce(rr, P1, 0, path(64512).originatorId(Fixtures.ROUTER_ID.toString()).build(), ip("192.0.2.3"));
         assertThat(changes).isEmpty();
     }

@@ -68,8 +68,9 @@ class SoftReconfigurationProperties {
     }
 
     private static Rib ribReceiving(List<Received> routes, int policy) {
-        Rib rib = new Rib(Fixtures.ROUTER_ID, BestPathOptions.defaults(LOCAL_AS).withMaxPaths(2), ImportPolicy.ACCEPT_ALL);
+        Rib rib = new Rib(Fixtures.ROUTER_ID, BestPathOptions.defaults(LOCAL_AS).withMaxPaths(2));
         rib.addPeer(TOR, settings(policy));
+        rib.addPeer(OTHER, PeerImport.acceptAll(OTHER, LOCAL_AS));
         for (int i = 0; i < 16; i += 3) {
             rib.announce(OTHER, prefix(i), 0, path(64513, 64600).build(), ip("192.0.2.2"));
         }

@@ -7,7 +7,6 @@ import dev.podbgp.config.state.DesiredState;
 import dev.podbgp.config.state.DesiredStateDiff;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.rib.BestPathOptions;
-import dev.podbgp.rib.ImportPolicy;
 import dev.podbgp.rib.Rib;
 import dev.podbgp.rib.RibListener;
 import dev.podbgp.rib.event.RibEvent;
@@ -53,7 +52,7 @@ public final class Speaker implements AutoCloseable {
         this.state = state;
         BestPathOptions options = BestPathOptions.defaults(state.node().asn())
                 .withMaxPaths(Math.max(1, state.fib().ecmpWidth()));
-        this.rib = new Rib(state.node().routerId(), options, ImportPolicy.ACCEPT_ALL);
+        this.rib = new Rib(state.node().routerId(), options);
         this.adjRibOut = new AdjRibOut(PeerSettings.node(state));
         rib.addListener(adjRibOut);
         locRibListeners.forEach(rib::addListener);

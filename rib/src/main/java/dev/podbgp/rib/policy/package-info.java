@@ -7,6 +7,8 @@
  * <p>Everything here is a pure function of a prefix, its wire-model
  * {@link dev.podbgp.bgp.wire.attr.PathAttributes} and a small
  * {@link dev.podbgp.rib.policy.PolicyContext}; it owns no routes, timers or sessions, and it
- * must not depend on the RIB's own route types, so the RIB calls it through an adapter.
+ * must not depend on the RIB's own route types: import is evaluated in one place,
+ * {@code dev.podbgp.rib.ImportAdmission}, export in {@code dev.podbgp.rib.out.OutboundRules},
+ * each turning a route into a prefix and an attribute set and the result back.
  */
 package dev.podbgp.rib.policy;

@@ -15,7 +15,6 @@ import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Address;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.BestPathOptions;
-import dev.podbgp.rib.ImportPolicy;
 import dev.podbgp.rib.LocRibChange;
 import dev.podbgp.rib.PeerImport;
 import dev.podbgp.rib.Rib;
@@ -41,8 +40,7 @@ class RibEventLoopTest {
     private static final SessionCapabilities CAPS = SessionCapabilities.FOUR_OCTET_AS;
     private static final Prefix P = Prefix.parse("203.0.113.0/24");
 
-    private final Rib rib = new Rib(Ipv4Address.parse("10.255.0.1"), BestPathOptions.defaults(LOCAL_AS),
-            ImportPolicy.ACCEPT_ALL);
+    private final Rib rib = new Rib(Ipv4Address.parse("10.255.0.1"), BestPathOptions.defaults(LOCAL_AS));
     private final AdjRibOut adjRibOut = new AdjRibOut(NodeSettings.of(LOCAL_AS, Ipv4Address.parse("10.255.0.1"),
             RoleConfig.POD_CIDR_ONLY));
     private final List<LocRibChange> changes = new CopyOnWriteArrayList<>();
@@ -91,6 +89,7 @@ class RibEventLoopTest {
         loop.offer(new RibEvent.Inspect(r -> {
             throw new IllegalStateException("boom");
         }));
+        loop.offer(new RibEvent.PeerAdded(TOR, PeerImport.acceptAll(TOR, LOCAL_AS)));
         loop.offer(new RibEvent.UpdateReceived(TOR, announce("203.0.113.0/24")));
 
         loop.drain();
@@ -123,6 +122,7 @@ class RibEventLoopTest {
                 died.add(t);
             }
         });
+        loop.put(new RibEvent.PeerAdded(TOR, PeerImport.acceptAll(TOR, LOCAL_AS)));
         loop.put(new RibEvent.UpdateReceived(TOR, announce("203.0.113.0/24")));
         for (int i = 0; i < 100; i++) {
             loop.put(new RibEvent.Originate(Prefix.parse("10.244." + i + ".0/24"), ATTRS));

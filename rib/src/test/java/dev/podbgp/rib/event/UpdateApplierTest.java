@@ -18,7 +18,6 @@ import dev.podbgp.inet.Ipv4Prefix;
 import dev.podbgp.inet.Ipv6Prefix;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.BestPathOptions;
-import dev.podbgp.rib.ImportPolicy;
 import dev.podbgp.rib.PeerImport;
 import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.Rib;
@@ -37,9 +36,12 @@ class UpdateApplierTest {
     static final PeerInfo TOR = new PeerInfo(1, IpAddress.parse("192.0.2.1"), 64512, Ipv4Address.parse("10.0.0.1"),
             false, false);
 
-    private final Rib rib = new Rib(Ipv4Address.parse("10.255.0.1"), BestPathOptions.defaults(LOCAL_AS),
-            ImportPolicy.ACCEPT_ALL);
+    private final Rib rib = new Rib(Ipv4Address.parse("10.255.0.1"), BestPathOptions.defaults(LOCAL_AS));
     private final UpdateApplier applier = new UpdateApplier(rib);
+
+    UpdateApplierTest() {
+        rib.addPeer(TOR, PeerImport.acceptAll(TOR, LOCAL_AS));
+    }
 
     /** Encodes and decodes the UPDATE as a session would receive it. */
     static Update received(Update sent, SessionCapabilities caps) {
@@ -118,7 +120,6 @@ class UpdateApplierTest {
     @Test
     void rfc4724_s2_endOfRibIsDetectedForBothFormsAndSweepsStaleRoutes() {
         SessionCapabilities caps = SessionCapabilities.FOUR_OCTET_AS;
-        rib.addPeer(TOR, PeerImport.acceptAll(TOR, LOCAL_AS));
         apply(UpdatePacker.announce(Family.IPV4_UNICAST, ATTRS, IpAddress.parse("192.0.2.1"), null,
                 entries("203.0.113.0/24"), caps), caps);
         apply(UpdatePacker.announce(Family.IPV6_UNICAST, ATTRS, IpAddress.parse("2001:db8::1"), null,

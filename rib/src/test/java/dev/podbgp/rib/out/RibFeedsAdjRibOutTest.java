@@ -18,7 +18,7 @@ import dev.podbgp.bgp.wire.attr.PathAttributes;
 import dev.podbgp.bgp.wire.message.Update;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.BestPathOptions;
-import dev.podbgp.rib.ImportPolicy;
+import dev.podbgp.rib.PeerImport;
 import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.Rib;
 import org.junit.jupiter.api.Test;
@@ -28,12 +28,13 @@ class RibFeedsAdjRibOutTest {
 
     @Test
     void routesLearnedAndOriginatedReachThePeersThroughTheRib() {
-        Rib rib = new Rib(ROUTER_ID, BestPathOptions.defaults(LOCAL_AS), ImportPolicy.ACCEPT_ALL);
+        Rib rib = new Rib(ROUTER_ID, BestPathOptions.defaults(LOCAL_AS));
         AdjRibOut ribOut = new AdjRibOut(REFLECTOR);
         rib.addListener(ribOut);
         PeerInfo c1 = client(1, "10.0.0.1");
         PeerInfo c2 = client(2, "10.0.0.2");
         PeerInfo upstream = ebgpPeer(3, "192.0.2.3", 65003);
+        rib.addPeer(c1, PeerImport.acceptAll(c1, LOCAL_AS));
         ribOut.addPeer(out(c1));
         ribOut.addPeer(out(c2));
         ribOut.addPeer(out(upstream));
