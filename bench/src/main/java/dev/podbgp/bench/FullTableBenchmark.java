@@ -66,11 +66,13 @@ public final class FullTableBenchmark {
         List<Result> results = new ArrayList<>();
         for (String daemon : daemons) {
             FullTableTarget target = switch (daemon) {
-                case "podbgp" -> PodbgpTarget.fromCheckout(root, podbgpJvm);
+                case "podbgp" -> PodbgpTarget.fromCheckout(daemon, root, podbgpJvm);
+                // Another build in the same run, e.g. the commit before a change: podbgp@/path/to/checkout.
+                case String d when d.startsWith("podbgp@") -> PodbgpTarget.fromCheckout(d, Path.of(d.substring(7)), podbgpJvm);
                 case "bird" -> new BirdTarget();
                 case "frr" -> new FrrTarget();
                 case "gobgp" -> new GobgpTarget();
-                default -> throw new IllegalArgumentException("unknown daemon " + daemon + " (podbgp, bird, frr, gobgp)");
+                default -> throw new IllegalArgumentException("unknown daemon " + daemon + " (podbgp, podbgp@DIR, bird, frr, gobgp)");
             };
             Result r = runOne(target, messages, prefixes, timeoutSeconds);
             System.out.println(r.json());

@@ -19,27 +19,23 @@ import java.util.regex.Pattern;
  * the JVM flags of scripts/podbgp. Its RIB count is the feeder peer's accepted prefixes from
  * the control socket's show-neighbors answer (one short line, unlike show-routes).
  *
+ * @param name      how the results name it: {@code podbgp}, or {@code podbgp@DIR} for another checkout
  * @param classpath daemon/target/daemon-*.jar and daemon/target/lib/*
  * @param jvmArgs   extra JVM options (e.g. -Xmx)
  */
-record PodbgpTarget(String classpath, List<String> jvmArgs) implements FullTableTarget {
+record PodbgpTarget(String name, String classpath, List<String> jvmArgs) implements FullTableTarget {
 
     private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
 
-    static PodbgpTarget fromCheckout(Path root, List<String> jvmArgs) throws IOException {
+    static PodbgpTarget fromCheckout(String name, Path root, List<String> jvmArgs) throws IOException {
         Path target = root.resolve("daemon/target");
         try (var files = Files.list(target)) {
             Path jar = files.filter(p -> p.getFileName().toString().matches("daemon-.*\\.jar")
                             && !p.getFileName().toString().endsWith("-tests.jar"))
                     .findFirst().orElseThrow(() -> new IOException("no daemon jar in " + target
                             + ": run ./mvnw -B -ntp -pl daemon,bench -am package -DskipTests"));
-            return new PodbgpTarget(jar + ":" + target.resolve("lib") + "/*", jvmArgs);
+            return new PodbgpTarget(name, jar + ":" + target.resolve("lib") + "/*", jvmArgs);
         }
-    }
-
-    @Override
-    public String name() {
-        return "podbgp";
     }
 
     @Override
