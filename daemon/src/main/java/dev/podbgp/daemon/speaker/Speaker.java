@@ -1,7 +1,7 @@
 package dev.podbgp.daemon.speaker;
 
 import dev.podbgp.bgp.session.NegotiatedSession;
-import dev.podbgp.bgp.session.SessionAction;
+import dev.podbgp.bgp.session.SessionReport;
 import dev.podbgp.bgp.session.SessionState;
 import dev.podbgp.bgp.transport.BgpPeer;
 import dev.podbgp.bgp.transport.BgpSpeaker;
@@ -325,7 +325,7 @@ public final class Speaker implements AutoCloseable {
     }
 
     /** {@code n} and {@code info}: the session that ended, captured on its event loop. */
-    private void down(PeerSlot slot, SessionAction.SessionDown down, NegotiatedSession n, PeerInfo info) {
+    private void down(PeerSlot slot, SessionReport.SessionDown down, NegotiatedSession n, PeerInfo info) {
         leaveAdjRibOut(slot);
         slot.joinedSession = null;
         if (!slot.registeredInRib || !down.wasEstablished() || info == null) {
@@ -676,7 +676,7 @@ public final class Speaker implements AutoCloseable {
         }
 
         @Override
-        public void down(BgpPeer peer, SessionAction.SessionDown down) {
+        public void down(BgpPeer peer, SessionReport.SessionDown down) {
             PeerSlot s = slot(peer);
             if (s != null) {
                 s.lastError = down.reason()
