@@ -1,7 +1,7 @@
 package dev.podbgp.bench;
 
 import dev.podbgp.bgp.session.NegotiatedSession;
-import dev.podbgp.bgp.session.SessionAction;
+import dev.podbgp.bgp.session.SessionReport;
 import dev.podbgp.bgp.session.SessionState;
 import dev.podbgp.bgp.transport.BgpPeer;
 import dev.podbgp.bgp.transport.PeerListener;
@@ -45,7 +45,7 @@ final class EstablishedCounter implements PeerListener {
     }
 
     @Override
-    public void down(BgpPeer peer, SessionAction.SessionDown down) {
+    public void down(BgpPeer peer, SessionReport.SessionDown down) {
         // A session that flaps before all are up counts once more when it returns.
         up.remove(peer);
         downs.incrementAndGet();

@@ -1,8 +1,8 @@
 package dev.podbgp.bench;
 
 import dev.podbgp.bgp.session.NegotiatedSession;
-import dev.podbgp.bgp.session.SessionAction;
 import dev.podbgp.bgp.session.SessionConfig;
+import dev.podbgp.bgp.session.SessionReport;
 import dev.podbgp.bgp.transport.BgpPeer;
 import dev.podbgp.bgp.transport.BgpSpeaker;
 import dev.podbgp.bgp.transport.NetworkNamespaces;
@@ -115,7 +115,7 @@ final class FullTableFeeder implements PeerListener, AutoCloseable {
     }
 
     @Override
-    public void down(BgpPeer peer, SessionAction.SessionDown down) {
+    public void down(BgpPeer peer, SessionReport.SessionDown down) {
         if (session == null) {
             return; // a refused connection attempt before the first session, not a session lost
         }

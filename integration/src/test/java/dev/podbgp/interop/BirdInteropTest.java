@@ -13,7 +13,7 @@ import static dev.podbgp.interop.PodbgpPair.UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podbgp.bgp.session.DownReason;
-import dev.podbgp.bgp.session.SessionAction;
+import dev.podbgp.bgp.session.SessionReport;
 import dev.podbgp.bgp.session.SessionState;
 import dev.podbgp.bgp.transport.BgpPeer;
 import dev.podbgp.bgp.wire.Family;
@@ -208,7 +208,7 @@ class BirdInteropTest {
                 () -> bird.protocol(pod4));
         assertThat(bird.protocol(pod4)).contains("Last error:       Received: Administrative shutdown");
         assertThat(bird.logs()).contains("Received: Administrative shutdown: \"" + message + "\"");
-        SessionAction.SessionDown down = PodbgpPair.awaitDown(podbgp, 0, ROUTE);
+        SessionReport.SessionDown down = PodbgpPair.awaitDown(podbgp, 0, ROUTE);
         assertThat(down.reason()).isEqualTo(DownReason.ADMIN_STOP);
         PodbgpPair.assertNever("the stopped session came back", Duration.ofSeconds(3),
                 () -> podbgp.state(bird4) != SessionState.IDLE

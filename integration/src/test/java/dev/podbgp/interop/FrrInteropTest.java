@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.podbgp.bgp.session.DownReason;
-import dev.podbgp.bgp.session.SessionAction;
+import dev.podbgp.bgp.session.SessionReport;
 import dev.podbgp.bgp.session.SessionState;
 import dev.podbgp.bgp.transport.TtlPolicy;
 import dev.podbgp.bgp.transport.BgpPeer;
@@ -234,7 +234,7 @@ class FrrInteropTest {
         // RFC 9003: Cease (6) / Administrative Shutdown (2) carrying the message.
         assertThat(reset.errorCodeSubcode()).isEqualTo("0602");
         assertThat(reset.notificationReason()).contains("Administrative Shutdown");
-        SessionAction.SessionDown down = PodbgpPair.awaitDown(podbgp, 0, ROUTE);
+        SessionReport.SessionDown down = PodbgpPair.awaitDown(podbgp, 0, ROUTE);
         assertThat(down.reason()).isEqualTo(DownReason.ADMIN_STOP);
         // Stopped means stopped: FRR keeps dialling, we keep refusing.
         PodbgpPair.assertNever("the stopped session came back", Duration.ofSeconds(3),

@@ -2,8 +2,8 @@ package dev.podbgp.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.podbgp.bgp.session.SessionAction;
 import dev.podbgp.bgp.session.SessionConfig;
+import dev.podbgp.bgp.session.SessionReport;
 import dev.podbgp.bgp.transport.BgpPeer;
 import dev.podbgp.bgp.transport.PeerConfig;
 import dev.podbgp.bgp.wire.Family;
@@ -52,8 +52,8 @@ final class Interop {
      * Established sessions with {@code peer} that went down. Attempts that never got there are
      * left out: when both sides connect at once, one connection may fail before either is up.
      */
-    static List<SessionAction.SessionDown> resets(PodbgpNode podbgp, IpAddress peer) {
-        return podbgp.downsFrom(peer).stream().filter(SessionAction.SessionDown::wasEstablished).toList();
+    static List<SessionReport.SessionDown> resets(PodbgpNode podbgp, IpAddress peer) {
+        return podbgp.downsFrom(peer).stream().filter(SessionReport.SessionDown::wasEstablished).toList();
     }
 
     /** The session with {@code peer} never left Established since it got there. */
@@ -66,7 +66,7 @@ final class Interop {
      * and the NOTIFICATION we sent says so.
      */
     static void assertHoldTimerExpired(PodbgpNode podbgp, IpAddress peer) {
-        SessionAction.SessionDown down = resets(podbgp, peer).getFirst();
+        SessionReport.SessionDown down = resets(podbgp, peer).getFirst();
         assertThat(down.reason()).isEqualTo(dev.podbgp.bgp.session.DownReason.HOLD_TIMER_EXPIRED);
         assertThat(down.wasEstablished()).isTrue();
         assertThat(down.notification()).hasValueSatisfying(n -> {

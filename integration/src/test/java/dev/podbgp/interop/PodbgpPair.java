@@ -5,8 +5,8 @@ import static dev.podbgp.inet.AddressFamily.IPV6;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podbgp.bgp.session.DownReason;
-import dev.podbgp.bgp.session.SessionAction;
 import dev.podbgp.bgp.session.SessionConfig;
+import dev.podbgp.bgp.session.SessionReport;
 import dev.podbgp.bgp.transport.BgpPeer;
 import dev.podbgp.bgp.transport.PeerConfig;
 import dev.podbgp.bgp.wire.Family;
@@ -165,7 +165,7 @@ record PodbgpPair(Node pod, Node peer, Link link) {
     }
 
     /** The first session-down podbgp reported after {@code seen} earlier ones. */
-    static SessionAction.SessionDown awaitDown(PodbgpNode podbgp, int seen, Duration timeout) {
+    static SessionReport.SessionDown awaitDown(PodbgpNode podbgp, int seen, Duration timeout) {
         podbgp.await(() -> podbgp.downs().size() > seen, timeout, "the session to go down");
         return podbgp.downs().get(seen);
     }
@@ -180,7 +180,7 @@ record PodbgpPair(Node pod, Node peer, Link link) {
         assertThat(hold).isBetween(3, HOLD);
         long frozenAt = System.nanoTime();
         peer.freeze();
-        SessionAction.SessionDown down;
+        SessionReport.SessionDown down;
         try {
             down = awaitDown(podbgp, 0, Duration.ofSeconds(hold + 2));
         } finally {

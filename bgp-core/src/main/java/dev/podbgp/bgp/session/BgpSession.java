@@ -5,9 +5,6 @@ import static dev.podbgp.bgp.session.TimerKind.HOLD;
 import static dev.podbgp.bgp.session.TimerKind.IDLE_HOLD;
 import static dev.podbgp.bgp.session.TimerKind.KEEPALIVE;
 
-import dev.podbgp.bgp.session.SessionAction.CloseConnection;
-import dev.podbgp.bgp.session.SessionAction.Connect;
-import dev.podbgp.bgp.session.SessionAction.Send;
 import dev.podbgp.bgp.session.SessionEvent.AdminReset;
 import dev.podbgp.bgp.session.SessionEvent.AutomaticStart;
 import dev.podbgp.bgp.session.SessionEvent.CollisionDump;
@@ -20,6 +17,9 @@ import dev.podbgp.bgp.session.SessionEvent.TcpConnected;
 import dev.podbgp.bgp.session.SessionEvent.TcpConnectionFails;
 import dev.podbgp.bgp.session.SessionEvent.TimerExpired;
 import dev.podbgp.bgp.session.SessionEvent.UpdateSent;
+import dev.podbgp.bgp.session.SessionOrder.CloseConnection;
+import dev.podbgp.bgp.session.SessionOrder.Connect;
+import dev.podbgp.bgp.session.SessionOrder.Send;
 import dev.podbgp.bgp.wire.BgpError;
 import dev.podbgp.bgp.wire.ErrorAction;
 import dev.podbgp.bgp.wire.Malformation;
@@ -192,7 +192,7 @@ public final class BgpSession {
                     timers.start(CONNECT_RETRY, config.connectRetryTime(), out);
                 }
                 moveTo(SessionState.ACTIVE);
-                out.add(new SessionAction.SessionDown(SessionState.OPEN_SENT, DownReason.CONNECTION_FAILED,
+                out.add(new SessionReport.SessionDown(SessionState.OPEN_SENT, DownReason.CONNECTION_FAILED,
                         Optional.empty(), "connection lost before the peer's OPEN"));
             }
             case MessageReceived(Open open, var _) -> openReceived(open);
@@ -214,7 +214,7 @@ public final class BgpSession {
                 restartHoldTimer();
                 establishedAt = clock.instant();
                 moveTo(SessionState.ESTABLISHED);
-                out.add(new SessionAction.SessionEstablished(negotiated));
+                out.add(new SessionReport.SessionEstablished(negotiated));
             }
             case MessageReceived(Notification n, var _) -> notificationReceived(n);
             case MessageReceived m -> fsmError(BgpError.FSM_UNEXPECTED_MESSAGE_IN_OPEN_CONFIRM, m.message().type() + " in OpenConfirm");
@@ -281,7 +281,7 @@ public final class BgpSession {
             return;
         }
         negotiated = NegotiatedSession.of(config, localOpen, peer);
-        out.add(new SessionAction.OpenAccepted(negotiated));
+        out.add(new SessionOrder.OpenAccepted(negotiated));
         out.add(new Send(Keepalive.INSTANCE));
         // §4.2: a hold time of 0 means neither hold timer nor KEEPALIVEs.
         if (negotiated.holdTime() > 0) {
@@ -294,16 +294,16 @@ public final class BgpSession {
     }
 
     private void updateReceived(Update received, List<Malformation> repaired) {
-        repaired.forEach(p -> out.add(new SessionAction.ProblemReported(p)));
+        repaired.forEach(p -> out.add(new SessionReport.ProblemReported(p)));
         // A repaired UPDATE can look empty; only an untouched one is an End-of-RIB marker.
         if (repaired.isEmpty() && received.isEndOfRib()) {
-            out.add(new SessionAction.EndOfRibReceived(received.endOfRibFamily()));
+            out.add(new SessionReport.EndOfRibReceived(received.endOfRibFamily()));
             return;
         }
         UpdateValidator.Result checked = UpdateValidator.validate(received, config.localAs() != config.peerAs(),
                 negotiated.peerAs(), negotiated.families());
-        checked.problems().forEach(p -> out.add(new SessionAction.ProblemReported(p)));
-        out.add(new SessionAction.DeliverUpdate(checked.update()));
+        checked.problems().forEach(p -> out.add(new SessionReport.ProblemReported(p)));
+        out.add(new SessionReport.DeliverUpdate(checked.update()));
     }
 
     private void routeRefreshReceived(RouteRefresh refresh) {
@@ -319,7 +319,7 @@ public final class BgpSession {
         switch (refresh.subtype()) {
             case RouteRefresh.NORMAL -> {
                 if (negotiated.acceptsRouteRefresh()) {
-                    out.add(new SessionAction.RefreshRequested(refresh.family(), negotiated.enhancedRouteRefresh()));
+                    out.add(new SessionReport.RefreshRequested(refresh.family(), negotiated.enhancedRouteRefresh()));
                 } else {
                     ignore(refresh, "RFC 2918 §4: we did not advertise route refresh");
                 }
@@ -328,9 +328,9 @@ public final class BgpSession {
                 if (!negotiated.acceptsEnhancedRouteRefresh()) {
                     ignore(refresh, "RFC 7313 §4: we did not advertise enhanced route refresh");
                 } else if (refresh.subtype() == RouteRefresh.BEGIN) {
-                    out.add(new SessionAction.RefreshBegin(refresh.family()));
+                    out.add(new SessionReport.RefreshBegin(refresh.family()));
                 } else {
-                    out.add(new SessionAction.RefreshEnd(refresh.family()));
+                    out.add(new SessionReport.RefreshEnd(refresh.family()));
                 }
             }
             default -> throw new IllegalStateException("subtype " + refresh.subtype() + " passed isKnownSubtype");
@@ -338,7 +338,7 @@ public final class BgpSession {
     }
 
     private void ignore(RouteRefresh message, String reason) {
-        out.add(new SessionAction.MessageIgnored(message, reason));
+        out.add(new SessionReport.MessageIgnored(message, reason));
     }
 
     private void sendKeepalive() {
@@ -367,7 +367,7 @@ public final class BgpSession {
         if (problem.action() == ErrorAction.SESSION_RESET || problem.action() == ErrorAction.AFI_SAFI_DISABLE) {
             down(DownReason.PROTOCOL_ERROR, Notification.of(problem), problem.reason());
         } else {
-            out.add(new SessionAction.ProblemReported(problem));
+            out.add(new SessionReport.ProblemReported(problem));
         }
     }
 
@@ -447,7 +447,7 @@ public final class BgpSession {
         timers.stop(KEEPALIVE, out);
         negotiated = null;
         moveTo(SessionState.IDLE);
-        out.add(new SessionAction.SessionDown(from, reason, Optional.ofNullable(notification), detail));
+        out.add(new SessionReport.SessionDown(from, reason, Optional.ofNullable(notification), detail));
         if (!autoRestart) {
             return;
         }
@@ -465,7 +465,7 @@ public final class BgpSession {
 
     private void moveTo(SessionState to) {
         if (to != state) {
-            out.add(new SessionAction.StateChanged(state, to));
+            out.add(new SessionReport.StateChanged(state, to));
             state = to;
         }
     }

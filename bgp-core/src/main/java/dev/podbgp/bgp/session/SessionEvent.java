@@ -66,7 +66,7 @@ public sealed interface SessionEvent {
 
     /**
      * Events 9, 10, 11 and 13: a timer the driver scheduled after a
-     * {@link SessionAction.StartTimer} fired. A firing for a timer that was stopped or
+     * {@link SessionOrder.StartTimer} fired. A firing for a timer that was stopped or
      * restarted meanwhile is recognised by its deadline and ignored or re-armed.
      */
     record TimerExpired(TimerKind timer) implements SessionEvent {

@@ -27,12 +27,12 @@ final class Timers {
 
     void start(TimerKind timer, Duration delay, List<SessionAction> out) {
         deadlines.put(timer, clock.instant().plus(delay));
-        out.add(new SessionAction.StartTimer(timer, delay));
+        out.add(new SessionOrder.StartTimer(timer, delay));
     }
 
     void stop(TimerKind timer, List<SessionAction> out) {
         if (deadlines.remove(timer) != null) {
-            out.add(new SessionAction.StopTimer(timer));
+            out.add(new SessionOrder.StopTimer(timer));
         }
     }
 
@@ -58,7 +58,7 @@ final class Timers {
         }
         Instant now = clock.instant();
         if (now.isBefore(deadline)) {
-            out.add(new SessionAction.StartTimer(timer, Duration.between(now, deadline)));
+            out.add(new SessionOrder.StartTimer(timer, Duration.between(now, deadline)));
             return false;
         }
         deadlines.remove(timer);

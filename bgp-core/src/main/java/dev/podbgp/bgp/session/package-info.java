@@ -27,14 +27,15 @@
  *       {@code MessageReceived(message, repaired)} and {@code MessageMalformed(problem)} (use
  *       {@code SessionEvent.decoded(MessageCodec.decode(frame, ..., session.codec()))}),
  *       {@code CollisionDump}, {@code UpdateSent}.
- *   <li>Actions out ({@link dev.podbgp.bgp.session.SessionAction}): transport orders
- *       {@code Connect}, {@code Send(message)}, {@code CloseConnection} (after flushing what
- *       was sent before it); timers {@code StartTimer(kind, delay)} (replaces a pending one of
- *       that kind) and {@code StopTimer(kind)}; reports {@code StateChanged},
- *       {@code OpenAccepted} (switch the decoder to the negotiated codec now),
- *       {@code SessionEstablished}, {@code SessionDown}, {@code DeliverUpdate},
- *       {@code EndOfRibReceived}, {@code RefreshRequested}, {@code RefreshBegin},
- *       {@code RefreshEnd}, {@code ProblemReported}, {@code MessageIgnored}.
+ *   <li>Actions out ({@link dev.podbgp.bgp.session.SessionAction}), of two kinds. Orders the
+ *       connection carries out ({@link dev.podbgp.bgp.session.SessionOrder}): {@code Connect},
+ *       {@code Send(message)}, {@code CloseConnection} (after flushing what was sent before
+ *       it), {@code StartTimer(kind, delay)} (replaces a pending one of that kind),
+ *       {@code StopTimer(kind)} and {@code OpenAccepted} (switch the decoder to the negotiated
+ *       codec now). Reports it passes up ({@link dev.podbgp.bgp.session.SessionReport}):
+ *       {@code StateChanged}, {@code SessionEstablished}, {@code SessionDown},
+ *       {@code DeliverUpdate}, {@code EndOfRibReceived}, {@code RefreshRequested},
+ *       {@code RefreshBegin}, {@code RefreshEnd}, {@code ProblemReported}, {@code MessageIgnored}.
  *   <li>Timers: the driver schedules one task per {@code StartTimer} and feeds
  *       {@code TimerExpired(kind)} when it fires. The session keeps the real deadlines:
  *       a late firing after a stop is ignored, an early one (the deadline moved, e.g. the hold

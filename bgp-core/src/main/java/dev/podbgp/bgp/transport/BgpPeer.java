@@ -3,9 +3,9 @@ package dev.podbgp.bgp.transport;
 import dev.podbgp.bgp.session.CollisionResolution;
 import dev.podbgp.bgp.session.ConnectionDirection;
 import dev.podbgp.bgp.session.NegotiatedSession;
-import dev.podbgp.bgp.session.SessionAction;
 import dev.podbgp.bgp.session.SessionConfig;
 import dev.podbgp.bgp.session.SessionEvent;
+import dev.podbgp.bgp.session.SessionReport;
 import dev.podbgp.bgp.session.SessionState;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.bgp.wire.message.BgpMessage;
@@ -290,10 +290,10 @@ public final class BgpPeer {
         channel.close();
     }
 
-    /** The reports a session's actions carry, from either connection. */
-    void report(PeerConnection from, SessionAction action) {
-        switch (action) {
-            case SessionAction.StateChanged c -> {
+    /** What a session reports, from either connection. */
+    void report(PeerConnection from, SessionReport report) {
+        switch (report) {
+            case SessionReport.StateChanged c -> {
                 if (from == primary) {
                     state = c.to();
                     log(System.Logger.Level.INFO, "event=state from=" + c.from() + " to=" + c.to());
@@ -303,7 +303,7 @@ public final class BgpPeer {
                     resolveCollision();
                 }
             }
-            case SessionAction.SessionEstablished e -> {
+            case SessionReport.SessionEstablished e -> {
                 if (from == primary) {
                     negotiated = e.negotiated();
                     log(System.Logger.Level.INFO, "event=established peer-as=" + e.negotiated().peerAs() + " hold-time="
@@ -311,7 +311,7 @@ public final class BgpPeer {
                     listener.established(this, e.negotiated());
                 }
             }
-            case SessionAction.SessionDown d -> {
+            case SessionReport.SessionDown d -> {
                 if (from != primary) {
                     // A collision loser, or a second connection that failed on its own.
                     if (from == secondary) {
@@ -326,20 +326,19 @@ public final class BgpPeer {
                         + " detail=\"" + d.detail() + "\"");
                 listener.down(this, d);
             }
-            case SessionAction.DeliverUpdate u when from == primary -> listener.update(this, u.update());
-            case SessionAction.DeliverUpdate u -> log(System.Logger.Level.DEBUG, "event=update-ignored reason=not-primary");
-            case SessionAction.EndOfRibReceived e when from == primary -> listener.endOfRib(this, e.family());
-            case SessionAction.EndOfRibReceived e -> { }
-            case SessionAction.RefreshRequested r -> listener.refreshRequested(this, r.family(), r.enhanced());
-            case SessionAction.ProblemReported p -> {
+            case SessionReport.DeliverUpdate u when from == primary -> listener.update(this, u.update());
+            case SessionReport.DeliverUpdate u -> log(System.Logger.Level.DEBUG, "event=update-ignored reason=not-primary");
+            case SessionReport.EndOfRibReceived e when from == primary -> listener.endOfRib(this, e.family());
+            case SessionReport.EndOfRibReceived e -> { }
+            case SessionReport.RefreshRequested r -> listener.refreshRequested(this, r.family(), r.enhanced());
+            case SessionReport.ProblemReported p -> {
                 log(System.Logger.Level.WARNING, "event=malformed " + p.problem());
                 listener.problem(this, p.problem());
             }
-            case SessionAction.MessageIgnored m ->
+            case SessionReport.MessageIgnored m ->
                     log(System.Logger.Level.INFO, "event=ignored type=" + m.message().type() + " reason=\"" + m.reason() + "\"");
-            case SessionAction.RefreshBegin b -> log(System.Logger.Level.DEBUG, "event=borr family=\"" + b.family() + "\"");
-            case SessionAction.RefreshEnd e -> log(System.Logger.Level.DEBUG, "event=eorr family=\"" + e.family() + "\"");
-            default -> throw new IllegalStateException("not a report: " + action);
+            case SessionReport.RefreshBegin b -> log(System.Logger.Level.DEBUG, "event=borr family=\"" + b.family() + "\"");
+            case SessionReport.RefreshEnd e -> log(System.Logger.Level.DEBUG, "event=eorr family=\"" + e.family() + "\"");
         }
     }
 

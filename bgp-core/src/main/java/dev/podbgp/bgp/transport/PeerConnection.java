@@ -5,6 +5,8 @@ import dev.podbgp.bgp.session.ConnectionDirection;
 import dev.podbgp.bgp.session.SessionAction;
 import dev.podbgp.bgp.session.SessionConfig;
 import dev.podbgp.bgp.session.SessionEvent;
+import dev.podbgp.bgp.session.SessionOrder;
+import dev.podbgp.bgp.session.SessionReport;
 import dev.podbgp.bgp.session.TimerKind;
 import dev.podbgp.bgp.wire.DecodeResult;
 import dev.podbgp.bgp.wire.message.BgpMessage;
@@ -22,8 +24,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * One {@link BgpSession} and the TCP connection it runs on, driven on the peer's event loop:
- * performs the session's actions (connect, send, close, timers) and feeds it the events the
- * channel produces. A peer has one of these, two while a connection collision is resolved.
+ * carries out the session's orders (connect, send, close, timers, codec switch), passes its
+ * reports up to the {@link BgpPeer} and feeds it the events the channel produces. A peer has
+ * one of these, two while a connection collision is resolved.
  */
 final class PeerConnection {
 
@@ -78,24 +81,34 @@ final class PeerConnection {
     }
 
     private boolean perform(SessionAction action) {
-        switch (action) {
-            case SessionAction.Connect c -> connect();
-            case SessionAction.Send s -> {
+        return switch (action) {
+            case SessionOrder order -> carryOut(order);
+            case SessionReport report -> {
+                peer.report(this, report);
+                yield false;
+            }
+        };
+    }
+
+    /** Carries out one order; true when it wrote a message, which {@link #handle} then flushes. */
+    private boolean carryOut(SessionOrder order) {
+        switch (order) {
+            case SessionOrder.Connect c -> connect();
+            case SessionOrder.Send s -> {
                 if (channel != null) {
                     channel.write(s.message(), channel.voidPromise());
                     return true;
                 }
             }
-            case SessionAction.CloseConnection c -> close();
-            case SessionAction.StartTimer t -> startTimer(t.timer(), t.delay().toNanos());
-            case SessionAction.StopTimer t -> stopTimer(t.timer());
-            case SessionAction.OpenAccepted a -> {
+            case SessionOrder.CloseConnection c -> close();
+            case SessionOrder.StartTimer t -> startTimer(t.timer(), t.delay().toNanos());
+            case SessionOrder.StopTimer t -> stopTimer(t.timer());
+            case SessionOrder.OpenAccepted a -> {
                 // From here on frames are read (and written) with what the OPENs negotiated.
                 if (channel != null) {
                     channel.pipeline().get(BgpFrameDecoder.class).capabilities(a.negotiated().codec());
                 }
             }
-            default -> peer.report(this, action);
         }
         return false;
     }

@@ -1,7 +1,7 @@
 package dev.podbgp.bgp.transport;
 
 import dev.podbgp.bgp.session.NegotiatedSession;
-import dev.podbgp.bgp.session.SessionAction;
+import dev.podbgp.bgp.session.SessionReport;
 import dev.podbgp.bgp.session.SessionState;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.bgp.wire.Malformation;
@@ -25,7 +25,7 @@ public interface PeerListener {
     /** The peer asked for our routes again (RFC 2918; {@code enhanced}: wrap them in BoRR/EoRR, RFC 7313). */
     default void refreshRequested(BgpPeer peer, Family family, boolean enhanced) {}
 
-    default void down(BgpPeer peer, SessionAction.SessionDown down) {}
+    default void down(BgpPeer peer, SessionReport.SessionDown down) {}
 
     /** Something the peer sent was repaired or ignored; for logs and metrics. */
     default void problem(BgpPeer peer, Malformation problem) {}

@@ -8,10 +8,10 @@ import static dev.podbgp.bgp.session.SessionFixture.sentNotification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.podbgp.bgp.session.SessionAction.MessageIgnored;
-import dev.podbgp.bgp.session.SessionAction.RefreshBegin;
-import dev.podbgp.bgp.session.SessionAction.RefreshEnd;
-import dev.podbgp.bgp.session.SessionAction.RefreshRequested;
+import dev.podbgp.bgp.session.SessionReport.MessageIgnored;
+import dev.podbgp.bgp.session.SessionReport.RefreshBegin;
+import dev.podbgp.bgp.session.SessionReport.RefreshEnd;
+import dev.podbgp.bgp.session.SessionReport.RefreshRequested;
 import dev.podbgp.bgp.wire.BgpError;
 import dev.podbgp.bgp.wire.Bytes;
 import dev.podbgp.bgp.wire.Family;

@@ -3,10 +3,10 @@ package dev.podbgp.bgp.session;
 import static dev.podbgp.bgp.session.SessionFixture.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.podbgp.bgp.session.SessionAction.StartTimer;
 import dev.podbgp.bgp.session.SessionEvent.AdminReset;
 import dev.podbgp.bgp.session.SessionEvent.ManualStart;
 import dev.podbgp.bgp.session.SessionEvent.TcpConnectionFails;
+import dev.podbgp.bgp.session.SessionOrder.StartTimer;
 import dev.podbgp.bgp.wire.BgpError;
 import dev.podbgp.bgp.wire.message.Notification;
 import java.time.Duration;

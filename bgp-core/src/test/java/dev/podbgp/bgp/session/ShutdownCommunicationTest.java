@@ -5,9 +5,9 @@ import static dev.podbgp.bgp.session.SessionFixture.sentNotification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.podbgp.bgp.session.SessionAction.StartTimer;
 import dev.podbgp.bgp.session.SessionEvent.AdminReset;
 import dev.podbgp.bgp.session.SessionEvent.ManualStop;
+import dev.podbgp.bgp.session.SessionOrder.StartTimer;
 import dev.podbgp.bgp.wire.Bytes;
 import dev.podbgp.bgp.wire.SessionCapabilities;
 import dev.podbgp.bgp.wire.message.MessageCodec;

@@ -3,8 +3,8 @@ package dev.podbgp.bgp.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podbgp.bgp.session.NegotiatedSession;
-import dev.podbgp.bgp.session.SessionAction;
 import dev.podbgp.bgp.session.SessionConfig;
+import dev.podbgp.bgp.session.SessionReport;
 import dev.podbgp.bgp.session.SessionState;
 import dev.podbgp.bgp.wire.BgpError;
 import dev.podbgp.bgp.wire.Family;
@@ -39,7 +39,7 @@ class SpeakerLoopbackTest {
         final BlockingQueue<NegotiatedSession> established = new LinkedBlockingQueue<>();
         final BlockingQueue<Update> updates = new LinkedBlockingQueue<>();
         final BlockingQueue<Family> endOfRib = new LinkedBlockingQueue<>();
-        final BlockingQueue<SessionAction.SessionDown> down = new LinkedBlockingQueue<>();
+        final BlockingQueue<SessionReport.SessionDown> down = new LinkedBlockingQueue<>();
 
         @Override
         public void established(BgpPeer peer, NegotiatedSession session) {
@@ -57,7 +57,7 @@ class SpeakerLoopbackTest {
         }
 
         @Override
-        public void down(BgpPeer peer, SessionAction.SessionDown d) {
+        public void down(BgpPeer peer, SessionReport.SessionDown d) {
             down.add(d);
         }
     }
@@ -160,7 +160,7 @@ class SpeakerLoopbackTest {
         startPair(false);
         assertThat(eventsB.established.poll(10, TimeUnit.SECONDS)).isNotNull();
         a.peer(InetAddress.getByName("127.0.0.2")).orElseThrow().stop("maintenance: replacing the ToR");
-        SessionAction.SessionDown down = eventsB.down.poll(5, TimeUnit.SECONDS);
+        SessionReport.SessionDown down = eventsB.down.poll(5, TimeUnit.SECONDS);
         assertThat(down).isNotNull();
         assertThat(down.notification()).isPresent();
         assertThat(down.notification().get().error()).contains(BgpError.CEASE_ADMINISTRATIVE_SHUTDOWN);

@@ -1,7 +1,7 @@
 package dev.podbgp.daemon.speaker;
 
 import dev.podbgp.bgp.session.NegotiatedSession;
-import dev.podbgp.bgp.session.SessionAction;
+import dev.podbgp.bgp.session.SessionReport;
 import dev.podbgp.bgp.session.SessionState;
 import dev.podbgp.bgp.transport.BgpPeer;
 import dev.podbgp.bgp.transport.PeerListener;
@@ -110,7 +110,7 @@ final class SessionEvents implements PeerListener {
     }
 
     @Override
-    public void down(BgpPeer peer, SessionAction.SessionDown down) {
+    public void down(BgpPeer peer, SessionReport.SessionDown down) {
         PeerSlot s = registry.bySession(peer);
         if (s == null) {
             return;

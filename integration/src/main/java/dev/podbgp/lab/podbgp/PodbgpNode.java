@@ -1,7 +1,7 @@
 package dev.podbgp.lab.podbgp;
 
 import dev.podbgp.bgp.session.NegotiatedSession;
-import dev.podbgp.bgp.session.SessionAction;
+import dev.podbgp.bgp.session.SessionReport;
 import dev.podbgp.bgp.session.SessionState;
 import dev.podbgp.bgp.transport.BgpPeer;
 import dev.podbgp.bgp.transport.BgpSpeaker;
@@ -53,8 +53,8 @@ public final class PodbgpNode implements AutoCloseable {
     private final Map<InetAddress, Map<Prefix, ReceivedRoute>> received = new ConcurrentHashMap<>();
     private final Map<InetAddress, Set<Family>> endOfRib = new ConcurrentHashMap<>();
     private final List<String> downs = new CopyOnWriteArrayList<>();
-    private final List<SessionAction.SessionDown> downEvents = new CopyOnWriteArrayList<>();
-    private final Map<InetAddress, List<SessionAction.SessionDown>> downsByPeer = new ConcurrentHashMap<>();
+    private final List<SessionReport.SessionDown> downEvents = new CopyOnWriteArrayList<>();
+    private final Map<InetAddress, List<SessionReport.SessionDown>> downsByPeer = new ConcurrentHashMap<>();
     private final Map<InetAddress, Map<Prefix, Integer>> announcements = new ConcurrentHashMap<>();
     private final Map<InetAddress, List<Family>> refreshRequests = new ConcurrentHashMap<>();
 
@@ -122,12 +122,12 @@ public final class PodbgpNode implements AutoCloseable {
         return Set.copyOf(endOfRib.getOrDefault(inet(peer), Set.of()));
     }
 
-    public List<SessionAction.SessionDown> downs() {
+    public List<SessionReport.SessionDown> downs() {
         return List.copyOf(downEvents);
     }
 
     /** The sessions with {@code peer} that went down, oldest first. */
-    public List<SessionAction.SessionDown> downsFrom(IpAddress peer) {
+    public List<SessionReport.SessionDown> downsFrom(IpAddress peer) {
         return List.copyOf(downsByPeer.getOrDefault(inet(peer), List.of()));
     }
 
@@ -285,7 +285,7 @@ public final class PodbgpNode implements AutoCloseable {
         }
 
         @Override
-        public void down(BgpPeer peer, SessionAction.SessionDown down) {
+        public void down(BgpPeer peer, SessionReport.SessionDown down) {
             downEvents.add(down);
             downsByPeer.computeIfAbsent(peer.config().address(), k -> new CopyOnWriteArrayList<>()).add(down);
             downs.add(peer.config().address().getHostAddress() + ": " + down.reason() + " " + down.detail());
