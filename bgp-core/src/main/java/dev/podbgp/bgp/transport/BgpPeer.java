@@ -1,5 +1,10 @@
 package dev.podbgp.bgp.transport;
 
+import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
+
+
 import dev.podbgp.bgp.session.CollisionResolution;
 import dev.podbgp.bgp.session.ConnectionDirection;
 import dev.podbgp.bgp.session.NegotiatedSession;
@@ -10,6 +15,9 @@ import dev.podbgp.bgp.session.SessionState;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.bgp.wire.message.BgpMessage;
 import dev.podbgp.bgp.wire.message.Update;
+import dev.podbgp.bgp.wire.Malformation;
+import dev.podbgp.log.EventLog;
+import dev.podbgp.log.LogEvent;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.util.List;
@@ -27,7 +35,7 @@ import java.util.random.RandomGenerator;
  */
 public final class BgpPeer {
 
-    private static final System.Logger LOG = System.getLogger("podbgp.peer");
+    private static final EventLog LOG = EventLog.named("podbgp.peer");
 
     private final BgpSpeaker speaker;
     private final PeerConfig config;
@@ -161,7 +169,7 @@ public final class BgpPeer {
         CompletableFuture<Boolean> written = new CompletableFuture<>();
         onLoop(() -> {
             if (negotiated != encodedFor) {
-                log(System.Logger.Level.DEBUG, "event=send-dropped reason=other-session messages=" + messages.size());
+                event(DEBUG, "send-dropped").with("reason", "other-session").with("messages", messages.size()).log();
                 written.complete(false);
                 return;
             }
@@ -178,7 +186,7 @@ public final class BgpPeer {
         CompletableFuture<Boolean> written = new CompletableFuture<>();
         onLoop(() -> {
             if (primary == null || primary.session().state() != SessionState.ESTABLISHED) {
-                log(System.Logger.Level.DEBUG, "event=send-dropped reason=not-established messages=" + count);
+                event(DEBUG, "send-dropped").with("reason", "not-established").with("messages", count).log();
                 written.complete(false);
                 return;
             }
@@ -286,7 +294,7 @@ public final class BgpPeer {
     }
 
     private void refuse(Channel channel, String why) {
-        log(System.Logger.Level.INFO, "event=connection-refused remote=" + channel.remoteAddress() + " reason=\"" + why + "\"");
+        event(INFO, "connection-refused").with("remote", channel.remoteAddress()).with("reason", why).log();
         channel.close();
     }
 
@@ -296,7 +304,7 @@ public final class BgpPeer {
             case SessionReport.StateChanged c -> {
                 if (from == primary) {
                     state = c.to();
-                    log(System.Logger.Level.INFO, "event=state from=" + c.from() + " to=" + c.to());
+                    event(INFO, "state").with("from", c.from()).with("to", c.to()).log();
                     listener.stateChanged(this, c.from(), c.to());
                 }
                 if (c.to() == SessionState.OPEN_CONFIRM || c.to() == SessionState.ESTABLISHED) {
@@ -306,8 +314,8 @@ public final class BgpPeer {
             case SessionReport.SessionEstablished e -> {
                 if (from == primary) {
                     negotiated = e.negotiated();
-                    log(System.Logger.Level.INFO, "event=established peer-as=" + e.negotiated().peerAs() + " hold-time="
-                            + e.negotiated().holdTime() + " families=\"" + e.negotiated().families() + "\"");
+                    event(INFO, "established").with("peer-as", e.negotiated().peerAs())
+                            .with("hold-time", e.negotiated().holdTime()).with("families", e.negotiated().families()).log();
                     listener.established(this, e.negotiated());
                 }
             }
@@ -321,24 +329,26 @@ public final class BgpPeer {
                     return;
                 }
                 negotiated = null;
-                log(System.Logger.Level.INFO, "event=down from=" + d.from() + " reason=" + d.reason()
-                        + d.notification().map(n -> " notification=" + n.code() + "/" + n.subcode()).orElse("")
-                        + " detail=\"" + d.detail() + "\"");
+                LogEvent line = event(INFO, "down").with("from", d.from()).with("reason", d.reason());
+                d.notification().ifPresent(n -> line.with("notification", n.code() + "/" + n.subcode()));
+                line.with("detail", d.detail()).log();
                 listener.down(this, d);
             }
             case SessionReport.DeliverUpdate u when from == primary -> listener.update(this, u.update());
-            case SessionReport.DeliverUpdate u -> log(System.Logger.Level.DEBUG, "event=update-ignored reason=not-primary");
+            case SessionReport.DeliverUpdate u -> event(DEBUG, "update-ignored").with("reason", "not-primary").log();
             case SessionReport.EndOfRibReceived e when from == primary -> listener.endOfRib(this, e.family());
             case SessionReport.EndOfRibReceived e -> { }
             case SessionReport.RefreshRequested r -> listener.refreshRequested(this, r.family(), r.enhanced());
             case SessionReport.ProblemReported p -> {
-                log(System.Logger.Level.WARNING, "event=malformed " + p.problem());
+                Malformation m = p.problem();
+                event(WARNING, "malformed").with("error", m.error()).with("code", m.error().code() + "/" + m.error().subcode())
+                        .with("action", m.action()).with("reason", m.reason()).log();
                 listener.problem(this, p.problem());
             }
             case SessionReport.MessageIgnored m ->
-                    log(System.Logger.Level.INFO, "event=ignored type=" + m.message().type() + " reason=\"" + m.reason() + "\"");
-            case SessionReport.RefreshBegin b -> log(System.Logger.Level.DEBUG, "event=borr family=\"" + b.family() + "\"");
-            case SessionReport.RefreshEnd e -> log(System.Logger.Level.DEBUG, "event=eorr family=\"" + e.family() + "\"");
+                    event(INFO, "ignored").with("type", m.message().type()).with("reason", m.reason()).log();
+            case SessionReport.RefreshBegin b -> event(DEBUG, "borr").with("family", b.family()).log();
+            case SessionReport.RefreshEnd e -> event(DEBUG, "eorr").with("family", e.family()).log();
         }
     }
 
@@ -354,7 +364,7 @@ public final class BgpPeer {
             secondary = null;
             old.dispose();
             state = primary.session().state();
-            log(System.Logger.Level.INFO, "event=connection-replaced by=" + primary.direction());
+            event(INFO, "connection-replaced").with("by", primary.direction()).log();
             return;
         }
         PeerConnection inbound = primary.direction() == ConnectionDirection.INBOUND ? primary : secondary;
@@ -372,7 +382,7 @@ public final class BgpPeer {
         }
         PeerConnection lose = loser.get() == ConnectionDirection.INBOUND ? inbound : outbound;
         PeerConnection keep = lose == inbound ? outbound : inbound;
-        log(System.Logger.Level.INFO, "event=collision closed=" + loser.get());
+        event(INFO, "collision").with("closed", loser.get()).log();
         primary = keep;
         secondary = null;
         lose.handle(new SessionEvent.CollisionDump());
@@ -386,8 +396,9 @@ public final class BgpPeer {
         listener.writable(this);
     }
 
-    void log(System.Logger.Level level, String message) {
-        LOG.log(level, () -> "peer=" + config.address().getHostAddress() + " " + message);
+    /** A log line about this peer: the event, then {@code peer=ADDRESS}, then the caller's fields. */
+    LogEvent event(System.Logger.Level level, String event) {
+        return LOG.at(level, event).with("peer", config.address().getHostAddress());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.podbgp.bgp.transport;
 
+import dev.podbgp.log.EventLog;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BgpSpeaker implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger("podbgp.transport");
+    private static final EventLog LOG = EventLog.named("podbgp.transport");
     /** Bounds what one peer's unsent messages may hold before the sender must wait. */
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
 
@@ -61,8 +62,8 @@ public final class BgpSpeaker implements AutoCloseable {
             speaker.close();
             throw e;
         }
-        LOG.log(System.Logger.Level.INFO, () -> "event=speaker-started transport=" + (speaker.transport.epoll() ? "epoll" : "nio")
-                + " listen=" + speaker.boundAddresses());
+        LOG.info("speaker-started").with("transport", speaker.transport.epoll() ? "epoll" : "nio")
+                .with("listen", speaker.boundAddresses()).log();
         return speaker;
     }
 
@@ -95,8 +96,8 @@ public final class BgpSpeaker implements AutoCloseable {
         if (peer == null) {
             // DESIGN: only configured peers; an unknown connection is refused, logged and counted.
             refused.incrementAndGet();
-            LOG.log(System.Logger.Level.WARNING, () -> "event=connection-refused remote=" + remote.getAddress().getHostAddress()
-                    + " reason=\"no configured peer\"");
+            LOG.warn("connection-refused").with("remote", remote.getAddress().getHostAddress())
+                    .with("reason", "no configured peer").log();
             ch.close();
             return;
         }

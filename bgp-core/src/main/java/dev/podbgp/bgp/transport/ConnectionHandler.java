@@ -56,7 +56,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // A socket error (reset by the peer, say) ends the connection; the session learns it
         // as TcpConnectionFails through channelInactive.
-        peer.log(System.Logger.Level.DEBUG, "event=socket-error error=\"" + cause.getMessage() + "\"");
+        peer.event(System.Logger.Level.DEBUG, "socket-error").with("error", cause.getMessage()).log();
         ctx.close();
     }
 }

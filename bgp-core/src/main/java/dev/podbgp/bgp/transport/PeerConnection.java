@@ -127,7 +127,7 @@ final class PeerConnection {
                 channel = f.channel();
                 handle(new SessionEvent.TcpConnected());
             } else {
-                peer.log(System.Logger.Level.DEBUG, "event=connect-failed error=\"" + f.cause().getMessage() + "\"");
+                peer.event(System.Logger.Level.DEBUG, "connect-failed").with("error", f.cause().getMessage()).log();
                 handle(new SessionEvent.TcpConnectionFails());
             }
         }));
