@@ -40,20 +40,27 @@ public final class BgpSpeaker implements AutoCloseable {
     private final NettyTransport transport;
     private final EventLoopGroup group;
     private final PeerListener listener;
+    private final SessionClock clock;
     private final Map<InetAddress, BgpPeer> peers = new ConcurrentHashMap<>();
     private final List<Channel> listeners = new ArrayList<>();
     private final AtomicLong refused = new AtomicLong();
     private final SplittableRandom seeds = new SplittableRandom();
 
-    private BgpSpeaker(SpeakerConfig config, PeerListener listener) {
+    private BgpSpeaker(SpeakerConfig config, PeerListener listener, SessionClock clock) {
         this.transport = NettyTransport.choose(config.preferEpoll());
         this.group = transport.newGroup(config.eventLoopThreads(), config.networkNamespace());
         this.listener = listener;
+        this.clock = clock;
     }
 
     /** Binds every listen address; a failure to bind closes what was opened and throws. */
     public static BgpSpeaker start(SpeakerConfig config, PeerListener listener) {
-        BgpSpeaker speaker = new BgpSpeaker(config, listener);
+        return start(config, listener, SessionClock.SYSTEM);
+    }
+
+    /** {@link #start(SpeakerConfig, PeerListener)} with the sessions' time and timers from {@code clock}. */
+    static BgpSpeaker start(SpeakerConfig config, PeerListener listener, SessionClock clock) {
+        BgpSpeaker speaker = new BgpSpeaker(config, listener, clock);
         try {
             for (InetSocketAddress address : config.listen()) {
                 speaker.listen(address);
@@ -111,6 +118,10 @@ public final class BgpSpeaker implements AutoCloseable {
         ConnectionHandler handler = new ConnectionHandler(peer, owner);
         ch.pipeline().addLast("frames", decoder).addLast("messages", new BgpMessageEncoder(decoder)).addLast("session", handler);
         return handler;
+    }
+
+    SessionClock clock() {
+        return clock;
     }
 
     /** Opens the connection a session asked for, on the peer's own event loop. */

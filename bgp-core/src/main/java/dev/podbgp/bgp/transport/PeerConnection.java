@@ -14,12 +14,11 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import java.time.InstantSource;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 
 /**
@@ -31,15 +30,17 @@ import java.util.random.RandomGenerator;
 final class PeerConnection {
 
     private final BgpPeer peer;
+    private final SessionClock clock;
     private final BgpSession session;
-    private final Map<TimerKind, ScheduledFuture<?>> timers = new EnumMap<>(TimerKind.class);
+    private final Map<TimerKind, Future<?>> timers = new EnumMap<>(TimerKind.class);
     private ConnectionDirection direction;
     private Channel channel;
     private ChannelFuture connecting;
 
     PeerConnection(BgpPeer peer, SessionConfig config, RandomGenerator random) {
         this.peer = peer;
-        this.session = new BgpSession(config, InstantSource.system(), random);
+        this.clock = peer.speaker().clock();
+        this.session = new BgpSession(config, clock.time(), random);
     }
 
     BgpSession session() {
@@ -101,7 +102,7 @@ final class PeerConnection {
                 }
             }
             case SessionOrder.CloseConnection c -> close();
-            case SessionOrder.StartTimer t -> startTimer(t.timer(), t.delay().toNanos());
+            case SessionOrder.StartTimer t -> startTimer(t.timer(), t.delay());
             case SessionOrder.StopTimer t -> stopTimer(t.timer());
             case SessionOrder.OpenAccepted a -> {
                 // From here on frames are read (and written) with what the OPENs negotiated.
@@ -199,16 +200,16 @@ final class PeerConnection {
         }
     }
 
-    private void startTimer(TimerKind kind, long delayNanos) {
+    private void startTimer(TimerKind kind, Duration delay) {
         stopTimer(kind);
-        timers.put(kind, peer.loop().schedule(() -> {
+        timers.put(kind, clock.schedule(peer.loop(), () -> {
             timers.remove(kind);
             handle(new SessionEvent.TimerExpired(kind));
-        }, delayNanos, TimeUnit.NANOSECONDS));
+        }, delay));
     }
 
     private void stopTimer(TimerKind kind) {
-        ScheduledFuture<?> pending = timers.remove(kind);
+        Future<?> pending = timers.remove(kind);
         if (pending != null) {
             pending.cancel(false);
         }
