@@ -1,6 +1,7 @@
 package dev.podbgp.rib;
 
 import dev.podbgp.inet.Ipv4Prefix;
+import dev.podbgp.inet.Ipv4PrefixMap;
 import dev.podbgp.inet.Ipv6Prefix;
 import dev.podbgp.inet.Prefix;
 import java.util.function.BiConsumer;

@@ -11,6 +11,7 @@ import dev.podbgp.fib.route.RouteOwner;
 import dev.podbgp.fib.route.RouteResultListener;
 import dev.podbgp.fib.route.RouteWriter;
 import dev.podbgp.inet.Ipv4Prefix;
+import dev.podbgp.inet.Ipv4PrefixMap;
 import dev.podbgp.inet.Ipv6Prefix;
 import dev.podbgp.inet.Prefix;
 import java.io.IOException;
@@ -52,13 +53,13 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
 
     // Shared with producers, guarded by lock.
     private final Object lock = new Object();
-    private LongObjectMap<Object> pendingV4 = new LongObjectMap<>(1024);
-    private LongObjectMap<Object> takenV4 = new LongObjectMap<>(1024);
+    private Ipv4PrefixMap<Object> pendingV4 = new Ipv4PrefixMap<>(1024);
+    private Ipv4PrefixMap<Object> takenV4 = new Ipv4PrefixMap<>(1024);
     private Map<Ipv6Prefix, Object> pendingV6 = new HashMap<>();
     private Map<Ipv6Prefix, Object> takenV6 = new HashMap<>();
     private Set<Prefix> healPending = new HashSet<>();
-    private LongObjectMap<Boolean> healPendingV4 = new LongObjectMap<>(16);
-    private LongObjectMap<Boolean> healTakenV4 = new LongObjectMap<>(16);
+    private Ipv4PrefixMap<Boolean> healPendingV4 = new Ipv4PrefixMap<>(16);
+    private Ipv4PrefixMap<Boolean> healTakenV4 = new Ipv4PrefixMap<>(16);
     private boolean resyncPending;
     private boolean sweepPending;
     private boolean running;
@@ -70,11 +71,11 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
     private volatile int writtenIpv6;
 
     // Owned by the writer thread (and by start() before the thread runs).
-    private final LongObjectMap<NextHop> desiredV4 = new LongObjectMap<>(1024);
+    private final Ipv4PrefixMap<NextHop> desiredV4 = new Ipv4PrefixMap<>(1024);
     private final Map<Ipv6Prefix, NextHop> desiredV6 = new HashMap<>();
-    private final LongObjectMap<NextHop> writtenV4 = new LongObjectMap<>(16);
+    private final Ipv4PrefixMap<NextHop> writtenV4 = new Ipv4PrefixMap<>(16);
     private final Map<Ipv6Prefix, NextHop> writtenV6 = new HashMap<>();
-    private final LongObjectMap<Retry> retryV4 = new LongObjectMap<>(16);
+    private final Ipv4PrefixMap<Retry> retryV4 = new Ipv4PrefixMap<>(16);
     private final Map<Ipv6Prefix, Retry> retryV6 = new HashMap<>();
     private final List<Ipv6Prefix> v6Tags = new ArrayList<>();
     private final List<Prefix> stale = new ArrayList<>();
@@ -243,7 +244,7 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
     }
 
     private void takePending() {
-        LongObjectMap<Object> v4 = pendingV4;
+        Ipv4PrefixMap<Object> v4 = pendingV4;
         pendingV4 = takenV4;
         takenV4 = v4;
         Map<Ipv6Prefix, Object> v6 = pendingV6;
@@ -283,7 +284,7 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
      */
     private void reconcile(boolean atStart) throws IOException {
         boolean keepStale = atStart && config.gracefulRestart();
-        LongObjectMap<Boolean> correctV4 = new LongObjectMap<>(desiredV4.size() + 16);
+        Ipv4PrefixMap<Boolean> correctV4 = new Ipv4PrefixMap<>(desiredV4.size() + 16);
         for (KernelRoute route : writer.dumpRoutes(Rtnetlink.AF_INET)) {
             Ipv4Prefix p = (Ipv4Prefix) route.prefix();
             long key = p.toLong();
@@ -314,7 +315,7 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
             }
         }
         desiredV4.forEach((key, want) -> {
-            if (!correctV4.containsKey(key)) {
+            if (correctV4.get(key) == null) {
                 writeV4(key);
             }
         });
@@ -369,7 +370,7 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
                     if (heal) {
                         healPending = new HashSet<>();
                     }
-                    LongObjectMap<Boolean> swap = healTakenV4;
+                    Ipv4PrefixMap<Boolean> swap = healTakenV4;
                     healTakenV4 = healPendingV4;
                     healPendingV4 = swap;
                     resync = resyncPending;
@@ -380,14 +381,14 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
                 }
                 applyTaken(true);
                 healTakenV4.forEach((key, unused) -> {
-                    if (desiredV4.containsKey(key)) {
+                    if (desiredV4.get(key) != null) {
                         listener.onHealed(Ipv4Prefix.fromLong(key));
                         writeV4(key);
                     }
                 });
                 healTakenV4.clear();
                 for (Prefix p : healing) {
-                    if (p instanceof Ipv4Prefix v4 && desiredV4.containsKey(v4.toLong())) {
+                    if (p instanceof Ipv4Prefix v4 && desiredV4.get(v4.toLong()) != null) {
                         listener.onHealed(p);
                         writeV4(v4.toLong());
                     } else if (p instanceof Ipv6Prefix v6 && desiredV6.containsKey(v6)) {
@@ -424,7 +425,7 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
         for (Prefix p : stale) {
             switch (p) {
                 case Ipv4Prefix v4 -> {
-                    if (!desiredV4.containsKey(v4.toLong())) {
+                    if (desiredV4.get(v4.toLong()) == null) {
                         writer.deleteIpv4(v4.bits(), v4.length(), v4.toLong() | DELETE);
                     }
                 }
@@ -446,13 +447,9 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
     private long nextDue() {
         long due = Long.MAX_VALUE;
         // Few routes are ever retrying at once; scanning them is cheaper than keeping a heap in step.
-        try {
-            long[] min = {Long.MAX_VALUE};
-            retryV4.forEach((k, r) -> min[0] = Math.min(min[0], r.dueNanos()));
-            due = min[0];
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        long[] min = {Long.MAX_VALUE};
+        retryV4.forEach((k, r) -> min[0] = Math.min(min[0], r.dueNanos()));
+        due = min[0];
         for (Retry r : retryV6.values()) {
             due = Math.min(due, r.dueNanos());
         }

@@ -1,4 +1,4 @@
-package dev.podbgp.rib;
+package dev.podbgp.inet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 
 /** The open-addressing map behaves like a HashMap under any mix of puts and removes. */
 class Ipv4PrefixMapProperties {
@@ -48,5 +50,28 @@ class Ipv4PrefixMapProperties {
         Map<Long, Integer> visited = new HashMap<>();
         map.forEach(visited::put);
         assertThat(visited).isEqualTo(model);
+    }
+
+    /** Keys far apart in every bit (the FIB writer's former map's property): puts, removes, then reads and visits. */
+    @Property(tries = 300)
+    void spreadKeysBehaveLikeAHashMap(@ForAll @Size(max = 400) List<@IntRange(min = 0, max = 300) Integer> ops) {
+        Ipv4PrefixMap<String> map = new Ipv4PrefixMap<>(4);
+        Map<Long, String> model = new HashMap<>();
+        for (int op : ops) {
+            long key = (op % 150) * 0x1_0000_0100L;
+            if (op >= 150) {
+                assertThat(map.remove(key)).isEqualTo(model.remove(key));
+            } else {
+                assertThat(map.put(key, "v" + op)).isEqualTo(model.put(key, "v" + op));
+            }
+        }
+        assertThat(map.size()).isEqualTo(model.size());
+        assertThat(map.isEmpty()).isEqualTo(model.isEmpty());
+        Map<Long, String> seen = new HashMap<>();
+        map.forEach(seen::put);
+        assertThat(seen).isEqualTo(model);
+        for (long k = 0; k < 150; k++) {
+            assertThat(map.get(k * 0x1_0000_0100L)).isEqualTo(model.get(k * 0x1_0000_0100L));
+        }
     }
 }

@@ -1,12 +1,14 @@
-package dev.podbgp.rib;
+package dev.podbgp.inet;
 
 import java.util.Arrays;
 
 /**
  * An open-addressing map from an IPv4 prefix packed in a {@code long}
- * ({@link dev.podbgp.inet.Ipv4Prefix#toLong()}) to a value: two flat arrays, no entry objects and
+ * ({@link Ipv4Prefix#toLong()}) to a value: two flat arrays, no entry objects and
  * no boxed keys (DESIGN "Memory and speed"), 12 bytes a slot. Linear probing with
  * backward-shift deletion, so no tombstones build up under churn. Null values are not stored.
+ * Any other non-negative {@code long} is a valid key too (the FIB writer keys its IPv6 routes
+ * by number); the hashing is tuned for packed prefixes.
  *
  * <p>Empty slots hold the key {@link #EMPTY}, which no packed prefix equals, so a probe reads
  * only the key array and touches the value array once, at the slot it found. Sixteen adjacent
@@ -16,10 +18,18 @@ import java.util.Arrays;
  */
 public final class Ipv4PrefixMap<V> {
 
-    /** Visits one entry; the map must not be changed while visiting. */
+    /**
+     * Visits one entry; the map must not be changed while visiting. It may throw what the
+     * caller's own loop would ({@code X}), so a visitor that writes to a socket needs no wrapping.
+     */
     @FunctionalInterface
-    public interface EntryVisitor<V> {
-        void visit(long prefix, V value);
+    public interface ThrowingEntryVisitor<V, X extends Exception> {
+        void visit(long prefix, V value) throws X;
+    }
+
+    /** A visitor that throws nothing checked. */
+    @FunctionalInterface
+    public interface EntryVisitor<V> extends ThrowingEntryVisitor<V, RuntimeException> {
     }
 
     // Grow at 3/4 full: linear probing stays short up to there.
@@ -67,6 +77,10 @@ public final class Ipv4PrefixMap<V> {
 
     public int size() {
         return size;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
     }
 
     @SuppressWarnings("unchecked")
@@ -154,7 +168,7 @@ public final class Ipv4PrefixMap<V> {
     }
 
     @SuppressWarnings("unchecked")
-    public void forEach(EntryVisitor<? super V> visitor) {
+    public <X extends Exception> void forEach(ThrowingEntryVisitor<? super V, X> visitor) throws X {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != EMPTY) {
                 visitor.visit(keys[i], (V) values[i]);
@@ -162,9 +176,14 @@ public final class Ipv4PrefixMap<V> {
         }
     }
 
+    /** Empties the map, keeping its capacity; an empty map costs nothing to clear. */
     public void clear() {
-        Arrays.fill(keys, EMPTY);
-        Arrays.fill(values, null);
-        size = 0;
+        // The FIB writer clears its swap buffers after every pass, mostly when they are empty
+        // but sized for a million routes.
+        if (size > 0) {
+            Arrays.fill(keys, EMPTY);
+            Arrays.fill(values, null);
+            size = 0;
+        }
     }
 }
