@@ -5,11 +5,11 @@ import dev.podbgp.bgp.session.SessionConfig;
 import dev.podbgp.bgp.session.SessionReport;
 import dev.podbgp.bgp.transport.BgpPeer;
 import dev.podbgp.bgp.transport.BgpSpeaker;
-import dev.podbgp.bgp.transport.NetworkNamespaces;
 import dev.podbgp.bgp.transport.PeerConfig;
 import dev.podbgp.bgp.transport.PeerListener;
 import dev.podbgp.bgp.transport.SpeakerConfig;
 import dev.podbgp.bgp.wire.Family;
+import dev.podbgp.fib.netns.NetworkNamespace;
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +45,8 @@ final class FullTableFeeder implements PeerListener, AutoCloseable {
     }
 
     void start(String namespace, InetAddress local, InetAddress target, long localAs, long targetAs, int holdTime) {
-        speaker = BgpSpeaker.start(new SpeakerConfig(List.of(), 1, true, NetworkNamespaces.named(namespace)), this);
+        speaker = BgpSpeaker.start(new SpeakerConfig(List.of(), 1, true,
+                NetworkNamespace.named(namespace).threadFactory(SpeakerConfig.defaultThreads())), this);
         SessionConfig session = SessionConfig.of(localAs, targetAs, FullTableBenchmark.FEEDER_ID, Set.of(Family.IPV4_UNICAST))
                 .withHoldTime(holdTime, holdTime / 3);
         speaker.addPeer(PeerConfig.of(target, session).withPort(179).withLocalAddress(local));

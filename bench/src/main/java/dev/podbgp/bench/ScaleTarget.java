@@ -1,10 +1,10 @@
 package dev.podbgp.bench;
 
 import dev.podbgp.bgp.transport.BgpSpeaker;
-import dev.podbgp.bgp.transport.NetworkNamespaces;
 import dev.podbgp.bgp.transport.PeerConfig;
 import dev.podbgp.bgp.transport.SpeakerConfig;
 import dev.podbgp.bgp.wire.JsonOut;
+import dev.podbgp.fib.netns.NetworkNamespace;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import io.netty.util.internal.PlatformDependent;
@@ -55,7 +55,7 @@ public final class ScaleTarget {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         EstablishedCounter counter = new EstablishedCounter(peers);
         SpeakerConfig config = new SpeakerConfig(List.of(new InetSocketAddress("0.0.0.0", 179)), 1, true,
-                NetworkNamespaces.named(namespace));
+                NetworkNamespace.named(namespace).threadFactory(SpeakerConfig.defaultThreads()));
         try (BgpSpeaker speaker = BgpSpeaker.start(config, counter)) {
             long heapBefore = settledHeapUsed();
             long cpuBefore = cpuNanos();

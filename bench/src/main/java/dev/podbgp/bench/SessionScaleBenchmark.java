@@ -1,10 +1,10 @@
 package dev.podbgp.bench;
 
 import dev.podbgp.bgp.transport.BgpSpeaker;
-import dev.podbgp.bgp.transport.NetworkNamespaces;
 import dev.podbgp.bgp.transport.PeerConfig;
 import dev.podbgp.bgp.transport.SpeakerConfig;
 import dev.podbgp.bgp.wire.JsonOut;
+import dev.podbgp.fib.netns.NetworkNamespace;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -104,7 +104,8 @@ public final class SessionScaleBenchmark {
 
             EstablishedCounter counter = new EstablishedCounter(plan.peers());
             long loadStart = System.nanoTime();
-            load = BgpSpeaker.start(new SpeakerConfig(List.of(), 1, true, NetworkNamespaces.named(namespace)), counter);
+            load = BgpSpeaker.start(new SpeakerConfig(List.of(), 1, true,
+                    NetworkNamespace.named(namespace).threadFactory(SpeakerConfig.defaultThreads())), counter);
             long start = System.nanoTime();
             for (int i = 0; i < plan.peers(); i++) {
                 load.addPeer(PeerConfig.of(plan.targetAddress(i), plan.loadSession())

@@ -1,6 +1,6 @@
 package dev.podbgp.demo;
 
-import dev.podbgp.bgp.transport.NetworkNamespaces;
+import dev.podbgp.fib.netns.NetworkNamespace;
 import dev.podbgp.lab.Shell;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -51,7 +51,7 @@ public final class PodTraffic {
         CompletableFuture<String> seen = new CompletableFuture<>();
         Thread srv = Thread.ofPlatform().name("pbt-tcp-server-" + server.namespace().label()).start(() -> {
             try {
-                NetworkNamespaces.join(NetworkNamespaces.named(server.namespace().name()));
+                NetworkNamespace.named(server.namespace().name()).join();
                 try (ServerSocket ss = new ServerSocket()) {
                     ss.bind(new InetSocketAddress(InetAddress.getByName(server.address().toString()), TCP_PORT));
                     listening.complete(ss);
@@ -96,7 +96,7 @@ public final class PodTraffic {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread.ofPlatform().name("pbt-in-" + pod.namespace().label()).start(() -> {
             try {
-                NetworkNamespaces.join(NetworkNamespaces.named(pod.namespace().name()));
+                NetworkNamespace.named(pod.namespace().name()).join();
                 result.complete(body.call());
             } catch (Throwable e) {
                 result.completeExceptionally(e);

@@ -48,7 +48,7 @@ public final class BgpSpeaker implements AutoCloseable {
 
     private BgpSpeaker(SpeakerConfig config, PeerListener listener, SessionClock clock) {
         this.transport = NettyTransport.choose(config.preferEpoll());
-        this.group = transport.newGroup(config.eventLoopThreads(), config.networkNamespace());
+        this.group = transport.newGroup(config.eventLoopThreads(), config.threadFactory());
         this.listener = listener;
         this.clock = clock;
     }

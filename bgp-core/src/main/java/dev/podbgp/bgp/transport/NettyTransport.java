@@ -1,11 +1,6 @@
 package dev.podbgp.bgp.transport;
 
 import io.netty.channel.Channel;
-import io.netty.util.concurrent.DefaultThreadFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.concurrent.ThreadFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
@@ -16,6 +11,7 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.concurrent.ThreadFactory;
 
 /** The native epoll transport when it loads, else NIO (no MD5, no GTSM: those need a descriptor). */
 record NettyTransport(boolean epoll, Class<? extends Channel> channel, Class<? extends ServerChannel> serverChannel) {
@@ -28,20 +24,11 @@ record NettyTransport(boolean epoll, Class<? extends Channel> channel, Class<? e
     }
 
     /**
-     * Event loops whose threads first join {@code namespace} (when given), so every socket
-     * they create is in it. Netty creates a channel's socket on the thread that builds the
-     * channel, so the speaker builds channels only on these threads.
+     * Event loops on threads from {@code factory}. Netty creates a channel's socket on the thread
+     * that builds the channel, and the speaker builds channels only on these threads, so threads
+     * that joined a network namespace keep every socket in it.
      */
-    EventLoopGroup newGroup(int threads, Path namespace) {
-        ThreadFactory base = new DefaultThreadFactory("podbgp-io");
-        ThreadFactory factory = namespace == null ? base : task -> base.newThread(() -> {
-            try {
-                NetworkNamespaces.join(namespace);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            task.run();
-        });
+    EventLoopGroup newGroup(int threads, ThreadFactory factory) {
         return new MultiThreadIoEventLoopGroup(threads, factory, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
     }
 }

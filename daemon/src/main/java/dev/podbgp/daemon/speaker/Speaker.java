@@ -63,7 +63,7 @@ public final class Speaker implements AutoCloseable {
         SpeakerConfig config = new SpeakerConfig(List.of(new InetSocketAddress(SessionMapper.inet(state.listen().address()),
                 state.listen().port())), 1, true, null);
         if (namespace.isPresent()) {
-            config = config.inNamespace(namespace.get());
+            config = config.withThreadFactory(dev.podbgp.fib.netns.NetworkNamespace.named(namespace.get()).threadFactory(config.threadFactory()));
         }
         ribThread.start();
         timers.every(COUNTS_CHECK, () -> {

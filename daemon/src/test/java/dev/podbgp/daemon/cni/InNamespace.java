@@ -1,6 +1,6 @@
 package dev.podbgp.daemon.cni;
 
-import dev.podbgp.bgp.transport.NetworkNamespaces;
+import dev.podbgp.fib.netns.NetworkNamespace;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,7 +29,7 @@ final class InNamespace {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread t = Thread.ofPlatform().name("pbt-in-" + ns.name()).unstarted(() -> {
             try {
-                NetworkNamespaces.join(NetworkNamespaces.named(ns.name()));
+                NetworkNamespace.named(ns.name()).join();
                 result.complete(body.call());
             } catch (Throwable e) {
                 result.completeExceptionally(e);
@@ -86,7 +86,7 @@ final class InNamespace {
             CompletableFuture<ServerSocket> socket = new CompletableFuture<>();
             thread = Thread.ofPlatform().name("pbt-echo-" + ns.name()).start(() -> {
                 try {
-                    NetworkNamespaces.join(NetworkNamespaces.named(ns.name()));
+                    NetworkNamespace.named(ns.name()).join();
                     ServerSocket ss = new ServerSocket();
                     ss.bind(new InetSocketAddress(InetAddress.getByName("::"), port));
                     socket.complete(ss);

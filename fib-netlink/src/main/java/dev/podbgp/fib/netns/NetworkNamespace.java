@@ -1,6 +1,7 @@
 package dev.podbgp.fib.netns;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -13,12 +14,16 @@ import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * A network namespace bound at a path ({@code ip netns add NAME} mounts one at
- * {@code /run/netns/NAME}). {@link #call} runs work on a fresh platform thread that joined it;
- * the thread ends afterwards, so no pooled thread is ever left in a foreign namespace.
- * (bgp-core has the same two syscalls; fib-netlink may not depend on it.)
+ * {@code /run/netns/NAME}); the one place podbgp calls {@code setns(2)}. Sockets a thread
+ * creates belong to the namespace it is in, so there are three ways in: {@link #call} runs work
+ * on a fresh platform thread that joined it and ends afterwards, so no pooled thread is ever
+ * left in a foreign namespace; {@link #threadFactory} makes dedicated threads (a speaker's event
+ * loops) that live there; {@link #join} moves the caller's own platform thread. Never a virtual
+ * thread: it may move between carriers, and the namespace belongs to the carrier.
  */
 public record NetworkNamespace(Path path) {
 
@@ -74,7 +79,33 @@ public record NetworkNamespace(Path path) {
         }
     }
 
-    private void join() throws IOException {
+    /**
+     * Threads made by {@code base} that join this namespace before they run their task, so every
+     * socket they create is inside it. A thread that cannot join dies with an
+     * {@link UncheckedIOException} before running anything.
+     *
+     * @param base makes platform threads (naming, daemon flag, thread-local flavour are its choice)
+     * @throws IllegalArgumentException from {@code newThread} when {@code base} made a virtual thread
+     */
+    public ThreadFactory threadFactory(ThreadFactory base) {
+        return task -> {
+            Thread thread = base.newThread(() -> {
+                try {
+                    join();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                task.run();
+            });
+            if (thread.isVirtual()) {
+                throw new IllegalArgumentException("setns on a virtual thread would move its carrier, not the thread");
+            }
+            return thread;
+        };
+    }
+
+    /** Moves the current platform thread into this namespace, for good. */
+    public void join() throws IOException {
         if (Thread.currentThread().isVirtual()) {
             throw new IllegalStateException("setns on a virtual thread would move its carrier, not the thread");
         }

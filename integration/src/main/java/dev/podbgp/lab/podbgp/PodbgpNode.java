@@ -20,6 +20,7 @@ import dev.podbgp.bgp.wire.message.Update;
 import dev.podbgp.bgp.wire.message.UpdatePacker;
 import dev.podbgp.bgp.wire.nlri.Nlri;
 import dev.podbgp.bgp.wire.nlri.NlriEntry;
+import dev.podbgp.fib.netns.NetworkNamespace;
 import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
@@ -60,7 +61,8 @@ public final class PodbgpNode implements AutoCloseable {
 
     private PodbgpNode(Node node, List<InetSocketAddress> listen) {
         this.node = node;
-        this.speaker = BgpSpeaker.start(new SpeakerConfig(listen, 1, true, null).inNamespace(node.name()), new Listener());
+        this.speaker = BgpSpeaker.start(new SpeakerConfig(listen, 1, true,
+                NetworkNamespace.named(node.name()).threadFactory(SpeakerConfig.defaultThreads())), new Listener());
         node.lab().onClose("podbgp speaker in " + node.name(), () -> speaker.shutdown("lab teardown"));
         node.lab().addDiagnostics("podbgp in " + node.name(), this::describe);
     }
