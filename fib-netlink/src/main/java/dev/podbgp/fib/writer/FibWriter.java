@@ -2,64 +2,47 @@ package dev.podbgp.fib.writer;
 
 import dev.podbgp.fib.netlink.Errno;
 import dev.podbgp.fib.netlink.NetlinkSocket;
-import dev.podbgp.fib.netlink.Rtnetlink;
 import dev.podbgp.fib.netns.NetworkNamespace;
 import dev.podbgp.fib.route.EcmpNexthops;
-import dev.podbgp.fib.route.KernelRoute;
 import dev.podbgp.fib.route.NextHop;
 import dev.podbgp.fib.route.RouteOwner;
 import dev.podbgp.fib.route.RouteResultListener;
 import dev.podbgp.fib.route.RouteWriter;
 import dev.podbgp.inet.Ipv4Prefix;
-import dev.podbgp.inet.Ipv4PrefixMap;
 import dev.podbgp.inet.Ipv6Prefix;
 import dev.podbgp.inet.Prefix;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Keeps the kernel's routes of our protocol and table equal to what the RIB wants.
  *
  * <p>Any thread may call {@link #install}/{@link #withdraw}: the latest wish per prefix replaces
- * earlier ones still pending, so a flapping prefix costs one write. One platform thread takes the
- * pending set, writes it as batches and handles the per-route answers: a refused route is retried
- * with exponential backoff and reported; a withdrawal of a route that is already gone counts as done.
- * IPv4 prefixes travel as packed {@code long}s ({@link Ipv4Prefix#pack}), so the steady path
- * allocates nothing per route.
+ * earlier ones still pending, so a flapping prefix costs one write. One platform thread, the
+ * fib-writer, takes the pending wishes, writes them as batches and handles the per-route
+ * answers: a refused route is retried with backoff ({@link RetrySchedule}) and reported; a
+ * withdrawal of a route that is already gone counts as done. Each family's state is one
+ * {@link FamilyRoutes}; IPv4 keys are packed prefixes ({@link Ipv4Prefix#pack}), so the steady
+ * path allocates nothing per route.
+ *
+ * <p>Threads: producers and the fib-monitor thread hand work over under {@link #lock}; the
+ * fib-writer thread owns the desired and written state and the route writer.
  */
-public final class FibWriter implements AutoCloseable, RouteResultListener, RouteMonitor.Events {
-
-    private static final Object WITHDRAW = new Object();
-    /** Result tags: bit 62 marks IPv6 (the rest indexes {@link #v6Tags}), bit 61 a deletion, bit 60 a nexthop object. */
-    private static final long V6 = 1L << 62;
-    private static final long DELETE = 1L << 61;
-    private static final long NEXTHOP = 1L << 60;
-    private static final long KEY = (1L << 60) - 1;
-
-    private record Retry(int attempts, long dueNanos) {}
+public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
 
     private final RouteWriter writer;
     private final RouteMonitor monitor;
     private final FibConfig config;
     private final FibListener listener;
     private final EcmpNexthops ecmp;
+    private final FamilyRoutes ipv4;
+    private final FamilyRoutes ipv6;
+    private final List<FamilyRoutes> families;
     private final Thread thread;
 
-    // Shared with producers, guarded by lock.
+    // Shared with producers and the monitor, guarded by lock.
     private final Object lock = new Object();
-    private Ipv4PrefixMap<Object> pendingV4 = new Ipv4PrefixMap<>(1024);
-    private Ipv4PrefixMap<Object> takenV4 = new Ipv4PrefixMap<>(1024);
-    private Map<Ipv6Prefix, Object> pendingV6 = new HashMap<>();
-    private Map<Ipv6Prefix, Object> takenV6 = new HashMap<>();
-    private Set<Prefix> healPending = new HashSet<>();
-    private Ipv4PrefixMap<Boolean> healPendingV4 = new Ipv4PrefixMap<>(16);
-    private Ipv4PrefixMap<Boolean> healTakenV4 = new Ipv4PrefixMap<>(16);
     private boolean resyncPending;
     private boolean sweepPending;
     private boolean running;
@@ -67,19 +50,8 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
     private long requested;
     private long completed;
     private volatile IOException failure;
-    private volatile int writtenIpv4;
-    private volatile int writtenIpv6;
 
-    // Owned by the writer thread (and by start() before the thread runs).
-    private final Ipv4PrefixMap<NextHop> desiredV4 = new Ipv4PrefixMap<>(1024);
-    private final Map<Ipv6Prefix, NextHop> desiredV6 = new HashMap<>();
-    private final Ipv4PrefixMap<NextHop> writtenV4 = new Ipv4PrefixMap<>(16);
-    private final Map<Ipv6Prefix, NextHop> writtenV6 = new HashMap<>();
-    private final Ipv4PrefixMap<Retry> retryV4 = new Ipv4PrefixMap<>(16);
-    private final Map<Ipv6Prefix, Retry> retryV6 = new HashMap<>();
-    private final List<Ipv6Prefix> v6Tags = new ArrayList<>();
-    private final List<Prefix> stale = new ArrayList<>();
-    private long[] dueScratch = new long[64];
+    // The fib-writer thread: the kernel's answers of the current batch.
     private int batchWritten;
     private int batchFailed;
 
@@ -91,7 +63,14 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
         this.monitor = monitorSocket == null ? null : new RouteMonitor(monitorSocket, writer.owner(), this);
         this.ecmp = config.useNexthopObjects() ? EcmpNexthops.probe(writer, config.firstNexthopId())
                 : new EcmpNexthops(writer, config.firstNexthopId(), false);
+        this.ipv4 = new FamilyRoutes(new Ipv4RouteKeys(), writer, ecmp, listener, retrySchedule(), 1024);
+        this.ipv6 = new FamilyRoutes(new Ipv6RouteKeys(), writer, ecmp, listener, retrySchedule(), 16);
+        this.families = List.of(ipv4, ipv6);
         this.thread = Thread.ofPlatform().name("fib-writer").daemon().unstarted(this::loop);
+    }
+
+    private RetrySchedule retrySchedule() {
+        return new RetrySchedule(config.firstRetry(), config.maxRetry());
     }
 
     /**
@@ -111,11 +90,11 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
         } else {
             namespace.call(open);
         }
-        // The writer needs the listener before the batch path exists: results go to this.
+        // The route writer needs its result listener before the FibWriter that is it exists.
         FibWriter[] self = new FibWriter[1];
         try {
-            RouteWriter writer = new RouteWriter(sockets[0], owner, 256, (tag, errno, reason) -> self[0].onResult(tag, errno, reason));
-            self[0] = new FibWriter(writer, sockets[1], config, listener);
+            RouteResultListener results = (tag, errno, reason) -> self[0].answered(tag, errno, reason);
+            self[0] = new FibWriter(new RouteWriter(sockets[0], owner, 256, results), sockets[1], config, listener);
             return self[0];
         } catch (IOException | RuntimeException e) {
             sockets[0].close();
@@ -129,11 +108,11 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
     // ---- producer side (any thread) ----
 
     public void installIpv4(int bits, int length, NextHop nextHop) {
-        submitV4(Ipv4Prefix.pack(bits, length), nextHop);
+        submitIpv4(Ipv4Prefix.pack(bits, length), nextHop);
     }
 
     public void withdrawIpv4(int bits, int length) {
-        submitV4(Ipv4Prefix.pack(bits, length), WITHDRAW);
+        submitIpv4(Ipv4Prefix.pack(bits, length), FamilyRoutes.WITHDRAW);
     }
 
     public void install(Prefix prefix, NextHop nextHop) {
@@ -141,24 +120,24 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
     }
 
     public void withdraw(Prefix prefix) {
-        submit(prefix, WITHDRAW);
+        submit(prefix, FamilyRoutes.WITHDRAW);
     }
 
-    private void submit(Prefix prefix, Object value) {
+    private void submit(Prefix prefix, Object wish) {
         switch (prefix) {
-            case Ipv4Prefix p -> submitV4(p.toLong(), value);
+            case Ipv4Prefix p -> submitIpv4(p.toLong(), wish);
             case Ipv6Prefix p -> {
                 synchronized (lock) {
-                    pendingV6.put(p, value);
+                    ipv6.submit(p, wish);
                     wake();
                 }
             }
         }
     }
 
-    private void submitV4(long key, Object value) {
+    private void submitIpv4(long key, Object wish) {
         synchronized (lock) {
-            pendingV4.put(key, value);
+            ipv4.submit(key, wish);
             wake();
         }
     }
@@ -200,16 +179,19 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
         return failure;
     }
 
-    /** Routes of each family written to the kernel as of the last batch (for metrics; any thread). */
+    /** Our routes of each family in the kernel as of the last batch (for metrics; any thread). */
     public int writtenRoutes(boolean ipv6) {
-        return ipv6 ? writtenIpv6 : writtenIpv4;
+        return (ipv6 ? this.ipv6 : ipv4).installed();
     }
 
-    /** Routes we are retrying. */
+    /** Routes we are retrying (any thread). */
     public int retrying() {
-        synchronized (lock) {
-            return retryV4.size() + retryV6.size();
-        }
+        return ipv4.retrying().size() + ipv6.retrying().size();
+    }
+
+    /** IPv6 prefixes holding a number now (tests: numbers go back when the routes do). */
+    int numberedIpv6Prefixes() {
+        return ((Ipv6RouteKeys) ipv6.keys()).size();
     }
 
     // ---- start: reconciliation ----
@@ -220,19 +202,19 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
      * {@link #ribConverged()}.
      */
     public void start() throws IOException {
+        long target;
         synchronized (lock) {
             if (running) {
                 throw new IllegalStateException("already started");
             }
             running = true;
-            takePending();
-        }
-        long target;
-        synchronized (lock) {
+            families.forEach(FamilyRoutes::take);
             target = requested;
         }
-        applyTaken(false);
-        reconcile(true);
+        for (FamilyRoutes family : families) {
+            family.applyTaken(false);
+        }
+        reconcile(config.gracefulRestart());
         flush();
         synchronized (lock) {
             completed = Math.max(completed, target);
@@ -243,101 +225,10 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
         thread.start();
     }
 
-    private void takePending() {
-        Ipv4PrefixMap<Object> v4 = pendingV4;
-        pendingV4 = takenV4;
-        takenV4 = v4;
-        Map<Ipv6Prefix, Object> v6 = pendingV6;
-        pendingV6 = takenV6;
-        takenV6 = v6;
-    }
-
-    /** Moves the taken changes into the desired state, writing each when {@code write}. */
-    private void applyTaken(boolean write) throws IOException {
-        takenV4.forEach((key, value) -> {
-            if (value == WITHDRAW) {
-                desiredV4.remove(key);
-            } else {
-                desiredV4.put(key, (NextHop) value);
-            }
-            if (write) {
-                writeV4(key);
-            }
-        });
-        takenV4.clear();
-        for (Map.Entry<Ipv6Prefix, Object> e : takenV6.entrySet()) {
-            if (e.getValue() == WITHDRAW) {
-                desiredV6.remove(e.getKey());
-            } else {
-                desiredV6.put(e.getKey(), (NextHop) e.getValue());
-            }
-            if (write) {
-                writeV6(e.getKey());
-            }
+    private void reconcile(boolean keepStale) throws IOException {
+        for (FamilyRoutes family : families) {
+            Reconciliation.reconcile(family, writer.dumpRoutes(family.keys().family()), keepStale);
         }
-        takenV6.clear();
-    }
-
-    /**
-     * Compares the kernel with the desired state: writes what is missing or different, deletes
-     * ours that nobody wants (at start in graceful-restart mode: remembers them as stale instead).
-     */
-    private void reconcile(boolean atStart) throws IOException {
-        boolean keepStale = atStart && config.gracefulRestart();
-        Ipv4PrefixMap<Boolean> correctV4 = new Ipv4PrefixMap<>(desiredV4.size() + 16);
-        for (KernelRoute route : writer.dumpRoutes(Rtnetlink.AF_INET)) {
-            Ipv4Prefix p = (Ipv4Prefix) route.prefix();
-            long key = p.toLong();
-            NextHop want = desiredV4.get(key);
-            if (want == null) {
-                if (keepStale) {
-                    stale.add(p);
-                } else {
-                    writer.deleteIpv4(p.bits(), p.length(), key | DELETE);
-                }
-            } else if (matches(route, want, writtenV4.get(key))) {
-                correctV4.put(key, Boolean.TRUE);
-            }
-        }
-        Set<Ipv6Prefix> correctV6 = new HashSet<>();
-        for (KernelRoute route : writer.dumpRoutes(Rtnetlink.AF_INET6)) {
-            Ipv6Prefix p = (Ipv6Prefix) route.prefix();
-            NextHop want = desiredV6.get(p);
-            if (want == null) {
-                if (keepStale) {
-                    stale.add(p);
-                } else {
-                    v6Tags.add(p);
-                    writer.deleteIpv6(p.high(), p.low(), p.length(), V6 | DELETE | (v6Tags.size() - 1));
-                }
-            } else if (matches(route, want, writtenV6.get(p))) {
-                correctV6.add(p);
-            }
-        }
-        desiredV4.forEach((key, want) -> {
-            if (correctV4.get(key) == null) {
-                writeV4(key);
-            }
-        });
-        for (Ipv6Prefix p : new ArrayList<>(desiredV6.keySet())) {
-            if (!correctV6.contains(p)) {
-                writeV6(p);
-            }
-        }
-    }
-
-    private static boolean matches(KernelRoute route, NextHop want, NextHop written) {
-        return switch (want) {
-            case NextHop.Gateway g -> route.type() == Rtnetlink.RTN_UNICAST && g.address().equals(route.gateway())
-                    && (g.ifindex() == 0 || g.ifindex() == route.oif()) && route.nexthopId() == 0;
-            case NextHop.Device d -> route.type() == Rtnetlink.RTN_UNICAST && route.gateway() == null
-                    && route.oif() == d.ifindex() && route.nexthopId() == 0;
-            case NextHop.Blackhole b -> route.type() == Rtnetlink.RTN_BLACKHOLE;
-            case NextHop.Unreachable u -> route.type() == Rtnetlink.RTN_UNREACHABLE;
-            case NextHop.Object o -> route.nexthopId() == o.id();
-            case NextHop.Multipath m -> written instanceof NextHop.Object o ? route.nexthopId() == o.id()
-                    : route.multipath().equals(m.paths().stream().map(NextHop.Gateway::address).toList());
-        };
     }
 
     // ---- the writer thread ----
@@ -345,15 +236,12 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
     private void loop() {
         try {
             while (true) {
-                boolean heal;
                 boolean resync;
                 boolean sweep;
-                Set<Prefix> healing;
                 long target;
                 synchronized (lock) {
-                    while (running && pendingV4.isEmpty() && pendingV6.isEmpty() && healPending.isEmpty()
-                            && healPendingV4.isEmpty()
-                            && !resyncPending && !sweepPending && !retryDue()) {
+                    while (running && !ipv4.hasPending() && !ipv6.hasPending() && !resyncPending && !sweepPending
+                            && nextRetryNanos() > System.nanoTime()) {
                         writerWaiting = true;
                         try {
                             lock.wait(waitMillis());
@@ -364,46 +252,28 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
                     if (!running) {
                         return;
                     }
-                    takePending();
-                    heal = !healPending.isEmpty();
-                    healing = heal ? healPending : Set.of();
-                    if (heal) {
-                        healPending = new HashSet<>();
-                    }
-                    Ipv4PrefixMap<Boolean> swap = healTakenV4;
-                    healTakenV4 = healPendingV4;
-                    healPendingV4 = swap;
+                    families.forEach(FamilyRoutes::take);
                     resync = resyncPending;
                     sweep = sweepPending;
                     resyncPending = false;
                     sweepPending = false;
                     target = requested;
                 }
-                applyTaken(true);
-                healTakenV4.forEach((key, unused) -> {
-                    if (desiredV4.get(key) != null) {
-                        listener.onHealed(Ipv4Prefix.fromLong(key));
-                        writeV4(key);
+                for (FamilyRoutes family : families) {
+                    family.applyTaken(true);
+                    family.applyHeals();
+                    if (sweep) {
+                        family.sweepStale();
                     }
-                });
-                healTakenV4.clear();
-                for (Prefix p : healing) {
-                    if (p instanceof Ipv4Prefix v4 && desiredV4.get(v4.toLong()) != null) {
-                        listener.onHealed(p);
-                        writeV4(v4.toLong());
-                    } else if (p instanceof Ipv6Prefix v6 && desiredV6.containsKey(v6)) {
-                        listener.onHealed(p);
-                        writeV6(v6);
-                    }
-                }
-                if (sweep) {
-                    sweepStale();
                 }
                 if (resync) {
                     flush();
                     reconcile(false);
                 }
-                writeDueRetries();
+                long now = System.nanoTime();
+                for (FamilyRoutes family : families) {
+                    family.writeDueRetries(now);
+                }
                 flush();
                 synchronized (lock) {
                     completed = Math.max(completed, target);
@@ -414,6 +284,9 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
             failure = e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // A bug, not the kernel: still a writer that stopped, which the daemon must see.
+            failure = new IOException("fib-writer thread failed", e);
         } finally {
             synchronized (lock) {
                 lock.notifyAll();
@@ -421,117 +294,29 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
         }
     }
 
-    private void sweepStale() throws IOException {
-        for (Prefix p : stale) {
-            switch (p) {
-                case Ipv4Prefix v4 -> {
-                    if (desiredV4.get(v4.toLong()) == null) {
-                        writer.deleteIpv4(v4.bits(), v4.length(), v4.toLong() | DELETE);
-                    }
-                }
-                case Ipv6Prefix v6 -> {
-                    if (!desiredV6.containsKey(v6)) {
-                        v6Tags.add(v6);
-                        writer.deleteIpv6(v6.high(), v6.low(), v6.length(), V6 | DELETE | (v6Tags.size() - 1));
-                    }
-                }
-            }
-        }
-        stale.clear();
-    }
-
-    private boolean retryDue() {
-        return nextDue() <= System.nanoTime();
-    }
-
-    private long nextDue() {
-        long due = Long.MAX_VALUE;
-        // Few routes are ever retrying at once; scanning them is cheaper than keeping a heap in step.
-        long[] min = {Long.MAX_VALUE};
-        retryV4.forEach((k, r) -> min[0] = Math.min(min[0], r.dueNanos()));
-        due = min[0];
-        for (Retry r : retryV6.values()) {
-            due = Math.min(due, r.dueNanos());
-        }
-        return due;
+    private long nextRetryNanos() {
+        return Math.min(ipv4.retrying().nextDueNanos(), ipv6.retrying().nextDueNanos());
     }
 
     private long waitMillis() {
-        long due = nextDue();
+        long due = nextRetryNanos();
         if (due == Long.MAX_VALUE) {
             return 1_000;
         }
         return Math.max(1, Math.min(1_000, (due - System.nanoTime()) / 1_000_000 + 1));
     }
 
-    private void writeDueRetries() throws IOException {
-        long now = System.nanoTime();
-        int[] count = {0};
-        synchronized (lock) {
-            retryV4.forEach((key, r) -> {
-                if (r.dueNanos() <= now) {
-                    if (count[0] == dueScratch.length) {
-                        dueScratch = java.util.Arrays.copyOf(dueScratch, count[0] * 2);
-                    }
-                    dueScratch[count[0]++] = key;
-                }
-            });
-        }
-        for (int i = 0; i < count[0]; i++) {
-            writeV4(dueScratch[i]);
-        }
-        List<Ipv6Prefix> due6 = new ArrayList<>();
-        synchronized (lock) {
-            retryV6.forEach((p, r) -> {
-                if (r.dueNanos() <= now) {
-                    due6.add(p);
-                }
-            });
-        }
-        for (Ipv6Prefix p : due6) {
-            writeV6(p);
-        }
-    }
-
-    private void writeV4(long key) throws IOException {
-        int bits = (int) (key >>> 8);
-        int length = (int) (key & 0xff);
-        NextHop want = desiredV4.get(key);
-        NextHop before = writtenV4.remove(key);
-        if (want != null) {
-            NextHop w = ecmp.resolve(want, NEXTHOP);
-            if (w != want) {
-                writtenV4.put(key, w);
-            }
-            writer.replaceIpv4(bits, length, w, key);
-        } else {
-            writer.deleteIpv4(bits, length, key | DELETE);
-        }
-        ecmp.release(before, NEXTHOP);
-    }
-
-    private void writeV6(Ipv6Prefix p) throws IOException {
-        NextHop want = desiredV6.get(p);
-        NextHop before = writtenV6.remove(p);
-        v6Tags.add(p);
-        long tag = V6 | (v6Tags.size() - 1);
-        if (want != null) {
-            NextHop w = ecmp.resolve(want, NEXTHOP);
-            if (w != want) {
-                writtenV6.put(p, w);
-            }
-            writer.replaceIpv6(p.high(), p.low(), p.length(), w, tag);
-        } else {
-            writer.deleteIpv6(p.high(), p.low(), p.length(), tag | DELETE);
-        }
-        ecmp.release(before, NEXTHOP);
-    }
-
+    /** Sends the batch and takes its answers; then counts what is installed and frees unused keys. */
     private void flush() throws IOException {
         writer.flush();
-        v6Tags.clear();
-        writtenIpv4 = writtenV4.size();
-        writtenIpv6 = writtenV6.size();
+        synchronized (lock) {
+            for (FamilyRoutes family : families) {
+                family.afterBatch();
+            }
+        }
+        for (FamilyRoutes family : families) {
+            family.countInstalled();
+        }
         if (batchWritten + batchFailed > 0) {
             listener.onBatch(batchWritten, batchFailed);
         }
@@ -539,68 +324,29 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
         batchFailed = 0;
     }
 
-    /** One answer from the kernel (called inside {@link RouteWriter#flush()} on this thread). */
-    @Override
-    public void onResult(long tag, int errno, String reason) {
-        if ((tag & NEXTHOP) != 0) {
+    /** One answer from the kernel (called inside {@link RouteWriter#flush()} on the writing thread). */
+    private void answered(long tag, int errno, String reason) {
+        if (RequestTag.isNexthop(tag)) {
             // A refused nexthop object shows up again as the refusal of the route that uses it.
             return;
         }
-        boolean delete = (tag & DELETE) != 0;
+        boolean delete = RequestTag.isDelete(tag);
         boolean ok = errno == 0 || (delete && errno == Errno.ESRCH);
         if (ok) {
             batchWritten++;
         } else {
             batchFailed++;
         }
-        if ((tag & V6) != 0) {
-            Ipv6Prefix p = v6Tags.get((int) (tag & KEY));
-            Retry previous;
-            synchronized (lock) {
-                previous = ok ? retryV6.remove(p) : retryV6.get(p);
-                if (!ok) {
-                    retryV6.put(p, next(previous));
-                }
-            }
-            report(p, ok, previous, errno, reason);
-        } else {
-            long key = tag & KEY;
-            Retry previous;
-            synchronized (lock) {
-                previous = ok ? retryV4.remove(key) : retryV4.get(key);
-                if (!ok) {
-                    retryV4.put(key, next(previous));
-                }
-            }
-            if (!ok || previous != null) {
-                report(Ipv4Prefix.fromLong(key), ok, previous, errno, reason);
-            }
-        }
+        FamilyRoutes family = RequestTag.isIpv6(tag) ? ipv6 : ipv4;
+        family.answered(RequestTag.key(tag), ok, errno, reason, System.nanoTime());
     }
 
-    private void report(Prefix prefix, boolean ok, Retry previous, int errno, String reason) {
-        if (ok) {
-            if (previous != null) {
-                listener.onRecovered(prefix);
-            }
-        } else {
-            listener.onFailure(prefix, errno, reason, previous == null ? 1 : previous.attempts() + 1);
-        }
-    }
-
-    private Retry next(Retry previous) {
-        int attempts = previous == null ? 1 : previous.attempts() + 1;
-        long delay = config.firstRetry().toNanos() << Math.min(attempts - 1, 20);
-        delay = Math.min(delay, config.maxRetry().toNanos());
-        return new Retry(attempts, System.nanoTime() + delay);
-    }
-
-    // ---- notifications (monitor thread) ----
+    // ---- notifications (fib-monitor thread) ----
 
     @Override
     public void ipv4RouteDeleted(long packed) {
         synchronized (lock) {
-            healPendingV4.put(packed, Boolean.TRUE);
+            ipv4.heal(packed);
             wake();
         }
     }
@@ -608,7 +354,7 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
     @Override
     public void routeDeleted(Prefix prefix) {
         synchronized (lock) {
-            healPending.add(prefix);
+            (prefix instanceof Ipv6Prefix ? ipv6 : ipv4).heal(prefix);
             wake();
         }
     }
@@ -653,19 +399,16 @@ public final class FibWriter implements AutoCloseable, RouteResultListener, Rout
         try {
             if (!config.gracefulRestart() && failure == null) {
                 synchronized (lock) {
-                    takePending();
+                    families.forEach(FamilyRoutes::take);
                 }
-                applyTaken(false);
-                desiredV4.forEach((key, nh) -> writer.deleteIpv4((int) (key >>> 8), (int) (key & 0xff), key | DELETE));
-                for (Ipv6Prefix p : desiredV6.keySet()) {
-                    v6Tags.add(p);
-                    writer.deleteIpv6(p.high(), p.low(), p.length(), V6 | DELETE | (v6Tags.size() - 1));
+                for (FamilyRoutes family : families) {
+                    family.applyTaken(false);
+                    family.deleteAll();
                 }
                 flush();
-                ecmp.deleteAll(NEXTHOP);
+                ecmp.deleteAll(RequestTag.NEXTHOP);
                 flush();
-                desiredV4.clear();
-                desiredV6.clear();
+                families.forEach(FamilyRoutes::clearDesired);
             }
         } finally {
             writer.close();

@@ -3,10 +3,8 @@ package dev.podbgp.fib.writer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.podbgp.fib.TestNamespace;
 import dev.podbgp.fib.netlink.Errno;
 import dev.podbgp.fib.route.NextHop;
-import dev.podbgp.fib.route.RouteOwner;
 import dev.podbgp.inet.Ipv4Address;
 import dev.podbgp.inet.Ipv4Prefix;
 import dev.podbgp.inet.Ipv6Address;
@@ -21,21 +19,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The FIB writer against a real kernel in a throw-away namespace. */
-class FibWriterTest {
+class FibWriterTest extends WriterInNamespace {
 
-    private static final int TABLE = 100;
-    private static final RouteOwner OWNER = new RouteOwner(RouteOwner.PODBGP_PROTOCOL, TABLE, 20);
     private static final NextHop VIA_2 = new NextHop.Gateway(Ipv4Address.parse("10.0.0.2"));
     private static final NextHop VIA_3 = new NextHop.Gateway(Ipv4Address.parse("10.0.0.3"));
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private TestNamespace ns;
-    private FibWriter fib;
     private final Recorder recorder = new Recorder();
 
     static final class Recorder implements FibListener {
@@ -65,25 +56,8 @@ class FibWriterTest {
         }
     }
 
-    @BeforeEach
-    void setUp() throws IOException {
-        ns = TestNamespace.create();
-    }
-
-    @AfterEach
-    void tearDown() throws IOException {
-        try {
-            if (fib != null) {
-                fib.close();
-            }
-        } finally {
-            ns.close();
-        }
-    }
-
     private FibWriter open(FibConfig config) throws IOException {
-        fib = FibWriter.open(ns.namespace(), OWNER, config.withRetry(Duration.ofMillis(50), Duration.ofMillis(400)), recorder);
-        return fib;
+        return open(config, recorder);
     }
 
     /** dst → gateway (or type) of our routes, IPv4 and IPv6. */
@@ -99,25 +73,6 @@ class FibWriterTest {
         return out;
     }
 
-    private void eventually(ThrowingCheck check) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(50);
-            }
-        }
-    }
-
-    interface ThrowingCheck {
-        void run() throws Exception;
-    }
-
     @Test
     void onlyTheLatestStatePerPrefixIsWritten() throws Exception {
         open(FibConfig.defaults());
@@ -128,7 +83,7 @@ class FibWriterTest {
         fib.withdraw(Ipv4Prefix.parse("198.51.100.0/24"));
         fib.install(Ipv6Prefix.parse("2001:db8:100::/48"), new NextHop.Gateway(Ipv6Address.parse("2001:db8::2")));
         fib.start();
-        assertThat(fib.awaitWritten(WAIT)).isTrue();
+        awaitWritten();
         assertThat(kernel()).containsExactlyInAnyOrderEntriesOf(Map.of("192.0.2.0/24", "10.0.0.3", "2001:db8:100::/48", "2001:db8::2"));
         assertThat(recorder.written.get()).isEqualTo(2);
 
@@ -136,7 +91,7 @@ class FibWriterTest {
             fib.installIpv4(0x0a640000 | i << 8, 24, VIA_2);
         }
         fib.installIpv4(0xc0000200, 24, NextHop.BLACKHOLE);
-        assertThat(fib.awaitWritten(WAIT)).isTrue();
+        awaitWritten();
         eventually(() -> assertThat(kernel()).hasSize(1002).containsEntry("192.0.2.0/24", "blackhole"));
         assertThat(recorder.failures).isEmpty();
     }
@@ -169,10 +124,10 @@ class FibWriterTest {
         assertThat(kernel()).containsOnlyKeys("10.1.0.0/24", "10.2.0.0/24");
         fib.install(Ipv4Prefix.parse("10.2.0.0/24"), VIA_3);
         fib.install(Ipv4Prefix.parse("10.3.0.0/24"), VIA_3);
-        assertThat(fib.awaitWritten(WAIT)).isTrue();
+        awaitWritten();
         assertThat(kernel()).containsOnlyKeys("10.1.0.0/24", "10.2.0.0/24", "10.3.0.0/24");
         fib.ribConverged();
-        assertThat(fib.awaitWritten(WAIT)).isTrue();
+        awaitWritten();
         assertThat(kernel()).containsExactlyInAnyOrderEntriesOf(Map.of("10.2.0.0/24", "10.0.0.3", "10.3.0.0/24", "10.0.0.3"));
     }
 
@@ -182,7 +137,7 @@ class FibWriterTest {
         fib.start();
         fib.install(Ipv4Prefix.parse("192.0.2.0/24"), new NextHop.Gateway(Ipv4Address.parse("10.5.0.1")));
         fib.install(Ipv4Prefix.parse("198.51.100.0/24"), VIA_2);
-        assertThat(fib.awaitWritten(WAIT)).isTrue();
+        awaitWritten();
         eventually(() -> assertThat(recorder.failures).contains("192.0.2.0/24 ENETUNREACH #1", "192.0.2.0/24 ENETUNREACH #2"));
         assertThat(kernel()).containsOnlyKeys("198.51.100.0/24");
         assertThat(fib.retrying()).isEqualTo(1);
@@ -204,7 +159,7 @@ class FibWriterTest {
         assertThat(recorder.healed).containsExactlyInAnyOrder(Ipv4Prefix.parse("192.0.2.0/24"), Ipv6Prefix.parse("2001:db8:100::/48"));
         // A withdrawal is not healed back.
         fib.withdraw(Ipv4Prefix.parse("192.0.2.0/24"));
-        assertThat(fib.awaitWritten(WAIT)).isTrue();
+        awaitWritten();
         Thread.sleep(300);
         assertThat(kernel()).containsOnlyKeys("2001:db8:100::/48");
         assertThat(recorder.healed).hasSize(2);
@@ -231,11 +186,11 @@ class FibWriterTest {
         open(FibConfig.defaults());
         fib.start();
         fib.install(Ipv4Prefix.parse("192.0.2.0/24"), new NextHop.Multipath(List.of(a, b, c)));
-        assertThat(fib.awaitWritten(WAIT)).isTrue();
+        awaitWritten();
         int first = ns.routes(false, TABLE, OWNER.protocol()).get(0).get("nhid").asInt();
         assertThat(ns.ipJson("nexthop", "show", "id", "" + first).get(0).get("group")).hasSize(3);
         fib.install(Ipv4Prefix.parse("192.0.2.0/24"), new NextHop.Multipath(List.of(a, c)));
-        assertThat(fib.awaitWritten(WAIT)).isTrue();
+        awaitWritten();
         int second = ns.routes(false, TABLE, OWNER.protocol()).get(0).get("nhid").asInt();
         assertThat(ns.ipJson("nexthop", "show", "id", "" + second).get(0).get("group")).hasSize(2);
         assertThat(ns.ipJson("nexthop", "show").findValuesAsText("id")).doesNotContain("" + first);

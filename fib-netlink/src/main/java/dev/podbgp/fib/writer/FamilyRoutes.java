@@ -1,0 +1,259 @@
+package dev.podbgp.fib.writer;
+
+import dev.podbgp.fib.route.EcmpNexthops;
+import dev.podbgp.fib.route.NextHop;
+import dev.podbgp.fib.route.RouteWriter;
+import dev.podbgp.inet.Ipv4PrefixMap;
+import dev.podbgp.inet.Prefix;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * One address family's routes in the writer, each kept under its {@link RouteKeys} key:
+ * <ul>
+ *   <li>pending: the latest wish per prefix from producers, not yet taken by the writer thread;
+ *   <li>desired: what the RIB wants in the kernel;
+ *   <li>written: what was written where it differs from the wish (ECMP as a nexthop object);
+ *   <li>retrying: what the kernel refused ({@link RetrySchedule});
+ *   <li>stale: after a graceful restart, our routes found in the kernel that nobody asked for yet.
+ * </ul>
+ * Pending and the heal requests are guarded by the writer's lock (the caller holds it); the
+ * rest belongs to the fib-writer thread, and to {@link FibWriter#start()} before that runs.
+ */
+final class FamilyRoutes {
+
+    /** The pending wish that removes a route. */
+    static final Object WITHDRAW = new Object();
+
+    private final RouteKeys keys;
+    private final RouteWriter writer;
+    private final EcmpNexthops ecmp;
+    private final FibListener listener;
+    private final RetrySchedule retrying;
+
+    private Ipv4PrefixMap<Object> pending;
+    private Ipv4PrefixMap<Object> taken;
+    private Ipv4PrefixMap<Boolean> healPending = new Ipv4PrefixMap<>(16);
+    private Ipv4PrefixMap<Boolean> healTaken = new Ipv4PrefixMap<>(16);
+
+    private final Ipv4PrefixMap<NextHop> desired;
+    private final Ipv4PrefixMap<NextHop> written = new Ipv4PrefixMap<>(16);
+    private final Ipv4PrefixMap<Boolean> stale = new Ipv4PrefixMap<>(16);
+    /** Numbered keys this batch may have let go of: given back after it if unused. */
+    private long[] releaseCandidates = new long[16];
+    private int candidateCount;
+    private volatile int installed;
+
+    FamilyRoutes(RouteKeys keys, RouteWriter writer, EcmpNexthops ecmp, FibListener listener, RetrySchedule retrying,
+                 int expectedRoutes) {
+        this.keys = keys;
+        this.writer = writer;
+        this.ecmp = ecmp;
+        this.listener = listener;
+        this.retrying = retrying;
+        this.pending = new Ipv4PrefixMap<>(expectedRoutes);
+        this.taken = new Ipv4PrefixMap<>(expectedRoutes);
+        this.desired = new Ipv4PrefixMap<>(expectedRoutes);
+    }
+
+    RouteKeys keys() {
+        return keys;
+    }
+
+    RetrySchedule retrying() {
+        return retrying;
+    }
+
+    // ---- producer side: the caller holds the writer's lock ----
+
+    /** Records the latest wish for {@code key}: a {@link NextHop} or {@link #WITHDRAW}. */
+    void submit(long key, Object wish) {
+        pending.put(key, wish);
+    }
+
+    void submit(Prefix prefix, Object wish) {
+        pending.put(keys.keyOf(prefix), wish);
+    }
+
+    /** Someone deleted our route to {@code prefix}: write it again if it is still wanted. */
+    void heal(long key) {
+        healPending.put(key, Boolean.TRUE);
+    }
+
+    void heal(Prefix prefix) {
+        long key = keys.existingKey(prefix);
+        if (key >= 0) {
+            healPending.put(key, Boolean.TRUE);
+        }
+    }
+
+    boolean hasPending() {
+        return !pending.isEmpty() || !healPending.isEmpty();
+    }
+
+    /** Takes the pending wishes and heal requests for the writer thread. */
+    void take() {
+        Ipv4PrefixMap<Object> wishes = pending;
+        pending = taken;
+        taken = wishes;
+        Ipv4PrefixMap<Boolean> heals = healPending;
+        healPending = healTaken;
+        healTaken = heals;
+    }
+
+    // ---- the writer thread ----
+
+    /** Moves the taken wishes into the desired state, writing each when {@code write}. */
+    void applyTaken(boolean write) throws IOException {
+        boolean anyStale = !stale.isEmpty();
+        taken.forEach((key, wish) -> {
+            if (anyStale) {
+                // Wanted or withdrawn, the route's fate is the RIB's now.
+                stale.remove(key);
+            }
+            if (wish == WITHDRAW) {
+                desired.remove(key);
+            } else {
+                desired.put(key, (NextHop) wish);
+            }
+            if (write) {
+                write(key);
+            }
+        });
+        taken.clear();
+    }
+
+    /** Writes again the taken heal requests whose routes are still wanted. */
+    void applyHeals() throws IOException {
+        healTaken.forEach((key, unused) -> {
+            if (desired.get(key) != null) {
+                listener.onHealed(keys.prefix(key));
+                write(key);
+            } else {
+                // Mostly our own deletion, seen by the monitor: the heal request held the key.
+                mayRelease(key);
+            }
+        });
+        healTaken.clear();
+    }
+
+    /** Writes the desired state of {@code key}: its route, or its deletion if nobody wants it. */
+    void write(long key) throws IOException {
+        NextHop want = desired.get(key);
+        NextHop before = written.remove(key);
+        if (want != null) {
+            NextHop resolved = ecmp.resolve(want, RequestTag.NEXTHOP);
+            if (resolved != want) {
+                written.put(key, resolved);
+            }
+            keys.replace(writer, key, resolved, keys.tagBit() | key);
+        } else {
+            delete(key);
+        }
+        ecmp.release(before, RequestTag.NEXTHOP);
+    }
+
+    /** Deletes our route under {@code key} from the kernel. */
+    void delete(long key) throws IOException {
+        keys.delete(writer, key, keys.tagBit() | RequestTag.DELETE | key);
+    }
+
+    NextHop desired(long key) {
+        return desired.get(key);
+    }
+
+    NextHop written(long key) {
+        return written.get(key);
+    }
+
+    int desiredCount() {
+        return desired.size();
+    }
+
+    <X extends Exception> void forEachDesired(Ipv4PrefixMap.ThrowingEntryVisitor<NextHop, X> visitor) throws X {
+        desired.forEach(visitor);
+    }
+
+    /**
+     * Graceful restart: keeps our route under {@code key}, which nobody wants yet, in the kernel
+     * until the RIB wants or withdraws it, or {@link #sweepStale()}.
+     */
+    void keepStale(long key) {
+        stale.put(key, Boolean.TRUE);
+    }
+
+    /** The RIB has converged: deletes the stale routes, none of which it asked for. */
+    void sweepStale() throws IOException {
+        stale.forEach((key, unused) -> delete(key));
+        stale.clear();
+    }
+
+    /** Writes the refused routes whose retry is due. */
+    void writeDueRetries(long nowNanos) throws IOException {
+        retrying.forEachDue(nowNanos, this::write);
+    }
+
+    /** Close without graceful restart: deletes every route we wanted. */
+    void deleteAll() throws IOException {
+        desired.forEach((key, unused) -> delete(key));
+    }
+
+    void clearDesired() {
+        desired.clear();
+    }
+
+    /** The kernel's answer to a request for {@code key}: done ({@code ok}) or refused with {@code errno}. */
+    void answered(long key, boolean ok, int errno, String reason, long nowNanos) {
+        if (ok) {
+            if (retrying.succeeded(key)) {
+                listener.onRecovered(keys.prefix(key));
+            }
+        } else {
+            int attempt = retrying.failed(key, nowNanos);
+            listener.onFailure(keys.prefix(key), errno, reason, attempt);
+        }
+        mayRelease(key);
+    }
+
+    private void mayRelease(long key) {
+        if (keys.numbered()) {
+            if (candidateCount == releaseCandidates.length) {
+                releaseCandidates = Arrays.copyOf(releaseCandidates, candidateCount * 2);
+            }
+            releaseCandidates[candidateCount++] = key;
+        }
+    }
+
+    /**
+     * After a batch was answered: gives back the numbers of keys the writer no longer holds. The caller holds the writer's lock, so no
+     * producer is numbering a prefix meanwhile.
+     */
+    void afterBatch() {
+        for (int i = 0; i < candidateCount; i++) {
+            long key = releaseCandidates[i];
+            if (pending.get(key) == null && taken.get(key) == null && healPending.get(key) == null
+                    && desired.get(key) == null && written.get(key) == null && stale.get(key) == null
+                    && !retrying.contains(key)) {
+                keys.release(key);
+            }
+        }
+        candidateCount = 0;
+    }
+
+    /** Updates {@link #installed()}; call after a batch was answered. */
+    void countInstalled() {
+        // Only the few retrying keys are looked at, not every route.
+        int[] refused = {0};
+        retrying.forEachKey(key -> {
+            if (desired.get(key) != null) {
+                refused[0]++;
+            }
+        });
+        installed = desired.size() - refused[0] + stale.size();
+    }
+
+    /** Our routes of this family in the kernel as of the last batch: wanted and not refused, plus stale ones kept (any thread). */
+    int installed() {
+        return installed;
+    }
+}
