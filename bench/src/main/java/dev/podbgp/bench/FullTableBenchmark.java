@@ -74,13 +74,13 @@ public final class FullTableBenchmark {
                 case "gobgp" -> new GobgpTarget();
                 default -> throw new IllegalArgumentException("unknown daemon " + daemon + " (podbgp, podbgp@DIR, bird, frr, gobgp)");
             };
-            Result r = runOne(target, messages, prefixes, timeoutSeconds);
+            Result r = runOne(target, results.size(), messages, prefixes, timeoutSeconds);
             System.out.println(r.json());
             results.add(r);
         }
         System.out.println();
         System.out.println("load average at start: " + load + "; at end: " + Files.readString(Path.of("/proc/loadavg")).strip());
-        System.out.printf(Locale.ROOT, "%-8s %9s %12s %12s %10s %10s %9s %9s%n", "daemon", "prefixes", "RIB s", "FIB s",
+        System.out.printf(Locale.ROOT, "%-22s %9s %12s %12s %10s %10s %9s %9s%n", "daemon", "prefixes", "RIB s", "FIB s",
                 "RSS MB", "peak MB", "CPU s", "sent s");
         for (Result r : results) {
             System.out.println(r.row());
@@ -102,7 +102,7 @@ public final class FullTableBenchmark {
         }
 
         String row() {
-            return String.format(Locale.ROOT, "%-8s %9d %12s %12s %10.0f %10.0f %9.1f %9s", daemon, prefixes, seconds(ribMillis, ribCount),
+            return String.format(Locale.ROOT, "%-22s %9d %12s %12s %10.0f %10.0f %9.1f %9s", daemon, prefixes, seconds(ribMillis, ribCount),
                     seconds(fibMillis, fibCount), atEnd.rssKb() / 1024.0, atEnd.peakRssKb() / 1024.0, atEnd.cpuMillis() / 1000.0,
                     sentMillis < 0 ? "-" : String.format(Locale.ROOT, "%.1f", sentMillis / 1000.0));
         }
@@ -115,8 +115,10 @@ public final class FullTableBenchmark {
         }
     }
 
-    private static Result runOne(FullTableTarget target, byte[][] messages, int prefixes, int timeoutSeconds) throws Exception {
-        String base = "pbt-ftb-" + ProcessHandle.current().pid() + "-" + target.name();
+    private static Result runOne(FullTableTarget target, int index, byte[][] messages, int prefixes, int timeoutSeconds)
+            throws Exception {
+        // By position, not name: podbgp@DIR has a slash, which no namespace name may hold.
+        String base = "pbt-ftb-" + ProcessHandle.current().pid() + "-" + index;
         String targetNs = base + "-t";
         String feederNs = base + "-f";
         Path dir = Path.of("/tmp", base);

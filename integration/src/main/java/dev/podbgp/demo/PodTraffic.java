@@ -12,10 +12,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Traffic between pods, started inside the pods' namespaces only: {@code ping} runs under
@@ -35,6 +39,43 @@ public final class PodTraffic {
         Shell.Result r = from.namespace().exec("ping", "-n", "-c", Integer.toString(count), "-i", "0.3", "-W", "1",
                 to.address().toString());
         return new PingResult(r.ok(), (r.stdout() + r.stderr()).strip());
+    }
+
+    /** What a ping run counted: echo requests sent and replies received. */
+    public record PingCount(int transmitted, int received, String output) {
+        public int lost() {
+            return transmitted - received;
+        }
+
+        static PingCount parse(String output) {
+            Matcher m = Pattern.compile("(\\d+) packets transmitted, (\\d+) received").matcher(output);
+            if (!m.find()) {
+                throw new IllegalStateException("ping printed no summary: " + output);
+            }
+            return new PingCount(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), output);
+        }
+    }
+
+    /**
+     * Starts {@code count} pings from {@code from} to {@code to}, one every {@code interval},
+     * each allowed 1 s for its reply, in the background: make the change under test while it
+     * runs, then join the future for what was lost.
+     */
+    public static CompletableFuture<PingCount> pingWhile(Pod from, Pod to, int count, Duration interval) {
+        Duration runs = interval.multipliedBy(count).plusSeconds(10);
+        String seconds = String.format(Locale.ROOT, "%.3f", interval.toNanos() / 1e9);
+        List<String> command = from.namespace().inside(List.of("ping", "-n", "-q", "-c", Integer.toString(count),
+                "-i", seconds, "-W", "1", to.address().toString()));
+        CompletableFuture<PingCount> result = new CompletableFuture<>();
+        Thread.ofPlatform().name("pbt-ping-" + from.namespace().label()).start(() -> {
+            try {
+                Shell.Result r = Shell.run(command, runs);
+                result.complete(PingCount.parse(r.stdout() + r.stderr()));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 
     /** What a TCP exchange looked like from both ends. */

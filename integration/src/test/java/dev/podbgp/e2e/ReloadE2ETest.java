@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.podbgp.demo.DemoNode;
 import dev.podbgp.demo.DemoTopology;
+import dev.podbgp.demo.Pod;
+import dev.podbgp.demo.PodTraffic;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.lab.Await;
@@ -15,17 +17,20 @@ import dev.podbgp.lab.peer.Community;
 import dev.podbgp.lab.peer.SessionState;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code podbgp reload} on a running node of the demo topology: the edited file's podCIDRs reach
  * the other node's kernel, and a changed export policy reaches the router over the session that
- * was already up (route refresh, not a reset).
+ * was already up (route refresh, not a reset) while pod-to-pod pings lose nothing.
  */
 @ExtendWith(LabExtension.class)
 class ReloadE2ETest {
     private static final Duration SETTLE = Duration.ofSeconds(30);
+    private static final int PINGS = 800;
 
     @Test
     void podCidrAddedInTheFileAndReloaded_isAnnouncedAndReachesTheOtherNodesKernel(Lab lab) {
@@ -44,9 +49,13 @@ class ReloadE2ETest {
     }
 
     @Test
-    void exportPolicyChangedByReload_communityReachesTheRouter_sessionNotReset(Lab lab) {
+    void exportPolicyChangedByReload_communityReachesTheRouter_sessionNotReset_noPodTrafficLost(Lab lab)
+            throws Exception {
         DemoTopology t = started(lab);
         DemoNode n1 = t.node1();
+        Pod p1 = n1.addPod();
+        Pod p2 = t.node2().addPod();
+        assertThat(PodTraffic.ping(p1, p2, 2).ok()).as("pods reach each other before the reload").isTrue();
         FrrPeer tor = t.tor();
         IpAddress node1 = n1.config().address();
         Prefix pods = n1.config().podCidrs().getFirst();
@@ -57,10 +66,16 @@ class ReloadE2ETest {
         long dropped = before.path("connectionsDropped").asLong(-1);
         assertThat(established).isEqualTo(1);
 
+        // 100 pings a second from before the reload until well after the router has the change.
+        CompletableFuture<PodTraffic.PingCount> ping = PodTraffic.pingWhile(p1, p2, PINGS, Duration.ofMillis(10));
+        Thread.sleep(1_000);
         n1.writeConfig(n1.config().withExportCommunities(List.of(tag.toString())));
         reload(n1);
         Await.until("the router to see " + pods + " with " + tag, SETTLE,
                 () -> tor.receivedRoutes().get(pods).communities().contains(tag), () -> tor.receivedRoutes().toString());
+        PodTraffic.PingCount count = ping.get(PINGS / 100 + 20, TimeUnit.SECONDS);
+        assertThat(count.transmitted()).as(count.output()).isEqualTo(PINGS);
+        assertThat(count.lost()).as("pings lost through the reload: " + count.output()).isZero();
 
         JsonNode after = tor.neighborJson(node1);
         assertThat(tor.state(node1)).isEqualTo(SessionState.ESTABLISHED);
