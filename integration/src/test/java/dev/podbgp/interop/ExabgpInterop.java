@@ -15,10 +15,8 @@ import dev.podbgp.interop.PodbgpPair.Ases;
 import dev.podbgp.lab.Await;
 import dev.podbgp.lab.exabgp.ExabgpPeer;
 import dev.podbgp.lab.peer.Neighbor;
-import dev.podbgp.lab.peer.SessionState;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -43,11 +41,6 @@ record ExabgpInterop(ExabgpPeer daemon, IpAddress pod) implements InteropPeer {
         JsonNode open = daemon.messages("open").getLast().path("neighbor").path("open");
         assertThat(open.path("asn").asLong()).isEqualTo(podAs > 0xFFFF ? AS_TRANS : podAs);
         assertThat(open.path("capabilities").path("65").path("asn4").asLong()).isEqualTo(podAs);
-    }
-
-    @Override
-    public OptionalLong localPrefOfEbgpRoutes() {
-        return OptionalLong.empty();
     }
 
     @Override
@@ -85,7 +78,7 @@ record ExabgpInterop(ExabgpPeer daemon, IpAddress pod) implements InteropPeer {
     /** One "up" line since the start: the session never went down and came back. */
     @Override
     public void assertUnbroken() {
-        assertThat(daemon.state(pod)).isEqualTo(SessionState.ESTABLISHED);
+        InteropPeer.super.assertUnbroken();
         assertThat(daemon.messages("state").stream().filter(l -> l.path("neighbor").path("state").asText().equals("up")))
                 .hasSize(1);
     }

@@ -14,10 +14,8 @@ import dev.podbgp.lab.Await;
 import dev.podbgp.lab.frr.FrrNeighborReset;
 import dev.podbgp.lab.frr.FrrPeer;
 import dev.podbgp.lab.peer.Neighbor;
-import dev.podbgp.lab.peer.SessionState;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -45,12 +43,6 @@ record FrrInterop(FrrPeer daemon, IpAddress pod) implements InteropPeer {
         assertThat(neighbor().path("remoteAs").asLong()).isEqualTo(podAs);
     }
 
-    /** RFC 4271 §5.1.5: FRR shows no LOCAL_PREF for a route that came without one. */
-    @Override
-    public OptionalLong localPrefOfEbgpRoutes() {
-        return OptionalLong.empty();
-    }
-
     @Override
     public void awaitEndOfRib() {
         Await.until("FRR receiving End-of-RIB from podbgp for both families", ROUTE,
@@ -65,7 +57,7 @@ record FrrInterop(FrrPeer daemon, IpAddress pod) implements InteropPeer {
 
     @Override
     public void assertUnbroken() {
-        assertThat(daemon.state(pod)).isEqualTo(SessionState.ESTABLISHED);
+        InteropPeer.super.assertUnbroken();
         assertThat(neighbor().path("connectionsEstablished").asInt()).isEqualTo(1);
     }
 

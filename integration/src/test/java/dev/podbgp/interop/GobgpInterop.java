@@ -14,10 +14,8 @@ import dev.podbgp.lab.Await;
 import dev.podbgp.lab.Json;
 import dev.podbgp.lab.gobgp.GobgpPeer;
 import dev.podbgp.lab.peer.Neighbor;
-import dev.podbgp.lab.peer.SessionState;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -46,11 +44,6 @@ record GobgpInterop(GobgpPeer daemon, IpAddress pod) implements InteropPeer {
     }
 
     @Override
-    public OptionalLong localPrefOfEbgpRoutes() {
-        return OptionalLong.empty();
-    }
-
-    @Override
     public void awaitEndOfRib() {
         Await.until("GoBGP receiving our End-of-RIB for both families", ROUTE,
                 () -> daemon.endOfRibReceived(pod).equals(EnumSet.of(IPV4, IPV6)), daemon::logs);
@@ -59,10 +52,5 @@ record GobgpInterop(GobgpPeer daemon, IpAddress pod) implements InteropPeer {
     @Override
     public void assertGotRefreshRequests(List<Family> asked) {
         assertThat(daemon.messagesReceived(pod, "refresh")).isGreaterThanOrEqualTo(asked.size());
-    }
-
-    @Override
-    public void assertUnbroken() {
-        assertThat(daemon.state(pod)).isEqualTo(SessionState.ESTABLISHED);
     }
 }

@@ -1,11 +1,14 @@
 package dev.podbgp.interop;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.podbgp.bgp.transport.PeerConfig;
 import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.interop.PodbgpPair.Ases;
 import dev.podbgp.lab.peer.Neighbor;
 import dev.podbgp.lab.peer.Peer;
+import dev.podbgp.lab.peer.SessionState;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -75,8 +78,10 @@ interface InteropPeer {
     /** The daemon saw podbgp's AS {@code podAs} in our OPEN, where it shows what it saw. */
     void assertSawOurAs(long podAs);
 
-    /** The LOCAL_PREF the daemon shows for a route learned over eBGP, which carries none. */
-    OptionalLong localPrefOfEbgpRoutes();
+    /** The LOCAL_PREF the daemon shows for a route learned over eBGP, which carries none (RFC 4271 §5.1.5). */
+    default OptionalLong localPrefOfEbgpRoutes() {
+        return OptionalLong.empty();
+    }
 
     /** Waits until the daemon got our End-of-RIB (RFC 4724 §2) for both families. */
     void awaitEndOfRib();
@@ -89,8 +94,10 @@ interface InteropPeer {
         return session;
     }
 
-    /** The daemon's own view: the session with podbgp is Established and was never reset. */
-    void assertUnbroken();
+    /** The daemon's own view: the session with podbgp is Established, and never reset where it counts that. */
+    default void assertUnbroken() {
+        assertThat(daemon().state(pod())).isEqualTo(SessionState.ESTABLISHED);
+    }
 
     /**
      * {@link Feature#ASKS_REFRESH}: makes the daemon send ROUTE-REFRESH for both families and

@@ -92,11 +92,14 @@ class InteropScenariosTest {
             daemon().awaitEstablished(UP);
         }
 
-        void awaitRoutesBothWays() {
+        /** Waits until the session is up and each side has the other's routes of both families. */
+        Run exchanging() {
+            awaitUp();
             podbgp.awaitRoute(peerAddress, PEER_V4.prefix(), ROUTE);
             podbgp.awaitRoute(peerAddress, PEER_V6.prefix(), ROUTE);
             daemon().awaitRoute(OUR_V4.prefix(), ROUTE);
             daemon().awaitRoute(OUR_V6.prefix(), ROUTE);
+            return this;
         }
 
         NegotiatedSession negotiated() {
@@ -203,9 +206,7 @@ class InteropScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("all")
     void rfc2918_ourRouteRefreshMakesThePeerResendItsRoutesWithoutResettingTheSession(Kind kind, Lab lab) {
-        Run r = start(lab, kind, IPV4, kind.ebgp(), n -> n, InteropPeer::forOurRefresh);
-        r.awaitUp();
-        r.awaitRoutesBothWays();
+        Run r = start(lab, kind, IPV4, kind.ebgp(), n -> n, InteropPeer::forOurRefresh).exchanging();
 
         List<Family> asked = List.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST);
         for (Family f : asked) {
@@ -225,9 +226,7 @@ class InteropScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("asksRefresh")
     void theirRouteRefreshIsAnsweredWithOurRoutesWithoutResettingTheSession(Kind kind, Lab lab) {
-        Run r = start(lab, kind);
-        r.awaitUp();
-        r.awaitRoutesBothWays();
+        Run r = start(lab, kind).exchanging();
         assertThat(r.negotiated().enhancedRouteRefresh()).isTrue();
 
         r.peer().askRefreshAndAwaitAnswer();
@@ -241,9 +240,7 @@ class InteropScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("resendsTable")
     void peerResendingItsTableUnaskedIsTakenWithoutResettingTheSession(Kind kind, Lab lab) {
-        Run r = start(lab, kind);
-        r.awaitUp();
-        r.awaitRoutesBothWays();
+        Run r = start(lab, kind).exchanging();
 
         r.podbgp().forgetReceived(r.peerAddress());
         r.peer().resendTable();
@@ -260,9 +257,7 @@ class InteropScenariosTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("all")
     void rfc4271_s6_5_frozenPeerIsDroppedWithHoldTimerExpiredAndComesBackAfterThaw(Kind kind, Lab lab) {
-        Run r = start(lab, kind);
-        r.awaitUp();
-        r.awaitRoutesBothWays();
+        Run r = start(lab, kind).exchanging();
         int hold = r.negotiated().holdTime();
         assertThat(hold).isBetween(3, Interop.HOLD);
 
