@@ -3,6 +3,7 @@ package dev.podbgp.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podbgp.bgp.transport.PeerConfig;
+import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.interop.PodbgpPair.Ases;
@@ -75,7 +76,7 @@ interface InteropPeer {
     /** podbgp's address as the daemon knows it (the session's far end). */
     IpAddress pod();
 
-    /** The daemon saw podbgp's AS {@code podAs} in our OPEN, where it shows what it saw. */
+    /** The daemon shows podbgp's AS {@code podAs} for the session (from our OPEN where it keeps that). */
     void assertSawOurAs(long podAs);
 
     /** The LOCAL_PREF the daemon shows for a route learned over eBGP, which carries none (RFC 4271 §5.1.5). */
@@ -86,12 +87,12 @@ interface InteropPeer {
     /** Waits until the daemon got our End-of-RIB (RFC 4724 §2) for both families. */
     void awaitEndOfRib();
 
-    /** The daemon received our ROUTE-REFRESH for each of {@code asked} (RFC 2918), where it shows it. */
-    void assertGotRefreshRequests(List<dev.podbgp.bgp.wire.Family> asked);
+    /** The daemon received our ROUTE-REFRESH for each of {@code asked} (RFC 2918). */
+    void assertGotRefreshRequests(List<Family> asked);
 
-    /** podbgp's session to this daemon as this scenario needs it to ask for a refresh. */
-    default PeerConfig forOurRefresh(PeerConfig session) {
-        return session;
+    /** podbgp's session to this daemon as it must be for podbgp to ask for a refresh. */
+    default PeerConfig forOurRefresh(PeerConfig config) {
+        return config;
     }
 
     /** The daemon's own view: the session with podbgp is Established, and never reset where it counts that. */
