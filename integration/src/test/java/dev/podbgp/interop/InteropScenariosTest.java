@@ -112,6 +112,15 @@ class InteropScenariosTest {
             Interop.assertNeverReset(podbgp, peerAddress);
             peer.assertUnbroken();
         }
+
+        /**
+         * {@link #assertNeverReset()}, and no attempt at all failed after the first {@code downs}:
+         * stricter than the resets alone, which leave out the connection collisions of the start.
+         */
+        void assertNeverReset(int downs) {
+            assertNeverReset();
+            assertThat(podbgp.downs()).as("sessions down since the start of the scenario").hasSize(downs);
+        }
     }
 
     /**
@@ -207,6 +216,7 @@ class InteropScenariosTest {
     @MethodSource("all")
     void rfc2918_ourRouteRefreshMakesThePeerResendItsRoutesWithoutResettingTheSession(Kind kind, Lab lab) {
         Run r = start(lab, kind, IPV4, kind.ebgp(), n -> n, InteropPeer::forOurRefresh).exchanging();
+        int downs = r.podbgp().downs().size();
 
         List<Family> asked = List.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST);
         for (Family f : asked) {
@@ -219,7 +229,7 @@ class InteropScenariosTest {
                     prefix + " announced again after our route refresh");
         }
         r.peer().assertGotRefreshRequests(asked);
-        r.assertNeverReset();
+        r.assertNeverReset(downs);
     }
 
     /** The daemon asks; we answer with our routes of both families (RFC 7313 §4 framing where negotiated). */
@@ -227,13 +237,14 @@ class InteropScenariosTest {
     @MethodSource("asksRefresh")
     void theirRouteRefreshIsAnsweredWithOurRoutesWithoutResettingTheSession(Kind kind, Lab lab) {
         Run r = start(lab, kind).exchanging();
+        int downs = r.podbgp().downs().size();
         assertThat(r.negotiated().enhancedRouteRefresh()).isTrue();
 
         r.peer().askRefreshAndAwaitAnswer();
         r.podbgp().await(() -> r.podbgp().refreshRequestsFrom(r.peerAddress()).containsAll(BOTH), ROUTE,
                 "route refresh requests from " + r.daemon().name() + " for both families");
         assertThat(r.daemon().receivedRoutes()).containsKeys(OUR_V4.prefix(), OUR_V6.prefix());
-        r.assertNeverReset();
+        r.assertNeverReset(downs);
     }
 
     /** The daemon sends its whole table again with no message to us ("soft out"): nothing resets. */
@@ -241,12 +252,13 @@ class InteropScenariosTest {
     @MethodSource("resendsTable")
     void peerResendingItsTableUnaskedIsTakenWithoutResettingTheSession(Kind kind, Lab lab) {
         Run r = start(lab, kind).exchanging();
+        int downs = r.podbgp().downs().size();
 
         r.podbgp().forgetReceived(r.peerAddress());
         r.peer().resendTable();
         r.podbgp().awaitRoute(r.peerAddress(), PEER_V4.prefix(), ROUTE);
         r.podbgp().awaitRoute(r.peerAddress(), PEER_V6.prefix(), ROUTE);
-        r.assertNeverReset();
+        r.assertNeverReset(downs);
     }
 
     /**
