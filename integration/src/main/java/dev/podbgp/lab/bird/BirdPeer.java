@@ -158,9 +158,17 @@ public final class BirdPeer implements Peer {
      * families that sent both shows 2.
      */
     public long endOfRibsReceived(IpAddress neighbor) {
-        String line = protocolOf(neighbor) + ": Got END-OF-RIB";
+        return received(neighbor, "END-OF-RIB");
+    }
+
+    /**
+     * How many messages BIRD's packet trace logged as received from {@code neighbor} whose
+     * trace starts with {@code what} ({@code "NAME: Got OPEN(as=...)"}, {@code "NAME: Got ROUTE-REFRESH"}).
+     */
+    public long received(IpAddress neighbor, String what) {
+        String trace = protocolOf(neighbor) + ": Got " + what;
         try (var lines = Files.lines(log)) {
-            return lines.filter(l -> l.endsWith(line)).count();
+            return lines.filter(l -> l.contains(trace)).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

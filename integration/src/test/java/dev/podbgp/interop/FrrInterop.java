@@ -1,0 +1,110 @@
+package dev.podbgp.interop;
+
+import static dev.podbgp.inet.AddressFamily.IPV4;
+import static dev.podbgp.inet.AddressFamily.IPV6;
+import static dev.podbgp.interop.Interop.ROUTE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.podbgp.bgp.wire.Family;
+import dev.podbgp.inet.AddressFamily;
+import dev.podbgp.inet.IpAddress;
+import dev.podbgp.interop.PodbgpPair.Ases;
+import dev.podbgp.lab.Await;
+import dev.podbgp.lab.frr.FrrNeighborReset;
+import dev.podbgp.lab.frr.FrrPeer;
+import dev.podbgp.lab.peer.Neighbor;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/** FRR 8.4: {@code show bgp neighbors json} shows what it saw of us, message counters and the last reset. */
+record FrrInterop(FrrPeer daemon, IpAddress pod) implements InteropPeer {
+
+    static final Kind KIND = new Kind("FRR 8.4", "frr", new Ases(Interop.AS4, 65010),
+            EnumSet.allOf(Feature.class), FrrInterop::start);
+
+    static FrrInterop start(PodbgpPair pair, AddressFamily transport, Ases ases, UnaryOperator<Neighbor> neighbor) {
+        return new FrrInterop(FrrPeer.start(pair.peer(), pair.peerConfig(transport, ases, neighbor, r -> r)),
+                pair.podAddress(transport));
+    }
+
+    private JsonNode neighbor() {
+        return daemon.neighborJson(pod);
+    }
+
+    private JsonNode stats() {
+        return neighbor().path("messageStats");
+    }
+
+    @Override
+    public void assertSawOurAs(long podAs) {
+        assertThat(neighbor().path("remoteAs").asLong()).isEqualTo(podAs);
+    }
+
+    @Override
+    public void awaitEndOfRib() {
+        Await.until("FRR receiving End-of-RIB from podbgp for both families", ROUTE,
+                () -> daemon.endOfRibReceived(pod).containsAll(Set.of(IPV4, IPV6)),
+                () -> neighbor().path("gracefulRestartInfo").toString());
+    }
+
+    @Override
+    public void assertGotRefreshRequests(List<Family> asked) {
+        assertThat(stats().path("routeRefreshRecv").asInt()).isGreaterThanOrEqualTo(asked.size());
+    }
+
+    @Override
+    public void assertUnbroken() {
+        InteropPeer.super.assertUnbroken();
+        assertThat(neighbor().path("connectionsEstablished").asInt()).isEqualTo(1);
+    }
+
+    /** "soft in" without soft-reconfiguration sends ROUTE-REFRESH; our answer shows as more UPDATEs received. */
+    @Override
+    public void askRefreshAndAwaitAnswer() {
+        JsonNode before = stats();
+        daemon.vtysh("clear bgp ipv4 unicast " + pod + " soft in", "clear bgp ipv6 unicast " + pod + " soft in");
+        Await.until("FRR receiving our UPDATEs again after its route refresh", ROUTE,
+                () -> stats().path("updatesRecv").asInt() > before.path("updatesRecv").asInt(),
+                () -> stats().toString());
+        assertThat(stats().path("routeRefreshSent").asInt())
+                .isGreaterThanOrEqualTo(before.path("routeRefreshSent").asInt() + 2);
+    }
+
+    /** "soft out" is no message to us: FRR just sends its table again. */
+    @Override
+    public void resendTable() {
+        daemon.vtysh("clear bgp ipv4 unicast " + pod + " soft out", "clear bgp ipv6 unicast " + pod + " soft out");
+    }
+
+    @Override
+    public long opensReceived() {
+        JsonNode opens = stats().path("opensRecv");
+        assertThat(opens.isInt()).as("FRR counts OPENs received").isTrue();
+        return opens.asLong();
+    }
+
+    /**
+     * RFC 9003: Cease (6) / Administrative Shutdown (2) carrying the message. FRR keeps dialling
+     * after our stop and each refused attempt rewrites the reset fields, so all of them are
+     * checked on one read.
+     */
+    @Override
+    public void awaitShutdownMessage(String message) {
+        FrrNeighborReset[] last = new FrrNeighborReset[1];
+        Await.until("FRR recording our shutdown communication", ROUTE, () -> {
+            FrrNeighborReset r = last[0] = daemon.lastReset(pod);
+            return r.shutdownMessage().equals(message) && r.errorCodeSubcode().equals("0602")
+                    && r.notificationReason().contains("Administrative Shutdown");
+        }, () -> String.valueOf(last[0]));
+    }
+
+    /** FRR then sends with TTL 255 and drops anything that arrives below 255. */
+    @Override
+    public void requireGtsm() {
+        daemon.vtysh("configure terminal", "router bgp " + daemon.config().localAs(),
+                "neighbor " + pod + " ttl-security hops 1");
+    }
+}
