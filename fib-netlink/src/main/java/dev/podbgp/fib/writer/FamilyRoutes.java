@@ -111,13 +111,17 @@ final class FamilyRoutes {
                 // Wanted or withdrawn, the route's fate is the RIB's now.
                 stale.remove(key);
             }
+            NextHop want;
             if (wish == WITHDRAW) {
                 desired.remove(key);
+                want = null;
             } else {
-                desired.put(key, (NextHop) wish);
+                want = (NextHop) wish;
+                desired.put(key, want);
             }
             if (write) {
-                write(key);
+                // The wish itself, not a second lookup: a miss in a full map walks its whole probe run.
+                write(key, want);
             }
         });
         taken.clear();
@@ -139,7 +143,11 @@ final class FamilyRoutes {
 
     /** Writes the desired state of {@code key}: its route, or its deletion if nobody wants it. */
     void write(long key) throws IOException {
-        NextHop want = desired.get(key);
+        write(key, desired.get(key));
+    }
+
+    /** Writes {@code want}, the desired state of {@code key} (null: nobody wants it). */
+    private void write(long key, NextHop want) throws IOException {
         NextHop before = written.remove(key);
         if (want != null) {
             NextHop resolved = ecmp.resolve(want, RequestTag.NEXTHOP);
