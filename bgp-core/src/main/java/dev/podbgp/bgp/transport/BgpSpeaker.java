@@ -1,5 +1,7 @@
 package dev.podbgp.bgp.transport;
 
+import dev.podbgp.bgp.wire.BgpError;
+import dev.podbgp.bgp.wire.message.Notification;
 import dev.podbgp.log.EventLog;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -224,9 +226,22 @@ public final class BgpSpeaker implements AutoCloseable {
      * §4, subcode 3) and it is forgotten.
      */
     public void deconfigurePeer(InetAddress address) {
+        dropPeer(address, BgpError.CEASE_PEER_DECONFIGURED);
+    }
+
+    /**
+     * The peer's session settings changed, so its session must start over: it ends with
+     * Cease/Other Configuration Change (RFC 4486 §4, subcode 6) and the peer is forgotten, to
+     * be added again with the new settings.
+     */
+    public void resetForConfigurationChange(InetAddress address) {
+        dropPeer(address, BgpError.CEASE_OTHER_CONFIGURATION_CHANGE);
+    }
+
+    private void dropPeer(InetAddress address, BgpError cease) {
         BgpPeer peer = peers.remove(address);
         if (peer != null) {
-            peer.tearDown(dev.podbgp.bgp.wire.message.Notification.of(dev.podbgp.bgp.wire.BgpError.CEASE_PEER_DECONFIGURED));
+            peer.tearDown(Notification.of(cease));
             updateMd5Keys();
         }
     }

@@ -42,14 +42,14 @@ final class PeerConvergence {
 
     /**
      * New peers start, removed ones end with Cease/Peer De-configured, session-affecting changes reset only that
-     * peer, policy-only changes reach the RIB (re-evaluated, or a ROUTE-REFRESH asked for) without a reset;
+     * peer with Cease/Other Configuration Change (RFC 4486 §4), policy-only changes reach the RIB (re-evaluated, or a ROUTE-REFRESH asked for) without a reset;
      * originated prefixes follow.
      */
     void converge(DesiredState previous, DesiredState next, DesiredStateDiff diff) {
         boolean importContextChanged = !previous.originated().equals(next.originated())
                 || !previous.clusterPodCidrs().equals(next.clusterPodCidrs()) || !previous.policies().equals(next.policies());
         for (DesiredPeer removed : diff.peersRemoved()) {
-            remove(removed.address());
+            remove(removed.address(), false);
         }
         for (Prefix p : diff.originatedRemoved()) {
             rib.post(new RibEvent.WithdrawOriginated(p));
@@ -66,7 +66,7 @@ final class PeerConvergence {
             }
         }
         for (IpAddress address : reset) {
-            remove(address);
+            remove(address, true);
             next.peer(address).ifPresent(p -> add(next, p));
         }
         for (DesiredPeer added : diff.peersAdded()) {
@@ -93,12 +93,17 @@ final class PeerConvergence {
         registry.attach(slot, transport.addPeer(SessionMapper.peerConfig(state.node(), desired, state.gracefulRestart())));
     }
 
-    private void remove(IpAddress address) {
+    /** Ends the peer's session and forgets it: de-configured, or to be added again with new settings ({@code reset}). */
+    private void remove(IpAddress address, boolean reset) {
         PeerSlot slot = registry.remove(address);
         if (slot == null) {
             return;
         }
-        transport.deconfigurePeer(SessionMapper.inet(address));
+        if (reset) {
+            transport.resetForConfigurationChange(SessionMapper.inet(address));
+        } else {
+            transport.deconfigurePeer(SessionMapper.inet(address));
+        }
         slot.generation.incrementAndGet();
         timers.cancel(slot);
         // Through the inbox: behind every event its session handed on, and the last one accepted, so nothing the

@@ -103,15 +103,19 @@ class SpeakerPairTest {
     }
 
     private DesiredState nodeB(String maxPrefix) throws Exception {
+        return nodeB(maxPrefix, 9);
+    }
+
+    private DesiredState nodeB(String maxPrefix, int holdTime) throws Exception {
         return ConfigLoader.parse("b.yaml", """
                 node: {name: b, routerId: 10.99.0.12, asn: 65002, podCidrs: [10.240.2.0/24], clusterPodCidrs: [10.240.0.0/16]}
                 listen: {address: 10.99.0.12, port: %d}
                 peers:
                   - {address: 10.99.0.11, asn: 65001, port: %d, localAddress: 10.99.0.12, passive: true,
-                     timers: {holdTime: 9, connectRetry: 1}%s}
+                     timers: {holdTime: %d, connectRetry: 1}%s}
                 metrics: {enabled: false}
                 controlSocket: %s
-                """.formatted(port, port, maxPrefix, dir.resolve("b.sock")), dir).state();
+                """.formatted(port, port, holdTime, maxPrefix, dir.resolve("b.sock")), dir).state();
     }
 
     private static Decision decision(Speaker s, Prefix p) throws InterruptedException {
@@ -199,5 +203,20 @@ class SpeakerPairTest {
         await(() -> status(a).lastError().startsWith("NOTIFICATION_RECEIVED 6/3"), "Cease/3 at the removed peer");
         await(() -> !has(b, A_POD), "its route withdrawn");
         assertThat(b.peers()).isEmpty();
+    }
+
+    @Test
+    void rfc4486_s4_aSessionResetForAConfigurationChangeGetsCease6AndComesBack() throws Exception {
+        a = start(nodeA("10.240.1.0/24", ""));
+        b = start(nodeB(""));
+        await(() -> has(b, A_POD), "the route before the change");
+
+        var diff = b.apply(nodeB("", 12));
+        assertThat(diff.peersToReset()).containsExactly(A);
+
+        // Other Configuration Change, not Peer De-configured: the peer is still configured.
+        await(() -> status(a).lastError().startsWith("NOTIFICATION_RECEIVED 6/6"),
+                "Cease/6 at the peer, was: " + status(a).lastError());
+        await(() -> status(b).state() == SessionState.ESTABLISHED && has(b, A_POD), "the session back with its route");
     }
 }
