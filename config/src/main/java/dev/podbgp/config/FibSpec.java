@@ -10,7 +10,7 @@ package dev.podbgp.config;
  */
 public record FibSpec(long table, int protocol, int ecmpWidth, boolean keepOnExit) {
     public static final long MAIN_TABLE = 254;
-    /** Unassigned in iproute2's rt_protos and clear of FRR's 186..192 and BIRD's 12. */
-    public static final int PODBGP_PROTOCOL = 196;
+    /** Clear of every number a common routing suite uses (see docs/fib.md, "Ownership"); the same as {@code RouteOwner.PODBGP_PROTOCOL}. */
+    public static final int PODBGP_PROTOCOL = 244;
     public static final FibSpec DEFAULT = new FibSpec(MAIN_TABLE, PODBGP_PROTOCOL, 8, false);
 }

@@ -28,7 +28,7 @@ class DefaultsTest {
         assertThat(s.peers()).isEmpty();
         assertThat(s.originated()).isEmpty();
         assertThat(s.roles()).isEqualTo(new RolesSpec(false, Optional.empty(), false));
-        assertThat(s.fib()).isEqualTo(new FibSpec(254, 196, 8, false));
+        assertThat(s.fib()).isEqualTo(new FibSpec(254, 244, 8, false));
         assertThat(s.gracefulRestart()).isEqualTo(new GracefulRestartSpec(false, 120, 0));
         assertThat(s.cni()).isEqualTo(new CniSpec(Path.of("/etc/cni/net.d"), "cni0", OptionalInt.empty()));
         assertThat(s.controlSocket()).isEqualTo(Path.of("/run/podbgp/control.sock"));

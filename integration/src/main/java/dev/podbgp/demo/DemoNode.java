@@ -29,8 +29,8 @@ import java.util.Optional;
  * conflist found in the node's CNI conf dir.
  */
 public final class DemoNode {
-    /** podbgp's rtnetlink protocol number (fib.protocol default): {@code ip route show proto 196}. */
-    public static final String PODBGP_PROTO = "196";
+    /** podbgp's rtnetlink protocol number (fib.protocol default): {@code ip route show proto 244}. */
+    public static final String PODBGP_PROTO = "244";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -122,7 +122,7 @@ public final class DemoNode {
         return new CliResult(code, out.toString(), err.toString());
     }
 
-    /** {@code ip route show proto 196}: the routes podbgp programmed into this node's kernel. */
+    /** {@code ip route show proto 244}: the routes podbgp programmed into this node's kernel. */
     public String kernelRoutes() {
         return node.exec("ip", "route", "show", "proto", PODBGP_PROTO).orThrow();
     }

@@ -102,8 +102,8 @@ class ControlCliTest {
         CliRun r = run("show", "fib");
         assertThat(r.out()).isEqualTo("""
                 Prefix         Next hop             Table  Proto  State      Last error
-                10.240.2.0/24  192.0.2.1            254    196    installed  -
-                10.250.0.0/16  192.0.2.1,192.0.2.2  254    196    failed     ENETUNREACH
+                10.240.2.0/24  192.0.2.1            254    244    installed  -
+                10.250.0.0/16  192.0.2.1,192.0.2.2  254    244    failed     ENETUNREACH
                 """);
         CliRun json = run("show", "fib", "-o", "json");
         assertThat(MAPPER.readValue(json.out(), new TypeReference<List<FibView>>() {})).isEqualTo(RecordingHandler.FIB);

@@ -23,8 +23,8 @@ public class RecordingHandler implements ControlHandler {
             new RouteView("192.168.0.0/16", List.of("192.0.2.1"), true, "", "192.0.2.1", "65001", "incomplete", 100, -1,
                     List.of()));
     public static final List<FibView> FIB = List.of(
-            new FibView("10.240.2.0/24", List.of("192.0.2.1"), 254, 196, "installed", ""),
-            new FibView("10.250.0.0/16", List.of("192.0.2.1", "192.0.2.2"), 254, 196, "failed", "ENETUNREACH"));
+            new FibView("10.240.2.0/24", List.of("192.0.2.1"), 254, 244, "installed", ""),
+            new FibView("10.250.0.0/16", List.of("192.0.2.1", "192.0.2.2"), 254, 244, "failed", "ENETUNREACH"));
     public static final String CONFIG = "node:\n  name: node-1\n  asn: 65000\n";
 
     public final List<Object> calls = new CopyOnWriteArrayList<>();

@@ -11,8 +11,13 @@ import java.nio.file.Path;
  */
 public record RouteOwner(int protocol, int table, int priority) {
 
-    /** Not in iproute2's rt_protos nor the kernel's RTPROT_* list (FRR takes 186-192). */
-    public static final int PODBGP_PROTOCOL = 196;
+    /**
+     * Used by no common routing suite: not the kernel's RTPROT_* values nor iproute2's rt_protos
+     * (zebra 11, BIRD 12, keepalived 18, babel 42, openr 99), not FRR's 186-197 (its own
+     * rt_protos names 196 "static", so zebra took our routes for its own), not Calico's 80.
+     * docs/fib.md says more.
+     */
+    public static final int PODBGP_PROTOCOL = 244;
     public static final int MAIN_TABLE = 254;
     public static final String NAME = "podbgp";
 

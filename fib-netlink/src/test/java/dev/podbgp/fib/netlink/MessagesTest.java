@@ -23,7 +23,7 @@ class MessagesTest {
         try (Arena arena = Arena.ofConfined()) {
             MessageBuilder b = new MessageBuilder(arena, 256);
             b.begin(Rtnetlink.RTM_NEWROUTE, Rtnetlink.NLM_F_REQUEST | Rtnetlink.NLM_F_ACK, 7);
-            b.u8(2).u8(24).u8(0).u8(0).u8(100).u8(196).u8(0).u8(1).u32(0);
+            b.u8(2).u8(24).u8(0).u8(0).u8(100).u8(244).u8(0).u8(1).u32(0);
             b.attrIpv4(Rtnetlink.RTA_DST, 0xc0000200);
             int via = b.open(Rtnetlink.RTA_VIA);
             b.u16(Rtnetlink.AF_INET).ipv4(0x0a000002);
@@ -31,7 +31,7 @@ class MessagesTest {
             b.end();
             assertThat(hex(b)).isEqualTo(
                     "30000000" + "1800" + "0500" + "07000000" + "00000000" // nlmsghdr: 48 octets, RTM_NEWROUTE, REQUEST|ACK, seq 7
-                    + "02180000" + "64c40001" + "00000000"                   // rtmsg: AF_INET /24 table 100 proto 196 unicast
+                    + "02180000" + "64f40001" + "00000000"                   // rtmsg: AF_INET /24 table 100 proto 244 unicast
                     + "0800" + "0100" + "c0000200"                         // RTA_DST 192.0.2.0, network order
                     + "0a00" + "1200" + "0200" + "0a000002" + "0000");    // RTA_VIA len 10 (family + 10.0.0.2), padded to 12
             assertThat(b.messages()).isEqualTo(1);

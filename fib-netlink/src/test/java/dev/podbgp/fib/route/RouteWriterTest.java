@@ -224,6 +224,6 @@ class RouteWriterTest {
     void registersTheProtocolNameForIproute2(@TempDir Path dir) throws IOException {
         Path file = OWNER.registerName(dir.resolve("rt_protos.d"));
         assertThat(file.getFileName().toString()).isEqualTo("podbgp.conf");
-        assertThat(Files.readAllLines(file)).contains("196\tpodbgp");
+        assertThat(Files.readAllLines(file)).contains("244\tpodbgp");
     }
 }

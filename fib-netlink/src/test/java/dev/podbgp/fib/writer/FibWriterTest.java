@@ -98,10 +98,10 @@ class FibWriterTest extends WriterInNamespace {
 
     @Test
     void reconciliationAtStartDeletesStaleAddsMissingAndLeavesOthersAlone() throws Exception {
-        ns.ip("route", "add", "10.1.0.0/24", "via", "10.0.0.2", "table", "100", "proto", "196", "metric", "20");
-        ns.ip("route", "add", "10.2.0.0/24", "via", "10.0.0.2", "table", "100", "proto", "196", "metric", "20");
-        ns.ip("route", "add", "10.4.0.0/24", "via", "10.0.0.2", "table", "100", "proto", "196", "metric", "20");
-        ns.ip("-6", "route", "add", "2001:db8:1::/48", "via", "2001:db8::2", "table", "100", "proto", "196", "metric", "20");
+        ns.ip("route", "add", "10.1.0.0/24", "via", "10.0.0.2", "table", "100", "proto", "" + OWNER.protocol(), "metric", "20");
+        ns.ip("route", "add", "10.2.0.0/24", "via", "10.0.0.2", "table", "100", "proto", "" + OWNER.protocol(), "metric", "20");
+        ns.ip("route", "add", "10.4.0.0/24", "via", "10.0.0.2", "table", "100", "proto", "" + OWNER.protocol(), "metric", "20");
+        ns.ip("-6", "route", "add", "2001:db8:1::/48", "via", "2001:db8::2", "table", "100", "proto", "" + OWNER.protocol(), "metric", "20");
         ns.ip("route", "add", "10.9.0.0/24", "via", "10.0.0.2", "table", "100", "proto", "static");
         open(FibConfig.defaults());
         fib.install(Ipv4Prefix.parse("10.2.0.0/24"), VIA_2);
@@ -117,8 +117,8 @@ class FibWriterTest extends WriterInNamespace {
 
     @Test
     void gracefulRestartKeepsStaleRoutesUntilTheRibConverged() throws Exception {
-        ns.ip("route", "add", "10.1.0.0/24", "via", "10.0.0.2", "table", "100", "proto", "196", "metric", "20");
-        ns.ip("route", "add", "10.2.0.0/24", "via", "10.0.0.2", "table", "100", "proto", "196", "metric", "20");
+        ns.ip("route", "add", "10.1.0.0/24", "via", "10.0.0.2", "table", "100", "proto", "" + OWNER.protocol(), "metric", "20");
+        ns.ip("route", "add", "10.2.0.0/24", "via", "10.0.0.2", "table", "100", "proto", "" + OWNER.protocol(), "metric", "20");
         open(FibConfig.defaults().withGracefulRestart(true));
         fib.start();
         assertThat(kernel()).containsOnlyKeys("10.1.0.0/24", "10.2.0.0/24");
