@@ -7,11 +7,13 @@ import dev.podbgp.daemon.cni.TargetNamespace;
 import dev.podbgp.demo.DemoNode;
 import dev.podbgp.demo.DemoTopology;
 import dev.podbgp.demo.Pod;
+import dev.podbgp.demo.PodbgpCommand;
 import dev.podbgp.demo.PodTraffic;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.lab.Await;
 import dev.podbgp.lab.Lab;
 import dev.podbgp.lab.LabExtension;
+import dev.podbgp.lab.LabProcess;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,16 @@ class PodToPodE2ETest {
         PodTraffic.TcpExchange tcp = PodTraffic.tcp(p1, p2);
         assertThat(tcp.received()).contains(tcp.sent());
         assertThat(tcp.serverSaw()).isEqualTo(p1.address().toString());
+
+        // A second podbgp for node1 (a unit started twice, say) stops at the node's lock, before
+        // its start-up reconcile could delete the routes the first one installed.
+        String routesBefore = n1.kernelRoutes();
+        LabProcess second = n1.node().start("podbgp-second", PodbgpCommand.run(n1.configFile()));
+        Await.until("the second podbgp on node1 to give up", SETTLE, () -> !second.isAlive(), () -> second.logTail(20));
+        assertThat(n1.kernelRoutes()).as("node1's routes after the second podbgp gave up").isEqualTo(routesBefore);
+        assertThat(second.logTail(20)).contains("another podbgp daemon (pid " + n1.podbgp().orElseThrow().pid() + ")");
+        assertThat(n1.podbgp().orElseThrow().isAlive()).isTrue();
+        assertThat(PodTraffic.ping(p1, p2, 3).ok()).isTrue();
 
         // SIGTERM: Cease to the router, podbgp's routes out of node1's kernel, node1's pods
         // withdrawn everywhere

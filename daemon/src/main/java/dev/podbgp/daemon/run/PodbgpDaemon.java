@@ -66,6 +66,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private volatile DesiredState state;
     private final PodbgpMetrics metrics = new PodbgpMetrics();
     private final FibWriter fib;
+    /** Taken first, released last: while it is held no second daemon touches this node. */
+    private final InstanceLock instanceLock;
     private final Speaker speaker;
     private final CniPairing cni;
     private final ControlServer control;
@@ -83,35 +85,41 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         this.configFile = configFile;
         this.state = s;
         this.namespace = namespace;
-        this.cni = new CniPairing(namespace.map(TargetNamespace::named).orElseGet(TargetNamespace::current),
-                cniSettings(s.cni()));
-        applyCni(s);
-        RouteOwner owner = owner(s);
-        if (namespace.isEmpty()) {
-            registerProtocolName(owner);
+        this.instanceLock = InstanceLock.acquire(s.controlSocket());
+        try {
+            this.cni = new CniPairing(namespace.map(TargetNamespace::named).orElseGet(TargetNamespace::current),
+                    cniSettings(s.cni()));
+            applyCni(s);
+            RouteOwner owner = owner(s);
+            if (namespace.isEmpty()) {
+                registerProtocolName(owner);
+            }
+            this.fib = FibWriter.open(namespace.map(NetworkNamespace::named).orElse(null), owner, FibConfig.defaults().withGracefulRestart(s.fib().keepOnExit()), new FibEvents());
+            fib.start();
+            this.speaker = Speaker.start(s, namespace, List.of(new FibBridge(fib)), new Events());
+            if (s.fib().keepOnExit()) {
+                // Routes kept from the last run stay until the sessions had time to send theirs again.
+                Thread.ofPlatform().daemon().name("podbgp-fib-converge").start(() -> {
+                    try {
+                        Thread.sleep(Duration.ofSeconds(s.gracefulRestart().restartTime()));
+                        fib.ribConverged();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            this.control = ControlServer.start(s.controlSocket(), this);
+            this.metricsServer = s.metrics().enabled()
+                    ? MetricsServer.start(new InetSocketAddress(InetAddress.getByAddress(s.metrics().address().toBytes()), s.metrics().port()),
+                            metrics.registry())
+                    : null;
+            this.metricsRefresh = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("podbgp-metrics").daemon().factory());
+            metricsRefresh.scheduleWithFixedDelay(this::refreshMetrics, METRICS_REFRESH.toSeconds(), METRICS_REFRESH.toSeconds(),
+                    TimeUnit.SECONDS);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(instanceLock);
+            throw e;
         }
-        this.fib = FibWriter.open(namespace.map(NetworkNamespace::named).orElse(null), owner, FibConfig.defaults().withGracefulRestart(s.fib().keepOnExit()), new FibEvents());
-        fib.start();
-        this.speaker = Speaker.start(s, namespace, List.of(new FibBridge(fib)), new Events());
-        if (s.fib().keepOnExit()) {
-            // Routes kept from the last run stay until the sessions had time to send theirs again.
-            Thread.ofPlatform().daemon().name("podbgp-fib-converge").start(() -> {
-                try {
-                    Thread.sleep(Duration.ofSeconds(s.gracefulRestart().restartTime()));
-                    fib.ribConverged();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        }
-        this.control = ControlServer.start(s.controlSocket(), this);
-        this.metricsServer = s.metrics().enabled()
-                ? MetricsServer.start(new InetSocketAddress(InetAddress.getByAddress(s.metrics().address().toBytes()), s.metrics().port()),
-                        metrics.registry())
-                : null;
-        this.metricsRefresh = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("podbgp-metrics").daemon().factory());
-        metricsRefresh.scheduleWithFixedDelay(this::refreshMetrics, METRICS_REFRESH.toSeconds(), METRICS_REFRESH.toSeconds(),
-                TimeUnit.SECONDS);
         LOG.info("started").with("node", s.node().name()).with("asn", s.node().asn()).with("router-id", s.node().routerId())
                 .with("peers", s.peers().size()).with("originated", s.originated()).log();
     }
@@ -302,6 +310,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         closeQuietly(control);
         closeQuietly(metricsServer);
         closeQuietly(fib);
+        closeQuietly(instanceLock);
     }
 
     @Override
