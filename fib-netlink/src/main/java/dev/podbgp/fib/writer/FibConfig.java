@@ -12,27 +12,44 @@ import java.time.Duration;
  * @param useNexthopObjects false forces RTA_MULTIPATH for ECMP even where objects exist
  * @param selfHealing listen to route and link notifications: rewrite our routes others delete,
  *     re-sync when a link comes back up (costs a notification per route change)
+ * @param scanInterval how often the kernel's routes of ours are dumped and compared with the
+ *     desired state anyway, for what no notification reports (a route of ours another program
+ *     replaced); {@link Duration#ZERO}: never
  */
 public record FibConfig(boolean gracefulRestart, Duration firstRetry, Duration maxRetry, int firstNexthopId,
-        boolean useNexthopObjects, boolean selfHealing) {
+        boolean useNexthopObjects, boolean selfHealing, Duration scanInterval) {
+
+    /** BIRD's kernel protocol scans every 60 s by default too. */
+    public static final Duration DEFAULT_SCAN_INTERVAL = Duration.ofSeconds(60);
+
+    public FibConfig {
+        if (scanInterval.isNegative()) {
+            throw new IllegalArgumentException("scanInterval " + scanInterval + " is negative");
+        }
+    }
 
     public static FibConfig defaults() {
-        return new FibConfig(false, Duration.ofMillis(100), Duration.ofSeconds(30), 0x50000000, true, true);
+        return new FibConfig(false, Duration.ofMillis(100), Duration.ofSeconds(30), 0x50000000, true, true,
+                DEFAULT_SCAN_INTERVAL);
     }
 
     public FibConfig withGracefulRestart(boolean on) {
-        return new FibConfig(on, firstRetry, maxRetry, firstNexthopId, useNexthopObjects, selfHealing);
+        return new FibConfig(on, firstRetry, maxRetry, firstNexthopId, useNexthopObjects, selfHealing, scanInterval);
     }
 
     public FibConfig withRetry(Duration first, Duration max) {
-        return new FibConfig(gracefulRestart, first, max, firstNexthopId, useNexthopObjects, selfHealing);
+        return new FibConfig(gracefulRestart, first, max, firstNexthopId, useNexthopObjects, selfHealing, scanInterval);
     }
 
     public FibConfig withNexthopObjects(boolean on) {
-        return new FibConfig(gracefulRestart, firstRetry, maxRetry, firstNexthopId, on, selfHealing);
+        return new FibConfig(gracefulRestart, firstRetry, maxRetry, firstNexthopId, on, selfHealing, scanInterval);
     }
 
     public FibConfig withSelfHealing(boolean on) {
-        return new FibConfig(gracefulRestart, firstRetry, maxRetry, firstNexthopId, useNexthopObjects, on);
+        return new FibConfig(gracefulRestart, firstRetry, maxRetry, firstNexthopId, useNexthopObjects, on, scanInterval);
+    }
+
+    public FibConfig withScanInterval(Duration interval) {
+        return new FibConfig(gracefulRestart, firstRetry, maxRetry, firstNexthopId, useNexthopObjects, selfHealing, interval);
     }
 }

@@ -51,9 +51,12 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
     private long completed;
     private volatile IOException failure;
 
-    // The fib-writer thread: the kernel's answers of the current batch.
+    // The fib-writer thread: the kernel's answers of the current batch; the stale routes of a
+    // graceful restart not yet swept (a re-sync keeps them too); when the next scan is due.
     private int batchWritten;
     private int batchFailed;
+    private boolean staleKept;
+    private long nextScanNanos = Long.MAX_VALUE;
 
     private FibWriter(RouteWriter writer, NetlinkSocket monitorSocket, FibConfig config, FibListener listener)
             throws IOException {
@@ -214,8 +217,10 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
         for (FamilyRoutes family : families) {
             family.applyTaken(false);
         }
-        reconcile(config.gracefulRestart());
+        staleKept = config.gracefulRestart();
+        reconcile(staleKept);
         flush();
+        scheduleScan();
         synchronized (lock) {
             completed = Math.max(completed, target);
         }
@@ -241,7 +246,7 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
                 long target;
                 synchronized (lock) {
                     while (running && !ipv4.hasPending() && !ipv6.hasPending() && !resyncPending && !sweepPending
-                            && nextRetryNanos() > System.nanoTime()) {
+                            && nextWakeNanos() > System.nanoTime()) {
                         writerWaiting = true;
                         try {
                             lock.wait(waitMillis());
@@ -253,7 +258,7 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
                         return;
                     }
                     families.forEach(FamilyRoutes::take);
-                    resync = resyncPending;
+                    resync = resyncPending || nextScanNanos <= System.nanoTime();
                     sweep = sweepPending;
                     resyncPending = false;
                     sweepPending = false;
@@ -266,9 +271,14 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
                         family.sweepStale();
                     }
                 }
+                if (sweep) {
+                    staleKept = false;
+                }
                 if (resync) {
                     flush();
-                    reconcile(false);
+                    // Until the RIB has converged, ours that nobody wants yet are stale, not unwanted.
+                    reconcile(staleKept);
+                    scheduleScan();
                 }
                 long now = System.nanoTime();
                 for (FamilyRoutes family : families) {
@@ -294,12 +304,17 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
         }
     }
 
-    private long nextRetryNanos() {
-        return Math.min(ipv4.retrying().nextDueNanos(), ipv6.retrying().nextDueNanos());
+    private void scheduleScan() {
+        nextScanNanos = config.scanInterval().isZero() ? Long.MAX_VALUE : System.nanoTime() + config.scanInterval().toNanos();
+    }
+
+    /** The next retry or scan. */
+    private long nextWakeNanos() {
+        return Math.min(nextScanNanos, Math.min(ipv4.retrying().nextDueNanos(), ipv6.retrying().nextDueNanos()));
     }
 
     private long waitMillis() {
-        long due = nextRetryNanos();
+        long due = nextWakeNanos();
         if (due == Long.MAX_VALUE) {
             return 1_000;
         }

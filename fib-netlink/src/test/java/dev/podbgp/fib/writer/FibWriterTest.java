@@ -219,4 +219,34 @@ class FibWriterTest extends WriterInNamespace {
         fib = null;
         assertThat(kernel()).containsOnlyKeys("192.0.2.0/24");
     }
+
+    @Test
+    void aRouteOfOursAnotherProgramReplacedIsPutBackByThePeriodicScan() throws Exception {
+        open(FibConfig.defaults().withScanInterval(Duration.ofMillis(300)));
+        fib.install(Ipv4Prefix.parse("192.0.2.0/24"), VIA_2);
+        fib.start();
+        // A replacement is no deletion: no notification makes the writer look, only the scan does.
+        ns.ip("route", "replace", "192.0.2.0/24", "via", "10.0.0.3", "table", "" + TABLE, "proto", "" + OWNER.protocol(),
+                "metric", "20");
+        assertThat(kernel()).containsEntry("192.0.2.0/24", "10.0.0.3");
+        eventually(() -> assertThat(kernel()).containsEntry("192.0.2.0/24", "10.0.0.2"));
+    }
+
+    @Test
+    void aResyncDuringGracefulRestartKeepsTheStaleRoutes() throws Exception {
+        ns.ip("route", "add", "10.1.0.0/24", "via", "10.0.0.2", "table", "100", "proto", "" + OWNER.protocol(), "metric", "20");
+        ns.ip("link", "add", "d2", "type", "veth", "peer", "name", "d3");
+        open(FibConfig.defaults().withGracefulRestart(true).withScanInterval(Duration.ofMillis(200)));
+        fib.install(Ipv4Prefix.parse("10.2.0.0/24"), VIA_2);
+        fib.start();
+        // A pod's veth coming up is a link-up re-sync; the scans run meanwhile too.
+        ns.ip("link", "set", "d3", "up");
+        ns.ip("link", "set", "d2", "up");
+        Thread.sleep(800);
+        awaitWritten();
+        assertThat(kernel()).containsOnlyKeys("10.1.0.0/24", "10.2.0.0/24");
+        fib.ribConverged();
+        awaitWritten();
+        assertThat(kernel()).containsOnlyKeys("10.2.0.0/24");
+    }
 }
