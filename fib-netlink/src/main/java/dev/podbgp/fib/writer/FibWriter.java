@@ -56,6 +56,8 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
     private int batchWritten;
     private int batchFailed;
     private boolean staleKept;
+    /** Route deletions the monitor reported (tests: to know one was seen). */
+    private long deletionsSeen;
     private long nextScanNanos = Long.MAX_VALUE;
 
     private FibWriter(RouteWriter writer, NetlinkSocket monitorSocket, FibConfig config, FibListener listener)
@@ -153,8 +155,18 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
         }
     }
 
+    /** Counts a submission, which {@link #awaitWritten} waits for, and wakes the writer. */
     private void wake() {
         requested++;
+        wakeWriter();
+    }
+
+    /**
+     * Wakes the writer without counting a submission: a notification may ask for nothing (the
+     * deletion of a route whose key is already given back), and a count nothing answers would
+     * keep {@link #awaitWritten} waiting.
+     */
+    private void wakeWriter() {
         // A million submissions in a row would otherwise mean a million notifyAll calls on a busy writer.
         if (writerWaiting) {
             lock.notifyAll();
@@ -193,6 +205,12 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
     }
 
     /** IPv6 prefixes holding a number now (tests: numbers go back when the routes do). */
+    long deletionsSeen() {
+        synchronized (lock) {
+            return deletionsSeen;
+        }
+    }
+
     int numberedIpv6Prefixes() {
         return ((Ipv6RouteKeys) ipv6.keys()).size();
     }
@@ -362,7 +380,8 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
     public void ipv4RouteDeleted(long packed) {
         synchronized (lock) {
             ipv4.heal(packed);
-            wake();
+            deletionsSeen++;
+            wakeWriter();
         }
     }
 
@@ -370,7 +389,8 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
     public void routeDeleted(Prefix prefix) {
         synchronized (lock) {
             (prefix instanceof Ipv6Prefix ? ipv6 : ipv4).heal(prefix);
-            wake();
+            deletionsSeen++;
+            wakeWriter();
         }
     }
 
@@ -387,7 +407,7 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
     private void requestResync() {
         synchronized (lock) {
             resyncPending = true;
-            wake();
+            wakeWriter();
         }
     }
 

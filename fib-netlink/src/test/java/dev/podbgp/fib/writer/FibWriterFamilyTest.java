@@ -149,6 +149,22 @@ class FibWriterFamilyTest extends WriterInNamespace {
 
     @ParameterizedTest
     @EnumSource(Family.class)
+    void theDeletionOfARouteTheWriterNeverHeldAsksNothingOfIt(Family family) throws Exception {
+        open(FibConfig.defaults());
+        fib.start();
+        fib.install(family.prefix(1), family.via(2));
+        awaitWritten();
+        // Ours by protocol, but added behind the writer's back: no key of the writer's names it.
+        addOurs(family, 9);
+        long seen = fib.deletionsSeen();
+        ns.ip(family.ip("route", "del", family.prefix(9).toString(), "table", "" + TABLE));
+        eventually(() -> assertThat(fib.deletionsSeen()).isGreaterThan(seen));
+        assertThat(fib.awaitWritten(Duration.ofSeconds(2))).as("nothing left to write after a deletion that asks nothing").isTrue();
+        assertThat(kernel(family)).containsOnlyKeys(family.prefix(1).toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
     void aRefusedRouteIsRetriedWithBackoffAndInstalledOnceItCanBe(Family family) throws Exception {
         open(FibConfig.defaults());
         fib.start();
