@@ -47,6 +47,7 @@ public final class BgpSpeaker implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final AtomicLong refused = new AtomicLong();
     private final SplittableRandom seeds = new SplittableRandom();
+    private volatile boolean restarting;
 
     private BgpSpeaker(SpeakerConfig config, PeerListener listener, SessionClock clock) {
         this.transport = NettyTransport.choose(config.preferEpoll());
@@ -192,6 +193,16 @@ public final class BgpSpeaker implements AutoCloseable {
         }
     }
 
+    /**
+     * Graceful restart, the restarting side (RFC 4724 §4.1): while on, every OPEN we send has the R
+     * bit, telling peers not to wait for our End-of-RIB before sending theirs. On from a start
+     * that found our forwarding state of the last run, off once our routes have converged.
+     */
+    public void restarting(boolean on) {
+        restarting = on;
+        peers.values().forEach(p -> p.restarting(on));
+    }
+
     /** Adds a peer and starts its session (it connects unless its session config is passive). */
     public BgpPeer addPeer(PeerConfig config) {
         if (config.md5Password() != null) {
@@ -201,6 +212,7 @@ public final class BgpSpeaker implements AutoCloseable {
             throw new IllegalArgumentException("peer " + config.address().getHostAddress() + " is already configured");
         }
         BgpPeer peer = new BgpPeer(this, config, group.next(), listener, new SplittableRandom(seeds.nextLong()));
+        peer.restarting(restarting);
         // Start first, publish second: an accepted connection is handed over through the same
         // event-loop queue, so it can never be looked at before the session has started.
         peer.start();
@@ -269,6 +281,11 @@ public final class BgpSpeaker implements AutoCloseable {
      * Stops every peer with an administrative shutdown carrying {@code communication} (the
      * NOTIFICATIONs are flushed before the sockets close), then releases the event loops.
      */
+    public void shutdownForRestart(String communication) {
+        // PLACEHOLDER until the RFC 8538 branch lands: replaced by the graceful version there.
+        shutdown(communication);
+    }
+
     public void shutdown(String communication) {
         peers.values().forEach(p -> p.stop(communication));
         // Each stop runs on its peer's loop; a task queued behind them on every loop marks the
