@@ -94,7 +94,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         undo.add(instanceLock);
         try {
             this.cni = new CniPairing(namespace.map(TargetNamespace::named).orElseGet(TargetNamespace::current),
-                    cniSettings(s.cni()));
+                    cniSettings(s));
             applyCni(s);
             RouteOwner owner = owner(s);
             if (namespace.isEmpty()) {
@@ -406,10 +406,12 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         return new RouteOwner(s.fib().protocol(), (int) s.fib().table(), 0);
     }
 
-    private static CniPairing.Settings cniSettings(CniSpec spec) {
+    private static CniPairing.Settings cniSettings(DesiredState s) {
+        CniSpec spec = s.cni();
         CniPairing.Settings d = CniPairing.Settings.defaults();
         return new CniPairing.Settings(spec.confDir(), d.fileName(), spec.bridgeName(),
-                spec.mtu().isPresent() ? Optional.of(spec.mtu().getAsInt()) : Optional.empty(), d.uplink(), d.ipamDataDir());
+                spec.mtu().isPresent() ? Optional.of(spec.mtu().getAsInt()) : Optional.empty(), d.uplink(), d.ipamDataDir(),
+                s.peers().stream().map(p -> p.address().toString()).toList());
     }
 
     private static String stateName(SessionState s) {
