@@ -75,7 +75,7 @@ final class SessionEvents implements PeerListener {
             s.negotiated = session;
             s.lastError = "";
             submit(s, new RibEvent.SessionEstablished(info, PeerSettings.importOf(now, desired),
-                    GracefulRestartTerms.preservedFamilies(session),
+                    GracefulRestartTerms.forwardingPreserved(session),
                     PeerSettings.outbound(now, desired, info, session, peer.localAddress(), channel)));
         }
         if (s.inbox.paused()) {
@@ -128,7 +128,7 @@ final class SessionEvents implements PeerListener {
         // RFC 4724 §4.2: a session that ended without a NOTIFICATION (the peer restarting) keeps the peer's routes
         // as stale when it announced Graceful Restart; a NOTIFICATION ends them.
         if (state.get().gracefulRestart().enabled() && down.notification().isEmpty() && terms.keepsRoutes()) {
-            submit(s, new RibEvent.PeerRestarting(ended, terms.preserved(), terms.restartTime(), terms.llgrStaleTime()));
+            submit(s, new RibEvent.PeerRestarting(ended, terms.retained(), terms.restartTime(), terms.llgrStaleTime()));
             timers.restarting(s, ended, terms);
         } else {
             submit(s, new RibEvent.PeerDown(ended));
