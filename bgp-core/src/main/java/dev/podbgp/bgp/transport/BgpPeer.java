@@ -120,6 +120,22 @@ public final class BgpPeer {
         });
     }
 
+    /**
+     * Stops the session so that the peer keeps our routes while we restart (see
+     * {@link SessionEvent.StopForRestart}); the peer stays down until {@link #restart()}.
+     */
+    public void stopForRestart(String communication) {
+        onLoop(() -> {
+            if (secondary != null) {
+                secondary.dispose();
+                secondary = null;
+            }
+            if (primary != null) {
+                primary.handle(new SessionEvent.StopForRestart(Optional.ofNullable(communication)));
+            }
+        });
+    }
+
     public void restart() {
         start();
     }
@@ -330,7 +346,7 @@ public final class BgpPeer {
                 }
                 negotiated = null;
                 LogEvent line = event(INFO, "down").with("from", d.from()).with("reason", d.reason());
-                d.notification().ifPresent(n -> line.with("notification", n.code() + "/" + n.subcode()));
+                d.notification().ifPresent(n -> line.with("notification", n.codes()));
                 line.with("detail", d.detail()).log();
                 listener.down(this, d);
             }
