@@ -25,8 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,6 +49,8 @@ public final class BgpSpeaker implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final AtomicLong refused = new AtomicLong();
     private final SplittableRandom seeds = new SplittableRandom();
+    /** Set by the first stop; a later one (close() after shutdownForRestart) does nothing. */
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     private BgpSpeaker(SpeakerConfig config, PeerListener listener, SessionClock clock) {
         this.transport = NettyTransport.choose(config.preferEpoll());
@@ -285,7 +289,10 @@ public final class BgpSpeaker implements AutoCloseable {
         shutdown(p -> p.stopForRestart(communication));
     }
 
-    private void shutdown(java.util.function.Consumer<BgpPeer> stop) {
+    private void shutdown(Consumer<BgpPeer> stop) {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         peers.values().forEach(stop);
         // Each stop runs on its peer's loop; a task queued behind them on every loop marks the
         // point where all NOTIFICATIONs have been written.
