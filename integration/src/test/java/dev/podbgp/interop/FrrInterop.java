@@ -117,16 +117,20 @@ record FrrInterop(FrrPeer daemon, IpAddress pod) implements InteropPeer {
         return Optional.empty();
     }
 
-    /** FRR prints the pair as hex octets, {@code "0604"}, and nothing when the reset was no NOTIFICATION. */
+    /**
+     * FRR prints the pair as hex octets, {@code "0604"}, nothing when the reset was no NOTIFICATION, and for a Hard
+     * Reset (RFC 8538 §3) the pair it encapsulates with {@code lastNotificationHardReset}.
+     */
     @Override
     public String lastNotificationReceived() {
-        FrrNeighborReset r = daemon.lastReset(pod);
-        String hex = r.errorCodeSubcode();
+        JsonNode n = neighbor();
+        String hex = n.path("lastErrorCodeSubcode").asText("");
         if (hex.isEmpty()) {
             return "";
         }
-        assertThat(r.dueTo()).as("FRR's last reset: " + r).contains("Notification received");
-        return Integer.parseInt(hex.substring(0, 2), 16) + "/" + Integer.parseInt(hex.substring(2, 4), 16);
+        assertThat(n.path("lastResetDueTo").asText()).as("FRR's last reset").isEqualTo("BGP Notification received");
+        String pair = Integer.parseInt(hex.substring(0, 2), 16) + "/" + Integer.parseInt(hex.substring(2, 4), 16);
+        return n.path("lastNotificationHardReset").asBoolean(false) ? "6/9(" + pair + ")" : pair;
     }
 
     /** FRR then sends with TTL 255 and drops anything that arrives below 255. */

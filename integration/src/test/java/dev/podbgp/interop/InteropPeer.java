@@ -144,8 +144,9 @@ interface InteropPeer {
     }
 
     /**
-     * {@link Feature#HELPS_OUR_RESTART}: the code/subcode ("6/4") of the last NOTIFICATION the daemon received from
-     * podbgp, or empty when the last session ended without one.
+     * {@link Feature#HELPS_OUR_RESTART}: the code/subcode of the last NOTIFICATION the daemon received from podbgp,
+     * as {@link dev.podbgp.bgp.wire.message.Notification#codes()} writes them ("6/4", a Hard Reset "6/9(6/2)"), or
+     * empty when the last session ended without one.
      */
     default String lastNotificationReceived() {
         throw missing(Feature.HELPS_OUR_RESTART);

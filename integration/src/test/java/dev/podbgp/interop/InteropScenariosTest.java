@@ -408,6 +408,24 @@ class InteropScenariosTest {
         awaitOurRoutes(r, false);
     }
 
+    /**
+     * RFC 8538 §5: with N negotiated our Administrative Shutdown goes as a Hard Reset carrying it; the daemon must
+     * not keep our routes as stale, and reads the reason inside.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("helpsOurRestart")
+    void rfc8538_s5_ourAdministrativeShutdownWithNIsAHardResetAndThePeerFlushesOurRoutes(Kind kind, Lab lab) {
+        Run r = start(lab, kind, IPV4, kind.ebgp(), n -> n, (p, c) -> Interop.withGracefulRestart(c, true)).exchanging();
+        assertThat(r.negotiated().gracefulNotification()).isTrue();
+
+        r.session().stop("podbgp interop: decommissioned");
+
+        // Gone at once, not kept stale for the 120 s restart time.
+        r.daemon().awaitNoRoute(OUR_V4.prefix(), ROUTE);
+        r.daemon().awaitNoRoute(OUR_V6.prefix(), ROUTE);
+        assertThat(r.peer().lastNotificationReceived()).as("what the daemon received").isEqualTo("6/9(6/2)");
+    }
+
     /** Waits until the daemon's routes from us are all stale (or all fresh), failing at once if one is missing. */
     private static void awaitOurRoutes(Run r, boolean stale) {
         List<Prefix> ours = List.of(OUR_V4.prefix(), OUR_V6.prefix());
