@@ -133,6 +133,11 @@ record FrrInterop(FrrPeer daemon, IpAddress pod) implements InteropPeer {
         return n.path("lastNotificationHardReset").asBoolean(false) ? "6/9(" + pair + ")" : pair;
     }
 
+    @Override
+    public void shutDownWith(String message) {
+        daemon.shutdownNeighbor(daemon.config().neighbors().getFirst(), message);
+    }
+
     /** FRR then sends with TTL 255 and drops anything that arrives below 255. */
     @Override
     public void requireGtsm() {

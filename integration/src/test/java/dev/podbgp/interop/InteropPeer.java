@@ -42,7 +42,9 @@ interface InteropPeer {
          * As graceful restart helper (RFC 4724 §4.2, RFC 8538 §4 with N) it keeps our routes, marked stale, while
          * we restart, and shows which of them are stale.
          */
-        HELPS_OUR_RESTART
+        HELPS_OUR_RESTART,
+        /** With N negotiated its Administrative Shutdown goes as Cease/Hard Reset around it (RFC 8538 §3). */
+        HARD_RESET
     }
 
     /** Starts the daemon on the pair's peer node with its neighbor (podbgp over {@code transport}). */
@@ -150,6 +152,11 @@ interface InteropPeer {
      */
     default String lastNotificationReceived() {
         throw missing(Feature.HELPS_OUR_RESTART);
+    }
+
+    /** {@link Feature#HARD_RESET}: the daemon shuts its session with podbgp down with {@code message}. */
+    default void shutDownWith(String message) {
+        throw missing(Feature.HARD_RESET);
     }
 
     private UnsupportedOperationException missing(Feature f) {

@@ -84,6 +84,10 @@ class InteropScenariosTest {
         return Kind.with(Feature.HELPS_OUR_RESTART);
     }
 
+    static Stream<Kind> hardReset() {
+        return Kind.with(Feature.HARD_RESET);
+    }
+
     /** podbgp and one daemon on one link, both started, podbgp's session to it added. */
     private record Run(PodbgpPair pair, InteropPeer peer, PodbgpNode podbgp, BgpPeer session, IpAddress peerAddress,
                        Ases ases) {
@@ -424,6 +428,26 @@ class InteropScenariosTest {
         r.daemon().awaitNoRoute(OUR_V4.prefix(), ROUTE);
         r.daemon().awaitNoRoute(OUR_V6.prefix(), ROUTE);
         assertThat(r.peer().lastNotificationReceived()).as("what the daemon received").isEqualTo("6/9(6/2)");
+    }
+
+    /** RFC 8538 §3 the other way: the daemon's Hard Reset, decoded, ends graceful restart for its routes here. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hardReset")
+    void rfc8538_s3_theDaemonsShutdownWithNReachesUsAsAHardResetWeDecode(Kind kind, Lab lab) {
+        Run r = start(lab, kind, IPV4, kind.ebgp(), n -> n, (p, c) -> Interop.withGracefulRestart(c, true)).exchanging();
+        NegotiatedSession negotiated = r.negotiated();
+        assertThat(negotiated.gracefulNotification()).isTrue();
+        int seen = r.podbgp().downs().size();
+
+        r.peer().shutDownWith("interop: ToR maintenance");
+
+        SessionReport.SessionDown down = Interop.awaitDown(r.podbgp(), seen, ROUTE);
+        assertThat(down.reason()).isEqualTo(DownReason.NOTIFICATION_RECEIVED);
+        var hard = down.notification().orElseThrow();
+        assertThat(hard.codes()).isEqualTo("6/9(6/2)");
+        assertThat(hard.hardResetCause().orElseThrow().shutdownCommunication()).contains("interop: ToR maintenance");
+        assertThat(down.detail()).isEqualTo("hard reset, shutdown communication \"interop: ToR maintenance\"");
+        assertThat(negotiated.endsGracefully(down.notification())).as("a Hard Reset keeps nothing stale").isFalse();
     }
 
     /** Waits until the daemon's routes from us are all stale (or all fresh), failing at once if one is missing. */
