@@ -108,16 +108,7 @@ public final class BgpPeer {
      * connected; the peer stays down until {@link #restart()}.
      */
     public void stop(String communication) {
-        onLoop(() -> {
-            if (secondary != null) {
-                secondary.dispose();
-                secondary = null;
-            }
-            if (primary != null) {
-                primary.handle(communication == null ? SessionEvent.ManualStop.silent()
-                        : SessionEvent.ManualStop.of(communication));
-            }
-        });
+        end(communication == null ? SessionEvent.ManualStop.silent() : SessionEvent.ManualStop.of(communication));
     }
 
     /**
@@ -125,13 +116,18 @@ public final class BgpPeer {
      * {@link SessionEvent.StopForRestart}); the peer stays down until {@link #restart()}.
      */
     public void stopForRestart(String communication) {
+        end(new SessionEvent.StopForRestart(Optional.ofNullable(communication)));
+    }
+
+    /** Drops a second connection being resolved and hands {@code stop} to the session. */
+    private void end(SessionEvent stop) {
         onLoop(() -> {
             if (secondary != null) {
                 secondary.dispose();
                 secondary = null;
             }
             if (primary != null) {
-                primary.handle(new SessionEvent.StopForRestart(Optional.ofNullable(communication)));
+                primary.handle(stop);
             }
         });
     }
@@ -235,15 +231,7 @@ public final class BgpPeer {
      * §4) and keeps it down until {@link #restart()}.
      */
     public void tearDown(dev.podbgp.bgp.wire.message.Notification notification) {
-        onLoop(() -> {
-            if (secondary != null) {
-                secondary.dispose();
-                secondary = null;
-            }
-            if (primary != null) {
-                primary.handle(new SessionEvent.Teardown(notification));
-            }
-        });
+        end(new SessionEvent.Teardown(notification));
     }
 
     /**
