@@ -171,7 +171,10 @@ public final class Speaker implements AutoCloseable {
         return adjRibOut;
     }
 
-    /** Sends Cease/Administrative Shutdown with {@code communication} to every peer and stops. */
+    /**
+     * Sends Cease/Administrative Shutdown with {@code communication} to every peer (as a Hard Reset where N was
+     * negotiated, RFC 8538 §5: the peers drop our routes) and stops.
+     */
     public synchronized void shutdown(String communication) {
         if (closing) {
             return;
@@ -179,6 +182,24 @@ public final class Speaker implements AutoCloseable {
         closing = true;
         transport.shutdown(communication);
         ribThread.close();
+        timers.close();
+    }
+
+    /**
+     * The hitless stop before a restart: every peer is left keeping our routes as stale until we are back and send
+     * End-of-RIB. Where N was negotiated the session ends with Cease/Administrative Reset and {@code communication}
+     * (RFC 8538 §4), where the peer announced Graceful Restart without N the connection closes without NOTIFICATION
+     * (RFC 4724 §4.1), and a peer without Graceful Restart gets Cease/Administrative Shutdown as in
+     * {@link #shutdown}. The RIB stops first, so no withdrawal (or any UPDATE) is sent to one peer because another's
+     * session ended, and nothing reaches the Loc-RIB listeners (the FIB) after this call begins.
+     */
+    public synchronized void shutdownForRestart(String communication) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        ribThread.close();
+        transport.shutdownForRestart(communication);
         timers.close();
     }
 
