@@ -9,13 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
+import dev.podbgp.inet.Prefix;
 import dev.podbgp.interop.PodbgpPair.Ases;
 import dev.podbgp.lab.Await;
+import dev.podbgp.lab.Json;
 import dev.podbgp.lab.frr.FrrNeighborReset;
 import dev.podbgp.lab.frr.FrrPeer;
 import dev.podbgp.lab.peer.Neighbor;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -99,6 +102,40 @@ record FrrInterop(FrrPeer daemon, IpAddress pod) implements InteropPeer {
             return r.shutdownMessage().equals(message) && r.errorCodeSubcode().equals("0602")
                     && r.notificationReason().contains("Administrative Shutdown");
         }, () -> String.valueOf(last[0]));
+    }
+
+    /** {@code show bgp <afi> unicast json}: the path from podbgp and its {@code stale} flag (absent when false). */
+    @Override
+    public Optional<Boolean> stale(Prefix prefix) {
+        String afi = prefix.family() == IPV4 ? "ipv4" : "ipv6";
+        JsonNode paths = Json.parse(daemon.vtysh("show bgp " + afi + " unicast json")).path("routes").path(prefix.toString());
+        for (JsonNode path : paths) {
+            if (path.path("peerId").asText().equals(pod.toString())) {
+                return Optional.of(path.path("stale").asBoolean(false));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * FRR prints the pair as hex octets, {@code "0604"}, nothing when the reset was no NOTIFICATION, and for a Hard
+     * Reset (RFC 8538 §3) the pair it encapsulates with {@code lastNotificationHardReset}.
+     */
+    @Override
+    public String lastNotificationReceived() {
+        JsonNode n = neighbor();
+        String hex = n.path("lastErrorCodeSubcode").asText("");
+        if (hex.isEmpty()) {
+            return "";
+        }
+        assertThat(n.path("lastResetDueTo").asText()).as("FRR's last reset").isEqualTo("BGP Notification received");
+        String pair = Integer.parseInt(hex.substring(0, 2), 16) + "/" + Integer.parseInt(hex.substring(2, 4), 16);
+        return n.path("lastNotificationHardReset").asBoolean(false) ? "6/9(" + pair + ")" : pair;
+    }
+
+    @Override
+    public void shutDownWith(String message) {
+        daemon.shutdownNeighbor(daemon.config().neighbors().getFirst(), message);
     }
 
     /** FRR then sends with TTL 255 and drops anything that arrives below 255. */

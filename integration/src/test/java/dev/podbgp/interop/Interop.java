@@ -8,6 +8,8 @@ import dev.podbgp.bgp.session.SessionReport;
 import dev.podbgp.bgp.transport.BgpPeer;
 import dev.podbgp.bgp.transport.PeerConfig;
 import dev.podbgp.bgp.wire.Family;
+import dev.podbgp.bgp.wire.capability.Capability;
+import dev.podbgp.bgp.wire.capability.GracefulRestart;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Address;
 import dev.podbgp.lab.Await;
@@ -44,6 +46,19 @@ final class Interop {
     static SessionConfig session(long localAs, long peerAs) {
         SessionConfig c = SessionConfig.of(localAs, peerAs, POD_ID, BOTH);
         return c.withHoldTime(HOLD, 3).withTimers(Duration.ofSeconds(2), c.restartBackoff());
+    }
+
+    /**
+     * {@code c} with a Graceful Restart capability that lists both families with the F bit, as the daemon's
+     * (RFC 4724 §3), and the N bit when {@code notification} (RFC 8538 §2), instead of the End-of-RIB-only one.
+     */
+    static PeerConfig withGracefulRestart(PeerConfig c, boolean notification) {
+        List<GracefulRestart.Entry> families = BOTH.stream()
+                .map(f -> new GracefulRestart.Entry(f, GracefulRestart.FORWARDING_STATE)).toList();
+        GracefulRestart gr = new GracefulRestart(notification ? GracefulRestart.NOTIFICATION : 0, 120, families);
+        SessionConfig s = c.session();
+        List<Capability> caps = s.capabilities().stream().map(cap -> cap instanceof GracefulRestart ? gr : cap).toList();
+        return c.withSession(s.withCapabilities(caps, s.required()));
     }
 
     /** podbgp in {@code node}, listening on port 179 of each address. */

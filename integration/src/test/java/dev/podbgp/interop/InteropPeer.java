@@ -6,11 +6,13 @@ import dev.podbgp.bgp.transport.PeerConfig;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
+import dev.podbgp.inet.Prefix;
 import dev.podbgp.interop.PodbgpPair.Ases;
 import dev.podbgp.lab.peer.Neighbor;
 import dev.podbgp.lab.peer.Peer;
 import dev.podbgp.lab.peer.SessionState;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -35,7 +37,14 @@ interface InteropPeer {
         /** It shows the RFC 8203/9003 shutdown communication it received. */
         SHUTDOWN_MESSAGE,
         /** GTSM (RFC 5082). */
-        GTSM
+        GTSM,
+        /**
+         * As graceful restart helper (RFC 4724 §4.2, RFC 8538 §4 with N) it keeps our routes, marked stale, while
+         * we restart, and shows which of them are stale.
+         */
+        HELPS_OUR_RESTART,
+        /** With N negotiated its Administrative Shutdown goes as Cease/Hard Reset around it (RFC 8538 §3). */
+        HARD_RESET
     }
 
     /** Starts the daemon on the pair's peer node with its neighbor (podbgp over {@code transport}). */
@@ -126,6 +135,28 @@ interface InteropPeer {
     /** {@link Feature#GTSM}: the daemon sends with TTL 255 and drops what arrives below it. */
     default void requireGtsm() {
         throw missing(Feature.GTSM);
+    }
+
+    /**
+     * {@link Feature#HELPS_OUR_RESTART}: the daemon's route to {@code prefix} learnt from podbgp, as whether it is
+     * marked stale; empty when it has none.
+     */
+    default Optional<Boolean> stale(Prefix prefix) {
+        throw missing(Feature.HELPS_OUR_RESTART);
+    }
+
+    /**
+     * {@link Feature#HELPS_OUR_RESTART}: the code/subcode of the last NOTIFICATION the daemon received from podbgp,
+     * as {@link dev.podbgp.bgp.wire.message.Notification#codes()} writes them ("6/4", a Hard Reset "6/9(6/2)"), or
+     * empty when the last session ended without one.
+     */
+    default String lastNotificationReceived() {
+        throw missing(Feature.HELPS_OUR_RESTART);
+    }
+
+    /** {@link Feature#HARD_RESET}: the daemon shuts its session with podbgp down with {@code message}. */
+    default void shutDownWith(String message) {
+        throw missing(Feature.HARD_RESET);
     }
 
     private UnsupportedOperationException missing(Feature f) {

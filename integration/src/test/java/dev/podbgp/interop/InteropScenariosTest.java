@@ -80,6 +80,14 @@ class InteropScenariosTest {
         return Kind.with(Feature.GTSM);
     }
 
+    static Stream<Kind> helpsOurRestart() {
+        return Kind.with(Feature.HELPS_OUR_RESTART);
+    }
+
+    static Stream<Kind> hardReset() {
+        return Kind.with(Feature.HARD_RESET);
+    }
+
     /** podbgp and one daemon on one link, both started, podbgp's session to it added. */
     private record Run(PodbgpPair pair, InteropPeer peer, PodbgpNode podbgp, BgpPeer session, IpAddress peerAddress,
                        Ases ases) {
@@ -360,5 +368,104 @@ class InteropScenariosTest {
                 () -> r.podbgp().state(r.peerAddress()).compareTo(SessionState.OPEN_CONFIRM) >= 0
                         || r.daemon().state(r.peer().pod()) == dev.podbgp.lab.peer.SessionState.ESTABLISHED,
                 () -> r.podbgp().describe() + r.daemon().logs());
+    }
+
+    /**
+     * The hitless stop before an upgrade ({@link dev.podbgp.bgp.transport.BgpSpeaker#shutdownForRestart}): with N
+     * negotiated podbgp ends the session with Cease/Administrative Reset, which RFC 8538 §4 makes graceful.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("helpsOurRestart")
+    void rfc8538_s4_ourStopForRestartWithNLeavesOurRoutesStaleAtThePeerUntilWeAreBack(Kind kind, Lab lab) {
+        assertOurRoutesKeptAcrossOurRestart(kind, lab, true,
+                r -> assertThat(r.peer().lastNotificationReceived()).as("what the daemon received").isEqualTo("6/4"));
+    }
+
+    /** Without N, podbgp closes the connection without a NOTIFICATION: a restart as RFC 4724 §4.2 knows it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("helpsOurRestart")
+    void rfc4724_s4_2_ourStopForRestartWithoutNLeavesOurRoutesStaleAtThePeerUntilWeAreBack(Kind kind, Lab lab) {
+        assertOurRoutesKeptAcrossOurRestart(kind, lab, false,
+                r -> assertThat(r.peer().lastNotificationReceived()).as("what the daemon received").isEmpty());
+    }
+
+    /**
+     * podbgp advertising graceful restart (with the N bit if {@code notification}) stops for a restart; the daemon
+     * keeps our routes marked stale while we are away ({@code whileAway} checks more), and a new podbgp's routes and
+     * End-of-RIB make them fresh again. They are never withdrawn in between.
+     */
+    private static void assertOurRoutesKeptAcrossOurRestart(Kind kind, Lab lab, boolean notification,
+                                                             java.util.function.Consumer<Run> whileAway) {
+        UnaryOperator<PeerConfig> gracefulRestart = c -> Interop.withGracefulRestart(c, notification);
+        Run r = start(lab, kind, IPV4, kind.ebgp(), n -> n, (p, c) -> gracefulRestart.apply(c)).exchanging();
+        r.peer().awaitEndOfRib();
+        assertThat(r.negotiated().gracefulNotification()).as("N in both OPENs").isEqualTo(notification);
+
+        r.podbgp().speaker().shutdownForRestart("podbgp interop: upgrade");
+        r.daemon().awaitNotEstablished(r.peer().pod(), ROUTE);
+        awaitOurRoutes(r, true);
+        whileAway.accept(r);
+
+        PodbgpNode back = r.pair().startPodbgp(IPV4);
+        r.pair().addPeer(back, IPV4, r.ases(), gracefulRestart);
+        back.awaitEstablished(r.peerAddress(), UP);
+        awaitOurRoutes(r, false);
+    }
+
+    /**
+     * RFC 8538 §5: with N negotiated our Administrative Shutdown goes as a Hard Reset carrying it; the daemon must
+     * not keep our routes as stale, and reads the reason inside.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("helpsOurRestart")
+    void rfc8538_s5_ourAdministrativeShutdownWithNIsAHardResetAndThePeerFlushesOurRoutes(Kind kind, Lab lab) {
+        Run r = start(lab, kind, IPV4, kind.ebgp(), n -> n, (p, c) -> Interop.withGracefulRestart(c, true)).exchanging();
+        assertThat(r.negotiated().gracefulNotification()).isTrue();
+
+        r.session().stop("podbgp interop: decommissioned");
+
+        // Gone at once, not kept stale for the 120 s restart time.
+        r.daemon().awaitNoRoute(OUR_V4.prefix(), ROUTE);
+        r.daemon().awaitNoRoute(OUR_V6.prefix(), ROUTE);
+        assertThat(r.peer().lastNotificationReceived()).as("what the daemon received").isEqualTo("6/9(6/2)");
+    }
+
+    /** RFC 8538 §3 the other way: the daemon's Hard Reset, decoded, ends graceful restart for its routes here. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hardReset")
+    void rfc8538_s3_theDaemonsShutdownWithNReachesUsAsAHardResetWeDecode(Kind kind, Lab lab) {
+        Run r = start(lab, kind, IPV4, kind.ebgp(), n -> n, (p, c) -> Interop.withGracefulRestart(c, true)).exchanging();
+        NegotiatedSession negotiated = r.negotiated();
+        assertThat(negotiated.gracefulNotification()).isTrue();
+        int seen = r.podbgp().downs().size();
+
+        r.peer().shutDownWith("interop: ToR maintenance");
+
+        SessionReport.SessionDown down = Interop.awaitDown(r.podbgp(), seen, ROUTE);
+        assertThat(down.reason()).isEqualTo(DownReason.NOTIFICATION_RECEIVED);
+        var hard = down.notification().orElseThrow();
+        assertThat(hard.codes()).isEqualTo("6/9(6/2)");
+        assertThat(hard.hardResetCause().orElseThrow().shutdownCommunication()).contains("interop: ToR maintenance");
+        assertThat(down.detail()).isEqualTo("hard reset, shutdown communication \"interop: ToR maintenance\"");
+        assertThat(negotiated.endsGracefully(down.notification())).as("a Hard Reset keeps nothing stale").isFalse();
+    }
+
+    /** Waits until the daemon's routes from us are all stale (or all fresh), failing at once if one is missing. */
+    private static void awaitOurRoutes(Run r, boolean stale) {
+        List<Prefix> ours = List.of(OUR_V4.prefix(), OUR_V6.prefix());
+        long end = System.nanoTime() + ROUTE.toNanos();
+        while (true) {
+            List<java.util.Optional<Boolean>> seen = ours.stream().map(r.peer()::stale).toList();
+            assertThat(seen).as(r.daemon().name() + "'s routes from podbgp " + ours + ", stale or not")
+                    .allSatisfy(s -> assertThat(s).isPresent());
+            if (seen.stream().allMatch(s -> s.get() == stale)) {
+                return;
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError(r.daemon().name() + "'s routes from podbgp " + ours + " never all "
+                        + (stale ? "stale" : "fresh") + ": " + seen + "\n" + r.daemon().logs());
+            }
+            dev.podbgp.lab.Await.sleep(100);
+        }
     }
 }

@@ -23,7 +23,7 @@ final class GracefulRestartHelper {
         this.rib = rib;
     }
 
-    void peerRestarting(PeerInfo peer, Set<Family> preserved, Duration restartTime,
+    void peerRestarting(PeerInfo peer, Set<Family> retained, Duration restartTime,
             Map<Family, Duration> llgrStaleTime) {
         PeerState s = rib.required(peer);
         s.newSession();
@@ -45,27 +45,28 @@ final class GracefulRestartHelper {
         for (int i = 0; i < prefixes.size(); i++) {
             Prefix prefix = prefixes.get(i);
             Family family = PeerState.familyOf(prefix);
-            if (preserved.contains(family) || longLived(s, family)) {
+            if (retained.contains(family) || longLived(s, family)) {
                 s.stale.computeIfAbsent(family, f -> new StalePaths()).mark(prefix, routes.get(i).pathId());
             } else {
                 rib.withdraw(peer, prefix, routes.get(i).pathId());
             }
         }
         for (Family family : List.copyOf(s.stale.keySet())) {
-            if (restartTime.isZero() || !preserved.contains(family)) {
+            // Kept only for the long-lived phase (LLGR without GR for it), or no restart time: that phase starts now.
+            if (restartTime.isZero() || !retained.contains(family)) {
                 restartExpired(s, family);
             }
         }
     }
 
-    void peerUp(PeerInfo peer, Set<Family> preserved) {
+    void peerUp(PeerInfo peer, Set<Family> forwardingPreserved) {
         PeerState s = rib.state(peer);
         if (s == null) {
             return;
         }
         s.newSession();
         for (Family family : List.copyOf(s.stale.keySet())) {
-            if (!preserved.contains(family)) {
+            if (!forwardingPreserved.contains(family)) {
                 sweep(s, family);
             }
         }

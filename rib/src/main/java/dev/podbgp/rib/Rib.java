@@ -289,27 +289,29 @@ public final class Rib {
 
     /**
      * The session with a registered peer went down, and the peer had announced Graceful Restart. Its routes of
-     * the families in {@code preserved} (forwarding state kept, the F bit of its last OPEN) or with a positive
-     * long-lived stale time stay and are marked stale; the others go now (RFC 4724 §4.2). Stale routes still
-     * forward and still compete normally until the restart timer; a route the peer sends again sheds the mark.
-     * A zero {@code restartTime} (LLGR without GR, RFC 9494 §4.2) moves the kept routes straight to the
-     * long-lived phase. The caller starts the restart timer and reports it through {@link #restartTimerExpired}.
+     * the families in {@code retained} (every family its last Graceful Restart capability listed, whatever its
+     * Forwarding State bit said) or with a positive long-lived stale time stay and are marked stale; the others go
+     * now (RFC 4724 §4.2). Stale routes still forward and still compete normally until the restart timer; a route
+     * the peer sends again sheds the mark. A zero {@code restartTime} (LLGR without GR, RFC 9494 §4.2) moves the
+     * kept routes straight to the long-lived phase. The caller starts the restart timer and reports it through
+     * {@link #restartTimerExpired}.
      *
      * @param llgrStaleTime the long-lived stale time per family from the peer's LLGR capability; absent or zero
      *     means no long-lived phase for that family
      */
-    public void peerRestarting(PeerInfo peer, Set<Family> preserved, Duration restartTime,
+    public void peerRestarting(PeerInfo peer, Set<Family> retained, Duration restartTime,
             Map<Family, Duration> llgrStaleTime) {
-        gracefulRestart.peerRestarting(peer, preserved, restartTime, llgrStaleTime);
+        gracefulRestart.peerRestarting(peer, retained, restartTime, llgrStaleTime);
     }
 
     /**
-     * The session with the peer is up again. Stale routes of families the new OPEN does not preserve (absent from
-     * its Graceful Restart capability, or the F bit clear) go at once (RFC 4724 §4.2); the others wait for their
-     * End-of-RIB. Counters and max-prefix state start again.
+     * The session with the peer is up again. Stale routes of families outside {@code forwardingPreserved} (absent
+     * from the new OPEN's Graceful Restart capability, or there with the Forwarding State bit clear, or no such
+     * capability at all) go at once (RFC 4724 §4.2); the others wait for their End-of-RIB. Counters and max-prefix
+     * state start again.
      */
-    public void peerUp(PeerInfo peer, Set<Family> preserved) {
-        gracefulRestart.peerUp(peer, preserved);
+    public void peerUp(PeerInfo peer, Set<Family> forwardingPreserved) {
+        gracefulRestart.peerUp(peer, forwardingPreserved);
     }
 
     /** End-of-RIB from the peer (RFC 4724 §2): what is still stale in that family was not sent again and goes. */

@@ -46,7 +46,7 @@ class GracefulRestartTest {
     }
 
     @Test
-    void rfc4724_s4_2_routesOfPreservedFamiliesStayMarkedStaleAndOthersGo() {
+    void rfc4724_s4_2_routesOfRetainedFamiliesStayMarkedStaleAndOthersGo() {
         rib.peerRestarting(tor1, V4, RESTART, Map.of());
 
         assertThat(changes).containsExactly(new LocRibChange.Withdrawn(V6));
@@ -74,7 +74,7 @@ class GracefulRestartTest {
     }
 
     @Test
-    void rfc4724_s4_2_aFamilyTheNewOpenNoLongerPreservesIsSweptAtOnce() {
+    void rfc4724_s4_2_aFamilyWhoseForwardingStateTheNewOpenDoesNotPreserveIsSweptAtOnce() {
         rib.peerRestarting(tor1, Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST), RESTART, Map.of());
         rib.peerUp(tor1, V4);
         assertThat(changes).containsExactly(new LocRibChange.Withdrawn(V6));

@@ -391,9 +391,14 @@ public final class BgpSession {
     }
 
     private void notificationReceived(Notification notification) {
+        // RFC 8538 §3: a Hard Reset says why in the NOTIFICATION it encapsulates.
+        Notification reason = notification.hardResetCause().orElse(notification);
         // RFC 9003 §2: a malformed communication is logged, never acted on; the detail says which.
-        String detail = notification.shutdownCommunication().map(text -> "shutdown communication \"" + text + "\"")
-                .orElse(notification.hasMalformedShutdownCommunication() ? "malformed shutdown communication" : "");
+        String detail = reason.shutdownCommunication().map(text -> "shutdown communication \"" + text + "\"")
+                .orElse(reason.hasMalformedShutdownCommunication() ? "malformed shutdown communication" : "");
+        if (notification.isHardReset()) {
+            detail = detail.isEmpty() ? "hard reset" : "hard reset, " + detail;
+        }
         down(DownReason.NOTIFICATION_RECEIVED, notification, detail);
     }
 
@@ -405,6 +410,7 @@ public final class BgpSession {
     private boolean operatorStop(SessionEvent event) {
         switch (event) {
             case ManualStop stop -> stop(stop);
+            case SessionEvent.StopForRestart stop -> stopForRestart(stop);
             case SessionEvent.Teardown t -> teardown(t);
             case AdminReset reset -> reset(reset);
             default -> {
@@ -417,6 +423,21 @@ public final class BgpSession {
     private void stop(ManualStop stop) {
         autoRestart = false;
         down(DownReason.ADMIN_STOP, cease(BgpError.CEASE_ADMINISTRATIVE_SHUTDOWN, stop.communication()), "manual stop");
+    }
+
+    /** See {@link SessionEvent.StopForRestart}: the peer keeps our routes if it can be made to. */
+    private void stopForRestart(SessionEvent.StopForRestart stop) {
+        if (state == SessionState.ESTABLISHED && negotiated.gracefulNotification()) {
+            autoRestart = false;
+            // RFC 8538 §5 lets the provider choose for Administrative Reset; we send it as graceful.
+            down(DownReason.ADMIN_STOP, cease(BgpError.CEASE_ADMINISTRATIVE_RESET, stop.communication()),
+                    "stopped to restart, graceful NOTIFICATION (RFC 8538 §4)");
+        } else if (state == SessionState.ESTABLISHED && negotiated.peerHelpsOurRestart()) {
+            autoRestart = false;
+            down(DownReason.ADMIN_STOP, null, "stopped to restart, closed without NOTIFICATION (RFC 4724 §4.1)");
+        } else {
+            stop(new ManualStop(stop.communication()));
+        }
     }
 
     private void teardown(SessionEvent.Teardown t) {
@@ -451,6 +472,9 @@ public final class BgpSession {
     private void down(DownReason reason, Notification notification, String detail) {
         SessionState from = state;
         if (notification != null && reason != DownReason.NOTIFICATION_RECEIVED) {
+            if (negotiated != null && negotiated.gracefulNotification()) {
+                notification = hardResetWhenDue(notification);
+            }
             out.add(new Send(notification));
         }
         if (from != SessionState.ACTIVE) {
@@ -475,6 +499,20 @@ public final class BgpSession {
             backoff.reset();
         }
         timers.start(IDLE_HOLD, backoff.nextDelay(), out);
+    }
+
+    /**
+     * RFC 8538 §5's suggested behaviour once N is negotiated: a Cease that means "gone for good"
+     * (Maximum Number of Prefixes Reached, Administrative Shutdown, Peer De-configured) goes as a
+     * Hard Reset so the peer drops our routes; every other NOTIFICATION, Administrative Reset
+     * included (the provider's choice), stays graceful and the peer keeps them as stale.
+     */
+    private static Notification hardResetWhenDue(Notification notification) {
+        return switch (notification.error().orElse(null)) {
+            case CEASE_MAXIMUM_PREFIXES_REACHED, CEASE_ADMINISTRATIVE_SHUTDOWN, CEASE_PEER_DECONFIGURED ->
+                    Notification.hardReset(notification);
+            case null, default -> notification;
+        };
     }
 
     private void moveTo(SessionState to) {

@@ -3,8 +3,10 @@ package dev.podbgp.bgp.session;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.bgp.wire.SessionCapabilities;
 import dev.podbgp.bgp.wire.capability.Capability;
+import dev.podbgp.bgp.wire.capability.GracefulRestart;
 import dev.podbgp.bgp.wire.capability.Multiprotocol;
 import dev.podbgp.bgp.wire.message.CapabilityNegotiation;
+import dev.podbgp.bgp.wire.message.Notification;
 import dev.podbgp.bgp.wire.message.Open;
 import dev.podbgp.bgp.wire.message.RouteRefresh;
 import dev.podbgp.bgp.wire.message.Update;
@@ -12,6 +14,7 @@ import dev.podbgp.inet.Ipv4Address;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -84,6 +87,38 @@ public record NegotiatedSession(
     /** Both sides advertised enhanced route refresh: our answers to a refresh carry BoRR and EoRR (RFC 7313 §4). */
     public boolean enhancedRouteRefresh() {
         return acceptsEnhancedRouteRefresh() && peerOpen.has(Capability.ENHANCED_ROUTE_REFRESH);
+    }
+
+    /**
+     * RFC 8538 §2: both OPENs carry a Graceful Restart capability with the N bit, so a
+     * NOTIFICATION other than Hard Reset ends the session as gracefully as a TCP failure.
+     */
+    public boolean gracefulNotification() {
+        return notificationBit(localOpen) && notificationBit(peerOpen);
+    }
+
+    private static boolean notificationBit(Open open) {
+        return open.capabilities(GracefulRestart.class).stream().anyMatch(GracefulRestart::notification);
+    }
+
+    /**
+     * RFC 4724 §4.2 and RFC 8538 §4: whether this session ending with {@code notification} (sent
+     * or received; empty for a lost connection) lets each side keep the other's routes as stale,
+     * as far as the messages go: a lost connection always does, a NOTIFICATION only when N was
+     * negotiated and it is not a Hard Reset. Which routes are kept is up to each side's capability.
+     */
+    public boolean endsGracefully(Optional<Notification> notification) {
+        return notification.isEmpty() || gracefulNotification() && !notification.get().isHardReset();
+    }
+
+    /**
+     * RFC 4724 §4.1: a connection closed without NOTIFICATION makes the peer keep our routes
+     * while we restart: it announced Graceful Restart (so it helps) and our capability lists
+     * the families to keep.
+     */
+    public boolean peerHelpsOurRestart() {
+        return !peerOpen.capabilities(GracefulRestart.class).isEmpty()
+                && localOpen.capabilities(GracefulRestart.class).stream().anyMatch(gr -> !gr.entries().isEmpty());
     }
 
     /** Internal session (RFC 4271 §3). */

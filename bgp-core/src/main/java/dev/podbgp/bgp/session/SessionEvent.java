@@ -40,6 +40,19 @@ public sealed interface SessionEvent {
     }
 
     /**
+     * The daemon stops to restart at once (an upgrade) and wants the peer to keep our routes
+     * meanwhile. When Established: with N negotiated (RFC 8538 §4) Cease / Administrative Reset
+     * carrying the communication; when the peer helps our restart without N (RFC 4724 §4.1) the
+     * connection closes without NOTIFICATION; otherwise what {@link ManualStop} sends. The session
+     * stays down until a start.
+     */
+    record StopForRestart(Optional<String> communication) implements SessionEvent {
+        public StopForRestart {
+            checkCommunication(communication);
+        }
+    }
+
+    /**
      * The daemon ends the session for a reason of its own and says which in {@code notification}
      * (RFC 4486 §4: Cease/1 when a peer exceeded its maximum prefixes, Cease/3 when it was
      * de-configured). Like {@link ManualStop} the session stays down until a start.

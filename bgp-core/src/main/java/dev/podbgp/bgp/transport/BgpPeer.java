@@ -126,14 +126,26 @@ public final class BgpPeer {
      * connected; the peer stays down until {@link #restart()}.
      */
     public void stop(String communication) {
+        end(communication == null ? SessionEvent.ManualStop.silent() : SessionEvent.ManualStop.of(communication));
+    }
+
+    /**
+     * Stops the session so that the peer keeps our routes while we restart (see
+     * {@link SessionEvent.StopForRestart}); the peer stays down until {@link #restart()}.
+     */
+    public void stopForRestart(String communication) {
+        end(new SessionEvent.StopForRestart(Optional.ofNullable(communication)));
+    }
+
+    /** Drops a second connection being resolved and hands {@code stop} to the session. */
+    private void end(SessionEvent stop) {
         onLoop(() -> {
             if (secondary != null) {
                 secondary.dispose();
                 secondary = null;
             }
             if (primary != null) {
-                primary.handle(communication == null ? SessionEvent.ManualStop.silent()
-                        : SessionEvent.ManualStop.of(communication));
+                primary.handle(stop);
             }
         });
     }
@@ -237,15 +249,7 @@ public final class BgpPeer {
      * §4) and keeps it down until {@link #restart()}.
      */
     public void tearDown(dev.podbgp.bgp.wire.message.Notification notification) {
-        onLoop(() -> {
-            if (secondary != null) {
-                secondary.dispose();
-                secondary = null;
-            }
-            if (primary != null) {
-                primary.handle(new SessionEvent.Teardown(notification));
-            }
-        });
+        end(new SessionEvent.Teardown(notification));
     }
 
     /**
@@ -348,7 +352,7 @@ public final class BgpPeer {
                 }
                 negotiated = null;
                 LogEvent line = event(INFO, "down").with("from", d.from()).with("reason", d.reason());
-                d.notification().ifPresent(n -> line.with("notification", n.code() + "/" + n.subcode()));
+                d.notification().ifPresent(n -> line.with("notification", n.codes()));
                 line.with("detail", d.detail()).log();
                 listener.down(this, d);
             }

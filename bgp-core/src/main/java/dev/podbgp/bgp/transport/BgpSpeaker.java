@@ -27,7 +27,9 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A BGP speaker's sockets: listeners, outgoing connections and the configured peers. A
@@ -48,6 +50,8 @@ public final class BgpSpeaker implements AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
     private final SplittableRandom seeds = new SplittableRandom();
     private volatile boolean restarting;
+    /** Set by the first stop; a later one (close() after shutdownForRestart) does nothing. */
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     private BgpSpeaker(SpeakerConfig config, PeerListener listener, SessionClock clock) {
         this.transport = NettyTransport.choose(config.preferEpoll());
@@ -279,15 +283,29 @@ public final class BgpSpeaker implements AutoCloseable {
 
     /**
      * Stops every peer with an administrative shutdown carrying {@code communication} (the
-     * NOTIFICATIONs are flushed before the sockets close), then releases the event loops.
+     * NOTIFICATIONs are flushed before the sockets close), then releases the event loops. With
+     * N negotiated (RFC 8538) it goes as a Hard Reset: the peers drop our routes.
      */
-    public void shutdownForRestart(String communication) {
-        // PLACEHOLDER until the RFC 8538 branch lands: replaced by the graceful version there.
-        shutdown(communication);
+    public void shutdown(String communication) {
+        shutdown(p -> p.stop(communication));
     }
 
-    public void shutdown(String communication) {
-        peers.values().forEach(p -> p.stop(communication));
+    /**
+     * The hitless stop before a restart: every peer's session ends so that the peer keeps our
+     * routes as stale until we are back and send End-of-RIB ({@link BgpPeer#stopForRestart}):
+     * Cease / Administrative Reset with {@code communication} when N was negotiated, a close
+     * without NOTIFICATION when the peer helps our restart without N, an administrative
+     * shutdown otherwise. Nothing else is sent first; then the event loops are released.
+     */
+    public void shutdownForRestart(String communication) {
+        shutdown(p -> p.stopForRestart(communication));
+    }
+
+    private void shutdown(Consumer<BgpPeer> stop) {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        peers.values().forEach(stop);
         // Each stop runs on its peer's loop; a task queued behind them on every loop marks the
         // point where all NOTIFICATIONs have been written.
         group.forEach(loop -> loop.submit(() -> { }).awaitUninterruptibly(2, TimeUnit.SECONDS));

@@ -104,6 +104,25 @@ class ExabgpJsonTest {
         assertNotification("0301deadbeef", "notification-update-malformed-attributes.json");
     }
 
+    /** ExaBGP 4.2.21 has no Hard Reset decoding: the encapsulated NOTIFICATION prints as raw data. */
+    @Test
+    void rfc8538_s3_hardResetPrintsItsEncapsulatedNotificationAsRawDataLikeExabgp() throws IOException {
+        assertNotification("0609" + "0602" + "0B6D61696E74656E616E6365", "notification-cease-hard-reset-shutdown.json");
+        assertNotification("0609" + "0601" + "000101000000C8", "notification-cease-hard-reset-max-prefix.json");
+        // An empty communication inside a Hard Reset is not replaced by ExaBGP's text, unlike a bare Cease/2.
+        assertNotification("0609" + "060200", "notification-cease-hard-reset-empty-communication.json");
+        assertNotification("0609" + "06", "notification-cease-hard-reset-short.json");
+    }
+
+    @Test
+    void rfc8538_s3_ourHardResetEncodesTheBytesExabgpWasGiven() throws IOException {
+        Notification ours = Notification.hardReset(Notification.shutdown(
+                dev.podbgp.bgp.wire.BgpError.CEASE_ADMINISTRATIVE_SHUTDOWN, "maintenance"));
+        assertThat(ours).isEqualTo(message(3, "0609" + "0602" + "0B6D61696E74656E616E6365"));
+        assertThat(ExabgpJsonTest.ours(ExabgpJson.notification(ENV, NEIGHBOR, Direction.RECEIVE, ours, null)))
+                .isEqualTo(fixture("notification-cease-hard-reset-shutdown.json"));
+    }
+
     private static void assertNotification(String body, String fixture) throws IOException {
         Notification n = (Notification) message(3, body);
         assertThat(ours(ExabgpJson.notification(ENV, NEIGHBOR, Direction.RECEIVE, n, null))).isEqualTo(fixture(fixture));

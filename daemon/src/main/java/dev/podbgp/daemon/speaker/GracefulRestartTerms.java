@@ -13,33 +13,44 @@ import java.util.Set;
 /**
  * What a peer's OPEN promised about its own restarts, read once from the negotiated session.
  *
- * @param preserved RFC 4724 §3: the families whose forwarding state the peer keeps across its restart (F bit)
+ * @param retained RFC 4724 §4.2: the negotiated families the peer's Graceful Restart capability lists, whose routes
+ *     are kept as stale when the session ends; the Forwarding State bit does not matter here, only in the next OPEN
+ *     ({@link #forwardingPreserved})
  * @param restartTime how long to wait for it to come back (its Restart Time)
  * @param llgrStaleTime RFC 9494: per family, how long its routes stay as long-lived stale after that
  */
-record GracefulRestartTerms(Set<Family> preserved, Duration restartTime, Map<Family, Duration> llgrStaleTime) {
+record GracefulRestartTerms(Set<Family> retained, Duration restartTime, Map<Family, Duration> llgrStaleTime) {
 
     static final GracefulRestartTerms NONE = new GracefulRestartTerms(Set.of(), Duration.ZERO, Map.of());
 
     GracefulRestartTerms {
-        preserved = Set.copyOf(preserved);
+        retained = Set.copyOf(retained);
         llgrStaleTime = Map.copyOf(llgrStaleTime);
     }
 
     static GracefulRestartTerms of(NegotiatedSession n) {
-        return new GracefulRestartTerms(preservedFamilies(n), Duration.ofSeconds(restartSeconds(n)), llgr(n));
+        return new GracefulRestartTerms(families(n, false), Duration.ofSeconds(restartSeconds(n)), llgr(n));
     }
 
-    /** Whether there is anything to keep when the session ends without a NOTIFICATION. */
+    /** Whether there is anything to keep when the session ends gracefully. */
     boolean keepsRoutes() {
-        return !preserved.isEmpty() || !llgrStaleTime.isEmpty();
+        return !retained.isEmpty() || !llgrStaleTime.isEmpty();
     }
 
-    static Set<Family> preservedFamilies(NegotiatedSession n) {
+    /**
+     * RFC 4724 §4.2, for a session that comes back: the negotiated families whose Forwarding State bit is set in the
+     * peer's new OPEN. Stale routes of every other family go at once.
+     */
+    static Set<Family> forwardingPreserved(NegotiatedSession n) {
+        return families(n, true);
+    }
+
+    /** The negotiated families the peer's Graceful Restart capability lists; only those with the F bit if asked. */
+    private static Set<Family> families(NegotiatedSession n, boolean withForwardingState) {
         Set<Family> out = new LinkedHashSet<>();
         for (GracefulRestart gr : n.peerOpen().capabilities(GracefulRestart.class)) {
             for (GracefulRestart.Entry e : gr.entries()) {
-                if (e.forwardingState() && n.families().contains(e.family())) {
+                if ((e.forwardingState() || !withForwardingState) && n.families().contains(e.family())) {
                     out.add(e.family());
                 }
             }

@@ -75,7 +75,7 @@ final class SessionEvents implements PeerListener {
             s.negotiated = session;
             s.lastError = "";
             submit(s, new RibEvent.SessionEstablished(info, PeerSettings.importOf(now, desired),
-                    GracefulRestartTerms.preservedFamilies(session),
+                    GracefulRestartTerms.forwardingPreserved(session),
                     PeerSettings.outbound(now, desired, info, session, peer.localAddress(), channel)));
         }
         if (s.inbox.paused()) {
@@ -116,7 +116,7 @@ final class SessionEvents implements PeerListener {
             return;
         }
         s.lastError = down.reason()
-                + down.notification().map(n -> " " + n.code() + "/" + n.subcode()).orElse("")
+                + down.notification().map(n -> " " + n.codes()).orElse("")
                 + (down.detail().isEmpty() ? "" : ": " + down.detail());
         PeerInfo ended = s.info;
         NegotiatedSession endedSession = s.negotiated;
@@ -126,9 +126,11 @@ final class SessionEvents implements PeerListener {
         }
         GracefulRestartTerms terms = endedSession == null ? GracefulRestartTerms.NONE : GracefulRestartTerms.of(endedSession);
         // RFC 4724 §4.2: a session that ended without a NOTIFICATION (the peer restarting) keeps the peer's routes
-        // as stale when it announced Graceful Restart; a NOTIFICATION ends them.
-        if (state.get().gracefulRestart().enabled() && down.notification().isEmpty() && terms.keepsRoutes()) {
-            submit(s, new RibEvent.PeerRestarting(ended, terms.preserved(), terms.restartTime(), terms.llgrStaleTime()));
+        // as stale when it announced Graceful Restart; so does one ended by a NOTIFICATION, sent or received, other
+        // than Hard Reset when both sides set the N bit (RFC 8538 §4). Any other NOTIFICATION ends them.
+        boolean graceful = endedSession != null && endedSession.endsGracefully(down.notification());
+        if (state.get().gracefulRestart().enabled() && graceful && terms.keepsRoutes()) {
+            submit(s, new RibEvent.PeerRestarting(ended, terms.retained(), terms.restartTime(), terms.llgrStaleTime()));
             timers.restarting(s, ended, terms);
         } else {
             submit(s, new RibEvent.PeerDown(ended));

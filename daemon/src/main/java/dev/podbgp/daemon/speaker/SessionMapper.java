@@ -62,14 +62,15 @@ public final class SessionMapper {
     /**
      * Replaces the End-of-RIB-only Graceful Restart capability by one that lists our families:
      * as a helper we keep a restarting peer's routes (RFC 4724 §4.2); the forwarding-state bit
-     * says our FIB routes survive our own restart, true when routes are kept on exit.
+     * says our FIB routes survive our own restart, true when routes are kept on exit. The N bit
+     * (RFC 8538 §2) extends both to sessions that end with a NOTIFICATION other than Hard Reset.
      */
     private static List<Capability> withGracefulRestart(List<Capability> caps, Set<Family> families, GracefulRestartSpec gr) {
         List<Capability> out = new ArrayList<>();
         List<GracefulRestart.Entry> entries = families.stream()
                 .map(f -> new GracefulRestart.Entry(f, GracefulRestart.FORWARDING_STATE)).toList();
         for (Capability c : caps) {
-            out.add(c instanceof GracefulRestart ? new GracefulRestart(0, gr.restartTime(), entries) : c);
+            out.add(c instanceof GracefulRestart ? new GracefulRestart(GracefulRestart.NOTIFICATION, gr.restartTime(), entries) : c);
         }
         return out;
     }

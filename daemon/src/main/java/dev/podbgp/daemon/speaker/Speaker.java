@@ -200,7 +200,10 @@ public final class Speaker implements AutoCloseable {
         return adjRibOut;
     }
 
-    /** Sends Cease/Administrative Shutdown with {@code communication} to every peer and stops. */
+    /**
+     * Sends Cease/Administrative Shutdown with {@code communication} to every peer (as a Hard Reset where N was
+     * negotiated, RFC 8538 §5: the peers drop our routes) and stops.
+     */
     public synchronized void shutdown(String communication) {
         if (closing) {
             return;
@@ -212,16 +215,20 @@ public final class Speaker implements AutoCloseable {
     }
 
     /**
-     * Stops for a restart: each session ends so that its peer keeps our routes (see
-     * {@link BgpSpeaker#shutdownForRestart}), and nothing is withdrawn first.
+     * The hitless stop before a restart: every peer is left keeping our routes as stale until we are back and send
+     * End-of-RIB. Where N was negotiated the session ends with Cease/Administrative Reset and {@code communication}
+     * (RFC 8538 §4), where the peer announced Graceful Restart without N the connection closes without NOTIFICATION
+     * (RFC 4724 §4.1), and a peer without Graceful Restart gets Cease/Administrative Shutdown as in
+     * {@link #shutdown}. The RIB stops first, so no withdrawal (or any UPDATE) is sent to one peer because another's
+     * session ended, and nothing reaches the Loc-RIB listeners (the FIB) after this call begins.
      */
     public synchronized void shutdownForRestart(String communication) {
         if (closing) {
             return;
         }
         closing = true;
-        transport.shutdownForRestart(communication);
         ribThread.close();
+        transport.shutdownForRestart(communication);
         timers.close();
     }
 

@@ -2,17 +2,41 @@ package dev.podbgp.daemon.speaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.podbgp.bgp.session.NegotiatedSession;
+import dev.podbgp.bgp.session.SessionConfig;
 import dev.podbgp.bgp.session.SessionState;
+import dev.podbgp.bgp.transport.BgpPeer;
+import dev.podbgp.bgp.transport.BgpSpeaker;
+import dev.podbgp.bgp.transport.PeerConfig;
+import dev.podbgp.bgp.transport.PeerListener;
+import dev.podbgp.bgp.transport.SpeakerConfig;
+import dev.podbgp.bgp.wire.Family;
+import dev.podbgp.bgp.wire.attr.AsPath;
+import dev.podbgp.bgp.wire.attr.Origin;
+import dev.podbgp.bgp.wire.attr.PathAttributes;
+import dev.podbgp.bgp.wire.capability.Capability;
+import dev.podbgp.bgp.wire.capability.GracefulRestart;
+import dev.podbgp.bgp.wire.message.UpdatePacker;
+import dev.podbgp.bgp.wire.nlri.NlriEntry;
+import dev.podbgp.inet.Ipv4Address;
+import dev.podbgp.fib.netns.NetworkNamespace;
 import dev.podbgp.bgp.wire.attr.Communities;
 import dev.podbgp.config.ConfigLoader;
 import dev.podbgp.config.state.DesiredState;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.Decision;
+import dev.podbgp.rib.LocRibChange;
+import dev.podbgp.rib.RibListener;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
  * next hops, RFC 4271 §5.1.3, so they cannot carry routes), wired as the daemon wires them (sessions, RIB thread,
  * Adj-RIB-Out) but without a FIB: what one originates reaches the other's Loc-RIB, a policy
  * reload takes effect without a reset, max-prefix and de-configuration end the session with
- * the right Cease.
+ * the right Cease, and with graceful restart a stop for restart leaves the routes stale at the
+ * peer while a Hard Reset (RFC 8538) flushes them.
  */
 class SpeakerPairTest {
 
@@ -35,6 +60,7 @@ class SpeakerPairTest {
     private static final Prefix A_EXTRA = Prefix.parse("10.240.11.0/24");
     private static final Prefix B_POD = Prefix.parse("10.240.2.0/24");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String GRACEFUL_RESTART = "gracefulRestart: {enabled: true}";
 
     @TempDir
     Path dir;
@@ -42,6 +68,13 @@ class SpeakerPairTest {
     private final int port = 20_000 + ThreadLocalRandom.current().nextInt(20_000);
     private Speaker a;
     private Speaker b;
+    /** Every prefix A's Loc-RIB withdrew, in order. */
+    private final Queue<Prefix> withdrawnAtA = new ConcurrentLinkedQueue<>();
+    private final RibListener recordWithdrawals = change -> {
+        if (change instanceof LocRibChange.Withdrawn w) {
+            withdrawnAtA.add(w.prefix());
+        }
+    };
 
     private final String namespace = "pbt-spk-" + ProcessHandle.current().pid() + "-" + ThreadLocalRandom.current().nextInt(1_000_000);
 
@@ -81,10 +114,19 @@ class SpeakerPairTest {
     }
 
     private Speaker start(DesiredState state) {
-        return Speaker.start(state, Optional.of(namespace), List.of(), SpeakerEvents.NONE);
+        return start(state, List.of());
+    }
+
+    private Speaker start(DesiredState state, List<RibListener> locRib) {
+        return Speaker.start(state, Optional.of(namespace), locRib, SpeakerEvents.NONE);
     }
 
     private DesiredState nodeA(String podCidrs, String exportPolicy) throws Exception {
+        return nodeA(podCidrs, exportPolicy, "");
+    }
+
+    /** @param extra top-level YAML added to the file, one key per line */
+    private DesiredState nodeA(String podCidrs, String exportPolicy, String extra) throws Exception {
         return ConfigLoader.parse("a.yaml", """
                 node: {name: a, routerId: 10.99.0.11, asn: 65001, podCidrs: [%s], clusterPodCidrs: [10.240.0.0/16]}
                 listen: {address: 10.99.0.11, port: %d}
@@ -99,7 +141,8 @@ class SpeakerPairTest {
                         actions: [{addCommunity: ["65001:7"]}]
                 metrics: {enabled: false}
                 controlSocket: %s
-                """.formatted(podCidrs, port, port, exportPolicy, dir.resolve("a.sock")), dir).state();
+                %s
+                """.formatted(podCidrs, port, port, exportPolicy, dir.resolve("a.sock"), extra), dir).state();
     }
 
     private DesiredState nodeB(String maxPrefix) throws Exception {
@@ -107,6 +150,10 @@ class SpeakerPairTest {
     }
 
     private DesiredState nodeB(String maxPrefix, int holdTime) throws Exception {
+        return nodeB(maxPrefix, holdTime, "");
+    }
+
+    private DesiredState nodeB(String maxPrefix, int holdTime, String extra) throws Exception {
         return ConfigLoader.parse("b.yaml", """
                 node: {name: b, routerId: 10.99.0.12, asn: 65002, podCidrs: [10.240.2.0/24], clusterPodCidrs: [10.240.0.0/16]}
                 listen: {address: 10.99.0.12, port: %d}
@@ -115,11 +162,24 @@ class SpeakerPairTest {
                      timers: {holdTime: %d, connectRetry: 1}%s}
                 metrics: {enabled: false}
                 controlSocket: %s
-                """.formatted(port, port, holdTime, maxPrefix, dir.resolve("b.sock")), dir).state();
+                %s
+                """.formatted(port, port, holdTime, maxPrefix, dir.resolve("b.sock"), extra), dir).state();
     }
 
     private static Decision decision(Speaker s, Prefix p) throws InterruptedException {
         return s.query(rib -> rib.decision(p), WAIT);
+    }
+
+    /** Whether {@code s}'s best route to {@code p} is there and marked stale (RFC 4724 §4.2). */
+    private static boolean stale(Speaker s, Prefix p) {
+        try {
+            return s.query(rib -> {
+                Decision d = rib.decision(p);
+                return d != null && rib.isStale(d.best().peer(), p, d.best().pathId());
+            }, WAIT);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static PeerStatus status(Speaker s) {
@@ -218,5 +278,72 @@ class SpeakerPairTest {
         await(() -> status(a).lastError().startsWith("NOTIFICATION_RECEIVED 6/6"),
                 "Cease/6 at the peer, was: " + status(a).lastError());
         await(() -> status(b).state() == SessionState.ESTABLISHED && has(b, A_POD), "the session back with its route");
+    }
+
+    @Test
+    void rfc8538_s4_shutdownForRestartWithNLeavesTheRoutesStaleAtThePeerUntilItIsBack() throws Exception {
+        a = start(nodeA("10.240.1.0/24", "", GRACEFUL_RESTART), List.of(recordWithdrawals));
+        DesiredState stateB = nodeB("", 9, GRACEFUL_RESTART);
+        b = start(stateB);
+        await(() -> has(a, B_POD), "B's podCIDR at A");
+
+        b.shutdownForRestart("podbgp upgrade");
+
+        // Cease/Administrative Reset, not a Hard Reset: with N both sides keep the other's routes.
+        await(() -> status(a).lastError().startsWith("NOTIFICATION_RECEIVED 6/4: shutdown communication \"podbgp upgrade\""),
+                "Cease/4 at A, was: " + status(a).lastError());
+        await(() -> stale(a, B_POD), "B's podCIDR kept stale at A");
+
+        b = start(stateB);
+        await(() -> status(b).state() == SessionState.ESTABLISHED && has(a, B_POD) && !stale(a, B_POD),
+                "B back, its route sent again and no longer stale");
+        assertThat(withdrawnAtA).as("withdrawn at A across B's restart").doesNotContain(B_POD);
+    }
+
+    @Test
+    void rfc8538_s5_anOrdinaryShutdownWithNIsAHardResetAndThePeerFlushesTheRoutes() throws Exception {
+        a = start(nodeA("10.240.1.0/24", "", GRACEFUL_RESTART));
+        b = start(nodeB("", 9, GRACEFUL_RESTART));
+        await(() -> has(a, B_POD), "B's podCIDR at A");
+
+        b.shutdown("decommissioned");
+
+        await(() -> status(a).lastError().startsWith("NOTIFICATION_RECEIVED 6/9(6/2): hard reset, shutdown communication"),
+                "Hard Reset at A, was: " + status(a).lastError());
+        await(() -> !has(a, B_POD), "B's podCIDR gone from A at once, not after the restart time");
+    }
+
+    @Test
+    void rfc4724_s4_2_aPeerThatClosesWithoutNotificationOnItsStopForRestartKeepsItsRoutesStaleHere() throws Exception {
+        a = start(nodeA("10.240.1.0/24", "", GRACEFUL_RESTART), List.of(recordWithdrawals));
+        // B is a bare transport speaker whose Graceful Restart capability has no N bit.
+        GracefulRestart withoutN = new GracefulRestart(0, 120,
+                List.of(new GracefulRestart.Entry(Family.IPV4_UNICAST, GracefulRestart.FORWARDING_STATE)));
+        SessionConfig plain = SessionConfig.of(65002, 65001, Ipv4Address.parse("10.99.0.12"), Set.of(Family.IPV4_UNICAST));
+        List<Capability> caps = new ArrayList<>(plain.capabilities().stream().filter(c -> !(c instanceof GracefulRestart)).toList());
+        caps.add(withoutN);
+        SpeakerConfig listen = SpeakerConfig.listeningOn(new InetSocketAddress(SessionMapper.inet(B), port));
+        BgpSpeaker bare = BgpSpeaker.start(listen.withThreadFactory(NetworkNamespace.named(namespace).threadFactory(listen.threadFactory())),
+                new PeerListener() {
+                    @Override
+                    public void established(BgpPeer peer, NegotiatedSession session) {
+                        peer.send(UpdatePacker.announce(Family.IPV4_UNICAST, PathAttributes.of(Origin.IGP, AsPath.ofSequence(65002)),
+                                B, null, List.of(NlriEntry.of(B_POD)), session.codec()));
+                        peer.send(List.of(session.endOfRib(Family.IPV4_UNICAST)));
+                    }
+                });
+        try {
+            bare.addPeer(PeerConfig.of(SessionMapper.inet(A), plain.withCapabilities(caps, plain.required()).withPassive(true))
+                    .withPort(port).withLocalAddress(SessionMapper.inet(B)));
+            await(() -> has(a, B_POD), "B's podCIDR at A");
+
+            bare.shutdownForRestart("podbgp upgrade");
+
+            await(() -> status(a).lastError().startsWith("CONNECTION_FAILED"), "the connection lost at A, was: " + status(a).lastError());
+            await(() -> stale(a, B_POD), "B's podCIDR kept stale at A");
+            assertThat(withdrawnAtA).doesNotContain(B_POD);
+        } finally {
+            bare.close();
+        }
     }
 }

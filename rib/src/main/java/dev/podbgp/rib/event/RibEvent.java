@@ -36,15 +36,15 @@ public sealed interface RibEvent {
 
     /**
      * The session reached Established. The peer is registered with {@code settings} unless it already is (a
-     * reconnect keeps the settings it has); {@code gracefulRestartPreserved}: families whose forwarding state the
-     * peer's new OPEN says it kept (RFC 4724 §4.2), stale routes of the others go. The session joins Adj-RIB-Out as
+     * reconnect keeps the settings it has); {@code forwardingPreserved}: families whose forwarding state the peer's
+     * new OPEN says it kept (F bit, RFC 4724 §4.2), stale routes of the others go. The session joins Adj-RIB-Out as
      * {@code outbound}, replacing an earlier session of the same peer, and is sent the table then End-of-RIB.
      */
-    record SessionEstablished(PeerInfo peer, PeerImport settings, Set<Family> gracefulRestartPreserved,
+    record SessionEstablished(PeerInfo peer, PeerImport settings, Set<Family> forwardingPreserved,
             OutboundPeer outbound) implements RibEvent {
         public SessionEstablished {
             Objects.requireNonNull(settings, "settings");
-            gracefulRestartPreserved = Set.copyOf(gracefulRestartPreserved);
+            forwardingPreserved = Set.copyOf(forwardingPreserved);
             if (outbound.id() != peer.id()) {
                 throw new IllegalArgumentException("outbound peer " + outbound.id() + " is not peer " + peer.id());
             }
@@ -61,12 +61,13 @@ public sealed interface RibEvent {
 
     /**
      * The Established session closed and the peer had announced graceful restart (see {@link Rib#peerRestarting}):
-     * its routes stay, stale; sending stops. The caller runs the timers and reports their expiry.
+     * its routes of the {@code retained} families (those its Graceful Restart capability listed) stay, stale;
+     * sending stops. The caller runs the timers and reports their expiry.
      */
-    record PeerRestarting(PeerInfo peer, Set<Family> preserved, Duration restartTime,
+    record PeerRestarting(PeerInfo peer, Set<Family> retained, Duration restartTime,
             Map<Family, Duration> llgrStaleTime) implements RibEvent {
         public PeerRestarting {
-            preserved = Set.copyOf(preserved);
+            retained = Set.copyOf(retained);
             Objects.requireNonNull(restartTime, "restartTime");
             llgrStaleTime = Map.copyOf(llgrStaleTime);
         }

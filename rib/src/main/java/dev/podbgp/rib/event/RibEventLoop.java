@@ -188,7 +188,7 @@ public final class RibEventLoop implements AutoCloseable {
             }
             case RibEvent.PeerRestarting e -> {
                 adjRibOut.removePeer(e.peer().id());
-                rib.peerRestarting(e.peer(), e.preserved(), e.restartTime(), e.llgrStaleTime());
+                rib.peerRestarting(e.peer(), e.retained(), e.restartTime(), e.llgrStaleTime());
             }
             case RibEvent.UpdateReceived e -> updates.apply(e.peer(), e.update());
             case RibEvent.EndOfRib e -> rib.endOfRib(e.peer(), e.family());
@@ -224,7 +224,7 @@ public final class RibEventLoop implements AutoCloseable {
         if (rib.importOf(e.peer()) == null) {
             rib.addPeer(e.peer(), e.settings());
         }
-        rib.peerUp(e.peer(), e.gracefulRestartPreserved());
+        rib.peerUp(e.peer(), e.forwardingPreserved());
         // A reconnect replaces the session that was there: bytes encoded for it must not reach this one.
         adjRibOut.removePeer(e.peer().id());
         adjRibOut.addPeer(e.outbound());

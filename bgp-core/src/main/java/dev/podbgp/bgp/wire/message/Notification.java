@@ -18,7 +18,8 @@ import java.util.Optional;
  * The NOTIFICATION message (RFC 4271 §4.5): error code, subcode and data. For Cease /
  * Administrative Shutdown and Administrative Reset the data may be an RFC 9003 shutdown
  * communication; a malformed one is still a valid NOTIFICATION (RFC 9003 §2 forbids acting
- * on it), so the data is always kept raw and interpreted on request.
+ * on it), so the data is always kept raw and interpreted on request. Cease / Hard Reset
+ * (RFC 8538 §3) carries the NOTIFICATION it stands for in its data, read by {@link #hardResetCause()}.
  */
 public record Notification(int code, int subcode, byte[] data) implements BgpMessage {
 
@@ -60,6 +61,21 @@ public record Notification(int code, int subcode, byte[] data) implements BgpMes
         return new Notification(error.code(), error.subcode(), data);
     }
 
+    /**
+     * RFC 8538 §3: Cease / Hard Reset whose data is {@code cause}'s code, subcode and data, so the
+     * peer learns why the session ends while knowing it must not keep our routes.
+     */
+    public static Notification hardReset(Notification cause) {
+        if (cause.isHardReset()) {
+            throw new IllegalArgumentException("a Hard Reset does not encapsulate another one: " + cause);
+        }
+        byte[] data = new byte[2 + cause.data.length];
+        data[0] = (byte) cause.code;
+        data[1] = (byte) cause.subcode;
+        System.arraycopy(cause.data, 0, data, 2, cause.data.length);
+        return of(BgpError.CEASE_HARD_RESET, data);
+    }
+
     public static DecodeResult<Notification> decodeBody(byte[] buf, int off, int len) {
         if (len < 2) {
             byte[] lengthField = {0, (byte) (MessageCodec.HEADER_LENGTH + len)};
@@ -77,6 +93,28 @@ public record Notification(int code, int subcode, byte[] data) implements BgpMes
     /** The named error, or empty for a code/subcode pair {@link BgpError} does not list. */
     public Optional<BgpError> error() {
         return Optional.ofNullable(BgpError.of(code, subcode));
+    }
+
+    /** Cease / Hard Reset (RFC 8538 §3): the session ends without graceful restart, whatever N said. */
+    public boolean isHardReset() {
+        return code == BgpError.CODE_CEASE && subcode == BgpError.CEASE_HARD_RESET.subcode();
+    }
+
+    /**
+     * The NOTIFICATION a Hard Reset encapsulates (RFC 8538 §3: ErrCode, Subcode, Data). Empty
+     * when this is no Hard Reset, or one whose data is too short to hold a code and subcode; it
+     * is a Hard Reset all the same.
+     */
+    public Optional<Notification> hardResetCause() {
+        if (!isHardReset() || data.length < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(new Notification(data[0] & 0xff, data[1] & 0xff, Arrays.copyOfRange(data, 2, data.length)));
+    }
+
+    /** {@code code/subcode} for logs, with the encapsulated pair of a Hard Reset: {@code 6/9(6/2)}. */
+    public String codes() {
+        return code + "/" + subcode + hardResetCause().map(c -> "(" + c.code + "/" + c.subcode + ")").orElse("");
     }
 
     /**

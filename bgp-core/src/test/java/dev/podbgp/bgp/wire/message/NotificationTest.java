@@ -107,4 +107,52 @@ class NotificationTest {
         assertThat(n.shutdownCommunication()).isEmpty();
         assertThat(n.hasMalformedShutdownCommunication()).isTrue();
     }
+
+    @Test
+    void rfc8538_s3_hardResetEncapsulatesTheCeaseGoldenBytesAndRoundTrips() {
+        Notification cause = Notification.shutdown(BgpError.CEASE_ADMINISTRATIVE_SHUTDOWN, "maintenance");
+        Notification n = Notification.hardReset(cause);
+        byte[] wire = MessageCodec.encode(n, SessionCapabilities.RFC4271);
+        // Cease (6) / Hard Reset (9), then the encapsulated ErrCode 6, Subcode 2 and its data.
+        assertThat(Bytes.hex(wire)).isEqualTo("FF".repeat(16) + "0023030609" + "0602" + "0B" + "6D61696E74656E616E6365");
+        Notification back = (Notification) MessageCodec.decode(wire, 0, wire.length, SessionCapabilities.RFC4271).orThrow();
+        assertThat(back).isEqualTo(n);
+        assertThat(back.isHardReset()).isTrue();
+        assertThat(back.error()).contains(BgpError.CEASE_HARD_RESET);
+        assertThat(back.hardResetCause()).contains(cause);
+        assertThat(back.hardResetCause().orElseThrow().shutdownCommunication()).contains("maintenance");
+        assertThat(back.codes()).isEqualTo("6/9(6/2)");
+    }
+
+    @Test
+    void rfc8538_s3_receivedHardResetOfAnyErrorYieldsIt() {
+        Notification n = decodeBody("0609" + "0301" + "DEADBEEF").orThrow();
+        assertThat(n.hardResetCause()).contains(new Notification(3, 1, Bytes.fromHex("DEADBEEF")));
+        assertThat(decodeBody("0609" + "0604").orThrow().hardResetCause()).contains(Notification.of(BgpError.CEASE_ADMINISTRATIVE_RESET));
+    }
+
+    @Test
+    void rfc8538_s3_hardResetTooShortForACauseIsStillAHardReset() {
+        for (String body : new String[] {"0609", "060906"}) {
+            Notification n = decodeBody(body).orThrow();
+            assertThat(n.isHardReset()).isTrue();
+            assertThat(n.hardResetCause()).isEmpty();
+            assertThat(n.codes()).isEqualTo("6/9");
+        }
+    }
+
+    @Test
+    void rfc8538_s3_onlyCeaseNineIsAHardReset() {
+        assertThat(decodeBody("0602").orThrow().isHardReset()).isFalse();
+        assertThat(decodeBody("0609").orThrow().isHardReset()).isTrue();
+        assertThat(decodeBody("0309" + "0602").orThrow().isHardReset()).isFalse();
+        assertThat(decodeBody("0309" + "0602").orThrow().hardResetCause()).isEmpty();
+        assertThat(Notification.of(BgpError.HOLD_TIMER_EXPIRED).codes()).isEqualTo("4/0");
+    }
+
+    @Test
+    void rfc8538_s3_aHardResetIsNotEncapsulatedAgain() {
+        Notification hard = Notification.hardReset(Notification.of(BgpError.CEASE_PEER_DECONFIGURED));
+        assertThatThrownBy(() -> Notification.hardReset(hard)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
