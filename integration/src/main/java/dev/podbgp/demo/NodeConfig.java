@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record NodeConfig(String name, IpAddress address, long asn, IpAddress torAddress, long torAsn,
         List<Prefix> podCidrs, List<Prefix> clusterPodCidrs, List<String> exportCommunities, Path confDir,
-        Path controlSocket) {
+        Path controlSocket, boolean gracefulRestart, boolean keepOnExit) {
 
     public NodeConfig {
         podCidrs = List.copyOf(podCidrs);
@@ -20,14 +20,28 @@ public record NodeConfig(String name, IpAddress address, long asn, IpAddress tor
         exportCommunities = List.copyOf(exportCommunities);
     }
 
+    /** Graceful restart off, routes removed on exit: podbgp's defaults. */
+    public NodeConfig(String name, IpAddress address, long asn, IpAddress torAddress, long torAsn,
+            List<Prefix> podCidrs, List<Prefix> clusterPodCidrs, List<String> exportCommunities, Path confDir,
+            Path controlSocket) {
+        this(name, address, asn, torAddress, torAsn, podCidrs, clusterPodCidrs, exportCommunities, confDir,
+                controlSocket, false, false);
+    }
+
+    /** {@code gracefulRestart.enabled} and {@code fib.keepOnExit}. */
+    public NodeConfig withRestart(boolean gracefulRestart, boolean keepOnExit) {
+        return new NodeConfig(name, address, asn, torAddress, torAsn, podCidrs, clusterPodCidrs, exportCommunities,
+                confDir, controlSocket, gracefulRestart, keepOnExit);
+    }
+
     public NodeConfig withPodCidrs(List<Prefix> cidrs) {
         return new NodeConfig(name, address, asn, torAddress, torAsn, cidrs, clusterPodCidrs, exportCommunities,
-                confDir, controlSocket);
+                confDir, controlSocket, gracefulRestart, keepOnExit);
     }
 
     public NodeConfig withExportCommunities(List<String> communities) {
         return new NodeConfig(name, address, asn, torAddress, torAsn, podCidrs, clusterPodCidrs, communities,
-                confDir, controlSocket);
+                confDir, controlSocket, gracefulRestart, keepOnExit);
     }
 
     /** The YAML podbgp reads (docs/config.md). Short timers: the lab should settle in seconds. */
@@ -56,6 +70,12 @@ public record NodeConfig(String name, IpAddress address, long asn, IpAddress tor
         }
         y.append("        then: accept\n");
         y.append("cni:\n  confDir: ").append(confDir).append("\n  bridgeName: cni0\n  mtu: auto\n");
+        if (gracefulRestart) {
+            y.append("gracefulRestart:\n  enabled: true\n  restartTime: 120\n");
+        }
+        if (keepOnExit) {
+            y.append("fib:\n  keepOnExit: true\n");
+        }
         y.append("controlSocket: ").append(controlSocket).append('\n');
         y.append("metrics:\n  enabled: false\n");
         y.append("logging:\n  format: keyValue\n  level: info\n");

@@ -91,6 +91,17 @@ public final class LabProcess {
         all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** SIGKILL to the process and its descendants, and waits for the exit: a crash, nothing cleaned up. */
+    public void kill() {
+        List<ProcessHandle> all = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+        all.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(TERM_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The last {@code lines} lines of any file, or why it cannot be read. */
     public static String tailOf(Path file, int lines) {
         try {

@@ -26,4 +26,12 @@ public sealed interface PeerNotice {
      */
     record RouteRefreshNeeded(PeerInfo peer) implements PeerNotice {
     }
+
+    /**
+     * The peer's End-of-RIB for {@code family} was applied: every route it sent before is in the Loc-RIB (and was
+     * handed to the listeners), and its stale routes of the family are gone. A restarting speaker counts these to
+     * know when its own stale forwarding state may go (RFC 4724 §4.1).
+     */
+    record EndOfRibApplied(PeerInfo peer, Family family) implements PeerNotice {
+    }
 }

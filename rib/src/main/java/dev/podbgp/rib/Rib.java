@@ -317,6 +317,7 @@ public final class Rib {
     /** End-of-RIB from the peer (RFC 4724 §2): what is still stale in that family was not sent again and goes. */
     public void endOfRib(PeerInfo peer, Family family) {
         gracefulRestart.endOfRib(peer, family);
+        notice(new PeerNotice.EndOfRibApplied(peer, family));
     }
 
     /**

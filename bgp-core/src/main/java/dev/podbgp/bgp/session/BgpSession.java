@@ -59,6 +59,10 @@ public final class BgpSession {
     private final Timers timers;
     private final RestartBackoff backoff;
     private final Open localOpen;
+    /** RFC 4724 §4.1: we restarted and have not converged yet; OPENs sent now carry the R bit. */
+    private boolean restarting;
+    /** The OPEN sent on the current connection: the negotiation is with this one. */
+    private Open sentOpen;
 
     private SessionState state = SessionState.IDLE;
     /** Started and not stopped by the operator: failures lead to an automatic restart. */
@@ -73,6 +77,15 @@ public final class BgpSession {
         this.timers = new Timers(clock);
         this.backoff = new RestartBackoff(config.restartBackoff(), random);
         this.localOpen = config.open();
+        this.sentOpen = localOpen;
+    }
+
+    /**
+     * Whether OPENs sent from now on say that we restarted (the Graceful Restart capability's R
+     * bit, RFC 4724 §4.1): true from our start after a restart until our own routes converged.
+     */
+    public void restarting(boolean on) {
+        restarting = on;
     }
 
     /** Feeds one event; returns what the driver must do, in order. */
@@ -268,7 +281,8 @@ public final class BgpSession {
     /** §8.2.2 Connect/Active, Events 16 and 17: send our OPEN and wait for the peer's. */
     private void connectionUp() {
         timers.stop(CONNECT_RETRY, out);
-        out.add(new Send(localOpen));
+        sentOpen = restarting ? localOpen.withRestartState(true) : localOpen;
+        out.add(new Send(sentOpen));
         timers.start(HOLD, OPEN_HOLD_TIME, out);
         moveTo(SessionState.OPEN_SENT);
     }
@@ -280,7 +294,7 @@ public final class BgpSession {
             malformed(problem.get());
             return;
         }
-        negotiated = NegotiatedSession.of(config, localOpen, peer);
+        negotiated = NegotiatedSession.of(config, sentOpen, peer);
         out.add(new SessionOrder.OpenAccepted(negotiated));
         out.add(new Send(Keepalive.INSTANCE));
         // §4.2: a hold time of 0 means neither hold timer nor KEEPALIVEs.

@@ -46,6 +46,8 @@ public final class BgpPeer {
     private volatile PeerConnection primary;
     private PeerConnection secondary;
     private volatile SessionState state = SessionState.IDLE;
+    /** Written on the peer's loop; read there when a connection's session is made. */
+    private boolean restarting;
     private volatile NegotiatedSession negotiated;
 
     BgpPeer(BgpSpeaker speaker, PeerConfig config, EventLoop loop, PeerListener listener, RandomGenerator random) {
@@ -92,6 +94,22 @@ public final class BgpPeer {
         } else {
             loop.execute(task);
         }
+    }
+
+    /** Whether our OPENs say we restarted (RFC 4724 R bit); see {@link BgpSpeaker#restarting(boolean)}. */
+    boolean restarting() {
+        return restarting;
+    }
+
+    void restarting(boolean on) {
+        onLoop(() -> {
+            restarting = on;
+            for (PeerConnection c : new PeerConnection[] {primary, secondary}) {
+                if (c != null) {
+                    c.session().restarting(on);
+                }
+            }
+        });
     }
 
     void start() {

@@ -49,6 +49,7 @@ public final class BgpSpeaker implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final AtomicLong refused = new AtomicLong();
     private final SplittableRandom seeds = new SplittableRandom();
+    private volatile boolean restarting;
     /** Set by the first stop; a later one (close() after shutdownForRestart) does nothing. */
     private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -196,6 +197,16 @@ public final class BgpSpeaker implements AutoCloseable {
         }
     }
 
+    /**
+     * Graceful restart, the restarting side (RFC 4724 §4.1): while on, every OPEN we send has the R
+     * bit, telling peers not to wait for our End-of-RIB before sending theirs. On from a start
+     * that found our forwarding state of the last run, off once our routes have converged.
+     */
+    public void restarting(boolean on) {
+        restarting = on;
+        peers.values().forEach(p -> p.restarting(on));
+    }
+
     /** Adds a peer and starts its session (it connects unless its session config is passive). */
     public BgpPeer addPeer(PeerConfig config) {
         if (config.md5Password() != null) {
@@ -205,6 +216,7 @@ public final class BgpSpeaker implements AutoCloseable {
             throw new IllegalArgumentException("peer " + config.address().getHostAddress() + " is already configured");
         }
         BgpPeer peer = new BgpPeer(this, config, group.next(), listener, new SplittableRandom(seeds.nextLong()));
+        peer.restarting(restarting);
         // Start first, publish second: an accepted connection is handed over through the same
         // event-loop queue, so it can never be looked at before the session has started.
         peer.start();

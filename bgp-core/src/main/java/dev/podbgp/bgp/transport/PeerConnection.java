@@ -41,6 +41,7 @@ final class PeerConnection {
         this.peer = peer;
         this.clock = peer.speaker().clock();
         this.session = new BgpSession(config, clock.time(), random);
+        session.restarting(peer.restarting());
     }
 
     BgpSession session() {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -80,8 +81,7 @@ final class RunCommand implements Callable<Integer> {
         };
         Signal.handle(new Signal("TERM"), sig -> Thread.ofPlatform().name("podbgp-stop").start(stop));
         Signal.handle(new Signal("INT"), sig -> Thread.ofPlatform().name("podbgp-stop").start(stop));
-        stopped.await();
-        return Main.EXIT_OK;
+        return exitWhenStopped(daemon, stop, stopped);
     }
 
     private int runFromCluster() throws Exception {
@@ -112,8 +112,23 @@ final class RunCommand implements Callable<Integer> {
         };
         Signal.handle(new Signal("TERM"), sig -> Thread.ofPlatform().name("podbgp-stop").start(stop));
         Signal.handle(new Signal("INT"), sig -> Thread.ofPlatform().name("podbgp-stop").start(stop));
+        return exitWhenStopped(mode.daemon(), stop, stopped);
+    }
+
+    /**
+     * Waits for the stop a signal asks for, or the one a failed daemon needs: then the exit code says which, so
+     * that systemd or the kubelet starts podbgp again after a failure (which, with graceful restart, costs no
+     * traffic: the kernel keeps forwarding meanwhile).
+     */
+    private static int exitWhenStopped(PodbgpDaemon daemon, Runnable stop, CountDownLatch stopped) throws InterruptedException {
+        AtomicInteger exit = new AtomicInteger(Main.EXIT_OK);
+        daemon.failed().thenAccept(reason -> {
+            LOG.error("stopping-after-failure").with("reason", reason).log();
+            exit.set(Main.EXIT_RUNTIME);
+            Thread.ofPlatform().name("podbgp-stop").start(stop);
+        });
         stopped.await();
-        return Main.EXIT_OK;
+        return exit.get();
     }
 
     private static void configureLogging(LoggingSpec logging) {

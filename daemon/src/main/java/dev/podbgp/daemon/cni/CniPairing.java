@@ -23,24 +23,36 @@ public final class CniPairing {
      * @param uplink      the uplink interface to take the MTU from; empty = the default route's device
      * @param ipamDataDir host-local's lease directory; empty = the plugin's default
      */
+    /**
+     * @param peers addresses of the BGP peers: on a node without a default route, the devices reaching them are
+     *     the uplink whose MTU the bridge takes
+     */
     public record Settings(Path confDir, String fileName, String bridge, Optional<Integer> mtu,
-            Optional<String> uplink, Optional<Path> ipamDataDir) {
+            Optional<String> uplink, Optional<Path> ipamDataDir, List<String> peers) {
+
+        public Settings {
+            peers = List.copyOf(peers);
+        }
 
         public static Settings defaults() {
             return new Settings(CniConfigWriter.DEFAULT_CONF_DIR, CniConfigWriter.DEFAULT_FILE_NAME,
-                    CniConflist.DEFAULT_BRIDGE, Optional.empty(), Optional.empty(), Optional.empty());
+                    CniConflist.DEFAULT_BRIDGE, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
         }
 
         public Settings withConfDir(Path dir) {
-            return new Settings(dir, fileName, bridge, mtu, uplink, ipamDataDir);
+            return new Settings(dir, fileName, bridge, mtu, uplink, ipamDataDir, peers);
         }
 
         public Settings withUplink(String iface) {
-            return new Settings(confDir, fileName, bridge, mtu, Optional.of(iface), ipamDataDir);
+            return new Settings(confDir, fileName, bridge, mtu, Optional.of(iface), ipamDataDir, peers);
         }
 
         public Settings withIpamDataDir(Path dir) {
-            return new Settings(confDir, fileName, bridge, mtu, uplink, Optional.of(dir));
+            return new Settings(confDir, fileName, bridge, mtu, uplink, Optional.of(dir), peers);
+        }
+
+        public Settings withPeers(List<String> addresses) {
+            return new Settings(confDir, fileName, bridge, mtu, uplink, ipamDataDir, addresses);
         }
     }
 
@@ -58,7 +70,7 @@ public final class CniPairing {
 
     /** The conflist {@link #apply} would write now (MTU looked up if not fixed). */
     public CniConflist conflist(List<Prefix> nodePodCidrs) {
-        int mtu = settings.mtu().orElseGet(() -> UplinkMtu.of(ns, settings.uplink()));
+        int mtu = settings.mtu().orElseGet(() -> UplinkMtu.of(ns, settings.uplink(), settings.peers()));
         CniConflist c = CniConflist.of(nodePodCidrs, mtu).withBridge(settings.bridge());
         return settings.ipamDataDir().map(c::withIpamDataDir).orElse(c);
     }

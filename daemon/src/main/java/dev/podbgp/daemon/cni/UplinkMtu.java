@@ -14,7 +14,9 @@ import java.util.TreeSet;
  * and so no encapsulation overhead to subtract.
  *
  * <p>The uplink is a named interface, or else the device(s) of the main table's default route
- * (IPv4 first, then IPv6; all next hops of a multipath route, smallest MTU wins). Asked with
+ * (IPv4 first, then IPv6; all next hops of a multipath route, smallest MTU wins), or, on a node
+ * without a default route (one that learns it over BGP, say), the devices that reach the
+ * configured BGP peers. Asked with
  * {@code ip -j} in the {@link TargetNamespace} rather than read from {@code /sys/class/net}: sysfs
  * shows the namespace it was mounted from, not the one we target, while {@code ip} asks the
  * kernel over netlink in the namespace it runs in.
@@ -26,12 +28,40 @@ public final class UplinkMtu {
 
     /** The MTU of {@code iface}, or of the default route's device(s) when empty. */
     public static int of(TargetNamespace ns, Optional<String> iface) {
-        List<String> devices = iface.map(List::of).orElseGet(() -> defaultRouteDevices(ns));
+        return of(ns, iface, List.of());
+    }
+
+    /**
+     * The MTU of {@code iface}, or of the default route's device(s) when empty, or of the devices that reach
+     * {@code peers} when there is no default route.
+     */
+    public static int of(TargetNamespace ns, Optional<String> iface, List<String> peers) {
+        List<String> devices = iface.map(List::of).orElseGet(() -> uplinkDevices(ns, peers));
         int mtu = Integer.MAX_VALUE;
         for (String dev : devices) {
             mtu = Math.min(mtu, linkMtu(ns, dev));
         }
         return mtu;
+    }
+
+    private static List<String> uplinkDevices(TargetNamespace ns, List<String> peers) {
+        List<String> devs = defaultRouteDevices(ns);
+        if (!devs.isEmpty()) {
+            return devs;
+        }
+        TreeSet<String> toPeers = new TreeSet<>();
+        for (String peer : peers) {
+            Exec.Result r = Exec.run(ns.wrap(List.of("ip", "-j", "route", "get", peer)));
+            if (r.ok()) {
+                toPeers.addAll(devices(parse(r.stdout())));
+            }
+        }
+        toPeers.remove("lo");
+        if (toPeers.isEmpty()) {
+            throw new IllegalStateException("no default route in " + ns + " and no route to a BGP peer"
+                    + " to find the uplink MTU from; name the uplink interface or set the MTU in the config");
+        }
+        return new ArrayList<>(toPeers);
     }
 
     static int linkMtu(TargetNamespace ns, String dev) {
@@ -51,8 +81,7 @@ public final class UplinkMtu {
                 return devs;
             }
         }
-        throw new IllegalStateException("no default route in " + ns
-                + " to find the uplink MTU from; name the uplink interface or set the MTU in the config");
+        return List.of();
     }
 
     /** Devices named by {@code ip -j route} output: "dev" of a route, or of each multipath next hop. */

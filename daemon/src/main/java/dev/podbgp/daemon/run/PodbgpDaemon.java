@@ -51,6 +51,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One running podbgp: the FIB writer, the speaker, the CNI pairing, the control socket and the
@@ -78,6 +79,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     /** UPDATE counts per peer already added to the metrics: the counters grow by the difference. */
     private final Map<IpAddress, long[]> countedUpdates = new HashMap<>();
     private boolean stopped;
+    private final CompletableFuture<String> failed = new CompletableFuture<>();
     /** A named network namespace this daemon manages (lab use); empty: the one it runs in. */
     private final Optional<String> namespace;
 
@@ -86,29 +88,32 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         this.state = s;
         this.namespace = namespace;
         this.instanceLock = InstanceLock.acquire(s.controlSocket());
+        // What a failed start must undo, newest first. The FIB is detached, not closed: a start that fails (the
+        // port taken, say) leaves the kernel forwarding as it found it.
+        List<AutoCloseable> undo = new ArrayList<>();
+        undo.add(instanceLock);
         try {
             this.cni = new CniPairing(namespace.map(TargetNamespace::named).orElseGet(TargetNamespace::current),
-                    cniSettings(s.cni()));
+                    cniSettings(s));
             applyCni(s);
             RouteOwner owner = owner(s);
             if (namespace.isEmpty()) {
                 registerProtocolName(owner);
             }
-            this.fib = FibWriter.open(namespace.map(NetworkNamespace::named).orElse(null), owner, FibConfig.defaults().withGracefulRestart(s.fib().keepOnExit()), new FibEvents());
+            this.fib = FibWriter.open(namespace.map(NetworkNamespace::named).orElse(null), owner, fibConfig(s), new FibEvents());
+            undo.addFirst(fib::detach);
             fib.start();
-            this.speaker = Speaker.start(s, namespace, List.of(new FibBridge(fib)), new Events());
-            if (s.fib().keepOnExit()) {
-                // Routes kept from the last run stay until the sessions had time to send theirs again.
-                Thread.ofPlatform().daemon().name("podbgp-fib-converge").start(() -> {
-                    try {
-                        Thread.sleep(Duration.ofSeconds(s.gracefulRestart().restartTime()));
-                        fib.ribConverged();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+            if (fib.keptAtStart() > 0) {
+                // The last run's routes still forward: they stay until the peers have sent their tables again.
+                LOG.info("restarting").with("kept-routes", fib.keptAtStart()).log();
+                this.speaker = Speaker.restart(s, namespace, List.of(new FibBridge(fib)), new Events(),
+                        Duration.ofSeconds(s.gracefulRestart().restartTime()), fib::ribConverged);
+            } else {
+                this.speaker = Speaker.start(s, namespace, List.of(new FibBridge(fib)), new Events());
             }
+            undo.addFirst(speaker);
             this.control = ControlServer.start(s.controlSocket(), this);
+            undo.addFirst(control);
             this.metricsServer = s.metrics().enabled()
                     ? MetricsServer.start(new InetSocketAddress(InetAddress.getByAddress(s.metrics().address().toBytes()), s.metrics().port()),
                             metrics.registry())
@@ -117,11 +122,22 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             metricsRefresh.scheduleWithFixedDelay(this::refreshMetrics, METRICS_REFRESH.toSeconds(), METRICS_REFRESH.toSeconds(),
                     TimeUnit.SECONDS);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(instanceLock);
+            LOG.warn("start-failed").with("error", e.getMessage()).log();
+            undo.forEach(PodbgpDaemon::closeQuietly);
             throw e;
         }
         LOG.info("started").with("node", s.node().name()).with("asn", s.node().asn()).with("router-id", s.node().routerId())
                 .with("peers", s.peers().size()).with("originated", s.originated()).log();
+    }
+
+    /**
+     * Our routes survive a crash whenever graceful restart is on (a kill -9 leaves them in the kernel, and peers
+     * were told we keep forwarding), and a clean stop when {@code fib.keepOnExit} says so. Whatever a start finds
+     * of ours is kept as stale until the RIB has converged, never deleted and rewritten.
+     */
+    private static FibConfig fibConfig(DesiredState s) {
+        return FibConfig.defaults().withKeepStaleAtStart(s.gracefulRestart().enabled() || s.fib().keepOnExit())
+                .withKeepOnClose(s.fib().keepOnExit());
     }
 
     /** Starts everything for the config in {@code configFile}, already loaded and valid. */
@@ -296,21 +312,44 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     // ---- lifecycle ----
 
     /**
-     * SIGTERM: every peer gets Cease/Administrative Shutdown with {@code communication}; our
-     * FIB routes are removed unless the config keeps them for a graceful restart.
+     * SIGTERM. Two ways, by {@code fib.keepOnExit}:
+     * <ul>
+     *   <li>kept (a restart or upgrade): the FIB is detached first, so nothing the sessions' end does reaches the
+     *       kernel; then each session ends the way that makes its peer keep our routes (RFC 8538 graceful
+     *       NOTIFICATION, or a plain close for a graceful-restart peer without it). The next start finds the routes
+     *       and takes them over.</li>
+     *   <li>not kept: every peer gets Cease/Administrative Shutdown with {@code communication} and withdraws our
+     *       routes; then ours leave the kernel.</li>
+     * </ul>
+     * A daemon whose FIB writer failed stops the first way: the kernel's routes are the last good state.
      */
     public synchronized void stop(String communication) {
         if (stopped) {
             return;
         }
         stopped = true;
-        LOG.info("stopping").with("reason", communication).log();
+        boolean handOver = state.fib().keepOnExit() || fib.failure() != null;
+        LOG.info("stopping").with("reason", communication).with("routes", handOver ? "kept" : "removed").log();
         metricsRefresh.shutdownNow();
-        speaker.shutdown(communication);
+        if (handOver) {
+            closeQuietly(fib::detach);
+            speaker.shutdownForRestart(communication);
+        } else {
+            speaker.shutdown(communication);
+            closeQuietly(fib);
+        }
         closeQuietly(control);
         closeQuietly(metricsServer);
-        closeQuietly(fib);
         closeQuietly(instanceLock);
+    }
+
+    /**
+     * Completes when the daemon can no longer do its job and must be restarted: the FIB writer's thread stopped
+     * (a netlink socket error), so the kernel no longer follows the RIB. {@code podbgp run} then stops, keeping the
+     * kernel's routes, and exits non-zero for its supervisor to start it again.
+     */
+    public CompletableFuture<String> failed() {
+        return failed;
     }
 
     @Override
@@ -367,10 +406,12 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         return new RouteOwner(s.fib().protocol(), (int) s.fib().table(), 0);
     }
 
-    private static CniPairing.Settings cniSettings(CniSpec spec) {
+    private static CniPairing.Settings cniSettings(DesiredState s) {
+        CniSpec spec = s.cni();
         CniPairing.Settings d = CniPairing.Settings.defaults();
         return new CniPairing.Settings(spec.confDir(), d.fileName(), spec.bridgeName(),
-                spec.mtu().isPresent() ? Optional.of(spec.mtu().getAsInt()) : Optional.empty(), d.uplink(), d.ipamDataDir());
+                spec.mtu().isPresent() ? Optional.of(spec.mtu().getAsInt()) : Optional.empty(), d.uplink(), d.ipamDataDir(),
+                s.peers().stream().map(p -> p.address().toString()).toList());
     }
 
     private static String stateName(SessionState s) {
@@ -398,6 +439,12 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         @Override
         public void onHealed(Prefix prefix) {
             LOG.info("fib-healed").with("prefix", prefix).log();
+        }
+
+        @Override
+        public void onWriterStopped(IOException failure) {
+            LOG.error("fib-writer-failed").with("error", failure.getMessage()).log();
+            failed.complete("the FIB writer stopped: " + failure.getMessage());
         }
     }
 

@@ -33,6 +33,8 @@ final class PeerNotices implements PeerNoticeListener {
         switch (notice) {
             case PeerNotice.MaxPrefix m -> maxPrefix(slot, m);
             case PeerNotice.RouteRefreshNeeded r -> requestRefresh(slot);
+            // Counted by LocalRestart when this start is a restart; nothing to do for the session.
+            case PeerNotice.EndOfRibApplied e -> { }
         }
     }
 

@@ -48,7 +48,11 @@ public final class Speaker implements AutoCloseable {
     private volatile DesiredState state;
     private boolean closing;
 
-    private Speaker(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners, SpeakerEvents events) {
+    /** Present when this start is a restart, until it converged. */
+    private final LocalRestart localRestart;
+
+    private Speaker(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners, SpeakerEvents events,
+            Runnable restartConverged) {
         this.state = state;
         BestPathOptions options = BestPathOptions.defaults(state.node().asn())
                 .withMaxPaths(Math.max(1, state.fib().ecmpWidth()));
@@ -60,6 +64,10 @@ public final class Speaker implements AutoCloseable {
         this.ribThread = new RibThread(rib, adjRibOut, registry.backlogged(), counts);
         this.timers = new RestartTimers(ribThread);
         rib.addNoticeListener(new PeerNotices(registry, timers));
+        this.localRestart = restartConverged == null ? null : new LocalRestart(registry, () -> restartOver(restartConverged));
+        if (localRestart != null) {
+            rib.addNoticeListener(localRestart);
+        }
         SpeakerConfig config = new SpeakerConfig(List.of(new InetSocketAddress(SessionMapper.inet(state.listen().address()),
                 state.listen().port())), 1, true, null);
         if (namespace.isPresent()) {
@@ -72,6 +80,7 @@ public final class Speaker implements AutoCloseable {
             }
         });
         this.transport = BgpSpeaker.start(config, new SessionEvents(registry, ribThread, timers, () -> this.state, events));
+        transport.restarting(localRestart != null);
         this.convergence = new PeerConvergence(registry, transport, ribThread, timers);
     }
 
@@ -84,8 +93,22 @@ public final class Speaker implements AutoCloseable {
      */
     public static Speaker start(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
             SpeakerEvents events) {
-        Speaker s = new Speaker(state, namespace, locRibListeners, events);
+        Speaker s = new Speaker(state, namespace, locRibListeners, events, null);
         s.convergence.start(state);
+        return s;
+    }
+
+    /**
+     * Like {@link #start(DesiredState, Optional, List, SpeakerEvents)} for a restart: the kernel still forwards with
+     * the last run's routes. Our OPENs carry the R bit (RFC 4724 §4.1) until every configured peer's End-of-RIB has
+     * been applied, or {@code deferral} is over; then {@code converged} runs once (the FIB writer sweeps what the RIB
+     * did not ask for again) and later OPENs are plain.
+     */
+    public static Speaker restart(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
+            SpeakerEvents events, Duration deferral, Runnable converged) {
+        Speaker s = new Speaker(state, namespace, locRibListeners, events, converged);
+        s.convergence.start(state);
+        s.localRestart.start(s.timers, deferral);
         return s;
     }
 
@@ -106,6 +129,12 @@ public final class Speaker implements AutoCloseable {
         state = next;
         convergence.converge(previous, next, diff);
         return diff;
+    }
+
+    /** Our restart converged: OPENs from now on are plain, and {@code converged} runs. */
+    private void restartOver(Runnable converged) {
+        transport.restarting(false);
+        converged.run();
     }
 
     public DesiredState state() {

@@ -190,6 +190,11 @@ final class FamilyRoutes {
         stale.put(key, Boolean.TRUE);
     }
 
+    /** Stale routes kept now (the writer's thread, or {@link FibWriter#start()} before the thread runs). */
+    int staleCount() {
+        return stale.size();
+    }
+
     /** The RIB has converged: deletes the stale routes, none of which it asked for. */
     void sweepStale() throws IOException {
         stale.forEach((key, unused) -> delete(key));
@@ -201,9 +206,10 @@ final class FamilyRoutes {
         retrying.forEachDue(nowNanos, this::write);
     }
 
-    /** Close without graceful restart: deletes every route we wanted. */
+    /** Close without keeping routes: deletes every route we wanted, and the stale ones still kept. */
     void deleteAll() throws IOException {
         desired.forEach((key, unused) -> delete(key));
+        sweepStale();
     }
 
     void clearDesired() {

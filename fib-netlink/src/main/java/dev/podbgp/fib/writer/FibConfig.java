@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * How the FIB writer behaves.
  *
- * @param gracefulRestart at start, keep our routes the RIB has not (yet) asked for until
- *     {@link FibWriter#ribConverged()}; at shutdown, keep all our routes in the kernel
+ * @param keepStaleAtStart at start, keep our routes the RIB has not (yet) asked for until
+ *     {@link FibWriter#ribConverged()}: a restart (a crash included) leaves forwarding as it was
+ * @param keepOnClose at close, leave all our routes in the kernel for the next start
  * @param firstRetry the first backoff after a failure, doubled per attempt up to {@code maxRetry}
  * @param firstNexthopId the first nexthop-object id we use in this namespace
  * @param useNexthopObjects false forces RTA_MULTIPATH for ECMP even where objects exist
@@ -16,7 +17,7 @@ import java.time.Duration;
  *     desired state anyway, for what no notification reports (a route of ours another program
  *     replaced); {@link Duration#ZERO}: never
  */
-public record FibConfig(boolean gracefulRestart, Duration firstRetry, Duration maxRetry, int firstNexthopId,
+public record FibConfig(boolean keepStaleAtStart, boolean keepOnClose, Duration firstRetry, Duration maxRetry, int firstNexthopId,
         boolean useNexthopObjects, boolean selfHealing, Duration scanInterval) {
 
     /** BIRD's kernel protocol scans every 60 s by default too. */
@@ -29,27 +30,36 @@ public record FibConfig(boolean gracefulRestart, Duration firstRetry, Duration m
     }
 
     public static FibConfig defaults() {
-        return new FibConfig(false, Duration.ofMillis(100), Duration.ofSeconds(30), 0x50000000, true, true,
+        return new FibConfig(false, false, Duration.ofMillis(100), Duration.ofSeconds(30), 0x50000000, true, true,
                 DEFAULT_SCAN_INTERVAL);
     }
 
+    /** Both halves of a restart: routes kept at close, and kept as stale at the next start. */
     public FibConfig withGracefulRestart(boolean on) {
-        return new FibConfig(on, firstRetry, maxRetry, firstNexthopId, useNexthopObjects, selfHealing, scanInterval);
+        return new FibConfig(on, on, firstRetry, maxRetry, firstNexthopId, useNexthopObjects, selfHealing, scanInterval);
+    }
+
+    public FibConfig withKeepStaleAtStart(boolean on) {
+        return new FibConfig(on, keepOnClose, firstRetry, maxRetry, firstNexthopId, useNexthopObjects, selfHealing, scanInterval);
+    }
+
+    public FibConfig withKeepOnClose(boolean on) {
+        return new FibConfig(keepStaleAtStart, on, firstRetry, maxRetry, firstNexthopId, useNexthopObjects, selfHealing, scanInterval);
     }
 
     public FibConfig withRetry(Duration first, Duration max) {
-        return new FibConfig(gracefulRestart, first, max, firstNexthopId, useNexthopObjects, selfHealing, scanInterval);
+        return new FibConfig(keepStaleAtStart, keepOnClose, first, max, firstNexthopId, useNexthopObjects, selfHealing, scanInterval);
     }
 
     public FibConfig withNexthopObjects(boolean on) {
-        return new FibConfig(gracefulRestart, firstRetry, maxRetry, firstNexthopId, on, selfHealing, scanInterval);
+        return new FibConfig(keepStaleAtStart, keepOnClose, firstRetry, maxRetry, firstNexthopId, on, selfHealing, scanInterval);
     }
 
     public FibConfig withSelfHealing(boolean on) {
-        return new FibConfig(gracefulRestart, firstRetry, maxRetry, firstNexthopId, useNexthopObjects, on, scanInterval);
+        return new FibConfig(keepStaleAtStart, keepOnClose, firstRetry, maxRetry, firstNexthopId, useNexthopObjects, on, scanInterval);
     }
 
     public FibConfig withScanInterval(Duration interval) {
-        return new FibConfig(gracefulRestart, firstRetry, maxRetry, firstNexthopId, useNexthopObjects, selfHealing, interval);
+        return new FibConfig(keepStaleAtStart, keepOnClose, firstRetry, maxRetry, firstNexthopId, useNexthopObjects, selfHealing, interval);
     }
 }

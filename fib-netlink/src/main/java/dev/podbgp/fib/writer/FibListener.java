@@ -1,6 +1,7 @@
 package dev.podbgp.fib.writer;
 
 import dev.podbgp.inet.Prefix;
+import java.io.IOException;
 
 /**
  * What the FIB writer reports, on its own thread. Failures are per route and followed by a
@@ -21,4 +22,10 @@ public interface FibListener {
     default void onHealed(Prefix prefix) {}
 
     FibListener NONE = (prefix, errno, reason, attempt) -> { };
+
+    /**
+     * The writer's thread stopped on {@code failure} (a socket error, or a bug): nothing submitted from now on
+     * reaches the kernel. Called once, on that thread, as it ends.
+     */
+    default void onWriterStopped(IOException failure) {}
 }

@@ -56,6 +56,8 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
     private int batchWritten;
     private int batchFailed;
     private boolean staleKept;
+    /** Our routes found in the kernel at start that nobody asked for yet, kept as stale. */
+    private volatile int keptAtStart;
     /** Route deletions the monitor reported (tests: to know one was seen). */
     private long deletionsSeen;
     private long nextScanNanos = Long.MAX_VALUE;
@@ -189,6 +191,14 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
         }
     }
 
+    /**
+     * How many of our routes {@link #start()} found in the kernel and kept as stale, none of which
+     * was asked for before it: a previous run's forwarding state, so this start is a restart.
+     */
+    public int keptAtStart() {
+        return keptAtStart;
+    }
+
     /** The socket error that stopped the writer thread, or null. */
     public IOException failure() {
         return failure;
@@ -235,9 +245,10 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
         for (FamilyRoutes family : families) {
             family.applyTaken(false);
         }
-        staleKept = config.gracefulRestart();
+        staleKept = config.keepStaleAtStart();
         reconcile(staleKept);
         flush();
+        keptAtStart = ipv4.staleCount() + ipv6.staleCount();
         scheduleScan();
         synchronized (lock) {
             completed = Math.max(completed, target);
@@ -319,6 +330,9 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
             synchronized (lock) {
                 lock.notifyAll();
             }
+        }
+        if (failure != null) {
+            listener.onWriterStopped(failure);
         }
     }
 
@@ -414,11 +428,24 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
     // ---- shutdown ----
 
     /**
-     * Stops the threads. Without graceful restart our routes and nexthop objects are removed
-     * first; with it they stay for the next start to reconcile.
+     * Stops the threads. Unless {@link FibConfig#keepOnClose()} our routes and nexthop objects
+     * are removed first; with it they stay for the next start to reconcile.
      */
     @Override
     public void close() throws IOException {
+        stop(!config.keepOnClose());
+    }
+
+    /**
+     * Stops the threads and leaves every route of ours in the kernel as it is, whatever the
+     * config says: for a start that failed half way, and for a stop that hands the forwarding
+     * state to the next run.
+     */
+    public void detach() throws IOException {
+        stop(false);
+    }
+
+    private void stop(boolean deleteOurs) throws IOException {
         synchronized (lock) {
             running = false;
             lock.notifyAll();
@@ -432,7 +459,7 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
             monitor.close();
         }
         try {
-            if (!config.gracefulRestart() && failure == null) {
+            if (deleteOurs && failure == null) {
                 synchronized (lock) {
                     families.forEach(FamilyRoutes::take);
                 }

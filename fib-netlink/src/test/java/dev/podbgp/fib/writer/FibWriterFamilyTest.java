@@ -131,6 +131,7 @@ class FibWriterFamilyTest extends WriterInNamespace {
         fib.start();
         assertThat(kernel(family)).containsOnlyKeys(family.prefix(1).toString(), family.prefix(2).toString(),
                 family.prefix(5).toString());
+        assertThat(fib.keptAtStart()).as("a previous run's routes, so a restart").isEqualTo(3);
         fib.install(family.prefix(2), family.via(3));
         fib.install(family.prefix(3), family.via(3));
         // A stale route withdrawn before convergence goes at once.
@@ -161,6 +162,23 @@ class FibWriterFamilyTest extends WriterInNamespace {
         eventually(() -> assertThat(fib.deletionsSeen()).isGreaterThan(seen));
         assertThat(fib.awaitWritten(Duration.ofSeconds(2))).as("nothing left to write after a deletion that asks nothing").isTrue();
         assertThat(kernel(family)).containsOnlyKeys(family.prefix(1).toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void routesKeptAsStaleAfterACrashStillLeaveAtCloseWhenNotKeptOnClose(Family family) throws Exception {
+        // A crash left routes behind; this run keeps them at start but was not told to keep its own at exit.
+        addOurs(family, 1, 2);
+        open(FibConfig.defaults().withKeepStaleAtStart(true));
+        fib.start();
+        assertThat(fib.keptAtStart()).isEqualTo(2);
+        fib.install(family.prefix(3), family.via(2));
+        awaitWritten();
+        assertThat(kernel(family)).containsOnlyKeys(family.prefix(1).toString(), family.prefix(2).toString(),
+                family.prefix(3).toString());
+        fib.close();
+        fib = null;
+        assertThat(kernel(family)).as("ours leave at close, stale ones too").isEmpty();
     }
 
     @ParameterizedTest

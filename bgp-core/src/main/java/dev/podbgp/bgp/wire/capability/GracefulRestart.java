@@ -68,6 +68,12 @@ public record GracefulRestart(int restartFlags, int restartTime, List<Entry> ent
         return (restartFlags & RESTART_STATE) != 0;
     }
 
+    /** This capability with the R bit set or cleared, everything else as it is. */
+    public GracefulRestart withRestartState(boolean restarted) {
+        int flags = restarted ? restartFlags | RESTART_STATE : restartFlags & ~RESTART_STATE;
+        return flags == restartFlags ? this : new GracefulRestart(flags, restartTime, entries);
+    }
+
     public boolean notification() {
         return (restartFlags & NOTIFICATION) != 0;
     }

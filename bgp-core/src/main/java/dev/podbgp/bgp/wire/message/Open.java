@@ -10,7 +10,9 @@ import dev.podbgp.bgp.wire.WireWriter;
 import dev.podbgp.bgp.wire.capability.CapabilitiesJson;
 import dev.podbgp.bgp.wire.capability.Capability;
 import dev.podbgp.bgp.wire.capability.FourOctetAs;
+import dev.podbgp.bgp.wire.capability.GracefulRestart;
 import dev.podbgp.inet.Ipv4Address;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,6 +48,18 @@ public record Open(
         if (version >>> 8 != 0 || myAs >>> 16 != 0 || holdTime >>> 16 != 0) {
             throw new IllegalArgumentException("version " + version + ", AS " + myAs + " or hold time " + holdTime + " out of range");
         }
+    }
+
+    /**
+     * This OPEN with the Graceful Restart capability's R bit set or cleared (RFC 4724 §3); an OPEN
+     * without that capability is returned as it is.
+     */
+    public Open withRestartState(boolean restarted) {
+        List<Capability> caps = new ArrayList<>(capabilities.size());
+        for (Capability c : capabilities) {
+            caps.add(c instanceof GracefulRestart gr ? gr.withRestartState(restarted) : c);
+        }
+        return caps.equals(capabilities) ? this : new Open(version, myAs, holdTime, bgpIdentifier, caps, otherParameters);
     }
 
     /** A version 4 OPEN for {@code asn}, putting AS_TRANS in the 2-octet field when needed. */
