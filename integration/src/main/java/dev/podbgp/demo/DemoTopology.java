@@ -51,6 +51,11 @@ public final class DemoTopology {
 
     /** Namespaces, links, FRR, and a config file per node; no podbgp yet. */
     public static DemoTopology build(Lab lab) {
+        return build(lab, false);
+    }
+
+    /** As {@link #build(Lab)}, with graceful restart on the router when {@code torGracefulRestart}. */
+    public static DemoTopology build(Lab lab, boolean torGracefulRestart) {
         Node torNode = lab.node("tor");
         torNode.enableForwarding();
         Node n1 = lab.node("node1");
@@ -60,10 +65,11 @@ public final class DemoTopology {
         DemoNode node1 = node(lab, n1, l1, 65001, Prefix.parse("10.240.1.0/24"));
         DemoNode node2 = node(lab, n2, l2, 65002, Prefix.parse("10.240.2.0/24"));
         IpAddress t1 = l1.address(torNode, AddressFamily.IPV4);
-        FrrPeer frr = FrrPeer.start(torNode, PeerConfig.of(t1.toString(), TOR_AS)
+        PeerConfig tor = PeerConfig.of(t1.toString(), TOR_AS)
                 .neighbor(Neighbor.of(t1, node1.config().address(), node1.config().asn()))
                 .neighbor(Neighbor.of(l2.address(torNode, AddressFamily.IPV4), node2.config().address(),
-                        node2.config().asn())), FrrBackend.NAMESPACE);
+                        node2.config().asn()));
+        FrrPeer frr = FrrPeer.start(torNode, torGracefulRestart ? tor.withGracefulRestart() : tor, FrrBackend.NAMESPACE);
         return new DemoTopology(lab, torNode, frr, List.of(node1, node2));
     }
 

@@ -62,6 +62,7 @@ public final class ExabgpPeer implements Peer {
     }
 
     public static ExabgpPeer start(Node node, PeerConfig config) {
+        config.requireNoGracefulRestart("the ExaBGP");
         if (!Files.isExecutable(Path.of("/usr/sbin/exabgp"))) {
             throw new IllegalStateException("/usr/sbin/exabgp missing: install the Debian package exabgp (scripts/install-deps.sh)");
         }

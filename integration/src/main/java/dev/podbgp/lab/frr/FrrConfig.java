@@ -29,6 +29,11 @@ final class FrrConfig {
         sb.append(" no bgp network import-check\n");
         sb.append(" no bgp default ipv4-unicast\n");
         sb.append(" timers bgp 1 3\n");
+        if (c.gracefulRestart()) {
+            // F=1 for every family: zebra keeps bgpd's kernel routes while bgpd restarts.
+            sb.append(" bgp graceful-restart\n");
+            sb.append(" bgp graceful-restart preserve-fw-state\n");
+        }
         for (Neighbor n : c.neighbors()) {
             String a = n.address().toString();
             sb.append(" neighbor ").append(a).append(" remote-as ").append(n.as()).append('\n');

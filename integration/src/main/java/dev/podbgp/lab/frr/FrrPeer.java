@@ -13,6 +13,7 @@ import dev.podbgp.lab.peer.PeerConfig;
 import dev.podbgp.lab.peer.Route;
 import dev.podbgp.lab.peer.RouteAttributes;
 import dev.podbgp.lab.peer.SessionState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -203,6 +204,32 @@ public final class FrrPeer implements Peer {
     public void shutdownNeighbor(Neighbor neighbor, String message) {
         runtime.vtysh(List.of("configure terminal", "router bgp " + config.localAs(),
                 "neighbor " + neighbor.address() + " shutdown message " + message));
+    }
+
+    /**
+     * The BGP daemon alone restarts, as in an FRR upgrade or a bgpd crash: bgpd is stopped (SIGKILL
+     * when {@code crash}, else SIGTERM), {@code down} passes, and it starts again from its config file.
+     * zebra keeps running throughout. Namespace backend only.
+     */
+    public void restartBgpd(boolean crash, Duration down) throws InterruptedException {
+        stopBgpd(crash);
+        Thread.sleep(down.toMillis());
+        startBgpd();
+    }
+
+    public void stopBgpd(boolean crash) {
+        namespaceFrr().stopBgpd(crash);
+    }
+
+    public void startBgpd() {
+        namespaceFrr().startBgpd();
+    }
+
+    private NamespaceFrr namespaceFrr() {
+        if (runtime instanceof NamespaceFrr n) {
+            return n;
+        }
+        throw new UnsupportedOperationException("bgpd alone restarts only in the namespace backend, not " + backend());
     }
 
     @Override

@@ -27,13 +27,15 @@ final class NamespaceFrr implements FrrRuntime {
     private final Node node;
     private final String pathspace;
     private final Path frrLog;
+    private final Path conf;
     private final LabProcess zebra;
-    private final LabProcess bgpd;
+    private volatile LabProcess bgpd;
 
-    private NamespaceFrr(Node node, Path frrLog, LabProcess zebra, LabProcess bgpd) {
+    private NamespaceFrr(Node node, Path frrLog, Path conf, LabProcess zebra, LabProcess bgpd) {
         this.node = node;
         this.pathspace = node.name();
         this.frrLog = frrLog;
+        this.conf = conf;
         this.zebra = zebra;
         this.bgpd = bgpd;
     }
@@ -67,16 +69,41 @@ final class NamespaceFrr implements FrrRuntime {
         // bgpd registers with zebra through zserv.api; started earlier it only retries.
         Await.until("zebra of " + name + " to listen", Duration.ofSeconds(15),
                 () -> Files.exists(run.resolve("zserv.api")) || !zebra.isAlive(), () -> zebra.logTail(20));
-        LabProcess bgpd = node.start("bgpd", List.of("/usr/lib/frr/bgpd", "-N", name, "-f", conf.toString(),
-                "-i", run.resolve("bgpd.pid").toString()));
-        NamespaceFrr frr = new NamespaceFrr(node, log, zebra, bgpd);
-        Await.until("bgpd of " + name + " to answer vtysh", Duration.ofSeconds(15), () -> {
-            if (!zebra.isAlive() || !bgpd.isAlive()) {
-                throw new IllegalStateException("FRR exited during start-up:\n" + frr.logs());
-            }
-            return frr.vtyshResult(List.of("show bgp summary json")).ok();
-        }, frr::logs);
+        NamespaceFrr frr = new NamespaceFrr(node, log, conf, zebra, startBgpd(node, conf));
+        frr.awaitBgpd();
         return frr;
+    }
+
+    private static LabProcess startBgpd(Node node, Path conf) {
+        Path pid = FRR_RUN.resolve(node.name()).resolve("bgpd.pid");
+        return node.start("bgpd", List.of("/usr/lib/frr/bgpd", "-N", node.name(), "-f", conf.toString(), "-i", pid.toString()));
+    }
+
+    private void awaitBgpd() {
+        Await.until("bgpd of " + pathspace + " to answer vtysh", Duration.ofSeconds(15), () -> {
+            if (!zebra.isAlive() || !bgpd.isAlive()) {
+                throw new IllegalStateException("FRR exited during start-up:\n" + logs());
+            }
+            return vtyshResult(List.of("show bgp summary json")).ok();
+        }, this::logs);
+    }
+
+    /** bgpd alone goes away (SIGKILL: a crash; else SIGTERM); zebra and the kernel routes it holds stay. */
+    void stopBgpd(boolean crash) {
+        if (crash) {
+            bgpd.kill();
+        } else {
+            bgpd.stop();
+        }
+    }
+
+    /** bgpd again, from the same frr.conf; returns once it answers vtysh (it may not be listening yet). */
+    void startBgpd() {
+        if (bgpd.isAlive()) {
+            throw new IllegalStateException("bgpd of " + pathspace + " still runs");
+        }
+        bgpd = startBgpd(node, conf);
+        awaitBgpd();
     }
 
     private Shell.Result vtyshResult(List<String> commands) {

@@ -5,27 +5,44 @@ import dev.podbgp.inet.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The small config every fixture turns into its daemon's own syntax. */
-public record PeerConfig(IpAddress routerId, long localAs, List<Neighbor> neighbors, List<Route> routes) {
+/**
+ * The small config every fixture turns into its daemon's own syntax.
+ *
+ * @param gracefulRestart restarting side and helper of RFC 4724, with forwarding kept across a
+ *                        restart of the BGP daemon; only the FRR fixture renders it, the others refuse it
+ */
+public record PeerConfig(IpAddress routerId, long localAs, List<Neighbor> neighbors, List<Route> routes,
+                         boolean gracefulRestart) {
     public PeerConfig {
         neighbors = List.copyOf(neighbors);
         routes = List.copyOf(routes);
     }
 
     public static PeerConfig of(String routerId, long localAs) {
-        return new PeerConfig(IpAddress.parse(routerId), localAs, List.of(), List.of());
+        return new PeerConfig(IpAddress.parse(routerId), localAs, List.of(), List.of(), false);
     }
 
     public PeerConfig neighbor(Neighbor n) {
         List<Neighbor> ns = new ArrayList<>(neighbors);
         ns.add(n);
-        return new PeerConfig(routerId, localAs, ns, routes);
+        return new PeerConfig(routerId, localAs, ns, routes, gracefulRestart);
     }
 
     public PeerConfig route(Route r) {
         List<Route> rs = new ArrayList<>(routes);
         rs.add(r);
-        return new PeerConfig(routerId, localAs, neighbors, rs);
+        return new PeerConfig(routerId, localAs, neighbors, rs, gracefulRestart);
+    }
+
+    public PeerConfig withGracefulRestart() {
+        return new PeerConfig(routerId, localAs, neighbors, routes, true);
+    }
+
+    /** For the fixtures that do not render {@link #gracefulRestart}: a test asking for it must not run without it. */
+    public void requireNoGracefulRestart(String fixture) {
+        if (gracefulRestart) {
+            throw new IllegalArgumentException(fixture + " fixture does not configure graceful restart");
+        }
     }
 
     public boolean isExternal(Neighbor n) {
