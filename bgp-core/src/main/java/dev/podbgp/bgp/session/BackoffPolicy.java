@@ -18,11 +18,13 @@ import java.util.Objects;
 public record BackoffPolicy(Duration base, Duration cap, int dampAfter, Duration dampPenalty, Duration stableAfter) {
 
     /**
-     * 1 s doubling to 60 s, then 5 minutes from the 8th failure in a row: the first retry is
-     * quick (a peer restarting), a peer refusing us for minutes costs one attempt per 5 minutes.
+     * 1 s doubling to 30 s, then 60 s from the 8th failure in a row: the first retry is quick (a
+     * peer restarting), and no wait is longer than half the connect-retry time RFC 4271 suggests
+     * (120 s), so a peer that was away for minutes is tried again within a minute of its return.
+     * A session waiting here still takes the peer's own connection at once (see BgpSession).
      */
     public static final BackoffPolicy DEFAULT = new BackoffPolicy(
-            Duration.ofSeconds(1), Duration.ofSeconds(60), 8, Duration.ofMinutes(5), Duration.ofSeconds(60));
+            Duration.ofSeconds(1), Duration.ofSeconds(30), 8, Duration.ofSeconds(60), Duration.ofSeconds(60));
 
     public BackoffPolicy {
         Objects.requireNonNull(stableAfter, "stableAfter");

@@ -126,6 +126,15 @@ public final class BgpSession {
         return config;
     }
 
+    /**
+     * Whether a connection the peer opens would be taken now: in any state but Idle, and in Idle
+     * while an automatic restart is pending (not before the first start, not after an operator's
+     * stop or a max-prefix teardown).
+     */
+    public boolean acceptsConnections() {
+        return state != SessionState.IDLE || autoRestart;
+    }
+
     /** Failures since the last stable session or operator start (the backoff's count). */
     public int consecutiveFailures() {
         return backoff.failures();
@@ -156,7 +165,14 @@ public final class BgpSession {
                     start();
                 }
             }
-            // §8.2.2 Idle: "refuses all incoming BGP connections".
+            // Waiting out the IdleHoldTimer after a failure, the session restarts as if with passive
+            // TCP establishment (§8.1.1 Event 5) when the peer connects first: the peer is back, so
+            // it is taken at once. The failure count stays; only a stable session clears it.
+            case TcpAccepted _ when autoRestart -> {
+                timers.stop(IDLE_HOLD, out);
+                connectionUp();
+            }
+            // §8.2.2 Idle: "refuses all incoming BGP connections" (never started, or stopped).
             case TcpConnected _, TcpAccepted _ -> out.add(new CloseConnection());
             default -> {}
         }

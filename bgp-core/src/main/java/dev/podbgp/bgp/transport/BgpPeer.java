@@ -289,6 +289,11 @@ public final class BgpPeer {
     void accepted(Channel channel, ConnectionHandler handler) {
         PeerConnection p = primary;
         SessionState s = p == null ? SessionState.IDLE : p.session().state();
+        if (s == SessionState.IDLE && p != null && p.session().acceptsConnections()) {
+            // Idle between a failure and our next attempt: the peer is back, take its connection.
+            event(INFO, "connection-accepted-in-backoff").with("remote", channel.remoteAddress()).log();
+            s = SessionState.ACTIVE;
+        }
         switch (s) {
             case CONNECT, ACTIVE -> {
                 handler.target(p);
@@ -311,7 +316,7 @@ public final class BgpPeer {
                 secondary.handle(new SessionEvent.TcpAccepted());
             }
             case ESTABLISHED -> refuse(channel, "session already established (RFC 4271 §6.8)");
-            case IDLE -> refuse(channel, "session is idle");
+            case IDLE -> refuse(channel, p == null ? "session not started" : "session stopped (operator or max-prefix)");
         }
     }
 

@@ -9,13 +9,17 @@ import dev.podbgp.bgp.session.SessionEvent.ManualStop;
 import dev.podbgp.bgp.session.SessionEvent.TcpAccepted;
 import dev.podbgp.bgp.session.SessionEvent.TcpConnected;
 import dev.podbgp.bgp.session.SessionEvent.TcpConnectionFails;
+import dev.podbgp.bgp.session.SessionEvent.Teardown;
 import dev.podbgp.bgp.session.SessionEvent.TimerExpired;
 import dev.podbgp.bgp.session.SessionOrder.CloseConnection;
 import dev.podbgp.bgp.session.SessionOrder.Connect;
 import dev.podbgp.bgp.session.SessionOrder.StartTimer;
 import dev.podbgp.bgp.session.SessionOrder.StopTimer;
 import dev.podbgp.bgp.session.SessionReport.StateChanged;
+import dev.podbgp.bgp.wire.BgpError;
 import dev.podbgp.bgp.wire.message.Keepalive;
+import dev.podbgp.bgp.wire.message.Notification;
+import dev.podbgp.bgp.wire.message.Open;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +52,7 @@ class FsmIdleTest {
     }
 
     @Test
-    void rfc4271_s8_2_2_idle_refusesIncomingConnections() {
+    void rfc4271_s8_2_2_idle_neverStarted_refusesIncomingConnections() {
         SessionFixture f = new SessionFixture();
         assertThat(f.handle(new TcpAccepted())).containsExactly(new CloseConnection());
         assertThat(f.handle(new TcpConnected())).containsExactly(new CloseConnection());
@@ -104,5 +108,43 @@ class FsmIdleTest {
         assertThat(f.session.consecutiveFailures()).isEqualTo(1);
         assertThat(f.handle(new ManualStart())).startsWith(new StopTimer(TimerKind.IDLE_HOLD)).contains(new Connect());
         assertThat(f.session.consecutiveFailures()).isZero();
+    }
+
+    @Test
+    void idle_waitingOutTheBackoff_takesThePeersConnectionAtOnceAndKeepsTheFailureCount() {
+        SessionFixture f = new SessionFixture();
+        f.handle(new ManualStart());
+        f.handle(new TcpConnectionFails());
+        f.handle(new TcpConnectionFails());
+        assertThat(f.session.acceptsConnections()).isTrue();
+        var taken = f.handle(new TcpAccepted());
+        assertThat(taken).startsWith(new StopTimer(TimerKind.IDLE_HOLD));
+        assertThat(only(taken, SessionOrder.Send.class)).singleElement()
+                .satisfies(s -> assertThat(s.message()).isInstanceOf(Open.class));
+        assertThat(taken).doesNotContain(new CloseConnection(), new Connect());
+        assertThat(f.session.state()).isEqualTo(SessionState.OPEN_SENT);
+        // Only a session that stays up clears the count: a peer flapping through our listener is still damped.
+        assertThat(f.session.consecutiveFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void idle_afterAnOperatorStop_refusesThePeersConnection() {
+        SessionFixture f = new SessionFixture();
+        f.handle(new ManualStart());
+        f.handle(new TcpConnectionFails());
+        f.handle(ManualStop.silent());
+        assertThat(f.session.acceptsConnections()).isFalse();
+        assertThat(f.handle(new TcpAccepted())).containsExactly(new CloseConnection());
+        assertThat(f.session.state()).isEqualTo(SessionState.IDLE);
+    }
+
+    @Test
+    void idle_afterAMaxPrefixTeardown_refusesThePeersConnection() {
+        SessionFixture f = new SessionFixture();
+        f.handle(new ManualStart());
+        f.handle(new TcpConnected());
+        f.handle(new Teardown(Notification.of(BgpError.CEASE_MAXIMUM_PREFIXES_REACHED)));
+        assertThat(f.session.state()).isEqualTo(SessionState.IDLE);
+        assertThat(f.handle(new TcpAccepted())).containsExactly(new CloseConnection());
     }
 }

@@ -35,8 +35,8 @@ class SessionDampingTest {
             f.fire(TimerKind.IDLE_HOLD);
             assertThat(f.session.state()).isEqualTo(SessionState.CONNECT);
         }
-        // Default policy at jitter 0.75: 1 s doubling to the 60 s cap, 5 minutes from the 8th failure.
-        assertThat(waits).containsExactly(750L, 1500L, 3000L, 6000L, 12_000L, 24_000L, 45_000L, 225_000L, 225_000L);
+        // Default policy at jitter 0.75: 1 s doubling to the 30 s cap, 60 s from the 8th failure.
+        assertThat(waits).containsExactly(750L, 1500L, 3000L, 6000L, 12_000L, 22_500L, 22_500L, 45_000L, 45_000L);
     }
 
     @Test
@@ -50,7 +50,7 @@ class SessionDampingTest {
             f.clock.advance(last);
             f.fire(TimerKind.IDLE_HOLD);
         }
-        assertThat(last).isEqualTo(Duration.ofSeconds(225));
+        assertThat(last).isEqualTo(Duration.ofSeconds(45));
     }
 
     @Test
