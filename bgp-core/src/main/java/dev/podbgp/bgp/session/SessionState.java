@@ -13,4 +13,16 @@ public enum SessionState {
     public boolean hasConnection() {
         return this == OPEN_SENT || this == OPEN_CONFIRM || this == ESTABLISHED;
     }
+
+    /** The RFC 4271 §8.2.2 spelling ("OpenSent"), as FRR and BIRD show it to operators. */
+    public String rfcName() {
+        return switch (this) {
+            case IDLE -> "Idle";
+            case CONNECT -> "Connect";
+            case ACTIVE -> "Active";
+            case OPEN_SENT -> "OpenSent";
+            case OPEN_CONFIRM -> "OpenConfirm";
+            case ESTABLISHED -> "Established";
+        };
+    }
 }

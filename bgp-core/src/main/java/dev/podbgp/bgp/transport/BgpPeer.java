@@ -154,10 +154,18 @@ public final class BgpPeer {
         start();
     }
 
-    /** Cease / Administrative Reset with an RFC 9003 message; the session comes back by itself. */
-    public void reset(String communication) {
+    /**
+     * The operator's hard clear ({@code podbgp clear neighbor}). A session with a connection ends with Cease /
+     * Administrative Reset and {@code communication} (RFC 4486 §4, RFC 9003; graceful where RFC 8538's N bit was
+     * negotiated, so the peer keeps our routes as stale until the new session's End-of-RIB) and comes back by itself
+     * at once. A session in Idle, whether waiting out its retry backoff or kept down after a max-prefix teardown,
+     * starts now with a fresh backoff.
+     */
+    public void clear(String communication) {
         onLoop(() -> {
-            if (primary != null) {
+            if (primary == null || primary.session().state() == SessionState.IDLE) {
+                start();
+            } else {
                 primary.handle(communication == null ? new SessionEvent.AdminReset(Optional.empty())
                         : SessionEvent.AdminReset.of(communication));
             }

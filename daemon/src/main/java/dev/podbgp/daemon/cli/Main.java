@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             AnnounceCommand.class,
             WithdrawCommand.class,
             ReloadCommand.class,
+            ClearCommand.class,
             DecodeCommand.class,
             CleanupCommand.class,
             DemoCommand.class,

@@ -59,6 +59,10 @@ public final class ControlClient {
         return call(new ControlRequest.Reload()).asText();
     }
 
+    public String clearNeighbor(String address, ClearScope scope) throws ControlException {
+        return call(new ControlRequest.ClearNeighbor(address, scope)).asText();
+    }
+
     /** Sends {@code request}; returns the {@code result} or throws the daemon's {@code error}. */
     public JsonNode call(ControlRequest request) throws ControlException {
         if (!Files.exists(socket)) {

@@ -1,6 +1,7 @@
 package dev.podbgp.daemon.control;
 
 import dev.podbgp.bgp.exabgp.Command;
+import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import java.util.List;
 import java.util.Optional;
@@ -35,4 +36,11 @@ public interface ControlHandler {
 
     /** Rereads the config file; returns what changed. An invalid file is refused and the running config kept. */
     String reload() throws ControlException;
+
+    /**
+     * {@code podbgp clear neighbor}: resets the session to the configured peer {@code address}, or with a soft
+     * scope only re-exchanges routes; returns what was done. An unknown address, or a soft clear of a session that
+     * is not Established, is refused.
+     */
+    String clearNeighbor(IpAddress address, ClearScope scope) throws ControlException;
 }

@@ -35,6 +35,10 @@ public final class ControlProtocol {
             case ControlRequest.ShowConfig r -> o.put("command", "show-config");
             case ControlRequest.RouteCommand r -> o.put("command", "route-command").put("text", r.text());
             case ControlRequest.Reload r -> o.put("command", "reload");
+            case ControlRequest.ClearNeighbor r -> {
+                o.put("command", "clear-neighbor").put("address", r.address());
+                r.scope().soft().ifPresent(soft -> o.put("soft", soft));
+            }
         }
         return o.toString();
     }
@@ -64,9 +68,23 @@ public final class ControlProtocol {
                 yield new ControlRequest.RouteCommand(o.get("text").asText());
             }
             case "reload" -> new ControlRequest.Reload();
+            case "clear-neighbor" -> clearNeighbor(o);
             default -> throw new ControlException("unknown command \"" + command + "\"; known: show-neighbors,"
-                    + " show-routes, show-fib, show-config, route-command, reload");
+                    + " show-routes, show-fib, show-config, route-command, reload, clear-neighbor");
         };
+    }
+
+    private static ControlRequest.ClearNeighbor clearNeighbor(JsonNode o) throws ControlException {
+        if (!o.path("address").isTextual()) {
+            throw new ControlException("clear-neighbor needs an \"address\" string");
+        }
+        ClearScope scope = ClearScope.HARD;
+        if (o.hasNonNull("soft")) {
+            String soft = o.get("soft").asText();
+            scope = ClearScope.ofSoft(soft).orElseThrow(
+                    () -> new ControlException("clear-neighbor \"soft\" is \"in\" or \"out\", not \"" + soft + "\""));
+        }
+        return new ControlRequest.ClearNeighbor(o.get("address").asText(), scope);
     }
 
     /**

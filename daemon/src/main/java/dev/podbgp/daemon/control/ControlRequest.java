@@ -25,4 +25,7 @@ public sealed interface ControlRequest {
 
     /** {@code {"command":"reload"}} */
     record Reload() implements ControlRequest {}
+
+    /** {@code {"command":"clear-neighbor","address":"192.0.2.1","soft":"in"}}; no {@code soft} is a hard clear. */
+    record ClearNeighbor(String address, ClearScope scope) implements ControlRequest {}
 }

@@ -2,6 +2,7 @@ package dev.podbgp.daemon.control;
 
 import dev.podbgp.bgp.exabgp.CommandParser;
 import dev.podbgp.bgp.exabgp.ParseResult;
+import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.log.EventLog;
 import java.io.IOException;
@@ -161,7 +162,16 @@ public final class ControlServer implements AutoCloseable {
                 case ParseResult.Refused refused -> throw new ControlException(refused.error().toString());
             };
             case ControlRequest.Reload r -> handler.reload();
+            case ControlRequest.ClearNeighbor r -> handler.clearNeighbor(address(r.address()), r.scope());
         };
+    }
+
+    private static IpAddress address(String text) throws ControlException {
+        try {
+            return IpAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ControlException("not an IP address: " + text + " (" + e.getMessage() + ")");
+        }
     }
 
     private static Optional<Prefix> prefix(Optional<String> text) throws ControlException {

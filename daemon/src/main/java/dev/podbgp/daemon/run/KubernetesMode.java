@@ -1,6 +1,5 @@
 package dev.podbgp.daemon.run;
 
-import dev.podbgp.bgp.session.SessionState;
 import dev.podbgp.config.ConfigLoader;
 import dev.podbgp.config.state.DesiredState;
 import dev.podbgp.daemon.control.ControlException;
@@ -129,7 +128,7 @@ public final class KubernetesMode implements AutoCloseable {
         try {
             List<SessionSnapshot> sessions = new ArrayList<>();
             for (NeighborView n : daemon.neighbors()) {
-                sessions.add(new SessionSnapshot(IpAddress.parse(n.address()), n.asn(), rfcName(SessionState.valueOf(n.state())),
+                sessions.add(new SessionSnapshot(IpAddress.parse(n.address()), n.asn(), n.state(),
                         n.accepted(), n.advertised(), n.lastError().isEmpty() ? Optional.empty() : Optional.of(n.lastError())));
             }
             status.publish(new NodeStatusSnapshot(sessions, daemon.state().originated(), Optional.empty()));
@@ -143,18 +142,6 @@ public final class KubernetesMode implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** RFC 4271 §8.2.2 spelling, as the status object and kubectl show it. */
-    static String rfcName(SessionState s) {
-        return switch (s) {
-            case IDLE -> "Idle";
-            case CONNECT -> "Connect";
-            case ACTIVE -> "Active";
-            case OPEN_SENT -> "OpenSent";
-            case OPEN_CONFIRM -> "OpenConfirm";
-            case ESTABLISHED -> "Established";
-        };
     }
 
     /** Stops everything; a second call does nothing. */

@@ -12,6 +12,7 @@ import dev.podbgp.config.state.DesiredState;
 import dev.podbgp.config.state.DesiredStateDiff;
 import dev.podbgp.daemon.cni.CniPairing;
 import dev.podbgp.daemon.cni.TargetNamespace;
+import dev.podbgp.daemon.control.ClearScope;
 import dev.podbgp.daemon.control.ControlException;
 import dev.podbgp.daemon.control.ControlHandler;
 import dev.podbgp.daemon.control.ControlServer;
@@ -33,6 +34,7 @@ import dev.podbgp.fib.route.RouteWriter;
 import dev.podbgp.fib.writer.FibConfig;
 import dev.podbgp.fib.writer.FibListener;
 import dev.podbgp.fib.writer.FibWriter;
+import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.log.EventLog;
 import dev.podbgp.log.LogField;
@@ -42,7 +44,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import dev.podbgp.inet.IpAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -205,7 +206,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         Instant now = Instant.now();
         for (PeerStatus p : speaker.peers()) {
             PrefixCounts counts = speaker.prefixCounts(p.address());
-            out.add(new NeighborView(p.address().toString(), p.asn(), stateName(p.state()),
+            out.add(new NeighborView(p.address().toString(), p.asn(), p.state().rfcName(),
                     Duration.between(p.since(), now).toSeconds(), counts.received(), counts.accepted(),
                     counts.advertised(), p.lastError()));
         }
@@ -270,6 +271,21 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             throw new ControlException("the new config is invalid; the running one stays:\n" + errors(e.errors()));
         }
         return apply(next.state());
+    }
+
+    @Override
+    public String clearNeighbor(IpAddress address, ClearScope scope) throws ControlException {
+        try {
+            String done = switch (scope) {
+                case HARD -> speaker.clearNeighbor(address);
+                case SOFT_IN -> speaker.refreshFromNeighbor(address);
+                case SOFT_OUT -> speaker.resendToNeighbor(address);
+            };
+            LOG.info("clear-neighbor").with("peer", address).with("scope", scope).log();
+            return done;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ControlException(e.getMessage());
+        }
     }
 
     private <T> T query(java.util.function.Function<dev.podbgp.rib.Rib, T> q) throws ControlException {
@@ -412,10 +428,6 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         return new CniPairing.Settings(spec.confDir(), d.fileName(), spec.bridgeName(),
                 spec.mtu().isPresent() ? Optional.of(spec.mtu().getAsInt()) : Optional.empty(), d.uplink(), d.ipamDataDir(),
                 s.peers().stream().map(p -> p.address().toString()).toList());
-    }
-
-    private static String stateName(SessionState s) {
-        return s.toString();
     }
 
     /** Feeds metrics and logs from session events. */

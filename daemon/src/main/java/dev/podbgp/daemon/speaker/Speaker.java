@@ -1,6 +1,8 @@
 package dev.podbgp.daemon.speaker;
 
 import dev.podbgp.bgp.exabgp.Command;
+import dev.podbgp.bgp.session.NegotiatedSession;
+import dev.podbgp.bgp.session.SessionState;
 import dev.podbgp.bgp.transport.BgpSpeaker;
 import dev.podbgp.bgp.transport.SpeakerConfig;
 import dev.podbgp.config.state.DesiredState;
@@ -36,6 +38,8 @@ import java.util.function.Function;
 public final class Speaker implements AutoCloseable {
 
     private static final Duration COUNTS_CHECK = Duration.ofSeconds(1);
+    /** The RFC 9003 shutdown communication of an operator's clear, so the peer's operator sees why. */
+    private static final String CLEAR_COMMUNICATION = "podbgp clear neighbor";
 
     private final Rib rib;
     private final AdjRibOut adjRibOut;
@@ -159,6 +163,73 @@ public final class Speaker implements AutoCloseable {
         for (var entry : withdraw.routes()) {
             ribThread.post(new RibEvent.WithdrawOriginated(entry.prefix()));
         }
+    }
+
+    /**
+     * {@code podbgp clear neighbor ADDR}: a session with a connection ends with Cease/Administrative Reset and
+     * comes back at once; one in Idle (retry backoff, or kept down after a max-prefix teardown) starts now. See
+     * {@link dev.podbgp.bgp.transport.BgpPeer#clear}.
+     *
+     * @return what was done, for the operator
+     * @throws IllegalArgumentException when no configured peer has {@code address}
+     */
+    public String clearNeighbor(IpAddress address) {
+        PeerSlot slot = configured(address);
+        SessionState was = slot.bgp.state();
+        slot.bgp.clear(CLEAR_COMMUNICATION);
+        return was == SessionState.IDLE
+                ? "starting the session to " + address + " (it was Idle" + (slot.lastError.isEmpty() ? "" : ": " + slot.lastError) + ")"
+                : "reset the session to " + address + " (was " + was.rfcName() + ") with Cease/Administrative Reset; it comes back at once";
+    }
+
+    /**
+     * {@code podbgp clear neighbor ADDR --soft in}: asks the peer for its routes again with a ROUTE-REFRESH per
+     * negotiated family (RFC 2918), without a reset.
+     *
+     * @throws IllegalArgumentException when no configured peer has {@code address}
+     * @throws IllegalStateException when the session is not Established or the peer did not announce Route Refresh
+     */
+    public String refreshFromNeighbor(IpAddress address) {
+        PeerSlot slot = configured(address);
+        NegotiatedSession n = established(slot, address);
+        if (!n.peerAcceptsRouteRefresh()) {
+            throw new IllegalStateException(address + " did not announce Route Refresh (RFC 2918) in its OPEN, so it"
+                    + " cannot be asked for its routes again; 'podbgp clear neighbor " + address + "' resets the session instead");
+        }
+        n.families().forEach(slot.bgp::requestRefresh);
+        return "asked " + address + " for its routes again (ROUTE-REFRESH for " + n.families() + ")";
+    }
+
+    /**
+     * {@code podbgp clear neighbor ADDR --soft out}: sends the peer every route we advertise to it again, without a
+     * reset, as when it asks with a ROUTE-REFRESH.
+     *
+     * @throws IllegalArgumentException when no configured peer has {@code address}
+     * @throws IllegalStateException when the session is not Established
+     */
+    public String resendToNeighbor(IpAddress address) {
+        PeerSlot slot = configured(address);
+        established(slot, address);
+        ribThread.post(new RibEvent.RefreshRequested(slot.id));
+        return "sending " + address + " our routes again";
+    }
+
+    private PeerSlot configured(IpAddress address) {
+        PeerSlot slot = registry.byAddress(address);
+        if (slot == null) {
+            throw new IllegalArgumentException("no configured peer has address " + address + "; 'podbgp show neighbors' lists them");
+        }
+        return slot;
+    }
+
+    private static NegotiatedSession established(PeerSlot slot, IpAddress address) {
+        SessionState state = slot.bgp.state();
+        NegotiatedSession n = slot.negotiated;
+        if (state != SessionState.ESTABLISHED || n == null) {
+            throw new IllegalStateException("the session to " + address + " is " + state.rfcName() + ", not Established;"
+                    + " 'podbgp clear neighbor " + address + "' without --soft starts it");
+        }
+        return n;
     }
 
     // ---- views ----

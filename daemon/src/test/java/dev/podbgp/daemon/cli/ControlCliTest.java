@@ -153,6 +153,38 @@ class ControlCliTest {
     }
 
     @Test
+    void clearNeighbor_hardAndSoft_reachTheDaemonWithTheirScope() {
+        CliRun hard = run("clear", "neighbor", "192.0.2.1");
+        assertThat(hard.exitCode()).as(hard.err()).isZero();
+        assertThat(hard.out()).isEqualTo("reset the session to 192.0.2.1\n");
+        assertThat(run("clear", "neighbor", "192.0.2.1", "--soft", "in").out()).isEqualTo("asked 192.0.2.1 for its routes again\n");
+        assertThat(run("clear", "neighbor", "2001:db8:0::1").exitCode()).isZero();
+        assertThat(handler.calls).containsExactly("192.0.2.1 HARD", "192.0.2.1 SOFT_IN", "2001:db8::1 HARD");
+    }
+
+    @Test
+    void clearNeighbor_unknownPeerOrSoftOnAnIdleSession_exit1WithTheDaemonsReason() {
+        CliRun unknown = run("clear", "neighbor", "192.0.2.99");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).isEqualTo("podbgp: no configured peer has address 192.0.2.99\n");
+        CliRun soft = run("clear", "neighbor", "2001:db8::1", "--soft", "out");
+        assertThat(soft.exitCode()).isEqualTo(1);
+        assertThat(soft.err()).contains("is Active, not Established");
+    }
+
+    @Test
+    void clearNeighbor_badAddressOrSoftWord_exit2_nothingSent() {
+        CliRun address = run("clear", "neighbor", "192.0.2");
+        assertThat(address.exitCode()).isEqualTo(2);
+        assertThat(address.err()).startsWith("podbgp: not an IP address: 192.0.2");
+        CliRun soft = run("clear", "neighbor", "192.0.2.1", "--soft", "both");
+        assertThat(soft.exitCode()).isEqualTo(2);
+        assertThat(soft.err()).isEqualTo("podbgp: --soft takes 'in' or 'out', not 'both'\n");
+        assertThat(run("clear", "neighbor").exitCode()).isEqualTo(2);
+        assertThat(handler.calls).isEmpty();
+    }
+
+    @Test
     void daemonNotRunning_exit1_messageNamesTheSocket() {
         Path missing = tmp.resolve("elsewhere.sock");
         CliRun r = CliRun.of("show", "neighbors", "--socket", missing.toString());

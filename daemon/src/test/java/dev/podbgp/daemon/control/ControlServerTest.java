@@ -87,6 +87,23 @@ class ControlServerTest {
     }
 
     @Test
+    void clearNeighbor_onTheWire_addressAndSoftAreChecked() throws Exception {
+        Path socket = tmp.resolve("control.sock");
+        RecordingHandler handler = new RecordingHandler();
+        try (ControlServer server = ControlServer.start(socket, handler)) {
+            List<JsonNode> answers = request(socket, "{\"command\":\"clear-neighbor\",\"address\":\"192.0.2.1\",\"soft\":\"out\"}",
+                    "{\"command\":\"clear-neighbor\",\"address\":\"192.0.2.1\",\"soft\":\"sideways\"}",
+                    "{\"command\":\"clear-neighbor\"}", "{\"command\":\"clear-neighbor\",\"address\":\"192.0.2.x\"}");
+            assertThat(answers.get(0).path("result").asText()).isEqualTo("sending 192.0.2.1 our routes again");
+            assertThat(answers.get(1).path("error").asText()).isEqualTo("clear-neighbor \"soft\" is \"in\" or \"out\", not \"sideways\"");
+            assertThat(answers.get(2).path("error").asText()).isEqualTo("clear-neighbor needs an \"address\" string");
+            assertThat(answers.get(3).path("error").asText()).startsWith("not an IP address: 192.0.2.x");
+            assertThat(handler.calls).containsExactly("192.0.2.1 SOFT_OUT");
+            assertThat(new ControlClient(socket).clearNeighbor("192.0.2.1", ClearScope.HARD)).isEqualTo("reset the session to 192.0.2.1");
+        }
+    }
+
+    @Test
     void clientReturnsRecordsAndTheDaemonsRefusal() throws Exception {
         Path socket = tmp.resolve("control.sock");
         RecordingHandler handler = new RecordingHandler();

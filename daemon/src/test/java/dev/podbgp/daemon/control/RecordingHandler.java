@@ -1,6 +1,7 @@
 package dev.podbgp.daemon.control;
 
 import dev.podbgp.bgp.exabgp.Command;
+import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import java.util.List;
 import java.util.Optional;
@@ -71,5 +72,20 @@ public class RecordingHandler implements ControlHandler {
             throw new ControlException(reloadRefusal);
         }
         return "config reloaded: 1 peer added";
+    }
+
+    @Override
+    public String clearNeighbor(IpAddress address, ClearScope scope) throws ControlException {
+        calls.add(address + " " + scope);
+        NeighborView n = NEIGHBORS.stream().filter(v -> IpAddress.parse(v.address()).equals(address)).findFirst()
+                .orElseThrow(() -> new ControlException("no configured peer has address " + address));
+        if (scope != ClearScope.HARD && !n.state().equals("Established")) {
+            throw new ControlException("the session to " + address + " is " + n.state() + ", not Established");
+        }
+        return switch (scope) {
+            case HARD -> "reset the session to " + address;
+            case SOFT_IN -> "asked " + address + " for its routes again";
+            case SOFT_OUT -> "sending " + address + " our routes again";
+        };
     }
 }

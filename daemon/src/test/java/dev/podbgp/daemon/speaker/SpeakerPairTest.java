@@ -1,6 +1,7 @@
 package dev.podbgp.daemon.speaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.podbgp.bgp.session.NegotiatedSession;
 import dev.podbgp.bgp.session.SessionConfig;
@@ -345,5 +346,64 @@ class SpeakerPairTest {
         } finally {
             bare.close();
         }
+    }
+
+    @Test
+    void maxPrefixTeardownWithRestartAfter0_staysDownUntilAnOperatorClearsTheNeighbor() throws Exception {
+        a = start(nodeA("10.240.1.0/24, 10.240.11.0/24", ""));
+        b = start(nodeB(", maxPrefix: {limit: 1, restartAfter: 0}"));
+        await(() -> status(b).lastError().startsWith("ADMIN_STOP 6/1"), "the max-prefix teardown at B");
+
+        // The operator removes the cause, then clears: B takes connections again, A retries now, not after its backoff.
+        a.apply(nodeA("10.240.1.0/24", ""));
+        assertThat(b.clearNeighbor(A)).startsWith("starting the session to 10.99.0.11 (it was Idle: ADMIN_STOP 6/1");
+        assertThat(a.clearNeighbor(B)).startsWith("starting the session to 10.99.0.12");
+        await(() -> status(b).state() == SessionState.ESTABLISHED && has(b, A_POD), "the session back with A's podCIDR");
+        assertThat(has(b, A_EXTRA)).isFalse();
+    }
+
+    @Test
+    void rfc4486_s4_clearNeighborOfAnEstablishedSessionSendsCease4AndTheSessionComesBack() throws Exception {
+        a = start(nodeA("10.240.1.0/24", ""));
+        b = start(nodeB(""));
+        await(() -> has(b, A_POD) && status(b).state() == SessionState.ESTABLISHED, "the session up");
+
+        assertThat(b.clearNeighbor(A)).startsWith("reset the session to 10.99.0.11 (was Established)");
+
+        await(() -> status(a).lastError().startsWith("NOTIFICATION_RECEIVED 6/4: shutdown communication \"podbgp clear neighbor\""),
+                "Cease/4 at A, was: " + status(a).lastError());
+        await(() -> status(a).flaps() == 1 && status(b).state() == SessionState.ESTABLISHED && has(b, A_POD),
+                "the session back with A's podCIDR");
+    }
+
+    @Test
+    void rfc2918_softClearInAndOutExchangeTheRoutesAgainWithoutAReset() throws Exception {
+        a = start(nodeA("10.240.1.0/24", ""));
+        b = start(nodeB(""));
+        await(() -> has(b, A_POD) && has(a, B_POD), "each node's podCIDR at the other");
+
+        long inAtB = status(b).updatesIn();
+        assertThat(b.refreshFromNeighbor(A)).startsWith("asked 10.99.0.11 for its routes again (ROUTE-REFRESH for");
+        await(() -> status(b).updatesIn() > inAtB, "A's routes sent to B again");
+
+        long inAtA = status(a).updatesIn();
+        assertThat(b.resendToNeighbor(A)).isEqualTo("sending 10.99.0.11 our routes again");
+        await(() -> status(a).updatesIn() > inAtA, "B's routes sent to A again");
+
+        assertThat(status(a).flaps()).isZero();
+        assertThat(status(b).flaps()).isZero();
+        assertThat(has(a, B_POD) && has(b, A_POD)).isTrue();
+    }
+
+    @Test
+    void clearNeighbor_anUnknownAddressOrASoftClearOfASessionThatIsNotUp_isRefused() throws Exception {
+        a = start(nodeA("10.240.1.0/24", ""));
+
+        assertThatThrownBy(() -> a.clearNeighbor(IpAddress.parse("10.99.0.99")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("no configured peer has address 10.99.0.99");
+        assertThatThrownBy(() -> a.refreshFromNeighbor(B))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not Established");
+        assertThatThrownBy(() -> a.resendToNeighbor(B))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("without --soft starts it");
     }
 }
