@@ -62,7 +62,8 @@ public final class SessionMapper {
     /**
      * Replaces the End-of-RIB-only Graceful Restart capability by one that lists our families:
      * as a helper we keep a restarting peer's routes (RFC 4724 §4.2); the forwarding-state bit
-     * says our FIB routes survive our own restart, true when routes are kept on exit. The N bit
+     * says our kernel routes survive our own restart: a daemon with graceful restart keeps the
+     * routes it finds at start stale until every peer's End-of-RIB (docs/restart.md). The N bit
      * (RFC 8538 §2) extends both to sessions that end with a NOTIFICATION other than Hard Reset.
      */
     private static List<Capability> withGracefulRestart(List<Capability> caps, Set<Family> families, GracefulRestartSpec gr) {

@@ -3,6 +3,7 @@ package dev.podbgp.k8s.deploy;
 import static dev.podbgp.k8s.MockCluster.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.podbgp.config.ConfigLoader;
 import dev.podbgp.config.Secret;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.DesiredState;
@@ -11,6 +12,7 @@ import dev.podbgp.k8s.crd.BGPPeer;
 import dev.podbgp.k8s.mapping.Annotations;
 import dev.podbgp.k8s.mapping.BaseSettings;
 import dev.podbgp.k8s.mapping.StateBuilder;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
@@ -90,7 +92,21 @@ class DeployManifestsTest {
         });
         assertThat(c.getReadinessProbe().getExec().getCommand()).containsExactly("podbgp", "show", "neighbors");
         assertThat(pod.getVolumes()).filteredOn(v -> v.getHostPath() != null).extracting(v -> v.getHostPath().getPath())
-                .containsExactlyInAnyOrder("/etc/cni/net.d", "/opt/cni/bin");
+                .containsExactlyInAnyOrder("/etc/cni/net.d", "/opt/cni/bin", "/run/podbgp");
+    }
+
+    @Test
+    void baseConfigMapMakesAPodRestartHitless() throws Exception {
+        ConfigMap cm = of(load("configmap.yaml"), ConfigMap.class).getFirst();
+        Path file = Files.createTempFile("podbgp-base", ".yaml");
+        try {
+            Files.writeString(file, cm.getData().get("podbgp.yaml"));
+            BaseSettings base = BaseSettings.from(ConfigLoader.loadBase(file).config());
+            assertThat(base.fib().keepOnExit()).as("SIGTERM leaves the routes for the next pod").isTrue();
+            assertThat(base.gracefulRestart().enabled()).as("peers keep our routes meanwhile").isTrue();
+        } finally {
+            Files.delete(file);
+        }
     }
 
     @Test
