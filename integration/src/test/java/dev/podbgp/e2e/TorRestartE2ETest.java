@@ -34,22 +34,12 @@ class TorRestartE2ETest {
 
     @Test
     void torBgpdCrashAndRestart_withGracefulRestart_losesNoPing(Lab lab) throws Exception {
-        DemoTopology t = DemoTopology.build(lab, true);
-        for (DemoNode n : t.nodes()) {
-            n.node().exec("ip", "route", "del", "default").orThrow();
-            n.writeConfig(n.config().withRestart(true, false));
-            n.startPodbgp();
-        }
-        t.tor().awaitEstablished(SETTLE);
+        PodsAcrossTheRouter pods = PodsAcrossTheRouter.start(lab, SETTLE);
+        DemoTopology t = pods.topology();
         DemoNode n1 = t.node1();
-        Pod p1 = n1.addPod();
-        Pod p2 = t.node2().addPod();
-        Prefix cidr1 = n1.config().podCidrs().getFirst();
-        Prefix cidr2 = t.node2().config().podCidrs().getFirst();
-        Await.until("node1's kernel to get " + cidr2, SETTLE, () -> n1.kernelHasRoute(cidr2), n1::kernelRoutes);
-        Await.until("node2's kernel to get " + cidr1, SETTLE, () -> t.node2().kernelHasRoute(cidr1),
-                t.node2()::kernelRoutes);
-        assertThat(PodTraffic.ping(p1, p2, 3).ok()).as("pods reach each other before the restart").isTrue();
+        Pod p1 = pods.pod1();
+        Pod p2 = pods.pod2();
+        Prefix cidr2 = pods.node2Cidr();
 
         CompletableFuture<PodTraffic.PingCount> ping = PodTraffic.pingWhile(p1, p2, PINGS, Duration.ofMillis(10));
         Thread.sleep(1_000);
