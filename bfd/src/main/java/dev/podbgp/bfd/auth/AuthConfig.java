@@ -16,7 +16,8 @@ public record AuthConfig(AuthType type, List<AuthKey> keys, int sendKeyId) {
     public AuthConfig {
         Objects.requireNonNull(type, "type");
         if (type != AuthType.KEYED_SHA1 && type != AuthType.METICULOUS_KEYED_SHA1) {
-            throw new IllegalArgumentException(type + " is not supported; use KEYED_SHA1 or METICULOUS_KEYED_SHA1 (RFC 5880 §6.7)");
+            throw new IllegalArgumentException(
+                    type + " is not supported; use KEYED_SHA1 or METICULOUS_KEYED_SHA1 (RFC 5880 §6.7)");
         }
         keys = List.copyOf(keys);
         Set<Integer> ids = new HashSet<>();

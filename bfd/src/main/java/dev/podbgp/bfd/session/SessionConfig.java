@@ -89,7 +89,8 @@ public record SessionConfig(
         Objects.requireNonNull(d, what);
         long micros = micros(d);
         if (micros < 1 || micros > ControlPacket.MAX_INTERVAL_MICROS) {
-            throw new IllegalArgumentException(what + " must be 1 µs to " + ControlPacket.MAX_INTERVAL_MICROS + " µs, not " + d);
+            throw new IllegalArgumentException(
+                    what + " must be 1 µs to " + ControlPacket.MAX_INTERVAL_MICROS + " µs, not " + d);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * that sessions started together do not stay in step. With a Detect Mult of 1 a single late packet
  * would take the session down, so the interval is 75% to 90% of the negotiated one instead.
  */
-public final class TransmitJitter {
+final class TransmitJitter {
 
     static final double LOWEST = 0.75;
     static final double HIGHEST = 1.0;
@@ -16,12 +16,12 @@ public final class TransmitJitter {
 
     private final RandomGenerator random;
 
-    public TransmitJitter(RandomGenerator random) {
+    TransmitJitter(RandomGenerator random) {
         this.random = random;
     }
 
     /** The wait before the next packet, for a negotiated {@code interval} and our bfd.DetectMult. */
-    public Duration next(Duration interval, int detectMult) {
+    Duration next(Duration interval, int detectMult) {
         double highest = detectMult == 1 ? HIGHEST_SINGLE_MULT : HIGHEST;
         double factor = highest - (highest - LOWEST) * random.nextDouble();
         return Duration.ofNanos((long) (interval.toNanos() * factor));

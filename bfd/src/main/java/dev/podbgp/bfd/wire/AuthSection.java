@@ -59,7 +59,8 @@ public sealed interface AuthSection permits AuthSection.Password, AuthSection.Di
             }
             checkKeyId(keyId);
             if (digest.length() != type.digestLength()) {
-                throw new IllegalArgumentException(type + " carries " + type.digestLength() + " digest bytes, not " + digest.length());
+                throw new IllegalArgumentException(
+                        type + " carries " + type.digestLength() + " digest bytes, not " + digest.length());
             }
         }
 

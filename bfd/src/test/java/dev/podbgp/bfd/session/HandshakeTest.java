@@ -16,8 +16,7 @@ class HandshakeTest {
     void rfc5880_s6_2_threeWayHandshake_bothEndsGoDownInitUp() {
         SessionPair pair = SessionPair.standard().startBoth();
         // Each heard the other's Down: both Init.
-        assertThat(pair.a.session.state()).isEqualTo(BfdState.INIT);
-        assertThat(pair.b.session.state()).isEqualTo(BfdState.INIT);
+        pair.assertBothIn(BfdState.INIT);
         // The next periodic packet of each says Init: both Up, one second later (slow start).
         pair.runFor(Duration.ofSeconds(1));
         assertThat(pair.a.path()).containsExactly("ADMIN_DOWN>DOWN", "DOWN>INIT", "INIT>UP");
@@ -43,8 +42,7 @@ class HandshakeTest {
 
     @Test
     void rfc5880_s6_8_3_onceUp_bothEndsPollTheirWayToTheFastIntervals() {
-        SessionPair pair = SessionPair.standard().startBoth();
-        pair.runFor(Duration.ofSeconds(3));
+        SessionPair pair = SessionPair.standard().upAndSettled();
         for (SessionPair.End end : java.util.List.of(pair.a, pair.b)) {
             assertThat(end.session.pollInProgress()).isFalse();
             assertThat(end.session.transmitInterval()).isEqualTo(Duration.ofMillis(50));

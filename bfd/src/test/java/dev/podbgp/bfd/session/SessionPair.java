@@ -1,11 +1,14 @@
 package dev.podbgp.bfd.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.podbgp.bfd.session.SessionEvent.AdminUp;
 import dev.podbgp.bfd.session.SessionEvent.PacketReceived;
 import dev.podbgp.bfd.session.SessionEvent.TimerExpired;
 import dev.podbgp.bfd.session.SessionOrder.Send;
 import dev.podbgp.bfd.session.SessionOrder.StartTimer;
 import dev.podbgp.bfd.session.SessionReport.StateChanged;
+import dev.podbgp.bfd.wire.BfdState;
 import dev.podbgp.bfd.wire.ControlPacket;
 import dev.podbgp.bfd.wire.ControlPacketCodec;
 import dev.podbgp.bfd.wire.DecodeResult;
@@ -109,6 +112,19 @@ final class SessionPair {
         b.handle(new AdminUp());
         deliverAll();
         return this;
+    }
+
+    /** {@link #startBoth()}, then long enough for both to be Up and done with their polls. */
+    SessionPair upAndSettled() {
+        startBoth();
+        runFor(Duration.ofSeconds(3));
+        assertBothIn(BfdState.UP);
+        return this;
+    }
+
+    void assertBothIn(BfdState state) {
+        assertThat(a.session.state()).as("a").isEqualTo(state);
+        assertThat(b.session.state()).as("b").isEqualTo(state);
     }
 
     void handle(End end, SessionEvent event) {
