@@ -135,20 +135,18 @@ public final class BfdSession {
         lastHeard = clock.nanoTime();
         remote = RemoteVariables.of(packet);
         timing.received(packet.fin(), state == BfdState.UP);
-        boolean counted = switch (state) {
+        // A valid packet keeps bfd.RemoteDiscr alive (§6.8.1) even in AdminDown, where expiry changes no state.
+        timers.restart(TimerKind.DETECTION, detection(), out);
+        boolean proceed = switch (state) {
             case ADMIN_DOWN -> inAdminDown();
             case DOWN -> inDown(packet.state());
             case INIT -> inInit(packet.state());
             case UP -> inUp(packet.state());
         };
-        if (!counted) {
-            return;
-        }
-        // §6.8.6, §6.8.7: P is answered at once, whatever the timers and the state.
-        if (packet.poll()) {
+        // §6.8.6, §6.8.7: P is answered at once, whatever the timers and the state, unless discarded.
+        if (proceed && packet.poll()) {
             out.add(new Send(packet(false, true)));
         }
-        timers.restart(TimerKind.DETECTION, detection(), out);
     }
 
     /**
@@ -214,7 +212,7 @@ public final class BfdSession {
         timing.configure(config.desiredMinTx(), config.requiredMinRx(), state == BfdState.UP);
     }
 
-    // ---- the §6.8.6 state table, one method per state; each says whether the packet counts for §6.8.4
+    // ---- the §6.8.6 state table, one method per state; each says whether processing goes on
 
     /** bfd.SessionState AdminDown: the packet is discarded, after what it says of the peer was kept. */
     private boolean inAdminDown() {

@@ -34,7 +34,8 @@ public enum HopMode {
     /**
      * The lowest TTL (Hop Limit) a received packet may carry. RFC 5881 §5 requires 255 without
      * authentication and allows it with; single hop applies it always, since a directly connected
-     * peer never sends less. Multihop has no such proof, so authentication is what protects it.
+     * peer never sends less. Multihop has no such proof, so authentication is what protects it
+     * (RFC 5883 §6); it also rules out the Echo function (RFC 5883 §3), which this module lacks anyway.
      */
     public int minimumReceiveTtl() {
         return minimumReceiveTtl;

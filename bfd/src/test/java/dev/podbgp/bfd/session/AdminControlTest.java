@@ -78,8 +78,14 @@ class AdminControlTest {
         List<SessionAction> actions = f.receive(PeerPacket.hello());
         assertThat(discards(actions)).containsExactly(DiscardReason.ADMIN_DOWN);
         assertThat(changes(actions)).isEmpty();
-        assertThat(timers(actions, TimerKind.DETECTION)).isEmpty();
         assertThat(f.session.remote().discriminator()).isEqualTo(SessionFixture.PEER_DISCR);
+        // §6.8.1: a valid packet keeps the peer's discriminator for another Detection Time.
+        assertThat(timers(actions, TimerKind.DETECTION)).containsExactly(new StartTimer(TimerKind.DETECTION, Duration.ofMillis(150)));
+        f.clock.advanceMillis(100);
+        f.receive(PeerPacket.of(BfdState.DOWN));
+        f.after(Duration.ofMillis(50), TimerKind.DETECTION);
+        assertThat(f.session.remote().discriminator()).isEqualTo(SessionFixture.PEER_DISCR);
+        assertThat(f.session.state()).isEqualTo(BfdState.ADMIN_DOWN);
         // A poll is not answered either: the packet was discarded.
         assertThat(sent(f.receive(PeerPacket.of(BfdState.DOWN).poll()))).isEmpty();
     }
