@@ -41,12 +41,14 @@ public final class DemoTopology {
     private final Node torNode;
     private final FrrPeer tor;
     private final List<DemoNode> nodes;
+    private final List<Link> uplinks;
 
-    private DemoTopology(Lab lab, Node torNode, FrrPeer tor, List<DemoNode> nodes) {
+    private DemoTopology(Lab lab, Node torNode, FrrPeer tor, List<DemoNode> nodes, List<Link> uplinks) {
         this.lab = lab;
         this.torNode = torNode;
         this.tor = tor;
         this.nodes = nodes;
+        this.uplinks = uplinks;
     }
 
     /** Namespaces, links, FRR, and a config file per node; no podbgp yet. */
@@ -70,7 +72,7 @@ public final class DemoTopology {
                 .neighbor(Neighbor.of(l2.address(torNode, AddressFamily.IPV4), node2.config().address(),
                         node2.config().asn()));
         FrrPeer frr = FrrPeer.start(torNode, torGracefulRestart ? tor.withGracefulRestart() : tor, FrrBackend.NAMESPACE);
-        return new DemoTopology(lab, torNode, frr, List.of(node1, node2));
+        return new DemoTopology(lab, torNode, frr, List.of(node1, node2), List.of(l1, l2));
     }
 
     private static DemoNode node(Lab lab, Node n, Link uplink, long asn, Prefix podCidr) {
@@ -114,5 +116,10 @@ public final class DemoTopology {
 
     public DemoNode node2() {
         return nodes.get(1);
+    }
+
+    /** The link between the router and {@code node}, which is one of {@link #nodes()}. */
+    public Link uplink(DemoNode node) {
+        return uplinks.get(nodes.indexOf(node));
     }
 }

@@ -429,6 +429,7 @@ public final class BgpSession {
             case SessionEvent.StopForRestart stop -> stopForRestart(stop);
             case SessionEvent.Teardown t -> teardown(t);
             case AdminReset reset -> reset(reset);
+            case SessionEvent.PathDown down -> pathDown(down);
             default -> {
                 return false;
             }
@@ -460,6 +461,11 @@ public final class BgpSession {
         autoRestart = false;
         down(DownReason.ADMIN_STOP, state.hasConnection() ? t.notification() : null,
                 "torn down with NOTIFICATION " + t.notification().code() + "/" + t.notification().subcode());
+    }
+
+    private void pathDown(SessionEvent.PathDown down) {
+        Notification cease = down.bfd() && state.hasConnection() ? Notification.of(BgpError.CEASE_BFD_DOWN) : null;
+        down(DownReason.PATH_DOWN, cease, down.detail());
     }
 
     private void reset(AdminReset reset) {
@@ -520,12 +526,13 @@ public final class BgpSession {
     /**
      * RFC 8538 §5's suggested behaviour once N is negotiated: a Cease that means "gone for good"
      * (Maximum Number of Prefixes Reached, Administrative Shutdown, Peer De-configured) goes as a
-     * Hard Reset so the peer drops our routes; every other NOTIFICATION, Administrative Reset
-     * included (the provider's choice), stays graceful and the peer keeps them as stale.
+     * Hard Reset so the peer drops our routes; so does BFD Down (RFC 9384), since the path between
+     * us no longer forwards. Every other NOTIFICATION, Administrative Reset included (the
+     * provider's choice), stays graceful and the peer keeps them as stale.
      */
     private static Notification hardResetWhenDue(Notification notification) {
         return switch (notification.error().orElse(null)) {
-            case CEASE_MAXIMUM_PREFIXES_REACHED, CEASE_ADMINISTRATIVE_SHUTDOWN, CEASE_PEER_DECONFIGURED ->
+            case CEASE_MAXIMUM_PREFIXES_REACHED, CEASE_ADMINISTRATIVE_SHUTDOWN, CEASE_PEER_DECONFIGURED, CEASE_BFD_DOWN ->
                     Notification.hardReset(notification);
             case null, default -> notification;
         };

@@ -14,6 +14,8 @@ public enum DownReason {
     NOTIFICATION_RECEIVED,
     /** The TCP connection failed, closed, or could not be made. */
     CONNECTION_FAILED,
+    /** The path to the peer failed: BFD down or the interface to it down ({@link SessionEvent.PathDown}). */
+    PATH_DOWN,
     /** RFC 4271 §6.8: this connection lost a collision; we sent Cease / Connection Collision Resolution. */
     COLLISION
 }

@@ -64,6 +64,18 @@ public sealed interface SessionEvent {
     }
 
     /**
+     * The forwarding path to the peer failed, found faster than the hold timer would: the interface to a directly
+     * connected peer went down (fast external fallover; nothing is sent), or BFD declared the path down (RFC 5882
+     * §4.3; {@code bfd} sends Cease / BFD Down, RFC 9384, which may not arrive). The session ends now, reports
+     * {@link DownReason#PATH_DOWN} and restarts by itself with the usual backoff. Ignored in Idle.
+     */
+    record PathDown(boolean bfd, String detail) implements SessionEvent {
+        public PathDown {
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /**
      * An operator reset ({@code clear bgp}): like {@link ManualStop} but with Cease /
      * Administrative Reset (RFC 4486 §4, RFC 9003) and an automatic restart afterwards.
      */

@@ -154,6 +154,27 @@ public final class BgpPeer {
         start();
     }
 
+    /** See {@link SessionEvent.PathDown}: the session ends now instead of at the hold timer. */
+    public void pathDown(boolean bfd, String detail) {
+        onLoop(() -> {
+            if (primary != null) {
+                primary.handle(new SessionEvent.PathDown(bfd, detail));
+            }
+        });
+    }
+
+    /**
+     * A session waiting out its retry backoff tries again now, with a fresh backoff: what stopped it is over (the
+     * link to the peer is back). Does nothing in any other state, nor to a session an operator or max-prefix stopped.
+     */
+    public void retryNow() {
+        onLoop(() -> {
+            if (primary != null && primary.session().state() == SessionState.IDLE && primary.session().acceptsConnections()) {
+                primary.handle(new SessionEvent.AdminReset(Optional.empty()));
+            }
+        });
+    }
+
     /**
      * The operator's hard clear ({@code podbgp clear neighbor}). A session with a connection ends with Cease /
      * Administrative Reset and {@code communication} (RFC 4486 §4, RFC 9003; graceful where RFC 8538's N bit was

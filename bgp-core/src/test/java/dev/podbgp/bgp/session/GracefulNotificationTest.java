@@ -112,13 +112,24 @@ class GracefulNotificationTest {
     @Test
     void rfc8538_s5_theOtherCeasesAndErrorsStayGraceful() {
         for (BgpError error : List.of(BgpError.CEASE_OTHER_CONFIGURATION_CHANGE, BgpError.CEASE_CONNECTION_REJECTED,
-                BgpError.CEASE_OUT_OF_RESOURCES, BgpError.CEASE_BFD_DOWN, BgpError.CEASE_UNSPECIFIC)) {
+                BgpError.CEASE_OUT_OF_RESOURCES, BgpError.CEASE_UNSPECIFIC)) {
             SessionFixture f = established(WITH_N, HELPER_WITH_N);
             NegotiatedSession n = negotiated(f);
             var actions = f.handle(new Teardown(Notification.of(error)));
             assertThat(sentNotification(actions)).as(error.name()).isEqualTo(Notification.of(error));
             assertThat(n.endsGracefully(down(actions).notification())).as(error.name()).isTrue();
         }
+    }
+
+    @Test
+    void rfc9384_bfdDownGoesAsHardReset_thePathNoLongerForwards() {
+        SessionFixture f = established(WITH_N, HELPER_WITH_N);
+        NegotiatedSession n = negotiated(f);
+        var actions = f.handle(new SessionEvent.PathDown(true, "BFD down"));
+        Notification sent = sentNotification(actions);
+        assertThat(sent.isHardReset()).isTrue();
+        assertThat(sent.hardResetCause()).contains(Notification.of(BgpError.CEASE_BFD_DOWN));
+        assertThat(n.endsGracefully(down(actions).notification())).isFalse();
     }
 
     @Test

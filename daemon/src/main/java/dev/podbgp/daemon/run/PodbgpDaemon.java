@@ -83,6 +83,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private final CompletableFuture<String> failed = new CompletableFuture<>();
     /** A named network namespace this daemon manages (lab use); empty: the one it runs in. */
     private final Optional<String> namespace;
+    /** Set once the speaker exists; link events before that have no session to end. */
+    private volatile FastFallover fallover;
 
     private PodbgpDaemon(Optional<Path> configFile, DesiredState s, Optional<String> namespace) throws IOException {
         this.configFile = configFile;
@@ -113,6 +115,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
                 this.speaker = Speaker.start(s, namespace, List.of(new FibBridge(fib)), new Events());
             }
             undo.addFirst(speaker);
+            this.fallover = new FastFallover(speaker, namespace.map(TargetNamespace::named).orElseGet(TargetNamespace::current));
+            undo.addFirst(fallover);
             this.control = ControlServer.start(s.controlSocket(), this);
             undo.addFirst(control);
             this.metricsServer = s.metrics().enabled()
@@ -347,6 +351,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         boolean handOver = state.fib().keepOnExit() || fib.failure() != null;
         LOG.info("stopping").with("reason", communication).with("routes", handOver ? "kept" : "removed").log();
         metricsRefresh.shutdownNow();
+        closeQuietly(fallover);
         if (handOver) {
             closeQuietly(fib::detach);
             speaker.shutdownForRestart(communication);
@@ -438,6 +443,10 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             if (from == SessionState.ESTABLISHED) {
                 metrics.sessionFlap(peer.getHostAddress());
             }
+            FastFallover f = fallover;
+            if (to == SessionState.ESTABLISHED && f != null) {
+                f.established(IpAddress.parse(peer.getHostAddress()));
+            }
         }
     }
 
@@ -451,6 +460,22 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         @Override
         public void onHealed(Prefix prefix) {
             LOG.info("fib-healed").with("prefix", prefix).log();
+        }
+
+        @Override
+        public void onLinkDown(String name) {
+            FastFallover f = fallover;
+            if (f != null) {
+                f.linkDown(name);
+            }
+        }
+
+        @Override
+        public void onLinkUp(String name) {
+            FastFallover f = fallover;
+            if (f != null) {
+                f.linkUp(name);
+            }
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.podbgp.daemon.speaker;
 
+import dev.podbgp.bgp.session.DownReason;
 import dev.podbgp.bgp.session.NegotiatedSession;
 import dev.podbgp.bgp.session.SessionReport;
 import dev.podbgp.bgp.session.SessionState;
@@ -128,7 +129,9 @@ final class SessionEvents implements PeerListener {
         // RFC 4724 §4.2: a session that ended without a NOTIFICATION (the peer restarting) keeps the peer's routes
         // as stale when it announced Graceful Restart; so does one ended by a NOTIFICATION, sent or received, other
         // than Hard Reset when both sides set the N bit (RFC 8538 §4). Any other NOTIFICATION ends them.
-        boolean graceful = endedSession != null && endedSession.endsGracefully(down.notification());
+        // A failed path (link down, BFD down) forwards nothing: the routes cannot be kept as stale.
+        boolean graceful = down.reason() != DownReason.PATH_DOWN && endedSession != null
+                && endedSession.endsGracefully(down.notification());
         if (state.get().gracefulRestart().enabled() && graceful && terms.keepsRoutes()) {
             submit(s, new RibEvent.PeerRestarting(ended, terms.retained(), terms.restartTime(), terms.llgrStaleTime()));
             timers.restarting(s, ended, terms);

@@ -214,6 +214,26 @@ public final class Speaker implements AutoCloseable {
         return "sending " + address + " our routes again";
     }
 
+    /**
+     * The path to {@code address} failed (its link went down, or BFD said so): its session ends now and the peer's
+     * routes go at once, graceful restart or not, since nothing forwards over that path. Unknown addresses are
+     * ignored (the peer was removed meanwhile).
+     */
+    public void pathDown(IpAddress address, boolean bfd, String detail) {
+        PeerSlot slot = registry.byAddress(address);
+        if (slot != null) {
+            slot.bgp.pathDown(bfd, detail);
+        }
+    }
+
+    /** The path to {@code address} is back: a session waiting out its retry backoff tries now. */
+    public void pathUp(IpAddress address) {
+        PeerSlot slot = registry.byAddress(address);
+        if (slot != null) {
+            slot.bgp.retryNow();
+        }
+    }
+
     private PeerSlot configured(IpAddress address) {
         PeerSlot slot = registry.byAddress(address);
         if (slot == null) {

@@ -21,6 +21,15 @@ public interface FibListener {
     /** Someone else deleted our route to {@code prefix}; it is being written again. */
     default void onHealed(Prefix prefix) {}
 
+    /**
+     * A link went down (set down, or its carrier lost), on the writer's monitor thread: the daemon ends the sessions
+     * of peers directly connected through it (fast external fallover). Must not block.
+     */
+    default void onLinkDown(String name) {}
+
+    /** A link came up, on the monitor thread; must not block. */
+    default void onLinkUp(String name) {}
+
     FibListener NONE = (prefix, errno, reason, attempt) -> { };
 
     /**

@@ -409,8 +409,14 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
     }
 
     @Override
-    public void linkUp(int ifindex) {
+    public void linkUp(int ifindex, String name) {
         requestResync();
+        listener.onLinkUp(name);
+    }
+
+    @Override
+    public void linkDown(int ifindex, String name) {
+        listener.onLinkDown(name);
     }
 
     @Override

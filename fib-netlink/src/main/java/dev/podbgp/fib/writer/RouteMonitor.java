@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * Listens to the kernel's route and link notifications on its own socket and thread: a deletion
- * of one of our routes, a link coming (back) up, and lost notifications (ENOBUFS: the socket
+ * of one of our routes, a link coming (back) up or going down, and lost notifications (ENOBUFS: the socket
  * overflowed, so the only safe answer is a full re-sync).
  */
 final class RouteMonitor implements Runnable, AutoCloseable {
@@ -30,7 +30,11 @@ final class RouteMonitor implements Runnable, AutoCloseable {
 
         void routeDeleted(Prefix prefix);
 
-        void linkUp(int ifindex);
+        /** A link is up (IFF_UP and IFF_LOWER_UP) that was not, or was not known. */
+        void linkUp(int ifindex, String name);
+
+        /** A link that was up lost IFF_UP or IFF_LOWER_UP (set down, or its carrier gone). */
+        void linkDown(int ifindex, String name);
 
         void overrun();
     }
@@ -83,9 +87,17 @@ final class RouteMonitor implements Runnable, AutoCloseable {
                         int index = Messages.u32(buffer, at + NLMSG_HDRLEN + 4);
                         int flags = Messages.u32(buffer, at + NLMSG_HDRLEN + 8);
                         boolean up = (flags & (IFF_UP | IFF_LOWER_UP)) == (IFF_UP | IFF_LOWER_UP);
+                        // A link not heard of before counts as changed either way: the first notice of a link
+                        // is a change (nothing is sent for links that stay as they are).
                         Boolean before = linkUp.put(index, up);
-                        if (up && !Boolean.TRUE.equals(before)) {
-                            events.linkUp(index);
+                        if (before == null || before != up) {
+                            int name = Messages.find(buffer, at + NLMSG_HDRLEN + 16, at + length, IFLA_IFNAME);
+                            String ifname = name < 0 ? "" : Messages.string(buffer, name + 4, Messages.attributeLength(buffer, name) - 4);
+                            if (up) {
+                                events.linkUp(index, ifname);
+                            } else {
+                                events.linkDown(index, ifname);
+                            }
                         }
                     }
                     default -> { }
