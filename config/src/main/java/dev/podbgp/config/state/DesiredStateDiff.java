@@ -115,6 +115,7 @@ public record DesiredStateDiff(List<String> restartRequired, List<DesiredPeer> p
         check(f, PeerField.ROUTE_REFLECTOR_CLIENT, b.routeReflectorClient(), a.routeReflectorClient());
         check(f, PeerField.NEXT_HOP_SELF, b.nextHopSelf(), a.nextHopSelf());
         check(f, PeerField.KIND, b.kind(), a.kind());
+        check(f, PeerField.BFD, b.bfd(), a.bfd());
         return f;
     }
 

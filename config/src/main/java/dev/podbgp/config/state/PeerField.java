@@ -27,7 +27,9 @@ public enum PeerField {
     MAX_PREFIX(false),
     ROUTE_REFLECTOR_CLIENT(false),
     NEXT_HOP_SELF(false),
-    KIND(false);
+    KIND(false),
+    /** BFD runs beside the session; its settings change the BFD session only. */
+    BFD(false);
 
     private final boolean resetsSession;
 

@@ -20,8 +20,9 @@ final class Keys {
     static final Set<String> LISTEN = of("address", "port");
     static final Set<String> PEER = of("address", "asn", "kind", "localAddress", "port", "password", "passwordFile",
             "gtsm", "multihop", "timers", "families", "passive", "importPolicy", "exportPolicy", "maxPrefix",
-            "routeReflectorClient", "nextHopSelf");
+            "routeReflectorClient", "nextHopSelf", "bfd");
     static final Set<String> TIMERS = of("holdTime", "keepalive", "connectRetry");
+    static final Set<String> BFD = of("enabled", "minTx", "minRx", "multiplier", "multihop");
     static final Set<String> MAX_PREFIX = of("limit", "warningPercent", "action", "restartAfter");
     static final Set<String> MESH = of("enabled", "peers");
     static final Set<String> POLICY = of("rules", "default");

@@ -1,5 +1,6 @@
 package dev.podbgp.config.yaml;
 
+import dev.podbgp.config.BfdSpec;
 import dev.podbgp.config.FamilySpec;
 import dev.podbgp.config.MaxPrefixSpec;
 import dev.podbgp.config.MeshSpec;
@@ -107,11 +108,12 @@ final class PeerReader {
             m.get("routeReflectorClient").orElseThrow().error("needs roles.routeReflector: true");
         }
         boolean nextHopSelf = m.get("nextHopSelf").flatMap(YamlValue::bool).orElse(false);
+        BfdSpec bfd = m.get("bfd").map(this::bfd).orElse(BfdSpec.DISABLED);
         if (address.isEmpty() || asn.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new PeerSpec(address.get(), asn.get(), local, port, password, ttl, timers, families, passive,
-                importPolicy, exportPolicy, maxPrefix, rrClient, nextHopSelf, kind));
+                importPolicy, exportPolicy, maxPrefix, rrClient, nextHopSelf, kind, bfd));
     }
 
     private Optional<String> policyName(YamlValue v) {
@@ -218,6 +220,24 @@ final class PeerReader {
         }
         int retry = m.get("connectRetry").flatMap(v -> v.integer(1, 65535)).orElse(TimersSpec.DEFAULT.connectRetry());
         return Optional.of(new TimersSpec(h, ka, retry));
+    }
+
+    /** {@code bfd: true}, or a mapping whose {@code enabled} defaults to true: naming BFD asks for it. */
+    private BfdSpec bfd(YamlValue v) {
+        if (!(v.node() instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+            return v.bool().map(on -> on ? BfdSpec.DEFAULT : BfdSpec.DISABLED).orElse(BfdSpec.DISABLED);
+        }
+        return v.map(Keys.BFD).map(m -> new BfdSpec(
+                m.get("enabled").flatMap(YamlValue::bool).orElse(true),
+                m.get("minTx").flatMap(this::bfdInterval).orElse(BfdSpec.DEFAULT.minTx()),
+                m.get("minRx").flatMap(this::bfdInterval).orElse(BfdSpec.DEFAULT.minRx()),
+                m.get("multiplier").flatMap(x -> x.integer(2, 255)).orElse(BfdSpec.DEFAULT.multiplier()),
+                m.get("multihop").flatMap(YamlValue::bool).orElse(false))).orElse(BfdSpec.DISABLED);
+    }
+
+    private Optional<Duration> bfdInterval(YamlValue v) {
+        return v.integer(BfdSpec.MIN_INTERVAL.toMillis(), BfdSpec.MAX_INTERVAL.toMillis(), "in 10..60000 milliseconds")
+                .map(Duration::ofMillis);
     }
 
     private Optional<MaxPrefixSpec> maxPrefix(YamlMap m) {

@@ -67,4 +67,7 @@ public class BGPPeerSpec {
 
     @JsonPropertyDescription("accept connections only, never connect")
     public Boolean passive;
+
+    @JsonPropertyDescription("BFD beside the session: when it goes down the session and its routes go at once")
+    public Bfd bfd;
 }

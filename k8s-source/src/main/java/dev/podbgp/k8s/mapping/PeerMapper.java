@@ -1,5 +1,6 @@
 package dev.podbgp.k8s.mapping;
 
+import dev.podbgp.config.BfdSpec;
 import dev.podbgp.config.FamilySpec;
 import dev.podbgp.config.MaxPrefixSpec;
 import dev.podbgp.config.PeerKindSpec;
@@ -10,6 +11,7 @@ import dev.podbgp.config.TtlSpec;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.k8s.crd.BGPPeer;
+import dev.podbgp.k8s.crd.Bfd;
 import dev.podbgp.k8s.crd.BGPPeerSpec;
 import dev.podbgp.k8s.crd.MaxPrefix;
 import java.time.Duration;
@@ -90,6 +92,7 @@ final class PeerMapper {
         policy(f, "spec.importPolicy", s.importPolicy, policies);
         policy(f, "spec.exportPolicy", s.exportPolicy, policies);
         MaxPrefixSpec maxPrefix = maxPrefix(s.maxPrefix, f);
+        BfdSpec bfd = bfd(s.bfd, f);
         if (!mine.isEmpty() || address.isEmpty()) {
             problems.addAll(mine);
             return Optional.empty();
@@ -97,7 +100,7 @@ final class PeerMapper {
         return Optional.of(new DesiredPeer(address.get(), s.peerASN, Optional.empty(), 179, password, ttl, timers,
                 families, Boolean.TRUE.equals(s.passive), Optional.ofNullable(s.importPolicy),
                 Optional.ofNullable(s.exportPolicy), Optional.of(maxPrefix), Boolean.TRUE.equals(s.routeReflectorClient),
-                Boolean.TRUE.equals(s.nextHopSelf), PeerKindSpec.EXTERNAL));
+                Boolean.TRUE.equals(s.nextHopSelf), PeerKindSpec.EXTERNAL, bfd));
     }
 
     private static <T> Optional<T> missing(Fields f, String field) {
@@ -120,6 +123,22 @@ final class PeerMapper {
     private static void policy(Fields f, String field, String name, Map<String, PolicySpec> policies) {
         if (name != null && !policies.containsKey(name)) {
             f.problem(field, "no policy named '" + name + "' in the base settings");
+        }
+    }
+
+    private static BfdSpec bfd(Bfd b, Fields f) {
+        if (b == null) {
+            return BfdSpec.DISABLED;
+        }
+        BfdSpec d = BfdSpec.DEFAULT;
+        try {
+            return new BfdSpec(!Boolean.FALSE.equals(b.enabled),
+                    b.minTxMillis == null ? d.minTx() : Duration.ofMillis(b.minTxMillis),
+                    b.minRxMillis == null ? d.minRx() : Duration.ofMillis(b.minRxMillis),
+                    b.multiplier == null ? d.multiplier() : b.multiplier, Boolean.TRUE.equals(b.multihop));
+        } catch (IllegalArgumentException e) {
+            f.problem("spec.bfd", e.getMessage());
+            return BfdSpec.DISABLED;
         }
     }
 

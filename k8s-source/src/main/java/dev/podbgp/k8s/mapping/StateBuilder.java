@@ -1,5 +1,6 @@
 package dev.podbgp.k8s.mapping;
 
+import dev.podbgp.config.BfdSpec;
 import dev.podbgp.config.GracefulRestartSpec;
 import dev.podbgp.config.RolesSpec;
 import dev.podbgp.config.state.DesiredPeer;
@@ -150,13 +151,14 @@ public final class StateBuilder {
         DesiredPeer m = DesiredStates.meshPeer(a, asn);
         return !rrClient ? m : new DesiredPeer(m.address(), m.asn(), m.localAddress(), m.port(), m.password(), m.ttl(),
                 m.timers(), m.families(), m.passive(), m.importPolicy(), m.exportPolicy(), m.maxPrefix(), true,
-                m.nextHopSelf(), m.kind());
+                m.nextHopSelf(), m.kind(), m.bfd());
     }
 
     private static DesiredPeer externalPeer(NodeView.ExtraPeer e) {
         return new DesiredPeer(e.address(), e.asn(), Optional.empty(), 179, Optional.empty(), TtlSpec.SYSTEM_DEFAULT,
                 TimersSpec.DEFAULT, List.of(FamilySpec.unicast(e.address().family())), false, Optional.empty(),
-                Optional.empty(), Optional.of(MaxPrefixSpec.EXTERNAL_DEFAULT), false, false, PeerKindSpec.EXTERNAL);
+                Optional.empty(), Optional.of(MaxPrefixSpec.EXTERNAL_DEFAULT), false, false, PeerKindSpec.EXTERNAL,
+                BfdSpec.DISABLED);
     }
 
     private static GracefulRestartSpec gracefulRestart(GracefulRestartSpec base, BGPConfigurationSpec cs, Fields f) {

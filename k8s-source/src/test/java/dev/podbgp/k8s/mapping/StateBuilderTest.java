@@ -141,6 +141,23 @@ class StateBuilderTest {
     }
 
     @Test
+    void aBgpPeersBfdIsOnWhenGivenWithItsDefaultsFilledIn_andAnOutOfRangeValueIsNamed() {
+        BGPPeer tor = peer("tor", "192.0.2.1");
+        tor.getSpec().bfd = new dev.podbgp.k8s.crd.Bfd();
+        tor.getSpec().bfd.minRxMillis = 150;
+        BGPPeer bad = peer("bad", "192.0.2.2");
+        bad.getSpec().bfd = new dev.podbgp.k8s.crd.Bfd();
+        bad.getSpec().bfd.multiplier = 1;
+        BGPPeer plain = peer("plain", "192.0.2.3");
+        StateBuilder.Result r = build("a", List.of(n("a", "10.0.0.1", Map.of())), List.of(tor, bad, plain), BaseSettings.DEFAULTS);
+        assertThat(r.problems()).extracting(p -> p.name() + " " + p.field()).containsExactly("bad spec.bfd");
+        DesiredState s = r.state().orElseThrow();
+        assertThat(s.peer(IpAddress.parse("192.0.2.1")).orElseThrow().bfd()).isEqualTo(new dev.podbgp.config.BfdSpec(
+                true, java.time.Duration.ofMillis(300), java.time.Duration.ofMillis(150), 3, false));
+        assertThat(s.peer(IpAddress.parse("192.0.2.3")).orElseThrow().bfd().enabled()).isFalse();
+    }
+
+    @Test
     void aBgpPeerWinsOverTheMeshSessionToTheSameAddressAndDuplicatesAreReported() {
         BGPPeer first = peer("a-first", "10.0.0.2");
         BGPPeer second = peer("b-second", "10.0.0.2");
