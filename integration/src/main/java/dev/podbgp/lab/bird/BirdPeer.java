@@ -50,6 +50,7 @@ public final class BirdPeer implements Peer {
 
     public static BirdPeer start(Node node, PeerConfig config) {
         config.requireNoGracefulRestart("the BIRD");
+        config.requireNoBfd("the BIRD");
         if (!Files.isExecutable(Path.of("/usr/sbin/bird"))) {
             throw new IllegalStateException("/usr/sbin/bird missing: install the Debian package bird2 (scripts/install-deps.sh)");
         }

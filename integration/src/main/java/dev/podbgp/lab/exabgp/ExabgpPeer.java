@@ -63,6 +63,7 @@ public final class ExabgpPeer implements Peer {
 
     public static ExabgpPeer start(Node node, PeerConfig config) {
         config.requireNoGracefulRestart("the ExaBGP");
+        config.requireNoBfd("the ExaBGP");
         if (!Files.isExecutable(Path.of("/usr/sbin/exabgp"))) {
             throw new IllegalStateException("/usr/sbin/exabgp missing: install the Debian package exabgp (scripts/install-deps.sh)");
         }

@@ -40,6 +40,7 @@ final class ContainerFrr implements FrrRuntime {
     }
 
     static ContainerFrr start(Node node, PeerConfig config) {
+        config.requireNoBfd("the FRR container");
         GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(IMAGE))
                 .withNetworkMode("none")
                 // zebra programs routes and links in its network namespace.

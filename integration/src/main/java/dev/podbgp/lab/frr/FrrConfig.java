@@ -12,6 +12,8 @@ import java.util.List;
 final class FrrConfig {
     private FrrConfig() {}
 
+    static final String BFD_PROFILE = "pbt";
+
     static String render(PeerConfig c, String hostname, String logFile) {
         StringBuilder sb = new StringBuilder();
         // datacenter: short advertisement interval and timers by default; must precede "router bgp".
@@ -21,6 +23,11 @@ final class FrrConfig {
         for (Route r : c.routes()) {
             routeMap(r).forEach(l -> sb.append(l).append('\n'));
         }
+        c.bfd().ifPresent(b -> sb.append("bfd\n profile ").append(BFD_PROFILE).append('\n')
+                .append("  transmit-interval ").append(b.txMillis()).append('\n')
+                .append("  receive-interval ").append(b.rxMillis()).append('\n')
+                .append("  detect-multiplier ").append(b.multiplier()).append('\n')
+                .append(" exit\nexit\n!\n"));
         sb.append("router bgp ").append(c.localAs()).append('\n');
         sb.append(" bgp router-id ").append(c.routerId()).append('\n');
         // eBGP routes flow without route-maps (RFC 8212 is FRR's default otherwise).
@@ -39,6 +46,11 @@ final class FrrConfig {
             sb.append(" neighbor ").append(a).append(" remote-as ").append(n.as()).append('\n');
             sb.append(" neighbor ").append(a).append(" update-source ").append(n.localAddress()).append('\n');
             sb.append(" neighbor ").append(a).append(" timers connect 1\n");
+            if (c.bfd().isPresent()) {
+                // bgpd asks bfdd (through zebra) for a session to the neighbor, with the profile's timers.
+                sb.append(" neighbor ").append(a).append(" bfd\n");
+                sb.append(" neighbor ").append(a).append(" bfd profile ").append(BFD_PROFILE).append('\n');
+            }
             n.password().ifPresent(p -> sb.append(" neighbor ").append(a).append(" password ").append(p).append('\n'));
             if (n.passive()) {
                 sb.append(" neighbor ").append(a).append(" passive\n");

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * zebra + bgpd from the Debian package inside a lab node. Several FRRs share the machine
@@ -29,19 +30,22 @@ final class NamespaceFrr implements FrrRuntime {
     private final Path frrLog;
     private final Path conf;
     private final LabProcess zebra;
+    /** Running when the config asks for BFD: bgpd registers its sessions with it through zebra. */
+    private final Optional<LabProcess> bfdd;
     private volatile LabProcess bgpd;
 
-    private NamespaceFrr(Node node, Path frrLog, Path conf, LabProcess zebra, LabProcess bgpd) {
+    private NamespaceFrr(Node node, Path frrLog, Path conf, LabProcess zebra, Optional<LabProcess> bfdd, LabProcess bgpd) {
         this.node = node;
         this.pathspace = node.name();
         this.frrLog = frrLog;
         this.conf = conf;
         this.zebra = zebra;
+        this.bfdd = bfdd;
         this.bgpd = bgpd;
     }
 
     static NamespaceFrr start(Node node, PeerConfig config) {
-        for (String bin : List.of("/usr/lib/frr/zebra", "/usr/lib/frr/bgpd", "/usr/bin/vtysh")) {
+        for (String bin : List.of("/usr/lib/frr/zebra", "/usr/lib/frr/bgpd", "/usr/lib/frr/bfdd", "/usr/bin/vtysh")) {
             if (!Files.isExecutable(Path.of(bin))) {
                 throw new IllegalStateException(bin + " missing: install the Debian package frr (scripts/install-deps.sh)");
             }
@@ -69,7 +73,9 @@ final class NamespaceFrr implements FrrRuntime {
         // bgpd registers with zebra through zserv.api; started earlier it only retries.
         Await.until("zebra of " + name + " to listen", Duration.ofSeconds(15),
                 () -> Files.exists(run.resolve("zserv.api")) || !zebra.isAlive(), () -> zebra.logTail(20));
-        NamespaceFrr frr = new NamespaceFrr(node, log, conf, zebra, startBgpd(node, conf));
+        Optional<LabProcess> bfdd = config.bfd().map(b -> node.start("bfdd", List.of("/usr/lib/frr/bfdd", "-N", name,
+                "-f", conf.toString(), "-i", run.resolve("bfdd.pid").toString())));
+        NamespaceFrr frr = new NamespaceFrr(node, log, conf, zebra, bfdd, startBgpd(node, conf));
         frr.awaitBgpd();
         return frr;
     }
@@ -129,25 +135,28 @@ final class NamespaceFrr implements FrrRuntime {
     @Override
     public void freeze() {
         bgpd.freeze();
+        bfdd.ifPresent(LabProcess::freeze);
         zebra.freeze();
     }
 
     @Override
     public void thaw() {
         zebra.thaw();
+        bfdd.ifPresent(LabProcess::thaw);
         bgpd.thaw();
     }
 
     @Override
     public void stop() {
         bgpd.stop();
+        bfdd.ifPresent(LabProcess::stop);
         zebra.stop();
     }
 
     @Override
     public String logs() {
         return "frr.log (" + frrLog + "):\n" + LabProcess.tailOf(frrLog, 40) + "\nbgpd stdout:\n" + bgpd.logTail(15)
-                + "\nzebra stdout:\n" + zebra.logTail(10);
+                + "\nzebra stdout:\n" + zebra.logTail(10) + bfdd.map(p -> "\nbfdd stdout:\n" + p.logTail(10)).orElse("");
     }
 
     private static void deleteTree(Path p) {

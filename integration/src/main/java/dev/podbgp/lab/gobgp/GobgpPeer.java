@@ -49,6 +49,7 @@ public final class GobgpPeer implements Peer {
 
     public static GobgpPeer start(Node node, PeerConfig config) {
         config.requireNoGracefulRestart("the GoBGP");
+        config.requireNoBfd("the GoBGP");
         if (!Files.isExecutable(Path.of("/usr/bin/gobgpd"))) {
             throw new IllegalStateException("/usr/bin/gobgpd missing: install the Debian package gobgpd (scripts/install-deps.sh)");
         }
