@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The demo's network, shared by {@code podbgp demo} and the end-to-end tests so the two cannot
@@ -58,6 +59,11 @@ public final class DemoTopology {
 
     /** As {@link #build(Lab)}, with graceful restart on the router when {@code torGracefulRestart}. */
     public static DemoTopology build(Lab lab, boolean torGracefulRestart) {
+        return build(lab, torGracefulRestart ? PeerConfig::withGracefulRestart : c -> c);
+    }
+
+    /** As {@link #build(Lab)}, with the router's config changed by {@code tor} (graceful restart, BFD). */
+    public static DemoTopology build(Lab lab, UnaryOperator<PeerConfig> torConfig) {
         Node torNode = lab.node("tor");
         torNode.enableForwarding();
         Node n1 = lab.node("node1");
@@ -71,7 +77,7 @@ public final class DemoTopology {
                 .neighbor(Neighbor.of(t1, node1.config().address(), node1.config().asn()))
                 .neighbor(Neighbor.of(l2.address(torNode, AddressFamily.IPV4), node2.config().address(),
                         node2.config().asn()));
-        FrrPeer frr = FrrPeer.start(torNode, torGracefulRestart ? tor.withGracefulRestart() : tor, FrrBackend.NAMESPACE);
+        FrrPeer frr = FrrPeer.start(torNode, torConfig.apply(tor), FrrBackend.NAMESPACE);
         return new DemoTopology(lab, torNode, frr, List.of(node1, node2), List.of(l1, l2));
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record NodeConfig(String name, IpAddress address, long asn, IpAddress torAddress, long torAsn,
         List<Prefix> podCidrs, List<Prefix> clusterPodCidrs, List<String> exportCommunities, Path confDir,
-        Path controlSocket, boolean gracefulRestart, boolean keepOnExit) {
+        Path controlSocket, boolean gracefulRestart, boolean keepOnExit, String torBfd) {
 
     public NodeConfig {
         podCidrs = List.copyOf(podCidrs);
@@ -25,23 +25,30 @@ public record NodeConfig(String name, IpAddress address, long asn, IpAddress tor
             List<Prefix> podCidrs, List<Prefix> clusterPodCidrs, List<String> exportCommunities, Path confDir,
             Path controlSocket) {
         this(name, address, asn, torAddress, torAsn, podCidrs, clusterPodCidrs, exportCommunities, confDir,
-                controlSocket, false, false);
+                controlSocket, false, false, "");
     }
 
     /** {@code gracefulRestart.enabled} and {@code fib.keepOnExit}. */
     public NodeConfig withRestart(boolean gracefulRestart, boolean keepOnExit) {
         return new NodeConfig(name, address, asn, torAddress, torAsn, podCidrs, clusterPodCidrs, exportCommunities,
-                confDir, controlSocket, gracefulRestart, keepOnExit);
+                confDir, controlSocket, gracefulRestart, keepOnExit, torBfd);
+    }
+
+    /** BFD with the router at these intervals: {@code peers[].bfd} (docs/config.md). */
+    public NodeConfig withTorBfd(int txMillis, int rxMillis, int multiplier) {
+        return new NodeConfig(name, address, asn, torAddress, torAsn, podCidrs, clusterPodCidrs, exportCommunities,
+                confDir, controlSocket, gracefulRestart, keepOnExit,
+                "{minTx: " + txMillis + ", minRx: " + rxMillis + ", multiplier: " + multiplier + "}");
     }
 
     public NodeConfig withPodCidrs(List<Prefix> cidrs) {
         return new NodeConfig(name, address, asn, torAddress, torAsn, cidrs, clusterPodCidrs, exportCommunities,
-                confDir, controlSocket, gracefulRestart, keepOnExit);
+                confDir, controlSocket, gracefulRestart, keepOnExit, torBfd);
     }
 
     public NodeConfig withExportCommunities(List<String> communities) {
         return new NodeConfig(name, address, asn, torAddress, torAsn, podCidrs, clusterPodCidrs, communities,
-                confDir, controlSocket, gracefulRestart, keepOnExit);
+                confDir, controlSocket, gracefulRestart, keepOnExit, torBfd);
     }
 
     /** The YAML podbgp reads (docs/config.md). Short timers: the lab should settle in seconds. */
@@ -61,6 +68,9 @@ public record NodeConfig(String name, IpAddress address, long asn, IpAddress tor
         y.append("    localAddress: ").append(address).append('\n');
         y.append("    timers: {holdTime: 9, keepalive: 3, connectRetry: 1}\n");
         y.append("    exportPolicy: to-tor\n");
+        if (!torBfd.isEmpty()) {
+            y.append("    bfd: ").append(torBfd).append('\n');
+        }
         y.append("policies:\n  to-tor:\n    default: reject\n    rules:\n");
         y.append("      - name: pods\n");
         y.append("        match:\n          prefixes: ")

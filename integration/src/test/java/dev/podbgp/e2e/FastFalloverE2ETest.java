@@ -14,10 +14,7 @@ import dev.podbgp.lab.Link;
 import dev.podbgp.lab.peer.SessionState;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,8 +51,8 @@ class FastFalloverE2ETest {
         String events = monitor.logTail(400);
         monitor.stop();
         String node1Side = uplink.a() == t.torNode() ? uplink.bInterface() : uplink.aInterface();
-        Instant carrierLost = stamp(events, "\\d+: " + Pattern.quote(node1Side) + "@\\S+: <NO-CARRIER");
-        Instant deleted = stamp(events, "Deleted " + Pattern.quote(cidr2.toString()) + " ");
+        Instant carrierLost = KernelEvents.stamp(events, "\\d+: " + Pattern.quote(node1Side) + "@\\S+: <NO-CARRIER");
+        Instant deleted = KernelEvents.stamp(events, "Deleted " + Pattern.quote(cidr2.toString()) + " ");
         long goneMicros = Duration.between(carrierLost, deleted).toNanos() / 1_000;
         String neighbors = n1.cli("show", "neighbors").out();
         System.out.printf("uplink carrier lost: %s deleted from node1's kernel %.1f ms after %s lost its carrier"
@@ -71,14 +68,5 @@ class FastFalloverE2ETest {
         System.out.println("uplink back: session Established and " + cidr2 + " in node1's kernel "
                 + (System.nanoTime() - up) / 1_000_000 + " ms after 'ip link set up'");
         assertThat(PodTraffic.ping(pods.pod1(), pods.pod2(), 3).ok()).as("pods reach each other again").isTrue();
-    }
-
-    /** The timestamp of the first {@code ip -ts monitor} event matching {@code event} (after the stamp). */
-    private static Instant stamp(String events, String event) {
-        Matcher m = Pattern.compile("^\\[(\\S+)\\] " + event, Pattern.MULTILINE).matcher(events);
-        if (!m.find()) {
-            throw new AssertionError("no event /" + event + "/ in:\n" + events);
-        }
-        return LocalDateTime.parse(m.group(1)).toInstant(ZoneOffset.UTC);
     }
 }

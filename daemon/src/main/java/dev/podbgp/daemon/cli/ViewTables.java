@@ -26,9 +26,9 @@ final class ViewTables {
         if (neighbors.isEmpty()) {
             return "no neighbors configured\n";
         }
-        Table t = new Table("Neighbor", "AS", "State", "Up/Down", "Received", "Accepted", "Advertised", "Last error");
+        Table t = new Table("Neighbor", "AS", "State", "BFD", "Up/Down", "Received", "Accepted", "Advertised", "Last error");
         for (NeighborView n : neighbors) {
-            t.row(n.address(), n.asn(), n.state(), duration(n.uptimeSeconds()), n.received(), n.accepted(),
+            t.row(n.address(), n.asn(), n.state(), dash(n.bfd()), duration(n.uptimeSeconds()), n.received(), n.accepted(),
                     n.advertised(), n.lastError().isEmpty() ? "-" : n.lastError());
         }
         return t.render();

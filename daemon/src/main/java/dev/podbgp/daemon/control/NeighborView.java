@@ -11,6 +11,8 @@ package dev.podbgp.daemon.control;
  * @param accepted      prefixes accepted by import policy
  * @param advertised    prefixes advertised to the peer (Adj-RIB-Out)
  * @param lastError     the last NOTIFICATION or connection error, empty if none
+ * @param bfd           the BFD session's state (RFC 5880 §4.1: AdminDown, Down, Init, Up), empty without BFD
+ * @param bfdFlaps      times the BFD session left Up
  */
 public record NeighborView(String address, long asn, String state, long uptimeSeconds, long received,
-        long accepted, long advertised, String lastError) {}
+        long accepted, long advertised, String lastError, String bfd, long bfdFlaps) {}

@@ -21,6 +21,10 @@ public final class PodbgpMetrics {
                     + " 4 opensent, 5 openconfirm, 6 established.", "peer");
     private final Counter sessionFlaps = registry.counter("podbgp_session_flaps_total",
             "Times the session with a peer left the Established state.", "peer");
+    private final Gauge bfdUp = registry.gauge("podbgp_bfd_session_up",
+            "1 while the peer's BFD session is Up, 0 otherwise; absent for peers without BFD.", "peer");
+    private final Counter bfdFlaps = registry.counter("podbgp_bfd_flaps_total",
+            "Times the peer's BFD session left the Up state.", "peer");
     private final Gauge prefixesReceived = registry.gauge("podbgp_prefixes_received",
             "Prefixes received from a peer (Adj-RIB-In, before import policy).", "peer", "family");
     private final Gauge prefixesAccepted = registry.gauge("podbgp_prefixes_accepted",
@@ -50,6 +54,14 @@ public final class PodbgpMetrics {
 
     public void sessionFlap(String peer) {
         sessionFlaps.labels(peer).inc();
+    }
+
+    public void bfdState(String peer, boolean up) {
+        bfdUp.labels(peer).set(up ? 1 : 0);
+    }
+
+    public void bfdFlap(String peer) {
+        bfdFlaps.labels(peer).inc();
     }
 
     public void prefixes(String peer, String family, long received, long accepted, long advertised) {
@@ -96,10 +108,18 @@ public final class PodbgpMetrics {
         kernelLatency.observe(elapsed.toNanos() / 1e9);
     }
 
+    /** BFD turned off for a peer that stays configured. */
+    public void removeBfd(String peer) {
+        bfdUp.remove(peer);
+        bfdFlaps.remove(peer);
+    }
+
     /** A peer removed from the config stops being exposed (its counters would otherwise linger). */
     public void removePeer(String peer) {
         sessionState.remove(peer);
         sessionFlaps.remove(peer);
+        bfdUp.remove(peer);
+        bfdFlaps.remove(peer);
         updatesReceived.remove(peer);
         updatesSent.remove(peer);
         for (Gauge g : new Gauge[] {prefixesReceived, prefixesAccepted, prefixesAdvertised}) {

@@ -85,6 +85,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private final Optional<String> namespace;
     /** Set once the speaker exists; link events before that have no session to end. */
     private volatile FastFallover fallover;
+    /** Set once the speaker exists, like {@link #fallover}. */
+    private volatile BfdClient bfd;
 
     private PodbgpDaemon(Optional<Path> configFile, DesiredState s, Optional<String> namespace) throws IOException {
         this.configFile = configFile;
@@ -117,6 +119,9 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             undo.addFirst(speaker);
             this.fallover = new FastFallover(speaker, namespace.map(TargetNamespace::named).orElseGet(TargetNamespace::current));
             undo.addFirst(fallover);
+            this.bfd = new BfdClient(speaker, namespace, metrics);
+            undo.addFirst(bfd);
+            bfd.converge(s);
             this.control = ControlServer.start(s.controlSocket(), this);
             undo.addFirst(control);
             this.metricsServer = s.metrics().enabled()
@@ -182,6 +187,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             } catch (IOException e) {
                 throw new ControlException("routing was updated, but the CNI config could not be written: " + e.getMessage());
             }
+            bfd.converge(next);
             state = next;
             List<LogField> summary = ReloadSummary.of(diff);
             LOG.info("state-applied").with(summary).log();
@@ -212,7 +218,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             PrefixCounts counts = speaker.prefixCounts(p.address());
             out.add(new NeighborView(p.address().toString(), p.asn(), p.state().rfcName(),
                     Duration.between(p.since(), now).toSeconds(), counts.received(), counts.accepted(),
-                    counts.advertised(), p.lastError()));
+                    counts.advertised(), p.lastError(), bfd.state(p.address()), bfd.flaps(p.address())));
         }
         return out;
     }
@@ -352,6 +358,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         LOG.info("stopping").with("reason", communication).with("routes", handOver ? "kept" : "removed").log();
         metricsRefresh.shutdownNow();
         closeQuietly(fallover);
+        // Before BGP: the peers hear AdminDown, which RFC 5882 §3.2 tells them not to treat as a failure.
+        closeQuietly(bfd);
         if (handOver) {
             closeQuietly(fib::detach);
             speaker.shutdownForRestart(communication);
@@ -444,8 +452,13 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
                 metrics.sessionFlap(peer.getHostAddress());
             }
             FastFallover f = fallover;
+            BfdClient b = bfd;
             if (to == SessionState.ESTABLISHED && f != null) {
-                f.established(IpAddress.parse(peer.getHostAddress()));
+                IpAddress address = IpAddress.parse(peer.getHostAddress());
+                f.established(address);
+                if (b != null) {
+                    b.established(address);
+                }
             }
         }
     }

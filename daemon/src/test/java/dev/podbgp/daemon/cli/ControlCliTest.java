@@ -55,9 +55,9 @@ class ControlCliTest {
         CliRun r = run("show", "neighbors");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("""
-                Neighbor     AS          State        Up/Down   Received  Accepted  Advertised  Last error
-                192.0.2.1    65001       Established  01:02:03  12        10        2           -
-                2001:db8::1  4200000001  Active       00:00:05  0         0         0           Cease/administrative-reset
+                Neighbor     AS          State        BFD  Up/Down   Received  Accepted  Advertised  Last error
+                192.0.2.1    65001       Established  Up   01:02:03  12        10        2           -
+                2001:db8::1  4200000001  Active       -    00:00:05  0         0         0           Cease/administrative-reset
                 """);
     }
 

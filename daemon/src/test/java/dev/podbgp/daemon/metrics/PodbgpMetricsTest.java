@@ -19,6 +19,8 @@ class PodbgpMetricsTest {
         PodbgpMetrics m = new PodbgpMetrics();
         m.sessionState(PEER, SessionState.ESTABLISHED);
         m.sessionFlap(PEER);
+        m.bfdState(PEER, true);
+        m.bfdFlap(PEER);
         m.prefixes(PEER, "ipv4 unicast", 12, 10, 2);
         m.updateReceived(PEER);
         m.updateReceived(PEER);
@@ -31,6 +33,8 @@ class PodbgpMetricsTest {
         assertThat(e.type()).containsExactly(
                 Map.entry("podbgp_session_state", "gauge"),
                 Map.entry("podbgp_session_flaps_total", "counter"),
+                Map.entry("podbgp_bfd_session_up", "gauge"),
+                Map.entry("podbgp_bfd_flaps_total", "counter"),
                 Map.entry("podbgp_prefixes_received", "gauge"),
                 Map.entry("podbgp_prefixes_accepted", "gauge"),
                 Map.entry("podbgp_prefixes_advertised", "gauge"),
@@ -45,6 +49,8 @@ class PodbgpMetricsTest {
         assertThat(e.value("podbgp_prefixes_accepted", fam)).contains(10.0);
         assertThat(e.value("podbgp_prefixes_advertised", fam)).contains(2.0);
         assertThat(e.value("podbgp_updates_received_total", Map.of("peer", PEER))).contains(2.0);
+        assertThat(e.value("podbgp_bfd_session_up", Map.of("peer", PEER))).contains(1.0);
+        assertThat(e.value("podbgp_bfd_flaps_total", Map.of("peer", PEER))).contains(1.0);
         assertThat(e.value("podbgp_fib_errors_total", Map.of("operation", "replace"))).contains(1.0);
         assertThat(e.value("podbgp_fib_change_to_kernel_seconds_bucket", Map.of("le", "0.0025"))).contains(0.0);
         assertThat(e.value("podbgp_fib_change_to_kernel_seconds_bucket", Map.of("le", "0.005"))).contains(1.0);
@@ -72,6 +78,8 @@ class PodbgpMetricsTest {
         m.prefixes(PEER, "ipv6 unicast", 1, 1, 1);
         m.updateSent(PEER);
         m.sessionFlap(PEER);
+        m.bfdState(PEER, false);
+        m.bfdFlap(PEER);
         m.removePeer(PEER);
         Exposition e = Exposition.parse(PrometheusText.write(m.registry()));
         assertThat(e.samples()).noneMatch(s -> PEER.equals(s.labels().get("peer")));

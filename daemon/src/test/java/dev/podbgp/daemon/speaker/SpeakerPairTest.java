@@ -406,4 +406,35 @@ class SpeakerPairTest {
         assertThatThrownBy(() -> a.resendToNeighbor(B))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("without --soft starts it");
     }
+
+    @Test
+    void rfc5882_bfdDownOfAnEstablishedSessionEndsItWithCeaseBfdDown_andTheRoutesGoAlthoughGracefulRestartIsOn()
+            throws Exception {
+        a = start(nodeA("10.240.1.0/24", "", GRACEFUL_RESTART), List.of(recordWithdrawals));
+        b = start(nodeB("", 9, GRACEFUL_RESTART));
+        await(() -> has(a, B_POD) && status(a).state() == SessionState.ESTABLISHED, "B's podCIDR at A");
+
+        assertThat(a.bfdDown(B, false, "BFD down: control detection time expired")).isEqualTo("BGP session ended, routes removed");
+
+        // With N negotiated, BFD Down goes as a Hard Reset: B drops A's routes too.
+        await(() -> status(b).lastError().startsWith("NOTIFICATION_RECEIVED 6/9(6/10)"), "Cease/BFD Down at B, was: " + status(b).lastError());
+        assertThat(status(a).lastError()).startsWith("PATH_DOWN");
+        await(() -> withdrawnAtA.contains(B_POD), "B's podCIDR withdrawn at A at once, not kept stale");
+    }
+
+    @Test
+    void rfc5882_s4_3_2_bfdDownDuringAPeersRestart_dropsTheStaleRoutesOnlyWhenThePeersCBitIsSet() throws Exception {
+        a = start(nodeA("10.240.1.0/24", "", GRACEFUL_RESTART), List.of(recordWithdrawals));
+        b = start(nodeB("", 9, GRACEFUL_RESTART));
+        await(() -> has(a, B_POD), "B's podCIDR at A");
+        b.shutdownForRestart("podbgp upgrade");
+        await(() -> stale(a, B_POD), "B's podCIDR kept stale at A");
+
+        assertThat(a.bfdDown(B, false, "BFD down")).startsWith("BGP already down; stale routes kept");
+        Thread.sleep(300);
+        assertThat(stale(a, B_POD)).as("C bit clear: B's restart took its BFD down, the route stays").isTrue();
+
+        assertThat(a.bfdDown(B, true, "BFD down")).startsWith("BGP already down; stale routes removed");
+        await(() -> !has(a, B_POD), "C bit set: forwarding failed, the stale route goes at once");
+    }
 }

@@ -27,7 +27,8 @@ final class FrrConfig {
                 .append("  transmit-interval ").append(b.txMillis()).append('\n')
                 .append("  receive-interval ").append(b.rxMillis()).append('\n')
                 .append("  detect-multiplier ").append(b.multiplier()).append('\n')
-                .append(" exit\nexit\n!\n"));
+                // No "exit": bgpd does not know the bfd node, and an exit there would leave configuration mode.
+                .append("!\n"));
         sb.append("router bgp ").append(c.localAs()).append('\n');
         sb.append(" bgp router-id ").append(c.routerId()).append('\n');
         // eBGP routes flow without route-maps (RFC 8212 is FRR's default otherwise).

@@ -85,6 +85,19 @@ public final class FrrPeer implements Peer {
         return n;
     }
 
+    /**
+     * bfdd's view of its session to {@code peer} ({@code show bfd peers json}: status, diagnostic, remote-id, the
+     * intervals in milliseconds); a missing node when bfdd has none.
+     */
+    public JsonNode bfdPeer(IpAddress peer) {
+        for (JsonNode p : Json.parse(vtysh("show bfd peers json"))) {
+            if (p.path("peer").asText().equals(peer.toString())) {
+                return p;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
     @Override
     public SessionState state(IpAddress neighbor) {
         return SessionState.parse(neighborJson(neighbor).path("bgpState").asText());
