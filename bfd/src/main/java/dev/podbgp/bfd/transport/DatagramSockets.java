@@ -1,9 +1,14 @@
 package dev.podbgp.bfd.transport;
 
 import dev.podbgp.inet.AddressFamily;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +51,30 @@ final class DatagramSockets {
             SocketFilters.attach(channel, SocketFilters.dropAll());
             channel.config().setOption(ChannelOption.AUTO_READ, false);
         });
+    }
+
+    /**
+     * Registers {@code channel} with {@code loop} and binds it to {@code address}. The future fails,
+     * naming the address, and the channel is closed when either step fails.
+     */
+    static ChannelFuture registerAndBind(EventLoop loop, EpollDatagramChannel channel, InetSocketAddress address) {
+        ChannelPromise done = channel.newPromise();
+        loop.register(channel).addListener(registered -> {
+            if (!registered.isSuccess()) {
+                channel.unsafe().closeForcibly();
+                done.setFailure(new IOException("cannot register a socket for " + address, registered.cause()));
+                return;
+            }
+            channel.bind(address).addListener(bound -> {
+                if (bound.isSuccess()) {
+                    done.setSuccess();
+                } else {
+                    channel.close();
+                    done.setFailure(new IOException("cannot bind " + address, bound.cause()));
+                }
+            });
+        });
+        return done;
     }
 
     /** The kernel's count of datagrams it dropped for this socket (SO_MEMINFO). */
