@@ -4,7 +4,8 @@
  *
  * <p>{@code wire} owns the Control packet and its codec, {@code auth} the Keyed SHA1
  * authentication of §6.7.4, {@code session} the state machine of one session. All three are pure:
- * no sockets, no threads, no clocks of their own. The datagram transport that carries the packets
- * and the daemon wiring live elsewhere and must not leak in here.
+ * no sockets, no threads, no clocks of their own. {@code transport} carries the packets over UDP
+ * with Netty and drives the sessions on its event loop; it depends on the other three, never the
+ * other way. The daemon wiring to BGP lives in {@code daemon}.
  */
 package dev.podbgp.bfd;
