@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BfdClient implements AutoCloseable {
     private static final EventLog LOG = EventLog.named("podbgp.bfd");
+    /** How long a stop waits for the AdminDown packets; one slow-rate interval (RFC 5880 §6.8.3) and a margin. */
+    private static final java.time.Duration ADMIN_DOWN_WAIT = java.time.Duration.ofMillis(1_500);
 
     /** One configured peer's BFD session; {@code handle} is null until the local address is known. */
     private static final class Watch {
@@ -203,10 +205,34 @@ final class BfdClient implements AutoCloseable {
         };
     }
 
+    /**
+     * Stops every session the way RFC 5880 §6.8.16 asks: each goes AdminDown and tells its peer, whose BGP then
+     * leaves its session to graceful restart rather than calling the path dead (RFC 5882 §3.2). A peer reacts to the
+     * first AdminDown packet, so the stop waits until every session has sent one (at most {@link #ADMIN_DOWN_WAIT}),
+     * not for the whole removal.
+     */
     @Override
     public synchronized void close() {
         opens.shutdownNow();
+        Map<BfdSessionHandle, Long> sent = new java.util.HashMap<>();
+        for (Watch w : watches.values()) {
+            BfdSessionHandle h = w.handle;
+            if (h != null) {
+                sent.put(h, transport.status(h).map(st -> st.counters().packetsOut()).orElse(0L));
+                transport.remove(h);
+            }
+        }
         watches.clear();
+        long deadline = System.nanoTime() + ADMIN_DOWN_WAIT.toNanos();
+        while (System.nanoTime() < deadline && sent.entrySet().stream().anyMatch(e -> transport.status(e.getKey())
+                .map(st -> st.counters().packetsOut() <= e.getValue()).orElse(false))) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         transport.close();
     }
 }

@@ -19,6 +19,16 @@ final class BirdConfig {
         sb.append("log \"").append(logFile).append("\" all;\n");
         sb.append("router id ").append(c.routerId()).append(";\n");
         sb.append("protocol device { scan time 1; }\n");
+        c.bfd().ifPresent(b -> {
+            // A BFD session per neighbor, whether or not a BGP session asks for one (BIRD shares them).
+            sb.append("protocol bfd {\n  interface \"*\" {\n    min rx interval ").append(b.rxMillis())
+                    .append(" ms;\n    min tx interval ").append(b.txMillis()).append(" ms;\n    multiplier ")
+                    .append(b.multiplier()).append(";\n  };\n");
+            for (Neighbor n : c.neighbors()) {
+                sb.append("  neighbor ").append(n.address()).append(" local ").append(n.localAddress()).append(";\n");
+            }
+            sb.append("}\n");
+        });
         for (AddressFamily f : AddressFamily.values()) {
             String v = f == AddressFamily.IPV4 ? "4" : "6";
             sb.append("protocol static s").append(v).append(" {\n  ipv").append(v).append(";\n");
@@ -57,6 +67,9 @@ final class BirdConfig {
             // Short timers keep lab tests fast; connect delay defaults to 5 s.
             sb.append("  hold time 3;\n  keepalive time 1;\n  connect retry time 1;\n  connect delay time 1;\n");
             sb.append("  error wait time 1, 2;\n");
+            if (c.bfd().isPresent()) {
+                sb.append("  bfd on;\n");
+            }
             // BIRD 2.0 shows no End-of-RIB in "show protocols all"; its packet trace logs
             // "Got END-OF-RIB", which is how BirdPeer.endOfRibsReceived sees the peer's.
             sb.append("  debug { states, events, packets };\n");

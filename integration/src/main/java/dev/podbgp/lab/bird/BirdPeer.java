@@ -50,7 +50,6 @@ public final class BirdPeer implements Peer {
 
     public static BirdPeer start(Node node, PeerConfig config) {
         config.requireNoGracefulRestart("the BIRD");
-        config.requireNoBfd("the BIRD");
         if (!Files.isExecutable(Path.of("/usr/sbin/bird"))) {
             throw new IllegalStateException("/usr/sbin/bird missing: install the Debian package bird2 (scripts/install-deps.sh)");
         }
@@ -73,6 +72,25 @@ public final class BirdPeer implements Peer {
             return peer.birdcResult("show status").ok();
         }, peer::logs);
         return peer;
+    }
+
+    /** One row of {@code birdc show bfd sessions}: the state and BIRD's negotiated TX interval and detection time. */
+    public record BfdSession(String state, Duration interval, Duration timeout) {}
+
+    /** BIRD's BFD session to {@code peer}, empty when it has none. */
+    public java.util.Optional<BfdSession> bfdSession(IpAddress peer) {
+        // IP address   Interface   State   Since   Interval   Timeout  (times in seconds, e.g. 0.300)
+        for (String line : birdc("show bfd sessions").lines().toList()) {
+            String[] f = line.strip().split("\\s+");
+            if (f.length >= 6 && f[0].equals(peer.toString())) {
+                return java.util.Optional.of(new BfdSession(f[2], seconds(f[f.length - 2]), seconds(f[f.length - 1])));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static Duration seconds(String text) {
+        return Duration.ofNanos(Math.round(Double.parseDouble(text) * 1e9));
     }
 
     private Shell.Result birdcResult(String command) {
