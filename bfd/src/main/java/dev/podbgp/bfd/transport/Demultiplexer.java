@@ -5,6 +5,7 @@ import dev.podbgp.bfd.wire.ControlPacketCodec;
 import dev.podbgp.bfd.wire.DecodeResult;
 import dev.podbgp.bfd.wire.Discarded;
 import dev.podbgp.inet.IpAddress;
+import dev.podbgp.log.EventLog;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import java.util.Map;
  * dropped here. Event-loop confined.
  */
 final class Demultiplexer {
+    private static final EventLog LOG = EventLog.named("podbgp.bfd");
+
 
     private final Map<Integer, SessionDriver> byDiscriminator = new HashMap<>();
     private final Map<PeerKey, SessionDriver> byAddress = new HashMap<>();
@@ -48,7 +51,7 @@ final class Demultiplexer {
         switch (ControlPacketCodec.decode(payload)) {
             case Discarded refused -> {
                 stats.malformed();
-                LogLine.debug("packet-malformed").with("from", source).with("on", on).with("reason", refused).log();
+                LOG.debug("packet-malformed").with("from", source).with("on", on).with("reason", refused).log();
             }
             case DecodeResult.Decoded decoded -> {
                 SessionDriver driver = select(on, decoded.packet(), source);
@@ -69,14 +72,14 @@ final class Demultiplexer {
                 return driver;
             }
             stats.unknownDiscriminator();
-            LogLine.debug("packet-unknown-discriminator").with("from", source).with("on", on)
+            LOG.debug("packet-unknown-discriminator").with("from", source).with("on", on)
                     .with("your", Integer.toUnsignedString(your)).log();
             return null;
         }
         SessionDriver driver = byAddress.get(new PeerKey(source, on));
         if (driver == null) {
             stats.unknownSource();
-            LogLine.debug("packet-unknown-source").with("from", source).with("on", on).log();
+            LOG.debug("packet-unknown-source").with("from", source).with("on", on).log();
         }
         return driver;
     }

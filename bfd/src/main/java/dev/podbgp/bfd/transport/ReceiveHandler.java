@@ -1,5 +1,6 @@
 package dev.podbgp.bfd.transport;
 
+import dev.podbgp.log.EventLog;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -7,6 +8,8 @@ import io.netty.channel.socket.DatagramPacket;
 
 /** The pipeline of a receive socket: each datagram's payload and source to the demultiplexer. */
 final class ReceiveHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+    private static final EventLog LOG = EventLog.named("podbgp.bfd");
+
 
     private final ReceiveKey key;
     private final Demultiplexer demux;
@@ -24,6 +27,6 @@ final class ReceiveHandler extends SimpleChannelInboundHandler<DatagramPacket> {
     /** A read error on a datagram socket concerns one datagram; the socket stays open. */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LogLine.warn("receive-failed").with("on", key).with("error", cause).log();
+        LOG.warn("receive-failed").with("on", key).with("error", cause).log();
     }
 }

@@ -1,5 +1,6 @@
 package dev.podbgp.bfd.transport;
 
+import dev.podbgp.log.EventLog;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.channel.epoll.EpollDatagramChannel;
@@ -16,6 +17,8 @@ import java.util.Map;
  * BFD is not configured on stay free for another BFD speaker on the node. Event-loop confined.
  */
 final class Receivers {
+    private static final EventLog LOG = EventLog.named("podbgp.bfd");
+
 
     private static final class Receiver {
         final EpollDatagramChannel channel;
@@ -57,7 +60,7 @@ final class Receivers {
             channel.pipeline().addLast(new ReceiveHandler(key, demux));
             receiver = new Receiver(channel, DatagramSockets.registerAndBind(loop, channel, address), minimumTtl);
             open.put(key, receiver);
-            LogLine.info("socket-opened").with("on", key).with("minTtl", minimumTtl).log();
+            LOG.info("socket-opened").with("on", key).with("minTtl", minimumTtl).log();
         } else if (receiver.minimumTtl != minimumTtl) {
             throw new IllegalArgumentException("sessions on " + key + " accept TTL " + receiver.minimumTtl
                     + " and above; one socket cannot also apply " + minimumTtl);
@@ -91,7 +94,7 @@ final class Receivers {
     private void close(ReceiveKey key, Receiver receiver) {
         closedDrops += drops(receiver);
         receiver.channel.close();
-        LogLine.info("socket-closed").with("on", key).log();
+        LOG.info("socket-closed").with("on", key).log();
     }
 
     private static long drops(Receiver receiver) {

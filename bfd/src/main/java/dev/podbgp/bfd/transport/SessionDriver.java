@@ -14,6 +14,7 @@ import dev.podbgp.bfd.wire.ControlPacket;
 import dev.podbgp.bfd.wire.ControlPacketCodec;
 import dev.podbgp.bfd.wire.DecodeResult;
 import dev.podbgp.inet.IpAddress;
+import dev.podbgp.log.EventLog;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -34,6 +35,8 @@ import java.util.function.Consumer;
  * read. Everything else is confined to the loop.
  */
 final class SessionDriver {
+    private static final EventLog LOG = EventLog.named("podbgp.bfd");
+
 
     /** RFC 5880 §6.8.16: how many AdminDown packets a removed session sends before it goes. */
     static final int ADMIN_DOWN_PACKETS = 3;
@@ -164,7 +167,7 @@ final class SessionDriver {
                 }
                 case PacketDiscarded(var refused) -> {
                     discarded++;
-                    LogLine.debug("packet-discarded").with("peer", config.peer()).with("reason", refused).log();
+                    LOG.debug("packet-discarded").with("peer", config.peer()).with("reason", refused).log();
                 }
             }
         }
@@ -187,14 +190,14 @@ final class SessionDriver {
             packetsOut++;
             if (sendFailing) {
                 sendFailing = false;
-                LogLine.info("send-recovered").with("peer", config.peer()).log();
+                LOG.info("send-recovered").with("peer", config.peer()).log();
             }
         } else if (!closed) {
             sendErrors++;
             // One line when sending starts to fail, not one per packet.
             if (!sendFailing) {
                 sendFailing = true;
-                LogLine.warn("send-failed").with("peer", config.peer()).with("error", write.cause()).log();
+                LOG.warn("send-failed").with("peer", config.peer()).with("error", write.cause()).log();
             }
         }
         publish();
@@ -212,12 +215,12 @@ final class SessionDriver {
     }
 
     private void report(StateChanged move) {
-        LogLine.info("session-state").with("peer", config.peer()).with("hop", config.hop())
+        LOG.info("session-state").with("peer", config.peer()).with("hop", config.hop())
                 .with("from", move.from()).with("to", move.to()).with("diag", move.diagnostic().label()).log();
         try {
             listener.stateChanged(config.peer(), move.from(), move.to(), move.diagnostic(), move.peerControlPlaneIndependent());
         } catch (RuntimeException e) {
-            LogLine.warn("listener-failed").with("peer", config.peer()).with("error", e).log();
+            LOG.warn("listener-failed").with("peer", config.peer()).with("error", e).log();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.podbgp.bfd.transport;
 import dev.podbgp.bfd.session.BfdSession;
 import dev.podbgp.bfd.session.HopMode;
 import dev.podbgp.bfd.session.NanoClock;
+import dev.podbgp.log.EventLog;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.unix.Errors;
@@ -20,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * gets nothing installed.
  */
 final class SessionOpening {
+    private static final EventLog LOG = EventLog.named("podbgp.bfd");
+
 
     /** Ports some other process holds are skipped; this many in a row means something else is wrong. */
     private static final int PORT_ATTEMPTS = 16;
@@ -109,7 +112,7 @@ final class SessionOpening {
         holdsAddress = false;
         engine.release(peerKey);
         engine.installed(driver);
-        LogLine.info("session-added").with("peer", config.peer()).with("hop", config.hop()).with("on", receiveKey)
+        LOG.info("session-added").with("peer", config.peer()).with("hop", config.hop()).with("on", receiveKey)
                 .with("sourcePort", port).with("discr", Integer.toUnsignedString(discriminator)).log();
         driver.start();
         done.complete(handle);
@@ -124,7 +127,7 @@ final class SessionOpening {
             holdsReceiver = false;
             engine.receivers.release(receiveKey);
         }
-        LogLine.warn("session-refused").with("peer", config.peer()).with("hop", config.hop()).with("error", cause).log();
+        LOG.warn("session-refused").with("peer", config.peer()).with("hop", config.hop()).with("error", cause).log();
         done.completeExceptionally(cause instanceof IOException io ? new UncheckedIOException(io.getMessage(), io) : cause);
     }
 

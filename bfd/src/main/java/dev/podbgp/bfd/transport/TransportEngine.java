@@ -1,5 +1,6 @@
 package dev.podbgp.bfd.transport;
 
+import dev.podbgp.log.EventLog;
 import io.netty.channel.EventLoop;
 import java.security.SecureRandom;
 import java.util.Collections;
@@ -15,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
  * the sessions for other threads, and the {@link TransportStats} it writes.
  */
 final class TransportEngine {
+    private static final EventLog LOG = EventLog.named("podbgp.bfd");
+
 
     final EventLoop loop;
     final BfdListener listener;
@@ -117,7 +120,7 @@ final class TransportEngine {
         discriminators.release(driver.handle().localDiscriminator());
         drivers.remove(driver.handle());
         publish();
-        LogLine.info("session-removed").with("peer", driver.handle().peer()).with("hop", driver.handle().hop()).log();
+        LOG.info("session-removed").with("peer", driver.handle().peer()).with("hop", driver.handle().hop()).log();
     }
 
     private void publish() {
