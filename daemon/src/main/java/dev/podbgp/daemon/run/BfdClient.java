@@ -56,7 +56,9 @@ final class BfdClient implements AutoCloseable {
 
     private final Speaker speaker;
     private final PodbgpMetrics metrics;
-    private final BfdTransport transport;
+    private final BfdTransportConfig transportConfig;
+    /** Started with the first peer that asks for BFD: a node without BFD pays no thread and no socket for it. */
+    private volatile BfdTransport transport;
     private final Map<IpAddress, Watch> watches = new ConcurrentHashMap<>();
     private final ExecutorService opens = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -67,7 +69,7 @@ final class BfdClient implements AutoCloseable {
         if (namespace.isPresent()) {
             config = new BfdTransportConfig(NetworkNamespace.named(namespace.get()).threadFactory(config.threadFactory()));
         }
-        this.transport = BfdTransport.start(config, this::stateChanged);
+        this.transportConfig = config;
     }
 
     /** Follows {@code state}: sessions for peers that ask for BFD, new intervals in place, the rest removed. */
@@ -150,6 +152,9 @@ final class BfdClient implements AutoCloseable {
             }
             config = BfdPeerConfig.singleHop(p.address(), local.get());
         }
+        if (transport == null) {
+            transport = BfdTransport.start(transportConfig, this::stateChanged);
+        }
         w.handle = transport.add(config.withIntervals(intervals(p.bfd())));
         metrics.bfdState(p.address().toString(), false);
         LOG.info("bfd-session-added").with("peer", p.address()).with("hop", config.hop())
@@ -223,6 +228,9 @@ final class BfdClient implements AutoCloseable {
             }
         }
         watches.clear();
+        if (transport == null) {
+            return;
+        }
         long deadline = System.nanoTime() + ADMIN_DOWN_WAIT.toNanos();
         while (System.nanoTime() < deadline && sent.entrySet().stream().anyMatch(e -> transport.status(e.getKey())
                 .map(st -> st.counters().packetsOut() <= e.getValue()).orElse(false))) {
