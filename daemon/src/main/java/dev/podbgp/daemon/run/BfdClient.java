@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A single-hop session needs our address: the configured {@code localAddress}, or the BGP session's own once it
  * is Established. Threads: {@link #converge} runs on the config thread; {@link #established} comes from a BGP event
- * loop and hands the work to a virtual thread; the transport's listener runs on the BFD event loop and never blocks.
+ * loop, and the transport's listener runs on the BFD event loop: both hand their work to a virtual thread.
  */
 final class BfdClient implements AutoCloseable {
     private static final EventLog LOG = EventLog.named("podbgp.bfd");
@@ -60,7 +60,8 @@ final class BfdClient implements AutoCloseable {
     /** Started with the first peer that asks for BFD: a node without BFD pays no thread and no socket for it. */
     private volatile BfdTransport transport;
     private final Map<IpAddress, Watch> watches = new ConcurrentHashMap<>();
-    private final ExecutorService opens = Executors.newVirtualThreadPerTaskExecutor();
+    /** Work that must not run on an event loop: opening a session once BGP is up, acting on a BFD Down. */
+    private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
 
     BfdClient(Speaker speaker, Optional<String> namespace, PodbgpMetrics metrics) {
         this.speaker = speaker;
@@ -114,7 +115,7 @@ final class BfdClient implements AutoCloseable {
     void established(IpAddress peer) {
         Watch w = watches.get(peer);
         if (w != null && w.handle == null) {
-            opens.execute(() -> {
+            work.execute(() -> {
                 synchronized (this) {
                     if (watches.get(peer) == w && w.handle == null) {
                         open(w);
@@ -196,8 +197,11 @@ final class BfdClient implements AutoCloseable {
             LOG.info("bfd-peer-admin-down").with("peer", peer).with("action", "none (RFC 5882 §3.2)").log();
             return;
         }
-        String done = speaker.bfdDown(peer, peerIndependent, "BFD down: " + diagnostic.label());
-        LOG.info("bfd-down").with("peer", peer).with("peer-c-bit", peerIndependent).with("action", done).log();
+        // Off the event loop: ending a peer's restart hands an event to the RIB thread, which may wait for room.
+        work.execute(() -> {
+            String done = speaker.bfdDown(peer, peerIndependent, "BFD down: " + diagnostic.label());
+            LOG.info("bfd-down").with("peer", peer).with("peer-c-bit", peerIndependent).with("action", done).log();
+        });
     }
 
     /** RFC 5880 §4.1's names, as FRR and BIRD show them. */
@@ -218,7 +222,7 @@ final class BfdClient implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
-        opens.shutdownNow();
+        work.shutdownNow();
         Map<BfdSessionHandle, Long> sent = new java.util.HashMap<>();
         for (Watch w : watches.values()) {
             BfdSessionHandle h = w.handle;

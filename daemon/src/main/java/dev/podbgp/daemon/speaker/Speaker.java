@@ -263,7 +263,9 @@ public final class Speaker implements AutoCloseable {
         if (slot == null || slot.bgp.state() != SessionState.ESTABLISHED) {
             return Optional.empty();
         }
-        return slot.bgp.localAddress().map(a -> IpAddress.parse(a.getAddress().getHostAddress()));
+        // A scoped (link-local) address has no IpAddress form; such a BFD session needs an interface, not this.
+        return slot.bgp.localAddress().map(a -> a.getAddress().getHostAddress()).filter(h -> h.indexOf('%') < 0)
+                .map(IpAddress::parse);
     }
 
     /** The path to {@code address} is back: a session waiting out its retry backoff tries now. */
