@@ -159,6 +159,17 @@ class FsmEstablishedTest {
     }
 
     @Test
+    void rfc7606_s2_treatAsWithdrawWithNothingToWithdraw_isNoEndOfRibAndDeliversNothing() {
+        SessionFixture f = new SessionFixture().established();
+        // ORIGIN IGP and a zero-length MED (RFC 7606 §7.4 treat-as-withdraw), no prefixes at all.
+        byte[] frame = frame("0000" + "0007" + "40010100" + "800400");
+        var decoded = (DecodeResult.Ok<BgpMessage>) MessageCodec.decode(frame, 0, frame.length, f.session.codec());
+        assertThat(((Update) decoded.value()).isEndOfRib()).as("what is left has the End-of-RIB shape").isTrue();
+        var actions = f.handle(SessionEvent.decoded(decoded));
+        assertThat(actions).containsExactlyElementsOf(decoded.repaired().stream().map(ProblemReported::new).toList());
+    }
+
+    @Test
     void rfc4760_s7_afiSafiDisable_fallsBackToSessionReset() {
         SessionFixture f = new SessionFixture().established();
         Malformation problem = new Malformation(BgpError.OPTIONAL_ATTRIBUTE_ERROR, ErrorAction.AFI_SAFI_DISABLE, null, "test");
