@@ -337,7 +337,10 @@ public final class BgpSession {
         UpdateValidator.Result checked = UpdateValidator.validate(received, config.localAs() != config.peerAs(),
                 negotiated.peerAs(), negotiated.families());
         checked.problems().forEach(p -> out.add(new SessionReport.ProblemReported(p)));
-        out.add(new SessionReport.DeliverUpdate(checked.update()));
+        // Same for what validation left (say, only an MP_REACH_NLRI of a family not negotiated).
+        if (!checked.update().isEndOfRib()) {
+            out.add(new SessionReport.DeliverUpdate(checked.update()));
+        }
     }
 
     private void routeRefreshReceived(RouteRefresh refresh) {
