@@ -34,10 +34,13 @@ public final class LogEvent implements Supplier<String> {
         this.fields = logger == null ? List.of() : new ArrayList<>(6);
     }
 
-    /** Adds {@code key=String.valueOf(value)}; a null value is written as an empty string. */
+    /**
+     * Adds {@code key=value}: addresses in RFC 5952 form, a collection as {@code "[a, b]"} (always
+     * quoted), anything else as {@code String.valueOf(value)}; a null value is an empty string.
+     */
     public LogEvent with(String key, Object value) {
         if (logger != null) {
-            fields.add(new LogField(key, value == null ? "" : String.valueOf(value)));
+            fields.add(new LogField(key, LogValue.text(value), LogValue.alwaysQuoted(value)));
         }
         return this;
     }
@@ -103,7 +106,7 @@ public final class LogEvent implements Supplier<String> {
     public String toString() {
         StringBuilder out = Logfmt.append(new StringBuilder(), "event", event);
         for (LogField f : fields) {
-            Logfmt.append(out.append(' '), f.key(), f.value());
+            Logfmt.append(out.append(' '), f);
         }
         return out.toString();
     }

@@ -11,8 +11,17 @@ public final class Logfmt {
 
     /** Appends {@code key=value}, quoting the value when it needs it. */
     public static StringBuilder append(StringBuilder out, String key, String value) {
+        return append(out, key, value, false);
+    }
+
+    /** Appends the field, quoting its value when it needs it or when the field asks for quotes. */
+    public static StringBuilder append(StringBuilder out, LogField field) {
+        return append(out, field.key(), field.value(), field.quoted());
+    }
+
+    private static StringBuilder append(StringBuilder out, String key, String value, boolean quoted) {
         out.append(key).append('=');
-        if (isPlain(value)) {
+        if (!quoted && isPlain(value)) {
             return out.append(value);
         }
         out.append('"');

@@ -2,6 +2,7 @@ package dev.podbgp.bgp.exabgp;
 
 import dev.podbgp.bgp.wire.Bytes;
 import dev.podbgp.bgp.wire.JsonOut;
+import dev.podbgp.bgp.wire.Malformation;
 import dev.podbgp.bgp.wire.message.Keepalive;
 import dev.podbgp.bgp.wire.message.MessageCodec;
 import dev.podbgp.bgp.wire.message.MessageType;
@@ -9,6 +10,7 @@ import dev.podbgp.bgp.wire.message.Notification;
 import dev.podbgp.bgp.wire.message.Open;
 import dev.podbgp.bgp.wire.message.RouteRefresh;
 import dev.podbgp.bgp.wire.message.Update;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +33,14 @@ public final class ExabgpJson {
 
     /** An UPDATE line; End-of-RIB has the same type with an {@code "eor"} message. */
     public static String update(Envelope env, ExabgpNeighbor n, Direction d, Update update, byte[] raw) {
-        return message(env, n, d, "update", raw, out -> UpdateJson.appendMessage(out.name("message"), update));
+        return update(env, n, d, update, List.of(), raw);
+    }
+
+    /** An UPDATE line for what decoding returned: {@code repaired} as in {@code DecodeResult.Ok}. */
+    public static String update(Envelope env, ExabgpNeighbor n, Direction d, Update update,
+            List<Malformation> repaired, byte[] raw) {
+        return message(env, n, d, "update", raw,
+                out -> UpdateJson.appendMessage(out.name("message"), update, !repaired.isEmpty()));
     }
 
     public static String notification(Envelope env, ExabgpNeighbor n, Direction d, Notification m, byte[] raw) {

@@ -23,9 +23,19 @@ import java.util.Map;
 public final class UpdateJson {
     private UpdateJson() {}
 
-    /** Writes the value of {@code "message"}. */
+    /** Writes the value of {@code "message"} for an UPDATE as it came off the wire. */
     public static void appendMessage(JsonOut json, Update update) {
-        Family eor = update.endOfRibFamily();
+        appendMessage(json, update, false);
+    }
+
+    /**
+     * Writes the value of {@code "message"}. An UPDATE that decoding {@code repaired} (RFC 7606)
+     * is never an End-of-RIB, even when nothing is left of it: an UPDATE whose malformed
+     * attributes made it treat-as-withdraw and that carried no prefixes prints {@code "update": {}}
+     * (ExaBGP prints the attributes it parsed and an "error" key; docs/exabgp-compat.md §5).
+     */
+    public static void appendMessage(JsonOut json, Update update, boolean repaired) {
+        Family eor = repaired ? null : update.endOfRibFamily();
         json.beginObject();
         if (eor != null) {
             json.name("eor").beginObject().field("afi", eor.afiName()).field("safi", eor.safiName()).endObject();

@@ -325,15 +325,22 @@ public final class BgpSession {
 
     private void updateReceived(Update received, List<Malformation> repaired) {
         repaired.forEach(p -> out.add(new SessionReport.ProblemReported(p)));
-        // A repaired UPDATE can look empty; only an untouched one is an End-of-RIB marker.
-        if (repaired.isEmpty() && received.isEndOfRib()) {
-            out.add(new SessionReport.EndOfRibReceived(received.endOfRibFamily()));
+        if (received.isEndOfRib()) {
+            // Only an untouched UPDATE is an End-of-RIB marker (RFC 4724 §2). A repaired one with nothing
+            // left (treat-as-withdraw of an UPDATE without prefixes) changes nothing, and delivered it
+            // would look like End-of-RIB to the RIB.
+            if (repaired.isEmpty()) {
+                out.add(new SessionReport.EndOfRibReceived(received.endOfRibFamily()));
+            }
             return;
         }
         UpdateValidator.Result checked = UpdateValidator.validate(received, config.localAs() != config.peerAs(),
                 negotiated.peerAs(), negotiated.families());
         checked.problems().forEach(p -> out.add(new SessionReport.ProblemReported(p)));
-        out.add(new SessionReport.DeliverUpdate(checked.update()));
+        // Same for what validation left (say, only an MP_REACH_NLRI of a family not negotiated).
+        if (!checked.update().isEndOfRib()) {
+            out.add(new SessionReport.DeliverUpdate(checked.update()));
+        }
     }
 
     private void routeRefreshReceived(RouteRefresh refresh) {

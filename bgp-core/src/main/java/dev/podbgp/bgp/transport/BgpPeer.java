@@ -454,7 +454,7 @@ public final class BgpPeer {
 
     /** A log line about this peer: the event, then {@code peer=ADDRESS}, then the caller's fields. */
     LogEvent event(System.Logger.Level level, String event) {
-        return LOG.at(level, event).with("peer", config.address().getHostAddress());
+        return LOG.at(level, event).with("peer", config.address());
     }
 
     @Override

@@ -110,7 +110,7 @@ public final class BgpSpeaker implements AutoCloseable {
         if (peer == null) {
             // DESIGN: only configured peers; an unknown connection is refused, logged and counted.
             refused.incrementAndGet();
-            LOG.warn("connection-refused").with("remote", remote.getAddress().getHostAddress())
+            LOG.warn("connection-refused").with("remote", remote.getAddress())
                     .with("reason", "no configured peer").log();
             ch.close();
             return;

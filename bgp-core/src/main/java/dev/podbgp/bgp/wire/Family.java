@@ -37,29 +37,37 @@ public record Family(int afi, int safi) {
         return this.equals(IPV4_UNICAST) || this.equals(IPV6_UNICAST);
     }
 
-    /** ExaBGP's AFI name: {@code ipv4}, {@code ipv6}, {@code l2vpn}, ... */
+    /**
+     * ExaBGP 4.2.21's AFI name: {@code ipv4}, {@code ipv6}, {@code l2vpn}, {@code bgp-ls}; 0 is
+     * {@code undefined}. Any other AFI prints as ExaBGP prints it, {@code unknown-afi-0x0x63} for
+     * 99: its format string puts "0x" before Python's hex(), which adds another. Scripts reading
+     * ExaBGP's JSON match that text, so it is kept.
+     */
     public String afiName() {
         return switch (afi) {
+            case 0 -> "undefined";
             case 1 -> "ipv4";
             case 2 -> "ipv6";
             case 25 -> "l2vpn";
             case 16388 -> "bgp-ls";
-            default -> "unknown afi " + afi;
+            default -> "unknown-afi-0x0x" + Integer.toHexString(afi);
         };
     }
 
-    /** ExaBGP's SAFI name: {@code unicast}, {@code multicast}, {@code mpls-vpn}, ... */
+    /**
+     * ExaBGP 4.2.21's SAFI name: {@code unicast}, {@code multicast}, {@code mpls-vpn}, ...; any
+     * SAFI it has no name for, 0 included, is {@code unknown safi N} (decimal). 4.2.21 names
+     * neither MCAST-VPN (5) nor MUP (73).
+     */
     public String safiName() {
         return switch (safi) {
             case 1 -> "unicast";
             case 2 -> "multicast";
             case 4 -> "nlri-mpls";
-            case 5 -> "mcast-vpn";
             case 65 -> "vpls";
             case 70 -> "evpn";
             case 71 -> "bgp-ls";
             case 72 -> "bgp-ls-vpn";
-            case 73 -> "mup";
             case 128 -> "mpls-vpn";
             case 132 -> "rtc";
             case 133 -> "flow";

@@ -201,4 +201,21 @@ class ExabgpJsonTest {
         JsonNode line = JSON.readTree(ExabgpJson.state(ENV, n, NeighborState.UP, ""));
         assertThat(line.at("/neighbor/address/peer").asText()).isEqualTo("2001:db8::2");
     }
+
+    /**
+     * RFC 7606 §2 treat-as-withdraw (a zero-length MED, §7.4) of an UPDATE without prefixes leaves
+     * an empty UPDATE, which must not be printed as the End-of-RIB RFC 4724 §2 defines by that shape.
+     */
+    @Test
+    void rfc7606_s2_treatAsWithdrawWithNothingToWithdraw_isAnEmptyUpdate_notEndOfRib() throws Exception {
+        byte[] wire = raw(2, "0000" + "0007" + "40010100" + "800400");
+        var ok = (dev.podbgp.bgp.wire.DecodeResult.Ok<BgpMessage>) MessageCodec.decode(wire, 0, wire.length,
+                SessionCapabilities.FOUR_OCTET_AS);
+        var update = (dev.podbgp.bgp.wire.message.Update) ok.value();
+        assertThat(ok.repaired()).isNotEmpty();
+        assertThat(JSON.readTree(ExabgpJson.update(ENV, NEIGHBOR, Direction.DECODE, update, ok.repaired(), null))
+                .at("/neighbor/message").toString()).isEqualTo("{\"update\":{}}");
+        assertThat(JSON.readTree(ExabgpJson.update(ENV, NEIGHBOR, Direction.DECODE, update, null))
+                .at("/neighbor/message").has("eor")).as("the same UPDATE untouched by decoding").isTrue();
+    }
 }

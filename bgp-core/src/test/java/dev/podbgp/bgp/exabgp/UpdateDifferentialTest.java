@@ -2,8 +2,6 @@ package dev.podbgp.bgp.exabgp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podbgp.bgp.wire.attr.Aggregator;
 import dev.podbgp.bgp.wire.attr.AsPath;
 import dev.podbgp.bgp.wire.attr.AsPathSegment;
@@ -20,15 +18,11 @@ import dev.podbgp.bgp.wire.attr.Origin;
 import dev.podbgp.bgp.wire.attr.OriginatorId;
 import dev.podbgp.bgp.wire.attr.PathAttributes;
 import dev.podbgp.bgp.wire.attr.UnknownAttribute;
-import dev.podbgp.bgp.wire.message.BgpMessage;
-import dev.podbgp.bgp.wire.message.MessageCodec;
 import dev.podbgp.bgp.wire.nlri.Nlri;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Address;
 import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.inet.Prefix;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.podbgp.bgp.wire.Bytes;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.bgp.wire.RandomUpdates;
 import dev.podbgp.bgp.wire.SessionCapabilities;
@@ -53,7 +47,6 @@ class UpdateDifferentialTest {
     static final int PER_CONTEXT = 120;
     static final long SEED = Long.getLong("podbgp.differential.seed", 20261123L);
     static final Set<Family> BOTH = Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST);
-    static final ObjectMapper MAPPER = new ObjectMapper();
 
     static final SessionCapabilities AS4 = SessionCapabilities.FOUR_OCTET_AS;
     static final SessionCapabilities OLD = SessionCapabilities.RFC4271;
@@ -94,38 +87,9 @@ class UpdateDifferentialTest {
         while (updates.size() < PER_CONTEXT) {
             updates.add(generator.next(random).value());
         }
-        List<String> hex = updates.stream().map(u -> Bytes.hex(MessageCodec.encode(u, caps))).toList();
-        List<OracleResult> results = new ExabgpOracle(oracle).decode(hex);
-        assertThat(results).hasSize(updates.size());
-        List<String> differences = new ArrayList<>();
-        for (int i = 0; i < updates.size(); i++) {
-            byte[] wire = Bytes.fromHex(hex.get(i));
-            BgpMessage decoded = MessageCodec.decode(wire, 0, wire.length, caps).orThrow();
-            assertThat(decoded).as("our decode of our encoding").isEqualTo(updates.get(i));
-            JsonNode mine = withoutVolatileKeys(ExabgpJson.update(ENVELOPE, neighbor(oracle), Direction.DECODE,
-                    (Update) decoded, null));
-            switch (results.get(i)) {
-                case OracleResult.Decoded d when d.json().equals(mine) -> { }
-                case OracleResult.Decoded d -> differences.add("#" + i + " " + hex.get(i) + "\n  exabgp: " + d.json()
-                        + "\n  podbgp: " + mine);
-                case OracleResult.Refused r -> differences.add("#" + i + " " + hex.get(i) + " refused by ExaBGP: " + r.reason());
-            }
-        }
+        List<String> differences = OracleComparison.differences(updates, caps, oracle);
         assertThat(differences).as(updates.size() + " UPDATEs in context '" + name + "' (seed " + SEED
                 + "): those where our JSON differs from ExaBGP's").isEmpty();
-    }
-
-    static final Envelope ENVELOPE = new Envelope(0, "podbgp", 0, 0, 0);
-
-    static ExabgpNeighbor neighbor(OracleContext oracle) {
-        OracleNeighbor n = oracle.neighbor();
-        return new ExabgpNeighbor(IpAddress.parse(n.localAddress()), IpAddress.parse(n.peerAddress()), n.localAs(), n.peerAs());
-    }
-
-    static JsonNode withoutVolatileKeys(String json) throws Exception {
-        ObjectNode node = (ObjectNode) MAPPER.readTree(json);
-        ExabgpOracle.VOLATILE_KEYS.forEach(node::remove);
-        return node;
     }
 
     /**

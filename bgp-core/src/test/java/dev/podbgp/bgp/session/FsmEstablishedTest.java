@@ -159,6 +159,29 @@ class FsmEstablishedTest {
     }
 
     @Test
+    void rfc7606_s2_treatAsWithdrawWithNothingToWithdraw_isNoEndOfRibAndDeliversNothing() {
+        SessionFixture f = new SessionFixture().established();
+        // ORIGIN IGP and a zero-length MED (RFC 7606 §7.4 treat-as-withdraw), no prefixes at all.
+        byte[] frame = frame("0000" + "0007" + "40010100" + "800400");
+        var decoded = (DecodeResult.Ok<BgpMessage>) MessageCodec.decode(frame, 0, frame.length, f.session.codec());
+        assertThat(((Update) decoded.value()).isEndOfRib()).as("what is left has the End-of-RIB shape").isTrue();
+        var actions = f.handle(SessionEvent.decoded(decoded));
+        assertThat(actions).containsExactlyElementsOf(decoded.repaired().stream().map(ProblemReported::new).toList());
+    }
+
+    @Test
+    void rfc4760_s7_onlyAnUnnegotiatedFamily_leavesNothingToDeliver_andNoEndOfRib() {
+        SessionFixture f = new SessionFixture(SessionConfig.of(SessionFixture.LOCAL_AS, SessionFixture.PEER_AS,
+                SessionFixture.LOCAL_ID, java.util.Set.of(Family.IPV4_UNICAST))).established();
+        // MP_REACH_NLRI alone, IPv6 unicast, which this session did not negotiate.
+        byte[] frame = frame("0000" + "0021" + "800E1E" + "000201" + "10" + "20010DB8000000000000000000000001" + "00"
+                + "40" + "20010DB800010000");
+        var decoded = MessageCodec.decode(frame, 0, frame.length, f.session.codec());
+        var actions = f.handle(SessionEvent.decoded(decoded));
+        assertThat(actions).isNotEmpty().allMatch(a -> a instanceof ProblemReported);
+    }
+
+    @Test
     void rfc4760_s7_afiSafiDisable_fallsBackToSessionReset() {
         SessionFixture f = new SessionFixture().established();
         Malformation problem = new Malformation(BgpError.OPTIONAL_ATTRIBUTE_ERROR, ErrorAction.AFI_SAFI_DISABLE, null, "test");

@@ -106,7 +106,7 @@ final class DecodeCommand implements Callable<Integer> {
                             for (Malformation repaired : ok.repaired()) {
                                 err.println("podbgp: message " + (i + 1) + ": " + repaired.action() + ": " + repaired);
                             }
-                            out.println(json(envelope(++counter), neighbor, ok.value()));
+                            out.println(json(envelope(++counter), neighbor, ok.value(), ok.repaired()));
                         }
                         case DecodeResult.Malformed<BgpMessage> bad -> {
                             err.println("podbgp: message " + (i + 1) + " is malformed: " + bad.problem());
@@ -129,10 +129,11 @@ final class DecodeCommand implements Callable<Integer> {
         }
     }
 
-    static String json(Envelope env, ExabgpNeighbor n, BgpMessage message) {
+    /** {@code repaired}: what decoding repaired (RFC 7606); a repaired UPDATE is never an End-of-RIB. */
+    static String json(Envelope env, ExabgpNeighbor n, BgpMessage message, List<Malformation> repaired) {
         Direction d = Direction.DECODE;
         return switch (message) {
-            case Update u -> ExabgpJson.update(env, n, d, u, null);
+            case Update u -> ExabgpJson.update(env, n, d, u, repaired, null);
             case Open o -> ExabgpJson.open(env, n, d, o, null);
             case Notification no -> ExabgpJson.notification(env, n, d, no, null);
             case Keepalive k -> ExabgpJson.keepalive(env, n, d, k, null);

@@ -50,7 +50,7 @@ public final class LogLine {
     private static String keyValue(List<LogField> line) {
         StringBuilder out = new StringBuilder();
         for (LogField f : line) {
-            Logfmt.append(out.isEmpty() ? out : out.append(' '), f.key(), f.value());
+            Logfmt.append(out.isEmpty() ? out : out.append(' '), f);
         }
         return out.toString();
     }

@@ -44,6 +44,19 @@ class DecodeCommandTest {
         assertThat(json.path("neighbor").path("direction").asText()).isEqualTo("in");
     }
 
+    /**
+     * RFC 7606 §2 / RFC 4724 §2: ORIGIN and a zero-length MED (treat-as-withdraw), no prefixes.
+     * Nothing is left of it, but it is not an End-of-RIB: the line says "update", not "eor".
+     */
+    @Test
+    void rfc7606_s2_treatAsWithdrawWithoutPrefixes_isAnEmptyUpdateNotEndOfRib() throws Exception {
+        CliRun run = CliRun.of("decode", MARKER + "001E02" + "0000" + "0007" + "40010100" + "800400");
+        assertThat(run.exitCode()).isZero();
+        var line = new ObjectMapper().readTree(run.out().strip());
+        assertThat(line.at("/neighbor/message").toString()).isEqualTo("{\"update\":{}}");
+        assertThat(run.err()).contains("TREAT_AS_WITHDRAW");
+    }
+
     @Test
     void notHex_isUsageError_exit2() {
         CliRun run = CliRun.of("decode", "FFZZ");
