@@ -11,6 +11,7 @@ import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.policy.MaxPrefixCounter;
 import dev.podbgp.rib.policy.MaxPrefixVerdict;
+import dev.podbgp.rib.policy.PodCidrGuard;
 import dev.podbgp.rib.policy.PolicyResult;
 import java.util.Objects;
 
@@ -60,7 +61,7 @@ final class ImportAdmission {
      * is long-lived stale keeps its LLGR_STALE mark, or goes if it carries NO_LLGR ({@link GracefulRestartHelper}).
      */
     Route accept(PeerState s, Prefix prefix, Route received) {
-        Route accepted = isLooped(received, s.settings) ? null : applyPipeline(s.settings, prefix, received);
+        Route accepted = isLooped(received, s.settings) ? null : applyPipeline(s, prefix, received);
         if (accepted != null) {
             accepted = gracefulRestart.keepLongLivedMark(s, prefix, accepted);
         }
@@ -72,13 +73,24 @@ final class ImportAdmission {
         return accepted;
     }
 
-    private Route applyPipeline(PeerImport settings, Prefix prefix, Route received) {
+    private Route applyPipeline(PeerState s, Prefix prefix, Route received) {
+        PeerImport settings = s.settings;
         return switch (settings.pipeline().evaluate(prefix, received.attributes(), settings.context())) {
             case PolicyResult.Accepted a when a.attributes() == received.attributes() -> received;
             case PolicyResult.Accepted a -> routeInterner.intern(received.peer(), received.pathId(),
                     interner.intern(a.attributes()), received.nextHop());
-            case PolicyResult.Rejected r -> null;
+            case PolicyResult.Rejected r -> {
+                rememberOwnRefusal(s, prefix, r);
+                yield null;
+            }
         };
+    }
+
+    /** Remembers which of our podCIDRs refused a route, so that giving one up asks only this peer again. */
+    private static void rememberOwnRefusal(PeerState s, Prefix prefix, PolicyResult.Rejected r) {
+        if (PodCidrGuard.OWN_POD_CIDR.equals(r.by())) {
+            s.refusedAsOwn.addAll(s.settings.pipeline().guard().ownOverlapping(prefix));
+        }
     }
 
     /**

@@ -8,7 +8,9 @@ import dev.podbgp.rib.policy.MaxPrefixCounter;
 import dev.podbgp.rib.policy.MaxPrefixLimit;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The RIB's mutable state of one registered peer: import settings and counters, its Adj-RIB-In size per family, the
@@ -30,6 +32,8 @@ final class PeerState {
     int ipv4Routes;
     int ipv6Routes;
     PrePolicyRoutes prePolicy;
+    /** Our podCIDRs that made import refuse a route of this session; few, since we have one or two. */
+    final Set<Prefix> refusedAsOwn = new HashSet<>();
     /** Per family while the peer restarts (RFC 4724 §4.2); empty otherwise. */
     final Map<Family, StalePaths> stale = new HashMap<>();
     final Map<Family, Duration> llgrStaleTime = new HashMap<>();
@@ -60,6 +64,7 @@ final class PeerState {
         refused = 0;
         tornDown = false;
         refusing.clear();
+        refusedAsOwn.clear();
         maxPrefix.values().forEach(MaxPrefixCounter::reset);
     }
 

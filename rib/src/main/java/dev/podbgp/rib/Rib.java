@@ -119,7 +119,8 @@ public final class Rib {
     /**
      * New import settings for a registered peer (a policy, allowas-in or limit change), applied to its routes as
      * {@link #reapplyImport} does. Turning soft reconfiguration on starts an empty pre-policy store, which only a
-     * ROUTE-REFRESH fills.
+     * ROUTE-REFRESH fills. A change of this node's own podCIDRs alone ({@link OwnPodCidrChange}) is applied to the
+     * stored routes without asking the peer, unless it refused a route for a podCIDR we no longer have.
      *
      * @return true when applied here; false when the caller must send ROUTE-REFRESH
      *     ({@link PeerNotice.RouteRefreshNeeded} was published too)
@@ -128,13 +129,38 @@ public final class Rib {
         PeerState s = required(peer);
         // The routes as received under the old settings: turning soft reconfiguration off still reapplies once.
         PrePolicyRoutes received = s.prePolicy;
+        PeerImport before = s.settings;
         s.configure(Objects.requireNonNull(settings));
-        if (received == null) {
-            notice(new PeerNotice.RouteRefreshNeeded(peer));
-            return false;
+        if (received != null) {
+            reapply(s, received);
+            return true;
         }
-        reapply(s, received);
-        return true;
+        if (OwnPodCidrChange.isOnlyChange(before, settings)) {
+            dropNowOwn(s);
+            if (!OwnPodCidrChange.needsRefresh(s.refusedAsOwn, settings.pipeline().guard())) {
+                return true;
+            }
+        }
+        notice(new PeerNotice.RouteRefreshNeeded(peer));
+        return false;
+    }
+
+    /** Withdraws the peer's stored routes that overlap one of our podCIDRs now. */
+    private void dropNowOwn(PeerState s) {
+        var guard = s.settings.pipeline().guard();
+        List<Prefix> prefixes = new ArrayList<>();
+        List<Integer> pathIds = new ArrayList<>();
+        forEachRoute(s.peer, (prefix, route) -> {
+            if (!guard.ownOverlapping(prefix).isEmpty()) {
+                prefixes.add(prefix);
+                pathIds.add(route.pathId());
+            }
+        });
+        for (int i = 0; i < prefixes.size(); i++) {
+            s.refusedAsOwn.addAll(guard.ownOverlapping(prefixes.get(i)));
+            s.rejected++;
+            withdraw(s.peer, prefixes.get(i), pathIds.get(i));
+        }
     }
 
     /**

@@ -213,6 +213,42 @@ class PeerImportTest {
         assertThat(rib.decision(P1)).isNull();
     }
 
+    /** The same import as {@link #importOf} with {@code own} as this node's podCIDRs. */
+    private PeerImport withOwnPodCidr(PeerInfo peer, PeerKind kind, Prefix own) {
+        return PeerImport.acceptAll(peer, LOCAL_AS).withPipeline(new ImportPipeline(
+                new PodCidrGuard(List.of(own), guard().clusterPodCidrs()), kind, Policy.acceptAll("import")));
+    }
+
+    @Test
+    void podCidrChangeAloneIsAppliedToStoredRoutesWithoutARouteRefresh() {
+        rib.addPeer(tor, importOf(tor, PeerKind.EXTERNAL, Policy.acceptAll("import")));
+        rib.announce(tor, P1, 0, path(64512).build(), ip("192.0.2.1"));
+        rib.announce(tor, OTHER_POD, 0, path(64512).build(), ip("192.0.2.1"));
+        changes.clear();
+
+        assertThat(rib.setImport(tor, withOwnPodCidr(tor, PeerKind.EXTERNAL, OTHER_POD))).isTrue();
+
+        assertThat(notices).as("nothing asked of the peer").isEmpty();
+        assertThat(rib.decision(OTHER_POD)).as("now ours: the learned route goes").isNull();
+        assertThat(changes).containsExactly(new LocRibChange.Withdrawn(OTHER_POD));
+        assertThat(rib.decision(P1)).isNotNull();
+    }
+
+    @Test
+    void aPodCidrGivenUpAsksOnlyThePeerWhoseRouteItRefusedForARouteRefresh() {
+        rib.addPeer(tor, importOf(tor, PeerKind.EXTERNAL, Policy.acceptAll("import")));
+        rib.addPeer(mesh, importOf(mesh, PeerKind.MESH, Policy.acceptAll("import")));
+        rib.announce(tor, Ipv4Prefix.parse("10.244.1.128/25"), 0, path(64512).build(), ip("192.0.2.1"));
+        rib.announce(mesh, OTHER_POD, 0, path().build(), ip("10.0.0.2"));
+
+        assertThat(rib.setImport(tor, withOwnPodCidr(tor, PeerKind.EXTERNAL, OTHER_POD))).isFalse();
+        assertThat(rib.setImport(mesh, withOwnPodCidr(mesh, PeerKind.MESH, OTHER_POD))).isTrue();
+
+        // tor's /25 was refused for 10.244.1.0/24, which is no longer ours: only tor can send it again.
+        assertThat(notices).containsExactly(new PeerNotice.RouteRefreshNeeded(tor));
+        assertThat(rib.decision(OTHER_POD)).isNull();
+    }
+
     @Test
     void aPeerNotRegisteredCannotAnnounceAndItsPeerDownOrRemovalChangesNothing() {
         PeerInfo other = ebgp(4, "192.0.2.4", 64513, "10.0.0.4");

@@ -46,6 +46,9 @@ final class PeerConvergence {
      * originated prefixes follow.
      */
     void converge(DesiredState previous, DesiredState next, DesiredStateDiff diff) {
+        // Originated prefixes are the import's pod-CIDR guard: the RIB applies a change of them alone to the routes
+        // it has and asks a peer for a ROUTE-REFRESH only when it had refused one of its routes for a podCIDR we
+        // gave up (Rib.setImport); policies and cluster pod CIDRs ask every peer without soft reconfiguration.
         boolean importContextChanged = !previous.originated().equals(next.originated())
                 || !previous.clusterPodCidrs().equals(next.clusterPodCidrs()) || !previous.policies().equals(next.policies());
         for (DesiredPeer removed : diff.peersRemoved()) {

@@ -106,7 +106,7 @@ final class SessionEvents implements PeerListener {
     public void refreshRequested(BgpPeer peer, Family family, boolean enhanced) {
         PeerSlot s = registry.bySession(peer);
         if (s != null) {
-            submit(s, new RibEvent.RefreshRequested(s.id));
+            submit(s, new RibEvent.RefreshRequested(s.id, family, enhanced));
         }
     }
 

@@ -201,16 +201,17 @@ public final class Speaker implements AutoCloseable {
     }
 
     /**
-     * {@code podbgp clear neighbor ADDR --soft out}: sends the peer every route we advertise to it again, without a
-     * reset, as when it asks with a ROUTE-REFRESH.
+     * {@code podbgp clear neighbor ADDR --soft out}: sends the peer every route we advertise to it again, family by
+     * family, without a reset, as when it asks with a ROUTE-REFRESH; without BoRR/EoRR, which RFC 7313 §4 ties to
+     * the peer's request.
      *
      * @throws IllegalArgumentException when no configured peer has {@code address}
      * @throws IllegalStateException when the session is not Established
      */
     public String resendToNeighbor(IpAddress address) {
         PeerSlot slot = configured(address);
-        established(slot, address);
-        ribThread.post(new RibEvent.RefreshRequested(slot.id));
+        NegotiatedSession n = established(slot, address);
+        n.families().forEach(f -> ribThread.post(new RibEvent.RefreshRequested(slot.id, f, false)));
         return "sending " + address + " our routes again";
     }
 

@@ -106,8 +106,15 @@ public sealed interface RibEvent {
         }
     }
 
-    /** RFC 2918: the peer asked for our routes again. Ignored when it has no session in Adj-RIB-Out. */
-    record RefreshRequested(int peerId) implements RibEvent {
+    /**
+     * RFC 2918: the peer asked for our routes of {@code family} again (or the operator resends them); with
+     * {@code enhanced} the answer is framed by BoRR/EoRR (RFC 7313 §4). Ignored when the peer has no session in
+     * Adj-RIB-Out.
+     */
+    record RefreshRequested(int peerId, Family family, boolean enhanced) implements RibEvent {
+        public RefreshRequested {
+            Objects.requireNonNull(family, "family");
+        }
     }
 
     /** The caller's restart timer for a restarting peer fired (RFC 4724 §4.2). */

@@ -210,7 +210,7 @@ public final class RibEventLoop implements AutoCloseable {
             }
             case RibEvent.RefreshRequested e -> {
                 if (adjRibOut.contains(e.peerId())) {
-                    adjRibOut.routeRefresh(e.peerId());
+                    adjRibOut.routeRefresh(e.peerId(), e.family(), e.enhanced());
                 }
             }
             case RibEvent.RestartTimerExpired e -> rib.restartTimerExpired(e.peer());

@@ -1,5 +1,6 @@
 package dev.podbgp.rib.out;
 
+import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.LocRibChange;
 import dev.podbgp.rib.RibListener;
@@ -72,9 +73,11 @@ public final class AdjRibOut implements RibListener {
         java.util.Set<Prefix> held = old.heldBy(peer.id());
         boolean synced = old.synced(peer.id());
         boolean endOfRib = old.endOfRibAfterDump(peer.id());
+        Map<Family, Boolean> refreshes = old.refreshesOwed(peer.id());
         removePeer(peer.id());
         UpdateGroup group = groupFor(peer.profile());
         group.addMoved(peer, held, synced, endOfRib);
+        refreshes.forEach((family, enhanced) -> group.refresh(peer.id(), family, enhanced));
         groupOf.put(peer.id(), group);
     }
 
@@ -120,9 +123,13 @@ public final class AdjRibOut implements RibListener {
         return group(peerId).peer(peerId);
     }
 
-    /** RFC 2918 ROUTE-REFRESH received: the whole table again at the next {@link #flush}. */
-    public void routeRefresh(int peerId) {
-        group(peerId).resendAll(peerId);
+    /**
+     * ROUTE-REFRESH received for {@code family} (RFC 2918 §4): the peer's routes of that family
+     * again at the next {@link #flush}, between a BoRR and an EoRR when {@code enhanced} route
+     * refresh was negotiated (RFC 7313 §4). Also {@code clear --soft out}, one family at a time.
+     */
+    public void routeRefresh(int peerId, Family family, boolean enhanced) {
+        group(peerId).refresh(peerId, family, enhanced);
     }
 
     /** Applies the collected changes and writes what every writable peer must be sent now. */

@@ -1,6 +1,7 @@
 package dev.podbgp.rib.out;
 
 import dev.podbgp.bgp.wire.Family;
+import dev.podbgp.bgp.wire.message.RouteRefresh;
 import dev.podbgp.bgp.wire.message.Update;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.Route;
@@ -26,6 +27,11 @@ import java.util.Map;
  * prefixes still to send, with whether it had a route for each; when it is writable again the
  * set is resolved against the table as it is then. However often a prefix flaps meanwhile, it
  * costs one entry and at most one message slot.
+ *
+ * <p>A member that asked for a family again (ROUTE-REFRESH) is owed that family's view of the
+ * table, framed by BoRR and EoRR when enhanced route refresh was negotiated (RFC 7313 §4). The
+ * markers are encoded into the same list as the UPDATEs between them, so the channel sends them
+ * in that order whenever the member is writable again.
  */
 public final class UpdateGroup {
 
@@ -37,6 +43,12 @@ public final class UpdateGroup {
         boolean endOfRibAfterDump = true;
         /** Prefix to "had a route from us when it entered the set". */
         final LinkedHashMap<Prefix, Boolean> pending = new LinkedHashMap<>();
+        /** Families asked for again, to "frame the answer with BoRR/EoRR" (RFC 7313 §4). */
+        final LinkedHashMap<Family, Boolean> refreshes = new LinkedHashMap<>();
+
+        boolean owes() {
+            return !synced || !pending.isEmpty() || !refreshes.isEmpty();
+        }
 
         Member(OutboundPeer peer) {
             this.peer = peer;
@@ -166,13 +178,22 @@ public final class UpdateGroup {
         owing |= writable;
     }
 
-    /** RFC 2918: the whole table again, without End-of-RIB (that marks only the initial dump). */
-    void resendAll(int peerId) {
+    /**
+     * RFC 2918 §4: the member's routes of {@code family} again at the next drain, without
+     * End-of-RIB (that marks only the initial table); with {@code enhanced}, between a BoRR and an
+     * EoRR (RFC 7313 §4). A family the session did not negotiate is not answered (RFC 2918 §4).
+     */
+    void refresh(int peerId, Family family, boolean enhanced) {
         Member m = member(peerId);
-        m.synced = false;
-        m.endOfRibAfterDump = false;
-        m.pending.clear();
-        owing = true;
+        if (profile.families().contains(family)) {
+            m.refreshes.put(family, enhanced);
+            owing = true;
+        }
+    }
+
+    /** The refreshes the member is still owed, to carry it into another group. */
+    Map<Family, Boolean> refreshesOwed(int peerId) {
+        return Map.copyOf(member(peerId).refreshes);
     }
 
     int pendingCount(int peerId) {
@@ -243,7 +264,7 @@ public final class UpdateGroup {
             if (!m.synced) {
                 continue;
             }
-            if (m.writable && m.pending.isEmpty() && !involved.get(m.peer.id())) {
+            if (m.writable && m.pending.isEmpty() && m.refreshes.isEmpty() && !involved.get(m.peer.id())) {
                 if (shared == null) {
                     shared = encodeShared(deltas);
                 }
@@ -271,12 +292,14 @@ public final class UpdateGroup {
         owing = false;
         for (Member m : order) {
             if (!m.writable) {
-                owing |= !m.synced || !m.pending.isEmpty();
+                owing |= m.owes();
                 continue;
             }
             if (!m.synced) {
                 dump(m, sink);
-            } else if (!m.pending.isEmpty()) {
+            }
+            // A refresh asked before the initial table went out is answered after it.
+            if (m.owes()) {
                 drain(m, sink);
             }
         }
@@ -321,20 +344,48 @@ public final class UpdateGroup {
         return batch.encode(profile.caps(), encoder, List.of());
     }
 
+    /** The member's pending prefixes, then the refreshes it asked for, in one write. */
     private void drain(Member m, OutputSink sink) {
         MessageBatch batch = new MessageBatch();
         int id = m.peer.id();
         m.pending.forEach((prefix, had) -> {
             Advert now = table.get(prefix);
             if (Advert.visibleTo(now, id)) {
-                batch.announce(prefix, now);
+                if (!m.refreshes.containsKey(OutboundRules.familyOf(prefix))) {
+                    // Otherwise the refresh answer below announces it.
+                    batch.announce(prefix, now);
+                }
             } else if (had) {
                 batch.withdraw(prefix);
             }
         });
         m.pending.clear();
-        if (!batch.isEmpty()) {
-            sink.write(m.peer, batch.encode(profile.caps(), encoder, List.of()));
+        List<byte[]> out = batch.encode(profile.caps(), encoder, List.of());
+        m.refreshes.forEach((family, enhanced) -> answerRefresh(m, family, enhanced, out));
+        m.refreshes.clear();
+        if (!out.isEmpty()) {
+            sink.write(m.peer, out);
+        }
+    }
+
+    /**
+     * The member's view of one family, in a BoRR/EoRR frame when {@code enhanced}: the peer
+     * drops what it holds from us in that family and did not get again (RFC 7313 §4).
+     */
+    private void answerRefresh(Member m, Family family, boolean enhanced, List<byte[]> out) {
+        MessageBatch batch = new MessageBatch();
+        int id = m.peer.id();
+        table.forEach((prefix, advert) -> {
+            if (Advert.visibleTo(advert, id) && OutboundRules.familyOf(prefix).equals(family)) {
+                batch.announce(prefix, advert);
+            }
+        });
+        if (enhanced) {
+            out.add(encoder.marker(new RouteRefresh(family, RouteRefresh.BEGIN), profile.caps()));
+        }
+        out.addAll(batch.encode(profile.caps(), encoder, List.of()));
+        if (enhanced) {
+            out.add(encoder.marker(new RouteRefresh(family, RouteRefresh.END), profile.caps()));
         }
     }
 

@@ -31,6 +31,11 @@ public record PodCidrGuard(List<Prefix> ownPodCidrs, List<Prefix> clusterPodCidr
         return insideCluster(prefix);
     }
 
+    /** Our podCIDRs that {@code prefix} is equal to, inside or around: why the guard refuses it. */
+    public List<Prefix> ownOverlapping(Prefix prefix) {
+        return ownPodCidrs.stream().filter(own -> own.overlaps(prefix)).toList();
+    }
+
     /**
      * Never a route equal to, inside, or around one of our own podCIDRs, from any peer. Our pods
      * are on this node; a more-specific would pull some of their traffic away (a hijack or a

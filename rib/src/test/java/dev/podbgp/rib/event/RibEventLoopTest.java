@@ -230,7 +230,7 @@ class RibEventLoopTest {
         RibEventLoop loop = loop(10, 10);
         loop.offer(new RibEvent.ImportChanged(TOR, PeerImport.acceptAll(TOR, LOCAL_AS)));
         loop.offer(new RibEvent.ExportChanged(TOR.id(), PeerKind.EXTERNAL, true, Policy.acceptAll("export")));
-        loop.offer(new RibEvent.RefreshRequested(TOR.id()));
+        loop.offer(new RibEvent.RefreshRequested(TOR.id(), Family.IPV4_UNICAST, true));
         loop.offer(new RibEvent.Wake());
         loop.drain();
 

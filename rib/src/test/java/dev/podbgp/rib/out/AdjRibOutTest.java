@@ -18,6 +18,7 @@ import dev.podbgp.bgp.wire.attr.AsPath;
 import dev.podbgp.bgp.wire.attr.LocalPref;
 import dev.podbgp.bgp.wire.attr.MultiExitDisc;
 import dev.podbgp.bgp.wire.attr.PathAttributes;
+import dev.podbgp.bgp.wire.message.RouteRefresh;
 import dev.podbgp.bgp.wire.message.Update;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
@@ -224,16 +225,86 @@ class AdjRibOutTest {
         assertThat(sent.updates(1)).hasSize(2).allMatch(Update::isEndOfRib);
     }
 
-    @Test
-    void rfc2918_routeRefreshResendsTheTableWithoutEndOfRib() {
-        List<PeerInfo> c = clients(2);
+    /** An IPv4 and an IPv6 route from client 1, already sent to the others. */
+    private List<PeerInfo> clientsWithBothFamilies(int n) {
+        List<PeerInfo> c = clients(n);
         select(P1, fromClient(c.get(0), 65010));
+        select(V6, new Route(c.get(0), 0, attrs(AsPath.ofSequence(65010)), IpAddress.parse("fd00::10")));
         ribOut.flush(sent);
         sent.clear();
-        ribOut.routeRefresh(2);
+        return c;
+    }
+
+    private static final Prefix V6 = p("fd10::/64");
+    /** RFC 7313 §3: ROUTE-REFRESH for IPv4 unicast, subtype 1 (BoRR) and 2 (EoRR). */
+    private static final String BORR_IPV4 = "FF".repeat(16) + "0017" + "05" + "0001" + "01" + "01";
+    private static final String EORR_IPV4 = "FF".repeat(16) + "0017" + "05" + "0001" + "02" + "01";
+
+    @Test
+    void rfc2918_s4_routeRefreshResendsOnlyTheAskedFamilyWithoutMarkersOrEndOfRib() {
+        clientsWithBothFamilies(2);
+        ribOut.routeRefresh(2, Family.IPV4_UNICAST, false);
         ribOut.flush(sent);
-        assertThat(sent.updates(2)).singleElement().satisfies(u -> assertThat(announced(u)).containsExactly(P1));
+        assertThat(sent.messages(2)).singleElement().isInstanceOfSatisfying(Update.class, u -> {
+            assertThat(announced(u)).containsExactly(P1);
+            assertThat(u.isEndOfRib()).isFalse();
+        });
         assertThat(sent.writes).doesNotContainKey(1);
+    }
+
+    @Test
+    void rfc7313_s4_enhancedRefreshAnswerIsBorrThenTheFamilyThenEorr() {
+        clientsWithBothFamilies(2);
+        ribOut.routeRefresh(2, Family.IPV4_UNICAST, true);
+        ribOut.flush(sent);
+        List<byte[]> wire = sent.bytes(2);
+        assertThat(wire).hasSize(3);
+        assertThat(HexFormat.of().withUpperCase().formatHex(wire.get(0))).isEqualTo(BORR_IPV4);
+        assertThat(announced(Sent.decode(List.of(wire.get(1))).getFirst())).containsExactly(P1);
+        assertThat(HexFormat.of().withUpperCase().formatHex(wire.get(2))).isEqualTo(EORR_IPV4);
+        // One write: the channel cannot put anything of this peer's between the markers and the UPDATEs.
+        assertThat(sent.writes.get(2)).hasSize(1);
+    }
+
+    @Test
+    void rfc7313_s4_emptyFamilyIsStillFramedSoThePeerDropsWhatItHeld() {
+        clients(2);
+        ribOut.routeRefresh(2, Family.IPV4_UNICAST, true);
+        ribOut.flush(sent);
+        assertThat(sent.bytes(2)).extracting(b -> HexFormat.of().withUpperCase().formatHex(b))
+                .containsExactly(BORR_IPV4, EORR_IPV4);
+    }
+
+    @Test
+    void rfc7313_s4_blockedPeerGetsTheFramedAnswerWithLaterChangesWhenWritable() {
+        clientsWithBothFamilies(2);
+        ribOut.setWritable(2, false);
+        ribOut.routeRefresh(2, Family.IPV4_UNICAST, true);
+        ribOut.flush(sent);
+        select(P2, fromClient(ribOut.peer(1).peer(), 65020));
+        ribOut.flush(sent);
+        assertThat(sent.writes).doesNotContainKey(2);
+        ribOut.setWritable(2, true);
+        ribOut.flush(sent);
+        List<byte[]> wire = sent.bytes(2);
+        assertThat(HexFormat.of().withUpperCase().formatHex(wire.getFirst())).isEqualTo(BORR_IPV4);
+        assertThat(HexFormat.of().withUpperCase().formatHex(wire.getLast())).isEqualTo(EORR_IPV4);
+        List<Prefix> inside = new ArrayList<>();
+        Sent.decode(wire.subList(1, wire.size() - 1)).forEach(u -> inside.addAll(announced(u)));
+        assertThat(inside).containsExactlyInAnyOrder(P1, P2);
+    }
+
+    @Test
+    void rfc7313_s4_refreshOwedSurvivesAnExportChange() {
+        clientsWithBothFamilies(2);
+        ribOut.setWritable(2, false);
+        ribOut.routeRefresh(2, Family.IPV6_UNICAST, true);
+        ribOut.changeProfile(ribOut.peer(2).withExport(PeerKind.MESH, true, Policy.acceptAll("export")));
+        ribOut.setWritable(2, true);
+        ribOut.flush(sent);
+        assertThat(sent.messages(2)).filteredOn(RouteRefresh.class::isInstance)
+                .extracting(m -> ((RouteRefresh) m).subtype())
+                .containsExactly(1, 2);
     }
 
     @Test

@@ -35,6 +35,16 @@ final class Sent implements OutputSink {
         return decode(bytes(peerId));
     }
 
+    /** Every message the peer was handed, UPDATEs and ROUTE-REFRESH markers alike, in order. */
+    List<BgpMessage> messages(int peerId) {
+        List<BgpMessage> out = new ArrayList<>();
+        for (byte[] m : bytes(peerId)) {
+            DecodeResult<BgpMessage> r = MessageCodec.decode(m, 0, m.length, SessionCapabilities.FOUR_OCTET_AS);
+            out.add(((DecodeResult.Ok<BgpMessage>) r).value());
+        }
+        return out;
+    }
+
     void clear() {
         writes.clear();
     }

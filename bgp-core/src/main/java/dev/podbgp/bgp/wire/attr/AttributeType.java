@@ -4,8 +4,9 @@ import dev.podbgp.bgp.wire.ErrorAction;
 
 /**
  * The path attributes podbgp understands: type code, the Optional/Transitive flags they
- * must carry (RFC 4271 §5, RFC 7606 §3 c), and what to do when one is malformed (the
- * RFC 7606 §7 clause is named on each row).
+ * must carry (RFC 4271 §5, RFC 7606 §3 c), what to do when one is malformed (the RFC 7606
+ * §7 clause is named on each row) and, where it differs, what to do when only its flags are
+ * wrong.
  */
 public enum AttributeType {
     /** RFC 7606 §7.1. */
@@ -28,10 +29,15 @@ public enum AttributeType {
     ORIGINATOR_ID(9, Kind.OPTIONAL_NON_TRANSITIVE, ErrorAction.TREAT_AS_WITHDRAW),
     /** RFC 7606 §7.10. */
     CLUSTER_LIST(10, Kind.OPTIONAL_NON_TRANSITIVE, ErrorAction.TREAT_AS_WITHDRAW),
-    /** RFC 7606 §7.11: the NLRI cannot be located reliably, so the session goes. */
-    MP_REACH_NLRI(14, Kind.OPTIONAL_NON_TRANSITIVE, ErrorAction.SESSION_RESET),
-    /** RFC 7606 §7.11. */
-    MP_UNREACH_NLRI(15, Kind.OPTIONAL_NON_TRANSITIVE, ErrorAction.SESSION_RESET),
+    /**
+     * RFC 7606 §7.11 and §5.3: a value that does not parse leaves the NLRI unlocated, so the
+     * session goes. Wrong flags alone: RFC 7606 §3 c (treat-as-withdraw; RFC 4760 asks nothing
+     * else for flags), which §3 j allows because the length, not the flags, frames the value:
+     * it still parses and its prefixes are withdrawn with the rest of the UPDATE.
+     */
+    MP_REACH_NLRI(14, Kind.OPTIONAL_NON_TRANSITIVE, ErrorAction.SESSION_RESET, ErrorAction.TREAT_AS_WITHDRAW),
+    /** RFC 7606 §7.11, §5.3; wrong flags alone: §3 c and §3 j, as for MP_REACH_NLRI. */
+    MP_UNREACH_NLRI(15, Kind.OPTIONAL_NON_TRANSITIVE, ErrorAction.SESSION_RESET, ErrorAction.TREAT_AS_WITHDRAW),
     /** RFC 7606 §7.14. */
     EXTENDED_COMMUNITIES(16, Kind.OPTIONAL_TRANSITIVE, ErrorAction.TREAT_AS_WITHDRAW),
     /** RFC 6793 §6 / RFC 7606 §7.7: AS4 attributes are discarded when malformed. */
@@ -70,11 +76,17 @@ public enum AttributeType {
     private final int code;
     private final Kind kind;
     private final ErrorAction onMalformed;
+    private final ErrorAction onBadFlags;
 
     AttributeType(int code, Kind kind, ErrorAction onMalformed) {
+        this(code, kind, onMalformed, onMalformed);
+    }
+
+    AttributeType(int code, Kind kind, ErrorAction onMalformed, ErrorAction onBadFlags) {
         this.code = code;
         this.kind = kind;
         this.onMalformed = onMalformed;
+        this.onBadFlags = onBadFlags;
     }
 
     public int code() {
@@ -88,6 +100,16 @@ public enum AttributeType {
 
     public ErrorAction onMalformed() {
         return onMalformed;
+    }
+
+    /** The action when the Optional/Transitive bits are wrong but the value may be sound. */
+    public ErrorAction onBadFlags() {
+        return onBadFlags;
+    }
+
+    /** MP_REACH_NLRI and MP_UNREACH_NLRI: the value holds prefixes a treat-as-withdraw must find. */
+    public boolean carriesNlri() {
+        return this == MP_REACH_NLRI || this == MP_UNREACH_NLRI;
     }
 
     /** True when the received flags carry the Optional/Transitive bits this type requires. */

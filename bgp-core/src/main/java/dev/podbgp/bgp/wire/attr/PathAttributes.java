@@ -344,12 +344,18 @@ public final class PathAttributes {
                 return null;
             }
             DecodeResult<?> result;
-            if (!known.flagsMatch(flags)) {
-                // RFC 7606 §3 c: wrong Optional/Transitive bits make the attribute malformed.
-                result = AttributeErrors.malformed(known, BgpError.ATTRIBUTE_FLAGS_ERROR,
-                        known + " has flags 0x" + Integer.toHexString(flags));
-            } else {
+            if (known.flagsMatch(flags)) {
                 result = decodeValue(known, v, valueLength);
+            } else if (known.carriesNlri()) {
+                // RFC 7606 §3 c, §3 j: the UPDATE is withdrawn, its MP prefixes with it, so the
+                // value is still decoded; if it does not parse, that stronger problem wins.
+                note(new Malformation(BgpError.ATTRIBUTE_FLAGS_ERROR, known.onBadFlags(),
+                        Bytes.copy(b, p, header + valueLength), flagsReason(known, flags)));
+                result = decodeValue(known, v, valueLength);
+            } else {
+                // RFC 7606 §3 c: wrong Optional/Transitive bits make the attribute malformed.
+                result = DecodeResult.malformed(new Malformation(BgpError.ATTRIBUTE_FLAGS_ERROR, known.onBadFlags(),
+                        null, flagsReason(known, flags)));
             }
             return switch (result) {
                 case DecodeResult.Ok<?> ok -> {
@@ -374,6 +380,10 @@ public final class PathAttributes {
                     yield null;
                 }
             };
+        }
+
+        private static String flagsReason(AttributeType known, int flags) {
+            return known + " has flags 0x" + Integer.toHexString(flags);
         }
 
         private DecodeResult<?> decodeValue(AttributeType type, int v, int len) {

@@ -6,14 +6,14 @@ import dev.podbgp.bgp.wire.WireWriter;
 
 /**
  * The pre-RFC 2918 route refresh capability, code 128 from the private-use range. Cisco and
- * FRR still send it beside code 2; it means the same thing.
+ * FRR still send it beside code 2; it means the same thing. A received value is ignored.
  */
 public record CiscoRouteRefresh() implements Capability {
 
     public static final CiscoRouteRefresh INSTANCE = new CiscoRouteRefresh();
 
     static DecodeResult<Capability> decode(int len) {
-        return len == 0 ? DecodeResult.ok(INSTANCE) : Capability.malformed(CISCO_ROUTE_REFRESH, len, "length is 0");
+        return RouteRefreshCapability.valueIgnored(INSTANCE);
     }
 
     @Override

@@ -4,15 +4,16 @@ import dev.podbgp.bgp.wire.DecodeResult;
 import dev.podbgp.bgp.wire.JsonOut;
 import dev.podbgp.bgp.wire.WireWriter;
 
-/** Enhanced route refresh (RFC 7313 §3): an empty capability enabling BoRR/EoRR markers. */
+/**
+ * Enhanced route refresh (RFC 7313 §3): an empty capability enabling BoRR/EoRR markers; sent with
+ * length 0, a received value is ignored as for route refresh.
+ */
 public record EnhancedRouteRefresh() implements Capability {
 
     public static final EnhancedRouteRefresh INSTANCE = new EnhancedRouteRefresh();
 
     static DecodeResult<Capability> decode(int len) {
-        return len == 0
-                ? DecodeResult.ok(INSTANCE)
-                : Capability.malformed(ENHANCED_ROUTE_REFRESH, len, "RFC 7313 §3 length is 0");
+        return RouteRefreshCapability.valueIgnored(INSTANCE);
     }
 
     @Override

@@ -4,13 +4,25 @@ import dev.podbgp.bgp.wire.DecodeResult;
 import dev.podbgp.bgp.wire.JsonOut;
 import dev.podbgp.bgp.wire.WireWriter;
 
-/** Route refresh (RFC 2918 §2): an empty capability. */
+/**
+ * Route refresh (RFC 2918 §2): an empty capability. We send it with length 0; a value a peer
+ * puts in it is ignored ({@link #valueIgnored}).
+ */
 public record RouteRefreshCapability() implements Capability {
 
     public static final RouteRefreshCapability INSTANCE = new RouteRefreshCapability();
 
     static DecodeResult<Capability> decode(int len) {
-        return len == 0 ? DecodeResult.ok(INSTANCE) : Capability.malformed(ROUTE_REFRESH, len, "RFC 2918 §2 length is 0");
+        return valueIgnored(INSTANCE);
+    }
+
+    /**
+     * The route refresh capabilities (2, 128 and enhanced, 70) carry no value, yet some speakers
+     * put octets in it. RFC 5492 §4 does not make that an error and FRR and ExaBGP accept it, so
+     * we do too: refusing would reset a session over octets nobody reads. The value is dropped.
+     */
+    static DecodeResult<Capability> valueIgnored(Capability empty) {
+        return DecodeResult.ok(empty);
     }
 
     @Override

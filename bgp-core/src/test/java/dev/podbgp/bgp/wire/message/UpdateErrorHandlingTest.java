@@ -15,6 +15,7 @@ import dev.podbgp.bgp.wire.ErrorAction;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.bgp.wire.Malformation;
 import dev.podbgp.bgp.wire.SessionCapabilities;
+import dev.podbgp.bgp.wire.attr.AttributeType;
 import dev.podbgp.inet.Prefix;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -192,9 +193,54 @@ class UpdateErrorHandlingTest {
         assertDiscarded(attr(0x40, 7, "0000FDE9C0000201"), 7, BgpError.ATTRIBUTE_FLAGS_ERROR);
     }
 
+    /** An IPv6 MP_REACH_NLRI announcing 2001:db8:1::/64, flags and all. */
+    static String mpReach(int flags) {
+        return attr(flags, 14, "0002 01 10 20010DB8000000000000000000000001 00 40 20010DB800010000");
+    }
+
     @Test
-    void rfc7606_s3_c_mpReachWithWrongFlagsIsSessionReset() {
-        resetOf(body("", attr(0x40, 14, "0002 01 10 20010DB8000000000000000000000001 00 40 20010DB800010000") + GOOD, ""));
+    void rfc7606_s3_c_mpReachWithTransitiveSetIsTreatAsWithdrawOfItsPrefixes() {
+        DecodeResult.Ok<Update> ok = repairedOf(body(WITHDRAWN, mpReach(0xC0) + GOOD, NLRI));
+        Update u = ok.value();
+        assertThat(u.nlri().isEmpty()).isTrue();
+        assertThat(u.withdrawn().prefixes()).containsExactly(Prefix.parse("10.0.1.0/24"), Prefix.parse("10.0.0.0/24"));
+        assertThat(u.attributes().mpReach()).isNull();
+        assertThat(u.attributes().mpUnreach().withdrawn().prefixes()).containsExactly(Prefix.parse("2001:db8:1::/64"));
+        Malformation m = ok.repaired().getFirst();
+        assertThat(m.action()).isEqualTo(ErrorAction.TREAT_AS_WITHDRAW);
+        assertThat(m.error()).isEqualTo(BgpError.ATTRIBUTE_FLAGS_ERROR);
+        // RFC 4271 §6.3: the data is the attribute as received, wrong flags included.
+        assertThat(hex(m.data())).startsWith("C00E");
+    }
+
+    @Test
+    void rfc7606_s3_c_mpReachWithOptionalClearIsTreatAsWithdrawOfItsPrefixes() {
+        DecodeResult.Ok<Update> ok = repairedOf(body("", mpReach(0x00) + GOOD, ""));
+        assertThat(ok.value().attributes().mpUnreach().withdrawn().prefixes())
+                .containsExactly(Prefix.parse("2001:db8:1::/64"));
+        assertThat(ok.repaired().getFirst().action()).isEqualTo(ErrorAction.TREAT_AS_WITHDRAW);
+    }
+
+    @Test
+    void rfc7606_s3_c_mpUnreachWithTransitiveSetStillWithdrawsItsPrefixes() {
+        DecodeResult.Ok<Update> ok = repairedOf(body("", attr(0xC0, 15, "0002 01 40 20010DB800010000"), ""));
+        assertThat(ok.value().attributes().mpUnreach().withdrawn().prefixes())
+                .containsExactly(Prefix.parse("2001:db8:1::/64"));
+        assertThat(ok.repaired().getFirst().error()).isEqualTo(BgpError.ATTRIBUTE_FLAGS_ERROR);
+    }
+
+    @Test
+    void rfc7606_s3_j_mpReachWithWrongFlagsAndAnUnparseableValueIsSessionReset() {
+        // Treat-as-withdraw needs the prefixes located; a next hop of five octets leaves them lost.
+        resetOf(body("", attr(0x40, 14, "0002 01 05 0102030405 00 40 20010DB8") + GOOD, ""));
+    }
+
+    @Test
+    void rfc7606_s3_c_wrongFlagsOnOtherAttributesKeepTheirOwnAction() {
+        assertThat(AttributeType.ORIGIN.onBadFlags()).isEqualTo(ErrorAction.TREAT_AS_WITHDRAW);
+        assertThat(AttributeType.AGGREGATOR.onBadFlags()).isEqualTo(ErrorAction.ATTRIBUTE_DISCARD);
+        assertThat(AttributeType.MP_REACH_NLRI.onMalformed()).isEqualTo(ErrorAction.SESSION_RESET);
+        assertThat(AttributeType.MP_REACH_NLRI.onBadFlags()).isEqualTo(ErrorAction.TREAT_AS_WITHDRAW);
     }
 
     @Test
