@@ -454,7 +454,9 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             FastFallover f = fallover;
             BfdClient b = bfd;
             if (to == SessionState.ESTABLISHED && f != null) {
-                IpAddress address = IpAddress.parse(peer.getHostAddress());
+                String host = peer.getHostAddress();
+                // A link-local peer's address comes scoped ("fe80::1%eth0"); the config names it without the scope.
+                IpAddress address = IpAddress.parse(host.indexOf('%') < 0 ? host : host.substring(0, host.indexOf('%')));
                 f.established(address);
                 if (b != null) {
                     b.established(address);
