@@ -153,10 +153,16 @@ final class BfdClient implements AutoCloseable {
             }
             config = BfdPeerConfig.singleHop(p.address(), local.get());
         }
-        if (transport == null) {
-            transport = BfdTransport.start(transportConfig, this::stateChanged);
+        try {
+            if (transport == null) {
+                transport = BfdTransport.start(transportConfig, this::stateChanged);
+            }
+            w.handle = transport.add(config.withIntervals(intervals(p.bfd())));
+        } catch (RuntimeException e) {
+            // BFD is advisory (RFC 5882 §3): BGP runs on; the next time the session comes up, this is tried again.
+            LOG.warn("bfd-session-failed").with("peer", p.address()).with("error", e.getMessage()).log();
+            return;
         }
-        w.handle = transport.add(config.withIntervals(intervals(p.bfd())));
         metrics.bfdState(p.address().toString(), false);
         LOG.info("bfd-session-added").with("peer", p.address()).with("hop", config.hop())
                 .with("local", config.local().map(Object::toString).orElse("any"))
