@@ -87,6 +87,7 @@ final class BfdClient implements AutoCloseable {
                 watches.put(p.address(), w);
                 open(w);
             } else if (!w.peer.bfd().equals(p.bfd()) || !w.peer.localAddress().equals(p.localAddress())) {
+                // Only the intervals changed: the same session, else a new one (hop mode or source address).
                 boolean sameSession = w.peer.bfd().multihop() == p.bfd().multihop()
                         && w.peer.localAddress().equals(p.localAddress());
                 BfdSessionHandle h = w.handle;

@@ -447,20 +447,19 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private final class Events implements SpeakerEvents {
         @Override
         public void stateChanged(InetAddress peer, SessionState from, SessionState to) {
-            metrics.sessionState(peer.getHostAddress(), to);
+            String host = peer.getHostAddress();
+            // The config's form of the address (RFC 5952, no "%eth0" scope of a link-local peer): the label every
+            // per-peer metric uses, so the session, prefix and BFD series of one IPv6 peer match.
+            IpAddress address = IpAddress.parse(host.indexOf('%') < 0 ? host : host.substring(0, host.indexOf('%')));
+            metrics.sessionState(address.toString(), to);
             if (from == SessionState.ESTABLISHED) {
-                metrics.sessionFlap(peer.getHostAddress());
+                metrics.sessionFlap(address.toString());
             }
             FastFallover f = fallover;
             BfdClient b = bfd;
-            if (to == SessionState.ESTABLISHED && f != null) {
-                String host = peer.getHostAddress();
-                // A link-local peer's address comes scoped ("fe80::1%eth0"); the config names it without the scope.
-                IpAddress address = IpAddress.parse(host.indexOf('%') < 0 ? host : host.substring(0, host.indexOf('%')));
+            if (to == SessionState.ESTABLISHED && f != null && b != null) {
                 f.established(address);
-                if (b != null) {
-                    b.established(address);
-                }
+                b.established(address);
             }
         }
     }
