@@ -148,7 +148,7 @@ final class BfdClient implements AutoCloseable {
             config = BfdPeerConfig.multiHop(p.address());
             config = p.localAddress().map(config::withLocal).orElse(config);
         } else {
-            Optional<IpAddress> local = p.localAddress().or(() -> speaker.localAddress(p.address()));
+            Optional<IpAddress> local = p.localAddress().or(() -> speaker.paths().localAddress(p.address()));
             if (local.isEmpty()) {
                 return;
             }
@@ -206,7 +206,7 @@ final class BfdClient implements AutoCloseable {
         }
         // Off the event loop: ending a peer's restart hands an event to the RIB thread, which may wait for room.
         work.execute(() -> {
-            String done = speaker.bfdDown(peer, peerIndependent, "BFD down: " + diagnostic.label());
+            String done = speaker.paths().bfdDown(peer, peerIndependent, "BFD down: " + diagnostic.label());
             LOG.info("bfd-down").with("peer", peer).with("peer-c-bit", peerIndependent).with("action", done).log();
         });
     }

@@ -49,7 +49,7 @@ final class FastFallover implements AutoCloseable {
         links.forEach((peer, link) -> {
             if (link.equals(name)) {
                 LOG.info("fast-fallover").with("peer", peer).with("interface", name).log();
-                speaker.pathDown(peer, false, "interface " + name + " down (fast external fallover)");
+                speaker.paths().down(peer, false, "interface " + name + " down (fast external fallover)");
             }
         });
     }
@@ -57,7 +57,7 @@ final class FastFallover implements AutoCloseable {
     void linkUp(String name) {
         links.forEach((peer, link) -> {
             if (link.equals(name)) {
-                speaker.pathUp(peer);
+                speaker.paths().up(peer);
             }
         });
     }

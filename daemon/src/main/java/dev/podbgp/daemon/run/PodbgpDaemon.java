@@ -287,9 +287,9 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     public String clearNeighbor(IpAddress address, ClearScope scope) throws ControlException {
         try {
             String done = switch (scope) {
-                case HARD -> speaker.clearNeighbor(address);
-                case SOFT_IN -> speaker.refreshFromNeighbor(address);
-                case SOFT_OUT -> speaker.resendToNeighbor(address);
+                case HARD -> speaker.neighborCommands().clear(address);
+                case SOFT_IN -> speaker.neighborCommands().refreshFrom(address);
+                case SOFT_OUT -> speaker.neighborCommands().resendTo(address);
             };
             LOG.info("clear-neighbor").with("peer", address).with("scope", scope).log();
             return done;

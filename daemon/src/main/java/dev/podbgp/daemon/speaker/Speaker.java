@@ -1,8 +1,6 @@
 package dev.podbgp.daemon.speaker;
 
 import dev.podbgp.bgp.exabgp.Command;
-import dev.podbgp.bgp.session.NegotiatedSession;
-import dev.podbgp.bgp.session.SessionState;
 import dev.podbgp.bgp.transport.BgpSpeaker;
 import dev.podbgp.bgp.transport.SpeakerConfig;
 import dev.podbgp.config.state.DesiredState;
@@ -32,14 +30,13 @@ import java.util.function.Function;
  * {@link #apply} ({@link PeerConvergence}, {@link PeerRegistry}); Netty event loops report sessions
  * ({@link SessionEvents}) into each peer's {@link PeerInbox}; "podbgp-rib" owns the RIB and Adj-RIB-Out
  * ({@link RibThread}, {@link PeerNotices}, {@link PrefixCountPublisher}); "podbgp-timers" runs
- * {@link RestartTimers}. The views below read what those threads published and never wait for them, except
+ * {@link RestartTimers}; the control socket's thread runs {@link NeighborCommands}, BFD and the link monitor report
+ * into {@link PeerPaths}. The views below read what those threads published and never wait for them, except
  * {@link #query}.
  */
 public final class Speaker implements AutoCloseable {
 
     private static final Duration COUNTS_CHECK = Duration.ofSeconds(1);
-    /** The RFC 9003 shutdown communication of an operator's clear, so the peer's operator sees why. */
-    private static final String CLEAR_COMMUNICATION = "podbgp clear neighbor";
 
     private final Rib rib;
     private final AdjRibOut adjRibOut;
@@ -49,6 +46,8 @@ public final class Speaker implements AutoCloseable {
     private final RestartTimers timers;
     private final BgpSpeaker transport;
     private final PeerConvergence convergence;
+    private final NeighborCommands neighborCommands;
+    private final PeerPaths paths;
     private volatile DesiredState state;
     private boolean closing;
 
@@ -86,6 +85,8 @@ public final class Speaker implements AutoCloseable {
         this.transport = BgpSpeaker.start(config, new SessionEvents(registry, ribThread, timers, () -> this.state, events));
         transport.restarting(localRestart != null);
         this.convergence = new PeerConvergence(registry, transport, ribThread, timers);
+        this.neighborCommands = new NeighborCommands(registry, ribThread);
+        this.paths = new PeerPaths(registry, ribThread, timers);
     }
 
     /**
@@ -165,134 +166,14 @@ public final class Speaker implements AutoCloseable {
         }
     }
 
-    /**
-     * {@code podbgp clear neighbor ADDR}: a session with a connection ends with Cease/Administrative Reset and
-     * comes back at once; one in Idle (retry backoff, or kept down after a max-prefix teardown) starts now. See
-     * {@link dev.podbgp.bgp.transport.BgpPeer#clear}.
-     *
-     * @return what was done, for the operator
-     * @throws IllegalArgumentException when no configured peer has {@code address}
-     */
-    public String clearNeighbor(IpAddress address) {
-        PeerSlot slot = configured(address);
-        SessionState was = slot.bgp.state();
-        slot.bgp.clear(CLEAR_COMMUNICATION);
-        return was == SessionState.IDLE
-                ? "starting the session to " + address + " (it was Idle" + (slot.lastError.isEmpty() ? "" : ": " + slot.lastError) + ")"
-                : "reset the session to " + address + " (was " + was.rfcName() + ") with Cease/Administrative Reset; it comes back at once";
+    /** The operator's {@code clear neighbor} commands. */
+    public NeighborCommands neighborCommands() {
+        return neighborCommands;
     }
 
-    /**
-     * {@code podbgp clear neighbor ADDR --soft in}: asks the peer for its routes again with a ROUTE-REFRESH per
-     * negotiated family (RFC 2918), without a reset.
-     *
-     * @throws IllegalArgumentException when no configured peer has {@code address}
-     * @throws IllegalStateException when the session is not Established or the peer did not announce Route Refresh
-     */
-    public String refreshFromNeighbor(IpAddress address) {
-        PeerSlot slot = configured(address);
-        NegotiatedSession n = established(slot, address);
-        if (!n.peerAcceptsRouteRefresh()) {
-            throw new IllegalStateException(address + " did not announce Route Refresh (RFC 2918) in its OPEN, so it"
-                    + " cannot be asked for its routes again; 'podbgp clear neighbor " + address + "' resets the session instead");
-        }
-        n.families().forEach(slot.bgp::requestRefresh);
-        return "asked " + address + " for its routes again (ROUTE-REFRESH for " + n.families() + ")";
-    }
-
-    /**
-     * {@code podbgp clear neighbor ADDR --soft out}: sends the peer every route we advertise to it again, family by
-     * family, without a reset, as when it asks with a ROUTE-REFRESH; without BoRR/EoRR, which RFC 7313 §4 ties to
-     * the peer's request.
-     *
-     * @throws IllegalArgumentException when no configured peer has {@code address}
-     * @throws IllegalStateException when the session is not Established
-     */
-    public String resendToNeighbor(IpAddress address) {
-        PeerSlot slot = configured(address);
-        NegotiatedSession n = established(slot, address);
-        n.families().forEach(f -> ribThread.post(new RibEvent.RefreshRequested(slot.id, f, false)));
-        return "sending " + address + " our routes again";
-    }
-
-    /**
-     * The path to {@code address} failed (its link went down, or BFD said so): its session ends now and the peer's
-     * routes go at once, graceful restart or not, since nothing forwards over that path. Unknown addresses are
-     * ignored (the peer was removed meanwhile).
-     */
-    public void pathDown(IpAddress address, boolean bfd, String detail) {
-        PeerSlot slot = registry.byAddress(address);
-        if (slot != null) {
-            slot.bgp.pathDown(bfd, detail);
-        }
-    }
-
-    /**
-     * BFD says the path to {@code address} failed (RFC 5882 §4.3). A session that is up (or opening) ends now with
-     * Cease / BFD Down and the peer's routes go at once ({@link #pathDown}). A peer whose session had already ended
-     * and whose routes are kept stale for its restart (RFC 4724 §4.2) keeps them only if its BFD shares fate with its
-     * control plane (C bit clear): then the restart took BFD down with it. With the C bit set, BFD survives a
-     * restart, so its failure means forwarding failed, and the stale routes go now instead of at the restart timer
-     * (RFC 5882 §4.3.2).
-     *
-     * @return what was done, for the log
-     */
-    public String bfdDown(IpAddress address, boolean peerControlPlaneIndependent, String detail) {
-        PeerSlot slot = registry.byAddress(address);
-        if (slot == null) {
-            return "peer no longer configured";
-        }
-        if (slot.bgp.state() != SessionState.IDLE) {
-            slot.bgp.pathDown(true, detail);
-            return "BGP session ended, routes removed";
-        }
-        var info = slot.info;
-        if (info == null) {
-            return "no BGP session yet";
-        }
-        if (!peerControlPlaneIndependent) {
-            return "BGP already down; stale routes kept (the peer's C bit is clear: its restart takes BFD down too)";
-        }
-        timers.cancel(slot);
-        ribThread.post(new RibEvent.RestartTimerExpired(info));
-        return "BGP already down; stale routes removed (the peer's C bit is set: forwarding failed)";
-    }
-
-    /** Our end of the Established session to {@code address}: the source a single-hop BFD session uses. */
-    public Optional<IpAddress> localAddress(IpAddress address) {
-        PeerSlot slot = registry.byAddress(address);
-        if (slot == null || slot.bgp.state() != SessionState.ESTABLISHED) {
-            return Optional.empty();
-        }
-        // A scoped (link-local) address has no IpAddress form; such a BFD session needs an interface, not this.
-        return slot.bgp.localAddress().map(a -> a.getAddress().getHostAddress()).filter(h -> h.indexOf('%') < 0)
-                .map(IpAddress::parse);
-    }
-
-    /** The path to {@code address} is back: a session waiting out its retry backoff tries now. */
-    public void pathUp(IpAddress address) {
-        PeerSlot slot = registry.byAddress(address);
-        if (slot != null) {
-            slot.bgp.retryNow();
-        }
-    }
-
-    private PeerSlot configured(IpAddress address) {
-        PeerSlot slot = registry.byAddress(address);
-        if (slot == null) {
-            throw new IllegalArgumentException("no configured peer has address " + address + "; 'podbgp show neighbors' lists them");
-        }
-        return slot;
-    }
-
-    private static NegotiatedSession established(PeerSlot slot, IpAddress address) {
-        SessionState state = slot.bgp.state();
-        NegotiatedSession n = slot.negotiated;
-        if (state != SessionState.ESTABLISHED || n == null) {
-            throw new IllegalStateException("the session to " + address + " is " + state.rfcName() + ", not Established;"
-                    + " 'podbgp clear neighbor " + address + "' without --soft starts it");
-        }
-        return n;
+    /** Where BFD and the link monitor report the path to a peer. */
+    public PeerPaths paths() {
+        return paths;
     }
 
     // ---- views ----

@@ -356,8 +356,8 @@ class SpeakerPairTest {
 
         // The operator removes the cause, then clears: B takes connections again, A retries now, not after its backoff.
         a.apply(nodeA("10.240.1.0/24", ""));
-        assertThat(b.clearNeighbor(A)).startsWith("starting the session to 10.99.0.11 (it was Idle: ADMIN_STOP 6/1");
-        assertThat(a.clearNeighbor(B)).startsWith("starting the session to 10.99.0.12");
+        assertThat(b.neighborCommands().clear(A)).startsWith("starting the session to 10.99.0.11 (it was Idle: ADMIN_STOP 6/1");
+        assertThat(a.neighborCommands().clear(B)).startsWith("starting the session to 10.99.0.12");
         await(() -> status(b).state() == SessionState.ESTABLISHED && has(b, A_POD), "the session back with A's podCIDR");
         assertThat(has(b, A_EXTRA)).isFalse();
     }
@@ -368,7 +368,7 @@ class SpeakerPairTest {
         b = start(nodeB(""));
         await(() -> has(b, A_POD) && status(b).state() == SessionState.ESTABLISHED, "the session up");
 
-        assertThat(b.clearNeighbor(A)).startsWith("reset the session to 10.99.0.11 (was Established)");
+        assertThat(b.neighborCommands().clear(A)).startsWith("reset the session to 10.99.0.11 (was Established)");
 
         await(() -> status(a).lastError().startsWith("NOTIFICATION_RECEIVED 6/4: shutdown communication \"podbgp clear neighbor\""),
                 "Cease/4 at A, was: " + status(a).lastError());
@@ -383,11 +383,11 @@ class SpeakerPairTest {
         await(() -> has(b, A_POD) && has(a, B_POD), "each node's podCIDR at the other");
 
         long inAtB = status(b).updatesIn();
-        assertThat(b.refreshFromNeighbor(A)).startsWith("asked 10.99.0.11 for its routes again (ROUTE-REFRESH for");
+        assertThat(b.neighborCommands().refreshFrom(A)).startsWith("asked 10.99.0.11 for its routes again (ROUTE-REFRESH for");
         await(() -> status(b).updatesIn() > inAtB, "A's routes sent to B again");
 
         long inAtA = status(a).updatesIn();
-        assertThat(b.resendToNeighbor(A)).isEqualTo("sending 10.99.0.11 our routes again");
+        assertThat(b.neighborCommands().resendTo(A)).isEqualTo("sending 10.99.0.11 our routes again");
         await(() -> status(a).updatesIn() > inAtA, "B's routes sent to A again");
 
         assertThat(status(a).flaps()).isZero();
@@ -399,11 +399,11 @@ class SpeakerPairTest {
     void clearNeighbor_anUnknownAddressOrASoftClearOfASessionThatIsNotUp_isRefused() throws Exception {
         a = start(nodeA("10.240.1.0/24", ""));
 
-        assertThatThrownBy(() -> a.clearNeighbor(IpAddress.parse("10.99.0.99")))
+        assertThatThrownBy(() -> a.neighborCommands().clear(IpAddress.parse("10.99.0.99")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("no configured peer has address 10.99.0.99");
-        assertThatThrownBy(() -> a.refreshFromNeighbor(B))
+        assertThatThrownBy(() -> a.neighborCommands().refreshFrom(B))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not Established");
-        assertThatThrownBy(() -> a.resendToNeighbor(B))
+        assertThatThrownBy(() -> a.neighborCommands().resendTo(B))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("without --soft starts it");
     }
 
@@ -414,7 +414,7 @@ class SpeakerPairTest {
         b = start(nodeB("", 9, GRACEFUL_RESTART));
         await(() -> has(a, B_POD) && status(a).state() == SessionState.ESTABLISHED, "B's podCIDR at A");
 
-        assertThat(a.bfdDown(B, false, "BFD down: control detection time expired")).isEqualTo("BGP session ended, routes removed");
+        assertThat(a.paths().bfdDown(B, false, "BFD down: control detection time expired")).isEqualTo("BGP session ended, routes removed");
 
         // With N negotiated, BFD Down goes as a Hard Reset: B drops A's routes too.
         await(() -> status(b).lastError().startsWith("NOTIFICATION_RECEIVED 6/9(6/10)"), "Cease/BFD Down at B, was: " + status(b).lastError());
@@ -430,11 +430,11 @@ class SpeakerPairTest {
         b.shutdownForRestart("podbgp upgrade");
         await(() -> stale(a, B_POD), "B's podCIDR kept stale at A");
 
-        assertThat(a.bfdDown(B, false, "BFD down")).startsWith("BGP already down; stale routes kept");
+        assertThat(a.paths().bfdDown(B, false, "BFD down")).startsWith("BGP already down; stale routes kept");
         Thread.sleep(300);
         assertThat(stale(a, B_POD)).as("C bit clear: B's restart took its BFD down, the route stays").isTrue();
 
-        assertThat(a.bfdDown(B, true, "BFD down")).startsWith("BGP already down; stale routes removed");
+        assertThat(a.paths().bfdDown(B, true, "BFD down")).startsWith("BGP already down; stale routes removed");
         await(() -> !has(a, B_POD), "C bit set: forwarding failed, the stale route goes at once");
     }
 }
