@@ -3,19 +3,15 @@ package dev.podbgp.bgp.wire.attr;
 import dev.podbgp.bgp.wire.Bytes;
 import dev.podbgp.bgp.wire.DecodeResult;
 import dev.podbgp.bgp.wire.JsonOut;
-import dev.podbgp.bgp.wire.SessionCapabilities;
-import dev.podbgp.bgp.wire.WireWriter;
 
 /**
  * LOCAL_PREF (RFC 4271 §5.1.5): higher preferred; only between iBGP peers. Discarding it
  * when an eBGP peer sends it (RFC 7606 §7.5) is the session's job, which knows the peer.
  */
-public record LocalPref(long value) implements PathAttribute {
+public record LocalPref(long value) implements U32Attribute {
 
     public LocalPref {
-        if (value < 0 || value > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("LOCAL_PREF " + value + " is outside 0..4294967295");
-        }
+        U32Attribute.checkRange("LOCAL_PREF", value);
     }
 
     /** RFC 7606 §7.5: a length other than 4 is treat-as-withdraw. */
@@ -34,16 +30,6 @@ public record LocalPref(long value) implements PathAttribute {
     @Override
     public int flags() {
         return AttributeType.LOCAL_PREF.flags();
-    }
-
-    @Override
-    public int valueLength(SessionCapabilities caps) {
-        return 4;
-    }
-
-    @Override
-    public void writeValue(WireWriter out, SessionCapabilities caps) {
-        out.u32(value);
     }
 
     @Override

@@ -10,7 +10,7 @@ import dev.podbgp.bgp.wire.WireWriter;
  * the value exceeds 255 octets.
  */
 public sealed interface PathAttribute
-        permits Origin, AsPath, NextHop, MultiExitDisc, LocalPref, AtomicAggregate, Aggregator,
+        permits Origin, AsPath, NextHop, U32Attribute, AtomicAggregate, Aggregator,
                 Communities, OriginatorId, ClusterList, MpReachNlri, MpUnreachNlri,
                 ExtendedCommunities, LargeCommunities, UnknownAttribute {
 

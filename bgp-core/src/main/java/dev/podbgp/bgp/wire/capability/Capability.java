@@ -11,9 +11,8 @@ import dev.podbgp.bgp.wire.WireWriter;
  * know their value; the code/length pair is written here.
  */
 public sealed interface Capability
-        permits Multiprotocol, RouteRefreshCapability, ExtendedNextHop, ExtendedMessage, GracefulRestart,
-                FourOctetAs, AddPath, EnhancedRouteRefresh, LongLivedGracefulRestart, Fqdn, CiscoRouteRefresh,
-                UnknownCapability {
+        permits Multiprotocol, EmptyCapability, ExtendedNextHop, GracefulRestart, FourOctetAs, AddPath,
+                LongLivedGracefulRestart, Fqdn, UnknownCapability {
 
     int MULTIPROTOCOL = 1;
     int ROUTE_REFRESH = 2;

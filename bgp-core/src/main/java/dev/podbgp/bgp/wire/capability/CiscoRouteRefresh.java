@@ -2,13 +2,12 @@ package dev.podbgp.bgp.wire.capability;
 
 import dev.podbgp.bgp.wire.DecodeResult;
 import dev.podbgp.bgp.wire.JsonOut;
-import dev.podbgp.bgp.wire.WireWriter;
 
 /**
  * The pre-RFC 2918 route refresh capability, code 128 from the private-use range. Cisco and
  * FRR still send it beside code 2; it means the same thing. A received value is ignored.
  */
-public record CiscoRouteRefresh() implements Capability {
+public record CiscoRouteRefresh() implements EmptyCapability {
 
     public static final CiscoRouteRefresh INSTANCE = new CiscoRouteRefresh();
 
@@ -20,14 +19,6 @@ public record CiscoRouteRefresh() implements Capability {
     public int code() {
         return CISCO_ROUTE_REFRESH;
     }
-
-    @Override
-    public int valueLength() {
-        return 0;
-    }
-
-    @Override
-    public void writeValue(WireWriter out) {}
 
     @Override
     public void appendJson(JsonOut out) {

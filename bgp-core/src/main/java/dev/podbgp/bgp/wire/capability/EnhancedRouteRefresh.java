@@ -2,13 +2,12 @@ package dev.podbgp.bgp.wire.capability;
 
 import dev.podbgp.bgp.wire.DecodeResult;
 import dev.podbgp.bgp.wire.JsonOut;
-import dev.podbgp.bgp.wire.WireWriter;
 
 /**
  * Enhanced route refresh (RFC 7313 §3): an empty capability enabling BoRR/EoRR markers; sent with
  * length 0, a received value is ignored as for route refresh.
  */
-public record EnhancedRouteRefresh() implements Capability {
+public record EnhancedRouteRefresh() implements EmptyCapability {
 
     public static final EnhancedRouteRefresh INSTANCE = new EnhancedRouteRefresh();
 
@@ -20,14 +19,6 @@ public record EnhancedRouteRefresh() implements Capability {
     public int code() {
         return ENHANCED_ROUTE_REFRESH;
     }
-
-    @Override
-    public int valueLength() {
-        return 0;
-    }
-
-    @Override
-    public void writeValue(WireWriter out) {}
 
     @Override
     public void appendJson(JsonOut out) {

@@ -3,10 +3,9 @@ package dev.podbgp.bgp.wire.capability;
 import dev.podbgp.bgp.wire.DecodeResult;
 import dev.podbgp.bgp.wire.JsonOut;
 import dev.podbgp.bgp.wire.SessionCapabilities;
-import dev.podbgp.bgp.wire.WireWriter;
 
 /** BGP extended message (RFC 8654 §3): an empty capability allowing messages up to 65535 octets. */
-public record ExtendedMessage() implements Capability {
+public record ExtendedMessage() implements EmptyCapability {
 
     public static final ExtendedMessage INSTANCE = new ExtendedMessage();
 
@@ -18,14 +17,6 @@ public record ExtendedMessage() implements Capability {
     public int code() {
         return EXTENDED_MESSAGE;
     }
-
-    @Override
-    public int valueLength() {
-        return 0;
-    }
-
-    @Override
-    public void writeValue(WireWriter out) {}
 
     @Override
     public void appendJson(JsonOut out) {

@@ -2,13 +2,12 @@ package dev.podbgp.bgp.wire.capability;
 
 import dev.podbgp.bgp.wire.DecodeResult;
 import dev.podbgp.bgp.wire.JsonOut;
-import dev.podbgp.bgp.wire.WireWriter;
 
 /**
  * Route refresh (RFC 2918 §2): an empty capability. We send it with length 0; a value a peer
  * puts in it is ignored ({@link #valueIgnored}).
  */
-public record RouteRefreshCapability() implements Capability {
+public record RouteRefreshCapability() implements EmptyCapability {
 
     public static final RouteRefreshCapability INSTANCE = new RouteRefreshCapability();
 
@@ -29,14 +28,6 @@ public record RouteRefreshCapability() implements Capability {
     public int code() {
         return ROUTE_REFRESH;
     }
-
-    @Override
-    public int valueLength() {
-        return 0;
-    }
-
-    @Override
-    public void writeValue(WireWriter out) {}
 
     @Override
     public void appendJson(JsonOut out) {
