@@ -47,6 +47,8 @@ public final class FullTableBenchmark {
         List<String> daemons = List.of("podbgp", "bird", "frr", "gobgp");
         Path root = Path.of(".");
         List<String> podbgpJvm = new ArrayList<>();
+        int settleSeconds = 0;
+        boolean nmt = false;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--prefixes" -> prefixes = Integer.parseInt(args[i + 1]);
@@ -54,11 +56,16 @@ public final class FullTableBenchmark {
                 case "--daemons" -> daemons = List.of(args[i + 1].split(","));
                 case "--checkout" -> root = Path.of(args[i + 1]);
                 case "--podbgp-jvm-arg" -> podbgpJvm.add(args[i + 1]);
+                case "--settle" -> settleSeconds = Integer.parseInt(args[i + 1]);
+                case "--nmt" -> nmt = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (prefixes % ATTRIBUTE_SETS != 0) {
             throw new IllegalArgumentException("--prefixes must be a multiple of " + ATTRIBUTE_SETS);
+        }
+        if (nmt) {
+            podbgpJvm.add("-XX:NativeMemoryTracking=summary");
         }
         PODBGP_LOGS.setLevel(Level.WARNING);
         byte[][] messages = UpdateStream.messages(ATTRIBUTE_SETS, prefixes / ATTRIBUTE_SETS);
@@ -74,14 +81,14 @@ public final class FullTableBenchmark {
                 case "gobgp" -> new GobgpTarget();
                 default -> throw new IllegalArgumentException("unknown daemon " + daemon + " (podbgp, podbgp@DIR, bird, frr, gobgp)");
             };
-            Result r = runOne(target, results.size(), messages, prefixes, timeoutSeconds);
+            Result r = runOne(target, results.size(), messages, prefixes, timeoutSeconds, settleSeconds, nmt);
             System.out.println(r.json());
             results.add(r);
         }
         System.out.println();
         System.out.println("load average at start: " + load + "; at end: " + Files.readString(Path.of("/proc/loadavg")).strip());
-        System.out.printf(Locale.ROOT, "%-22s %9s %12s %12s %10s %10s %9s %9s%n", "daemon", "prefixes", "RIB s", "FIB s",
-                "RSS MB", "peak MB", "CPU s", "sent s");
+        System.out.printf(Locale.ROOT, "%-22s %9s %12s %12s %10s %10s %9s %9s %9s %8s%n", "daemon", "prefixes", "RIB s", "FIB s",
+                "RSS MB", "peak MB", "CPU s", "sent s", "idle MB", "threads");
         for (Result r : results) {
             System.out.println(r.row());
         }
@@ -89,7 +96,7 @@ public final class FullTableBenchmark {
 
     record Result(String daemon, int prefixes, boolean established, long ribMillis, long fibMillis, long sentMillis,
                   long ribCount, long fibCount, long ribPollMillis, ProcessStats atEnd, long cpuSinceEstablishedMillis, int downs,
-                  String failure) {
+                  String failure, ProcessStats settled) {
 
         String json() {
             return new JsonOut().beginObject().field("daemon", daemon).field("prefixes", prefixes)
@@ -98,13 +105,15 @@ public final class FullTableBenchmark {
                     .field("slowestRibPollMillis", ribPollMillis)
                     .field("rssKb", atEnd.rssKb()).field("peakRssKb", atEnd.peakRssKb())
                     .field("cpuMillis", atEnd.cpuMillis()).field("cpuSinceEstablishedMillis", cpuSinceEstablishedMillis)
-                    .field("sessionDowns", downs).field("failure", failure).endObject().toString();
+                    .field("sessionDowns", downs).field("failure", failure)
+                    .field("settledRssKb", settled.rssKb()).field("settledThreads", settled.threads()).endObject().toString();
         }
 
         String row() {
-            return String.format(Locale.ROOT, "%-22s %9d %12s %12s %10.0f %10.0f %9.1f %9s", daemon, prefixes, seconds(ribMillis, ribCount),
-                    seconds(fibMillis, fibCount), atEnd.rssKb() / 1024.0, atEnd.peakRssKb() / 1024.0, atEnd.cpuMillis() / 1000.0,
-                    sentMillis < 0 ? "-" : String.format(Locale.ROOT, "%.1f", sentMillis / 1000.0));
+            return String.format(Locale.ROOT, "%-22s %9d %12s %12s %10.0f %10.0f %9.1f %9s %9.0f %8d", daemon, prefixes,
+                    seconds(ribMillis, ribCount), seconds(fibMillis, fibCount), atEnd.rssKb() / 1024.0, atEnd.peakRssKb() / 1024.0,
+                    atEnd.cpuMillis() / 1000.0, sentMillis < 0 ? "-" : String.format(Locale.ROOT, "%.1f", sentMillis / 1000.0),
+                    settled.rssKb() / 1024.0, settled.threads());
         }
 
         private static String seconds(long millis, long count) {
@@ -115,8 +124,8 @@ public final class FullTableBenchmark {
         }
     }
 
-    private static Result runOne(FullTableTarget target, int index, byte[][] messages, int prefixes, int timeoutSeconds)
-            throws Exception {
+    private static Result runOne(FullTableTarget target, int index, byte[][] messages, int prefixes, int timeoutSeconds,
+            int settleSeconds, boolean nmt) throws Exception {
         // By position, not name: podbgp@DIR has a slash, which no namespace name may hold.
         String base = "pbt-ftb-" + ProcessHandle.current().pid() + "-" + index;
         String targetNs = base + "-t";
@@ -216,8 +225,15 @@ public final class FullTableBenchmark {
             }
             ProcessStats stats = ProcessStats.of(running.processes());
             long sent = feeder.sentNanos() == 0 ? -1 : Duration.ofNanos(feeder.sentNanos() - t0).toMillis();
+            // Settled: what the daemon keeps once the table is in and the session idles (keepalives only).
+            Thread.sleep(Duration.ofSeconds(settleSeconds));
+            ProcessStats settled = ProcessStats.of(running.processes());
+            if (nmt && target instanceof PodbgpTarget) {
+                System.out.println(target.name() + " native memory after " + settleSeconds + " s settled:\n"
+                        + NativeMemory.summary(daemon));
+            }
             return new Result(target.name(), prefixes, true, ribMillis, fibMillis, sent, rib, fib, ribPollMillis, stats,
-                    stats.cpuMillis() - cpuAtEstablished, feeder.downs(), failure);
+                    stats.cpuMillis() - cpuAtEstablished, feeder.downs(), failure, settled);
         } finally {
             feeder.close();
             if (running != null) {
@@ -239,8 +255,8 @@ public final class FullTableBenchmark {
 
     private static Result failed(FullTableTarget target, int prefixes, FullTableTarget.Running running, String why) throws IOException {
         ProcessStats stats = running.processes().stream().allMatch(ProcessHandle::isAlive)
-                ? ProcessStats.of(running.processes()) : new ProcessStats(-1, -1, -1);
-        return new Result(target.name(), prefixes, false, -1, -1, -1, 0, 0, -1, stats, -1, 0, why);
+                ? ProcessStats.of(running.processes()) : new ProcessStats(-1, -1, -1, -1);
+        return new Result(target.name(), prefixes, false, -1, -1, -1, 0, 0, -1, stats, -1, 0, why, stats);
     }
 
     private static void deleteNamespaces(String... names) {

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** RSS and CPU of a set of processes, read from /proc as {@code ps} would. */
-record ProcessStats(long rssKb, long peakRssKb, long cpuMillis) {
+/** RSS, CPU and threads of a set of processes, read from /proc as {@code ps} would. */
+record ProcessStats(long rssKb, long peakRssKb, long cpuMillis, int threads) {
 
     /** Linux reports utime and stime in USER_HZ ticks, 100 per second on every mainstream build. */
     private static final long TICK_MILLIS = 10;
@@ -15,6 +15,7 @@ record ProcessStats(long rssKb, long peakRssKb, long cpuMillis) {
         long rss = 0;
         long peak = 0;
         long cpu = 0;
+        int threads = 0;
         for (ProcessHandle p : processes) {
             Path proc = Path.of("/proc", Long.toString(p.pid()));
             for (String line : Files.readAllLines(proc.resolve("status"))) {
@@ -22,6 +23,8 @@ record ProcessStats(long rssKb, long peakRssKb, long cpuMillis) {
                     rss += Long.parseLong(line.replaceAll("\\D", ""));
                 } else if (line.startsWith("VmHWM:")) {
                     peak += Long.parseLong(line.replaceAll("\\D", ""));
+                } else if (line.startsWith("Threads:")) {
+                    threads += Integer.parseInt(line.replaceAll("\\D", ""));
                 }
             }
             // Fields after the command name, which sits in parentheses and may contain spaces.
@@ -29,7 +32,7 @@ record ProcessStats(long rssKb, long peakRssKb, long cpuMillis) {
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             cpu += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_MILLIS; // utime, stime (fields 14, 15)
         }
-        return new ProcessStats(rss, peak, cpu);
+        return new ProcessStats(rss, peak, cpu, threads);
     }
 
     /**
