@@ -1,9 +1,11 @@
 package dev.podbgp.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,9 +35,9 @@ final class NativeMemory {
             }
         }
         // What NMT does not see: the mapped libjvm, CDS archive and jars (file), malloc arenas beyond NMT's own.
-        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(jvm.pid()), "status"))) {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(jvm.pid()), "status"))) {
             if (line.startsWith("RssAnon:") || line.startsWith("RssFile:")) {
-                lines.add(String.format(java.util.Locale.ROOT, "  %-24s %7.1f MB", line.substring(0, line.indexOf(':')),
+                lines.add(String.format(Locale.ROOT, "  %-24s %7.1f MB", line.substring(0, line.indexOf(':')),
                         Long.parseLong(line.replaceAll("\\D", "")) / 1024.0));
             }
         }
@@ -43,7 +45,7 @@ final class NativeMemory {
     }
 
     private static String row(String name, String committedKb, String reservedKb) {
-        return String.format(java.util.Locale.ROOT, "  %-24s committed %7.1f MB  reserved %8.1f MB", name,
+        return String.format(Locale.ROOT, "  %-24s committed %7.1f MB  reserved %8.1f MB", name,
                 Long.parseLong(committedKb) / 1024.0, Long.parseLong(reservedKb) / 1024.0);
     }
 }

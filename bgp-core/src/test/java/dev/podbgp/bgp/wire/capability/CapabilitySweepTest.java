@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podbgp.bgp.wire.Bytes;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.bgp.wire.JsonOut;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,8 +42,8 @@ class CapabilitySweepTest {
 
     /** The records a sealed type permits, through sealed sub-interfaces such as {@link EmptyCapability}. */
     static List<Class<?>> records(Class<?> sealed) {
-        return java.util.Arrays.stream(sealed.getPermittedSubclasses())
-                .flatMap(c -> c.isSealed() ? records(c).stream() : java.util.stream.Stream.of(c)).toList();
+        return Arrays.stream(sealed.getPermittedSubclasses())
+                .flatMap(c -> c.isSealed() ? records(c).stream() : Stream.of(c)).toList();
     }
 
     @Test
