@@ -115,6 +115,10 @@ final class PrefixPaths implements PrefixEntry {
         ecmpNextHops = ecmp ? d.nextHops() : null;
     }
 
+    Route best() {
+        return best;
+    }
+
     Decision decision() {
         return ecmpDecision != null ? ecmpDecision : new Decision(best, decidedBy, List.of(best));
     }

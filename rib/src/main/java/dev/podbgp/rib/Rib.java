@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  * <p>Not here: next-hop reachability. RFC 4271 §9.1.2 excludes a route whose NEXT_HOP cannot be resolved; here
  * every next hop counts as resolvable.
  */
-public final class Rib {
+public final class Rib implements LocRibView {
 
     private final PeerInfo local;
     private final BestPath bestPath;
@@ -424,6 +424,11 @@ public final class Rib {
     /** Visits every prefix that has at least one route, IPv4 first; for show and audits, not hot paths. */
     public void forEachPrefix(Consumer<Prefix> visitor) {
         table.forEach((prefix, entry) -> visitor.accept(prefix));
+    }
+
+    @Override
+    public void forEachBest(BiConsumer<Prefix, Route> visitor) {
+        table.forEach((prefix, entry) -> visitor.accept(prefix, PrefixEntry.best(entry)));
     }
 
     /** Visits this peer's Adj-RIB-In. */

@@ -60,7 +60,7 @@ public final class Speaker implements AutoCloseable {
         BestPathOptions options = BestPathOptions.defaults(state.node().asn())
                 .withMaxPaths(Math.max(1, state.fib().ecmpWidth()));
         this.rib = new Rib(state.node().routerId(), options);
-        this.adjRibOut = new AdjRibOut(PeerSettings.node(state));
+        this.adjRibOut = new AdjRibOut(PeerSettings.node(state), rib);
         rib.addListener(adjRibOut);
         locRibListeners.forEach(rib::addListener);
         this.counts = new PrefixCountPublisher(rib, adjRibOut, registry::slots);
