@@ -106,6 +106,7 @@ final class FamilyRoutes {
     /** Moves the taken wishes into the desired state, writing each when {@code write}. */
     void applyTaken(boolean write) throws IOException {
         boolean anyStale = !stale.isEmpty();
+        int passSize = taken.size();
         taken.forEach((key, wish) -> {
             if (anyStale) {
                 // Wanted or withdrawn, the route's fate is the RIB's now.
@@ -124,7 +125,9 @@ final class FamilyRoutes {
                 write(key, want);
             }
         });
-        taken.clear();
+        // The two swap buffers grow to a full table on the first load; once passes are small
+        // again they shrink, so a million-route burst does not keep 24 MB of buffers for good.
+        taken.clearAndShrink(passSize);
     }
 
     /** Writes again the taken heal requests whose routes are still wanted. */
