@@ -2,9 +2,9 @@ package dev.podbgp.fib.link;
 
 import static dev.podbgp.fib.netlink.Rtnetlink.*;
 
+import dev.podbgp.fib.netlink.DumpAnswer;
 import dev.podbgp.fib.netlink.MessageBuilder;
 import dev.podbgp.fib.netlink.Messages;
-import dev.podbgp.fib.netlink.NetlinkException;
 import dev.podbgp.fib.netlink.NetlinkSocket;
 import dev.podbgp.fib.netns.NetworkNamespace;
 import dev.podbgp.inet.IpAddress;
@@ -57,34 +57,13 @@ public final class InterfaceAddresses {
         request.end();
         socket.send(request.segment(), request.length());
         List<InterfaceAddress> out = new ArrayList<>();
-        while (true) {
-            int n = socket.receive(receive);
-            if (n < 0) {
-                throw new IOException("address dump: no answer within " + RECEIVE_TIMEOUT_MILLIS + " ms");
+        DumpAnswer.read(socket, receive, sequence, RTM_NEWADDR, "address dump", (s, at, length) -> {
+            InterfaceAddress a = parse(s, at, length);
+            if (a != null) {
+                out.add(a);
             }
-            for (int at = 0, length; (length = Messages.length(receive, at, n)) > 0; at += align(length)) {
-                if (Messages.sequence(receive, at) != sequence) {
-                    continue;
-                }
-                switch (Messages.type(receive, at)) {
-                    case NLMSG_DONE -> {
-                        if ((Messages.flags(receive, at) & NLM_F_DUMP_INTR) != 0) {
-                            // An address changed during the dump: the kernel says the snapshot is torn.
-                            throw new NetlinkException("address dump (interrupted)", 4);
-                        }
-                        return out;
-                    }
-                    case NLMSG_ERROR -> throw new NetlinkException("address dump", Messages.error(receive, at));
-                    case RTM_NEWADDR -> {
-                        InterfaceAddress a = parse(receive, at, length);
-                        if (a != null) {
-                            out.add(a);
-                        }
-                    }
-                    default -> { }
-                }
-            }
-        }
+        });
+        return out;
     }
 
     /** An RTM_NEWADDR message, or null when it is not IPv4 or IPv6 or names no address. */
