@@ -39,6 +39,29 @@ class LinkLocalNextHopE2ETest {
     private static final Prefix ROUTER_PREFIX = Prefix.parse("fd00:250::/64");
 
     @Test
+    void aRouteFromARouterOnTheLinkGoesViaItsLinkLocalAddressOnOurInterface(Lab lab) throws Exception {
+        Node pod = lab.node("pod");
+        Node router = lab.node("frr");
+        Link l = lab.link(pod, router);
+        Neighbor n = Neighbor.of(l.address(router, IPV6), l.address(pod, IPV6), 65001).families(IPV6);
+        FrrPeer frr = FrrPeer.start(router, PeerConfig.of("10.77.1.2", 65002).neighbor(n)
+                .route(Route.of(ROUTER_PREFIX.toString())));
+        LabProcess podbgp = startPodbgp(lab, pod, List.of(l));
+        String ll = linkLocal(router, interfaceOf(l, router));
+        String dev = interfaceOf(l, pod);
+        frr.awaitEstablished(UP);
+        Await.until(ROUTER_PREFIX + " via " + ll + " dev " + dev, UP,
+                () -> routes(pod).contains(ROUTER_PREFIX + " via " + ll + " dev " + dev + " "),
+                () -> routes(pod) + "\n" + podbgp.logTail(30));
+        System.out.println("one link:\n" + routes(pod));
+        // Packets take it: an address of the prefix on the router's loopback answers through the link-local route.
+        router.exec("ip", "-6", "addr", "add", "fd00:250::1/128", "dev", "lo").orThrow();
+        assertThat(pod.exec("ping", "-6", "-c", "2", "-W", "2", "fd00:250::1").ok()).as("ping via the link-local route").isTrue();
+        assertThat(Files.readString(podbgp.logFile())).contains("event=session-interface peer=" + l.address(router, IPV6))
+                .contains("directly-connected=true").doesNotContain("event=fib-failure");
+    }
+
+    @Test
     void routesFromADirectlyConnectedRouterGoViaItsLinkLocalAddressesAndFollowAPathThatGoes(Lab lab) throws Exception {
         Node pod = lab.node("pod");
         Node router = lab.node("frr");
@@ -48,7 +71,7 @@ class LinkLocalNextHopE2ETest {
         Neighbor n2 = Neighbor.of(l2.address(router, IPV6), l2.address(pod, IPV6), 65001).families(IPV6);
         FrrPeer frr = FrrPeer.start(router, PeerConfig.of("10.77.1.2", 65002).neighbor(n1).neighbor(n2)
                 .route(Route.of(ROUTER_PREFIX.toString())));
-        LabProcess podbgp = startPodbgp(lab, pod, l1, l2);
+        LabProcess podbgp = startPodbgp(lab, pod, List.of(l1, l2));
         Supplier<String> diagnostics = () -> routes(pod) + "\n" + nexthops(pod) + "\n" + podbgp.logTail(30);
 
         String ll1 = linkLocal(router, interfaceOf(l1, router));
@@ -104,8 +127,8 @@ class LinkLocalNextHopE2ETest {
         return IpAddress.parse(cidr.substring(0, cidr.indexOf('/'))).toString();
     }
 
-    /** podbgp in {@code pod}, an IPv6 session to the router over each link, FIB in the node's main table. */
-    private static LabProcess startPodbgp(Lab lab, Node pod, Link l1, Link l2) throws Exception {
+    /** podbgp in {@code pod}, an IPv6 session to the router over each of {@code links}, FIB in the node's main table. */
+    private static LabProcess startPodbgp(Lab lab, Node pod, List<Link> links) throws Exception {
         Path dir = lab.workDir().resolve("pod-podbgp");
         Files.createDirectories(dir.resolve("cni"));
         StringBuilder y = new StringBuilder();
@@ -113,7 +136,7 @@ class LinkLocalNextHopE2ETest {
                 + " clusterPodCidrs: [\"10.240.0.0/16\"]}\n");
         y.append("listen: {address: \"::\", port: 179}\n");
         y.append("peers:\n");
-        for (Link l : List.of(l1, l2)) {
+        for (Link l : links) {
             y.append("  - address: \"").append(l.peerAddress(pod, IPV6)).append("\"\n");
             y.append("    asn: 65002\n");
             y.append("    localAddress: \"").append(l.address(pod, IPV6)).append("\"\n");

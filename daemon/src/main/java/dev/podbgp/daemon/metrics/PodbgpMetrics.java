@@ -106,8 +106,11 @@ public final class PodbgpMetrics {
         fibErrors.labels(operation).inc();
     }
 
-    public void fibNextHopChange(String family) {
-        fibNextHopChanges.labels(family).inc();
+    /** Adds {@code n} routes of {@code family} whose next hop changed. */
+    public void fibNextHopChanges(String family, long n) {
+        if (n > 0) {
+            fibNextHopChanges.labels(family).inc(n);
+        }
     }
 
     public void changeToKernel(Duration elapsed) {

@@ -18,25 +18,35 @@ final class NextHopChanges {
     private static final EventLog LOG = EventLog.named("podbgp.fib");
 
     private final PodbgpMetrics metrics;
-    private int inBatch;
+    // Counted here and added once per batch: a full table moving costs no metric update per route.
+    private int ipv4InBatch;
+    private int ipv6InBatch;
 
     NextHopChanges(PodbgpMetrics metrics) {
         this.metrics = metrics;
     }
 
     void changed(Prefix prefix, NextHop from, NextHop to) {
-        metrics.fibNextHopChange(prefix.family() == AddressFamily.IPV4 ? "ipv4 unicast" : "ipv6 unicast");
-        if (inBatch++ < LINES_PER_BATCH) {
+        if (prefix.family() == AddressFamily.IPV4) {
+            ipv4InBatch++;
+        } else {
+            ipv6InBatch++;
+        }
+        if (ipv4InBatch + ipv6InBatch <= LINES_PER_BATCH) {
             LOG.info("fib-nexthop-changed").with("prefix", prefix).with("from", text(from)).with("to", text(to)).log();
         }
     }
 
-    /** The writer answered a batch: says how many changes of it had no line of their own. */
+    /** The writer answered a batch: counts its changes and says how many of them had no line of their own. */
     void batchDone() {
-        if (inBatch > LINES_PER_BATCH) {
-            LOG.info("fib-nexthop-changes").with("routes", inBatch).with("not-logged", inBatch - LINES_PER_BATCH).log();
+        metrics.fibNextHopChanges("ipv4 unicast", ipv4InBatch);
+        metrics.fibNextHopChanges("ipv6 unicast", ipv6InBatch);
+        int changes = ipv4InBatch + ipv6InBatch;
+        if (changes > LINES_PER_BATCH) {
+            LOG.info("fib-nexthop-changes").with("routes", changes).with("not-logged", changes - LINES_PER_BATCH).log();
         }
-        inBatch = 0;
+        ipv4InBatch = 0;
+        ipv6InBatch = 0;
     }
 
     /** iproute2's words: {@code via fe80::1 dev#3}, ECMP members joined by commas. */

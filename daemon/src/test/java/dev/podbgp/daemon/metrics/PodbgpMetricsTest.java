@@ -28,7 +28,7 @@ class PodbgpMetricsTest {
         m.ribPrefixes("loc-rib", "ipv4 unicast", 11);
         m.fibRoutes("ipv4 unicast", 9);
         m.fibError("replace");
-        m.fibNextHopChange("ipv6 unicast");
+        m.fibNextHopChanges("ipv6 unicast", 1);
         m.changeToKernel(Duration.ofMillis(3));
         Exposition e = Exposition.parse(PrometheusText.write(m.registry()));
         assertThat(e.type()).containsExactly(
