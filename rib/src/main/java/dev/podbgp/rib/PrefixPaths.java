@@ -123,6 +123,11 @@ final class PrefixPaths implements PrefixEntry {
         return ecmpDecision != null ? ecmpDecision : new Decision(best, decidedBy, List.of(best));
     }
 
+    /** The equal-cost routes while there is more than one, else null (nothing allocated). */
+    List<Route> ecmpRoutes() {
+        return ecmpDecision != null ? ecmpDecision.multipath() : null;
+    }
+
     List<IpAddress> nextHops() {
         return ecmpNextHops != null ? ecmpNextHops : List.of(best.nextHop());
     }
