@@ -6,14 +6,16 @@ import dev.podbgp.rib.RibListener;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
+import java.util.function.BooleanSupplier;
 
 /**
  * Gives heap back once a large table change is over. The serial collector grows the heap while a
  * full table streams in (young generation sized to the heap, garbage promoted during the burst) and
  * returns memory only at a full collection, which an idle daemon never reaches on its own: after a
  * million routes it kept about 300 MB committed around 60 MB of live data. So when at least
- * {@link #LARGE_CHANGE} Loc-RIB changes happened since the last trim and none during the last check
- * period, one full collection runs ({@link Runtime#gc()}); scripts/jvm.options' MaxHeapFreeRatio
+ * {@link #LARGE_CHANGE} Loc-RIB changes happened since the last trim, none during the last check
+ * period, and the FIB writer has written them all (its buffers are garbage only then), one full
+ * collection runs ({@link Runtime#gc()}); scripts/jvm.options' MaxHeapFreeRatio
  * then decides how much stays committed. A full table's withdrawal and relearning thus end at the
  * same footprint each time instead of ratcheting up.
  *
@@ -27,16 +29,18 @@ final class HeapTrim implements RibListener {
     private static final EventLog LOG = EventLog.named("podbgp.memory");
 
     private final Runnable collector;
+    private final BooleanSupplier fibIdle;
     private volatile long changes;
     private long changesAtLastCheck;
     private long changesAtLastTrim;
 
-    HeapTrim() {
-        this(Runtime.getRuntime()::gc);
+    HeapTrim(BooleanSupplier fibIdle) {
+        this(Runtime.getRuntime()::gc, fibIdle);
     }
 
-    HeapTrim(Runnable collector) {
+    HeapTrim(Runnable collector, BooleanSupplier fibIdle) {
         this.collector = collector;
+        this.fibIdle = fibIdle;
     }
 
     @Override
@@ -50,7 +54,7 @@ final class HeapTrim implements RibListener {
         long now = changes;
         boolean quiet = now == changesAtLastCheck;
         changesAtLastCheck = now;
-        if (!quiet || now - changesAtLastTrim < LARGE_CHANGE) {
+        if (!quiet || now - changesAtLastTrim < LARGE_CHANGE || !fibIdle.getAsBoolean()) {
             return false;
         }
         long sinceTrim = now - changesAtLastTrim;

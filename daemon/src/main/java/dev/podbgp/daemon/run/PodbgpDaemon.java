@@ -83,7 +83,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private final ScheduledExecutorService metricsRefresh;
     /** How long the Loc-RIB must be quiet after a large change before the heap is trimmed. */
     private static final Duration HEAP_TRIM_CHECK = Duration.ofSeconds(5);
-    private final HeapTrim heapTrim = new HeapTrim();
+    private final HeapTrim heapTrim;
     /** UPDATE counts per peer already added to the metrics: the counters grow by the difference. */
     private final Map<IpAddress, long[]> countedUpdates = new HashMap<>();
     private boolean stopped;
@@ -116,6 +116,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             this.fib = FibWriter.open(fibNamespace, owner, fibConfig(s), new FibEvents());
             undo.addFirst(fib::detach);
             fib.start();
+            this.heapTrim = new HeapTrim(fib::idle);
             // Link-local next hops are installed on the interface of the session they came over.
             SessionInterfaces interfaces = new SessionInterfaces(local -> InterfaceAddresses.owning(fibNamespace, local));
             List<RibListener> toFib = List.of(new FibBridge(fib, interfaces), heapTrim);

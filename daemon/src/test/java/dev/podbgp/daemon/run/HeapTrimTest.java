@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class HeapTrimTest {
     private final AtomicInteger collections = new AtomicInteger();
-    private final HeapTrim trim = new HeapTrim(collections::incrementAndGet);
+    private boolean fibIdle = true;
+    private final HeapTrim trim = new HeapTrim(collections::incrementAndGet, () -> fibIdle);
     private static final LocRibChange CHANGE = new LocRibChange.Withdrawn(Prefix.parse("10.0.0.0/24"));
 
     private void changes(long n) {
@@ -35,6 +36,18 @@ class HeapTrimTest {
         }
         assertThat(collections).hasValue(0);
         assertThat(trim.check()).isTrue();
+    }
+
+    @Test
+    void waitsForTheFibWriterWhoseBuffersHoldTheTableUntilWritten() {
+        changes(HeapTrim.LARGE_CHANGE);
+        trim.check();
+        fibIdle = false;
+        assertThat(trim.check()).isFalse();
+        assertThat(trim.check()).isFalse();
+        fibIdle = true;
+        assertThat(trim.check()).isTrue();
+        assertThat(collections).hasValue(1);
     }
 
     @Test
