@@ -49,10 +49,22 @@ final class AggregateContributors {
      * NEXT_HOP and MED are left to the export of each peer, as for the node's other routes.
      */
     PathAttributes attributes(NodeSettings node) {
-        Origin origin = byOrigin[Origin.INCOMPLETE.ordinal()] > 0 ? Origin.INCOMPLETE
-                : byOrigin[Origin.EGP.ordinal()] > 0 ? Origin.EGP : Origin.IGP;
-        PathAttributes out = PathAttributes.of(origin, AsPath.EMPTY, new Aggregator(node.localAs(), node.routerId()));
+        PathAttributes out = PathAttributes.of(worstOrigin(), AsPath.EMPTY,
+                new Aggregator(node.localAs(), node.routerId()));
         return lossy > 0 ? out.with(AtomicAggregate.INSTANCE) : out;
+    }
+
+    /**
+     * What {@link #attributes} depends on, as one small number, so a contributor that changes nothing of them costs
+     * a comparison instead of new attributes; -1 while nothing contributes.
+     */
+    int shape() {
+        return isEmpty() ? -1 : worstOrigin().ordinal() * 2 + (lossy > 0 ? 1 : 0);
+    }
+
+    private Origin worstOrigin() {
+        return byOrigin[Origin.INCOMPLETE.ordinal()] > 0 ? Origin.INCOMPLETE
+                : byOrigin[Origin.EGP.ordinal()] > 0 ? Origin.EGP : Origin.IGP;
     }
 
     private static boolean losesInformation(PathAttributes a) {

@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -37,6 +36,8 @@ final class AggregateTable {
         final AggregateContributors contributors = new AggregateContributors();
         /** The route announced now, null while nothing contributes. */
         Route route;
+        /** {@link AggregateContributors#shape()} of {@link #route}. */
+        int shape = -1;
 
         Entry(Aggregate aggregate) {
             this.aggregate = aggregate;
@@ -103,9 +104,10 @@ final class AggregateTable {
             if (after != null) {
                 e.contributors.add(after);
             }
-            PathAttributes now = e.contributors.isEmpty() ? null : e.contributors.attributes(node);
-            if (!Objects.equals(now, e.route == null ? null : e.route.attributes())) {
-                e.route = now == null ? null : routeWith(e.aggregate.prefix(), now);
+            int shape = e.contributors.shape();
+            if (shape != e.shape) {
+                e.shape = shape;
+                e.route = shape < 0 ? null : routeWith(e.aggregate.prefix(), e.contributors.attributes(node));
                 changed.accept(e.aggregate.prefix());
             }
         }

@@ -146,6 +146,24 @@ class AdjRibOutAggregateTest {
     }
 
     @Test
+    void aContributorThatChangesNothingOfTheAggregate_sendsNothing() {
+        ribOut.setAggregates(List.of(aggregate(CLUSTER, true)));
+        established(TOR);
+        select(OWN, own(Origin.IGP));
+        flush();
+        sent.clear();
+
+        select(OTHER_NODE, route(MESH, attrs(AsPath.EMPTY)));
+        withdraw(OWN);
+        flush();
+        assertThat(sent.writes).doesNotContainKey(TOR.id());
+        long encoded = ribOut.encodedMessages();
+        select(p("10.244.9.0/24"), own(Origin.IGP));
+        flush();
+        assertThat(ribOut.encodedMessages()).isEqualTo(encoded);
+    }
+
+    @Test
     void rfc4271_s9_2_2_2_originIsTheWorstOfTheContributors() {
         ribOut.setAggregates(List.of(aggregate(CLUSTER, true)));
         established(TOR);
