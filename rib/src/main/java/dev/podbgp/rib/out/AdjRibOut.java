@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The Adj-RIB-Out of every established peer, as update groups. Loc-RIB changes are collected
@@ -79,8 +78,18 @@ public final class AdjRibOut implements RibListener {
         if (aggregates.configured().equals(next)) {
             return;
         }
-        Set<Prefix> touched = aggregates.configure(next, locRib);
-        touched.forEach(this::aggregateChanged);
+        // The table forgets the Loc-RIB routes of prefixes no longer aggregated; groups must get them back.
+        Map<Prefix, Route> ownRoutes = new HashMap<>();
+        for (Aggregate a : aggregates.configured()) {
+            Route r = aggregates.locRibRoute(a.prefix());
+            if (r != null) {
+                ownRoutes.put(a.prefix(), r);
+            }
+        }
+        for (Prefix p : aggregates.configure(next, locRib)) {
+            Route r = aggregates.locRibRoute(p);
+            changes.put(p, r != null ? r : ownRoutes.get(p));
+        }
         for (UpdateGroup g : List.copyOf(groups.values())) {
             for (OutboundPeer peer : g.peers()) {
                 if (!keyOf(peer).equals(keyOf(g))) {

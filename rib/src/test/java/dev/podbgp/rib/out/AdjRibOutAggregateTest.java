@@ -51,7 +51,8 @@ class AdjRibOutAggregateTest {
     private static final PeerInfo MESH = new PeerInfo(3, v4("10.0.0.3"), LOCAL_AS, v4("10.0.0.3"), true, false);
     private static final PeerInfo FAR_AS = ebgpPeer(4, "192.0.2.4", 65200);
 
-    private final AdjRibOut ribOut = new AdjRibOut(PLAIN);
+    private final LocRibCopy locRib = new LocRibCopy();
+    private final AdjRibOut ribOut = locRib.adjRibOut(PLAIN);
     private final Sent sent = new Sent();
 
     private static Aggregate aggregate(Prefix prefix, boolean summaryOnly) {
@@ -63,12 +64,12 @@ class AdjRibOutAggregateTest {
     }
 
     private void select(Prefix prefix, Route best) {
-        ribOut.onLocRibChange(new LocRibChange.Selected(prefix, new Decision(best, null, List.of(best)),
+        locRib.apply(new LocRibChange.Selected(prefix, new Decision(best, null, List.of(best)),
                 List.of(best.nextHop())));
     }
 
     private void withdraw(Prefix prefix) {
-        ribOut.onLocRibChange(new LocRibChange.Withdrawn(prefix));
+        locRib.apply(new LocRibChange.Withdrawn(prefix));
     }
 
     /** The peers join and are sent their initial tables; later output is only changes. */
@@ -279,6 +280,21 @@ class AdjRibOutAggregateTest {
         assertThat(held(TOR)).containsOnlyKeys(OWN, OTHER_NODE);
         assertThat(sent.writes).doesNotContainKey(MESH.id());
         assertThat(ribOut.groups()).hasSize(2);
+    }
+
+    @Test
+    void reload_removingAnAggregateWhosePrefixTheLocRibHas_givesThePeersTheLearnedRouteBack() {
+        ribOut.setAggregates(List.of(aggregate(CLUSTER, false)));
+        established(TOR);
+        select(CLUSTER, route(MESH, attrs(AsPath.ofSequence(65200))));
+        select(OWN, own(Origin.IGP));
+        flush();
+        assertThat(held(TOR).get(CLUSTER).aggregator()).isNotNull();
+
+        ribOut.setAggregates(List.of());
+        flush();
+        assertThat(held(TOR).get(CLUSTER).aggregator()).isNull();
+        assertThat(held(TOR).get(CLUSTER).asPath()).isEqualTo(AsPath.ofSequence(LOCAL_AS, 65200));
     }
 
     @Test

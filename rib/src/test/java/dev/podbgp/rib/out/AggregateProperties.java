@@ -75,7 +75,8 @@ class AggregateProperties {
 
     @Property(tries = 300)
     void everyPeerEndsWithTheAggregatedViewOfTheLocRib(@ForAll("ops") List<Op> ops) {
-        AdjRibOut ribOut = new AdjRibOut(PLAIN);
+        LocRibCopy copy = new LocRibCopy();
+        AdjRibOut ribOut = copy.adjRibOut(PLAIN);
         List<Aggregate> config = List.of();
         Map<Prefix, Route> locRib = new HashMap<>();
         Map<Integer, Map<Prefix, PathAttributes>> held = new HashMap<>();
@@ -99,12 +100,12 @@ class AggregateProperties {
                             : new Route(MESH, 0, PathAttributes.of(Origin.IGP,
                                     op.a() % 2 == 0 ? AsPath.EMPTY : AsPath.ofSequence(65300)), MESH.address());
                     locRib.put(prefix, r);
-                    ribOut.onLocRibChange(new LocRibChange.Selected(prefix, new Decision(r, null, List.of(r)),
+                    copy.apply(new LocRibChange.Selected(prefix, new Decision(r, null, List.of(r)),
                             List.of(r.nextHop())));
                 }
                 case 2 -> {
                     locRib.remove(prefix);
-                    ribOut.onLocRibChange(new LocRibChange.Withdrawn(prefix));
+                    copy.apply(new LocRibChange.Withdrawn(prefix));
                 }
                 case 3 -> {
                     config = CONFIGS.get(op.a());
