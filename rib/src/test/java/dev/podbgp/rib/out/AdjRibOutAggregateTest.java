@@ -212,6 +212,23 @@ class AdjRibOutAggregateTest {
     }
 
     @Test
+    void rfc4271_s5_1_6_s5_1_7_goldenBytesOfTheAggregateTowardsEbgp() {
+        ribOut.setAggregates(List.of(aggregate(CLUSTER, true)));
+        established(TOR);
+        sent.clear();
+        select(OTHER_NODE, route(FAR_AS, attrs(AsPath.ofSequence(65200))));
+        flush();
+        String hex = java.util.HexFormat.of().formatHex(sent.bytes(TOR.id()).getFirst());
+        assertThat(hex.substring(32)).isEqualTo("003c" + "02" + "0000" + "0022"
+                + "40010100"                         // ORIGIN IGP
+                + "40020602010000fde8"               // AS_PATH: AS_SEQUENCE [65000], no AS_SET (RFC 9774)
+                + "4003040a000001"                   // NEXT_HOP: our address on the session
+                + "400600"                           // ATOMIC_AGGREGATE: 65200 was left out
+                + "c007080000fde80aff0001"           // AGGREGATOR 65000 10.255.0.1, 4 octets (RFC 6793)
+                + "100af4");                         // 10.244.0.0/16
+    }
+
+    @Test
     void nextHopAndMedFollowTheNormalExport() {
         ribOut.setAggregates(List.of(aggregate(CLUSTER, false)));
         established(TOR);
