@@ -242,6 +242,22 @@ class AdjRibOutAggregateTest {
     }
 
     @Test
+    void theFamilyFollowsThePrefix_anIpv6AggregateOfIpv6Contributors() {
+        Prefix v6Cluster = p("fd00:244::/48");
+        Prefix v6Own = p("fd00:244:0:1::/64");
+        ribOut.setAggregates(List.of(aggregate(CLUSTER, true), aggregate(v6Cluster, true)));
+        established(TOR);
+        select(v6Own, new Route(LOCAL, 0, PathAttributes.of(Origin.IGP, AsPath.EMPTY), Ipv6Address.ANY));
+        flush();
+        assertThat(held(TOR)).containsOnlyKeys(v6Cluster);
+        Update u = sent.updates(TOR.id()).stream().filter(x -> announced(x).contains(v6Cluster)).findFirst()
+                .orElseThrow();
+        // RFC 4760: in MP_REACH_NLRI, with our IPv6 address on the session as next hop.
+        assertThat(u.attributes().mpReach().nextHop()).isEqualTo(IpAddress.parse("fd00::1"));
+        assertThat(u.attributes().aggregator()).isEqualTo(new Aggregator(LOCAL_AS, ROUTER_ID));
+    }
+
+    @Test
     void peersByAddress_onlyTheNamedPeerGetsIt() {
         AggregatePeers onlyB = new AggregatePeers(Set.of(TOR_B.address()), Set.of());
         ribOut.setAggregates(List.of(new Aggregate(CLUSTER, true, onlyB)));
