@@ -194,7 +194,10 @@ class DynamicRangeLoopbackTest {
         DialEvents external = new DialEvents();
         dial("127.0.1.8", 4200000000L, external, null);
         assertThat(external.established.poll(20, TimeUnit.SECONDS)).isNotNull();
-        assertThat(rr.peer(address("127.0.1.8")).orElseThrow().negotiated().orElseThrow().peerAs()).isEqualTo(4200000000L);
+        NegotiatedSession atRr = rrEvents.established.poll(10, TimeUnit.SECONDS);
+        assertThat(atRr).isNotNull();
+        assertThat(atRr.peerAs()).isEqualTo(4200000000L);
+        assertThat(atRr.internal()).isFalse();
     }
 
     @Test
