@@ -218,7 +218,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             PrefixCounts counts = speaker.prefixCounts(p.address());
             out.add(new NeighborView(p.address().toString(), p.asn(), p.state().rfcName(),
                     Duration.between(p.since(), now).toSeconds(), counts.received(), counts.accepted(),
-                    counts.advertised(), p.lastError(), bfd.state(p.address()), bfd.flaps(p.address())));
+                    counts.advertised(), p.lastError(), bfd.state(p.address()), bfd.flaps(p.address()),
+                    p.dynamicRange().map(Object::toString).orElse("")));
         }
         return out;
     }
