@@ -490,4 +490,35 @@ class SpeakerPairTest {
         await(() -> b.peers().isEmpty(), "no dynamic peer left at B");
         assertThat(has(b, A_POD)).isFalse();
     }
+
+    @Test
+    void theDefaultGatewaysPeerFollowsTheGateway() throws Exception {
+        a = start(nodeA("10.240.1.0/24", ""));
+        DesiredState gatewayOnly = ConfigLoader.parse("b.yaml", """
+                node: {name: b, routerId: 10.99.0.12, asn: 65002, podCidrs: [10.240.2.0/24], clusterPodCidrs: [10.240.0.0/16]}
+                listen: {address: 10.99.0.12, port: %d}
+                defaultGatewayPeer: {asn: 65001, port: %d, localAddress: 10.99.0.12, timers: {holdTime: 9, connectRetry: 1}}
+                metrics: {enabled: false}
+                controlSocket: %s
+                """.formatted(port, port, dir.resolve("b.sock")), dir).state();
+        b = start(gatewayOnly);
+        assertThat(b.peers()).as("no gateway known yet").isEmpty();
+
+        assertThat(b.gatewayChanged(Optional.of(A))).isTrue();
+        await(() -> has(b, A_POD) && has(a, B_POD), "routes over the gateway's session");
+        assertThat(status(b).address()).isEqualTo(A);
+        assertThat(b.gatewayChanged(Optional.of(A))).as("the same gateway changes nothing").isFalse();
+
+        // The default route went elsewhere (here: away): the old gateway's session ends as a removed peer's would.
+        assertThat(b.gatewayChanged(Optional.empty())).isTrue();
+        await(() -> status(a).lastError().startsWith("NOTIFICATION_RECEIVED 6/3"), "Cease/3 at A, was: " + status(a).lastError());
+        await(() -> b.peers().isEmpty() && !has(b, A_POD), "the gateway's peer and its route gone");
+
+        // A reload keeps the gateway's peer, which is not in the file.
+        b.gatewayChanged(Optional.of(A));
+        await(() -> has(b, A_POD), "the gateway peered again");
+        b.apply(gatewayOnly);
+        assertThat(b.peers()).hasSize(1);
+        assertThat(status(b).state()).isEqualTo(SessionState.ESTABLISHED);
+    }
 }
