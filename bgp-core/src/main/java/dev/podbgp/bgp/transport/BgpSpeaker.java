@@ -55,6 +55,8 @@ public final class BgpSpeaker implements AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
     /** Listen ranges by prefix, each with its live dynamic peers; changed under {@code dynamicLock}. */
     private final Map<Prefix, RangePeers> ranges = new ConcurrentHashMap<>();
+    /** Each live dynamic peer's range, also after the range itself was removed: its end must still be heard. */
+    private final Map<BgpPeer, RangePeers> dynamicPeers = new ConcurrentHashMap<>();
     private final Object dynamicLock = new Object();
     private final SplittableRandom seeds = new SplittableRandom();
     private volatile boolean restarting;
@@ -148,6 +150,7 @@ public final class BgpSpeaker implements AutoCloseable {
                     new SplittableRandom(seeds.nextLong()), in.range);
             peer.restarting(restarting);
             in.peers.add(peer);
+            dynamicPeers.put(peer, in);
             LOG.info("dynamic-peer-added").with("peer", address).with("range", in.range.range()).log();
             listener.dynamicPeerAdded(peer);
             // As in addPeer: started before it is published, so the connection is handed over behind the start.
@@ -167,7 +170,7 @@ public final class BgpSpeaker implements AutoCloseable {
     void dynamicPeerEnded(BgpPeer peer) {
         boolean removed;
         synchronized (dynamicLock) {
-            RangePeers in = ranges.get(peer.dynamicRange().orElseThrow().range());
+            RangePeers in = dynamicPeers.remove(peer);
             removed = in != null && in.peers.remove(peer);
             peers.remove(peer.config().address(), peer);
         }
@@ -202,8 +205,9 @@ public final class BgpSpeaker implements AutoCloseable {
     /** Stops accepting from the range; its dynamic peers end with Cease/Peer De-configured (RFC 4486 §4). */
     public void removeDynamicRange(Prefix range) {
         RangePeers gone;
+        // First no new peers from it, then the end of those it has (none can join them meanwhile).
         synchronized (dynamicLock) {
-            gone = ranges.get(range);
+            gone = ranges.remove(range);
         }
         if (gone == null) {
             return;
@@ -211,11 +215,6 @@ public final class BgpSpeaker implements AutoCloseable {
         for (BgpPeer p : List.copyOf(gone.peers)) {
             p.tearDown(Notification.of(BgpError.CEASE_PEER_DECONFIGURED));
             p.enqueue(() -> dynamicPeerEnded(p));
-        }
-        // Removed once its peers are: dynamicPeerEnded finds their range until then.
-        group.forEach(loop -> loop.submit(() -> { }).awaitUninterruptibly(2, TimeUnit.SECONDS));
-        synchronized (dynamicLock) {
-            ranges.remove(range);
         }
         if (gone.range.template().md5Password() != null) {
             forEachListener(fd -> TcpMd5Prefix.remove(fd, range));
