@@ -61,6 +61,8 @@ class DefaultGatewayPeerE2ETest {
         Await.until("the first router's route in the node's kernel", UP, () -> podbgp.kernelRoutes().contains("10.1.0.0/24"),
                 podbgp::kernelRoutes);
         assertThat(podbgp.cli("show", "neighbors")).contains(gw1 + " ").doesNotContain(gw2 + " ");
+        assertThat(podbgp.cli("show", "config")).contains("  - address: " + gw1 + "\n    asn: 65100\n")
+                .contains("defaultGatewayPeer: ipv4 asn 65100");
 
         long moved = System.nanoTime();
         pod.exec("ip", "route", "replace", "default", "via", gw2.toString()).orThrow();

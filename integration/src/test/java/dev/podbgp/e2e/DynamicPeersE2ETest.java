@@ -76,6 +76,8 @@ class DynamicPeersE2ETest {
         System.out.println(neighbors);
         assertThat(neighbors.lines().filter(l -> l.contains("10.78.1.0/24") && l.contains("Established"))).hasSize(2);
         assertThat(neighbors).contains("Dynamic").contains("65001").contains("65002");
+        assertThat(podbgp.cli("show", "config")).contains("  - range: 10.78.1.0/24\n    peerAs: 65001-65010\n")
+                .contains("    password: set\n");
 
         // RFC 4271 §6.2: an AS the range does not admit is Bad Peer AS (2/2), and no peer is left of it.
         FrrNeighborReset[] reset = new FrrNeighborReset[1];

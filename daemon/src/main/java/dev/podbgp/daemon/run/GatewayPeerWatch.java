@@ -73,7 +73,7 @@ final class GatewayPeerWatch implements AutoCloseable {
      * and peers are kept by address alone so far: it is reported, not peered with.
      */
     private static Optional<IpAddress> usable(Optional<IpAddress> gateway) {
-        if (gateway.isPresent() && gateway.get() instanceof Ipv6Address v6 && v6.toString().toLowerCase().startsWith("fe80:")) {
+        if (gateway.isPresent() && gateway.get() instanceof Ipv6Address v6 && v6.isLinkLocal()) {
             LOG.warn("gateway-unsupported").with("gateway", v6).with("reason", "link-local gateway needs a scoped session").log();
             return Optional.empty();
         }

@@ -255,7 +255,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
 
     @Override
     public String config() {
-        return ConfigText.of(state);
+        // What runs: the file's settings with the default gateway's peer, once found.
+        return ConfigText.of(speaker.state());
     }
 
     @Override
