@@ -13,6 +13,15 @@ import dev.podbgp.bgp.wire.message.Update;
  */
 public interface PeerListener {
 
+    /**
+     * A connection from a listen range made a new (dynamic) peer; called before any other event of it, on the
+     * accepting event loop.
+     */
+    default void dynamicPeerAdded(BgpPeer peer) {}
+
+    /** A dynamic peer's session ended (after {@link #down}) and the speaker forgot it; its last event. */
+    default void dynamicPeerRemoved(BgpPeer peer) {}
+
     default void stateChanged(BgpPeer peer, SessionState from, SessionState to) {}
 
     default void established(BgpPeer peer, NegotiatedSession session) {}

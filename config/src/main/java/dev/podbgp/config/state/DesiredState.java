@@ -31,12 +31,25 @@ import java.util.TreeMap;
  * @param policies        by name; every name a peer refers to is present
  * @param roles           with the cluster id filled in when the node reflects routes
  * @param aggregates      announced while a route inside exists (RFC 4271 §9.2.2.2), each prefix once
+ * @param listenRanges    where dynamic neighbours may connect from, by range (sorted), each range once
+ * @param gatewayPeer     a peer to find from the default route; once found it is one of {@code peers}
  */
 public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs,
                            ListenSpec listen, List<DesiredPeer> peers, Map<String, PolicySpec> policies,
                            RolesSpec roles, FibSpec fib, GracefulRestartSpec gracefulRestart, CniSpec cni,
                            Path controlSocket, MetricsSpec metrics, LoggingSpec logging,
-                           List<AggregateSpec> aggregates) {
+                           List<AggregateSpec> aggregates, List<DesiredListenRange> listenRanges,
+                           Optional<DesiredGatewayPeer> gatewayPeer) {
+
+    /** A state with configured peers only. */
+    public DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs, ListenSpec listen,
+            List<DesiredPeer> peers, Map<String, PolicySpec> policies, RolesSpec roles, FibSpec fib,
+            GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket, MetricsSpec metrics,
+            LoggingSpec logging) {
+        this(node, originated, clusterPodCidrs, listen, peers, policies, roles, fib, gracefulRestart, cni, controlSocket,
+                metrics, logging, List.of(), List.of(), Optional.empty());
+    }
+
     public DesiredState {
         originated = originated.stream().sorted().distinct().toList();
         clusterPodCidrs = clusterPodCidrs.stream().sorted().distinct().toList();
@@ -49,11 +62,19 @@ public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Pref
             if (!addresses.add(p.address())) {
                 throw new IllegalArgumentException("peer " + p.address() + " appears twice");
             }
-            for (Optional<String> ref : List.of(p.importPolicy(), p.exportPolicy())) {
-                if (ref.isPresent() && !policies.containsKey(ref.get())) {
-                    throw new IllegalArgumentException("peer " + p.address() + " refers to undefined policy " + ref.get());
-                }
+            policiesDefined(policies, p, "peer " + p.address());
+        }
+        listenRanges = listenRanges.stream().sorted((a, b) -> a.range().compareTo(b.range())).toList();
+        for (int i = 1; i < listenRanges.size(); i++) {
+            if (listenRanges.get(i).range().equals(listenRanges.get(i - 1).range())) {
+                throw new IllegalArgumentException("listen range " + listenRanges.get(i).range() + " appears twice");
             }
+        }
+        for (DesiredListenRange r : listenRanges) {
+            policiesDefined(policies, r.template(), "listen range " + r.range());
+        }
+        if (gatewayPeer.isPresent()) {
+            policiesDefined(policies, gatewayPeer.get().template(), "the default gateway peer");
         }
         if (roles.routeReflector() && roles.clusterId().isEmpty()) {
             throw new IllegalArgumentException("a route reflector needs a cluster id");
@@ -67,13 +88,20 @@ public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Pref
         }
     }
 
-    /** Without aggregates: what every source produced before they existed. */
-    public DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs, ListenSpec listen,
-                        List<DesiredPeer> peers, Map<String, PolicySpec> policies, RolesSpec roles, FibSpec fib,
-                        GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket, MetricsSpec metrics,
-                        LoggingSpec logging) {
-        this(node, originated, clusterPodCidrs, listen, peers, policies, roles, fib, gracefulRestart, cni,
-                controlSocket, metrics, logging, List.of());
+    private static void policiesDefined(Map<String, PolicySpec> policies, DesiredPeer p, String who) {
+        for (Optional<String> ref : List.of(p.importPolicy(), p.exportPolicy())) {
+            if (ref.isPresent() && !policies.containsKey(ref.get())) {
+                throw new IllegalArgumentException(who + " refers to undefined policy " + ref.get());
+            }
+        }
+    }
+
+    /** The same state with {@code replaced} instead of the peer at its address, or with it added. */
+    public DesiredState withPeer(DesiredPeer replaced) {
+        List<DesiredPeer> next = new ArrayList<>(peers.stream().filter(p -> !p.address().equals(replaced.address())).toList());
+        next.add(replaced);
+        return new DesiredState(node, originated, clusterPodCidrs, listen, next, policies, roles, fib, gracefulRestart, cni,
+                controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer);
     }
 
     public Optional<DesiredPeer> peer(IpAddress address) {

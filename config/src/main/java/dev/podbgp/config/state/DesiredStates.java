@@ -31,14 +31,7 @@ public final class DesiredStates {
         NodeIdentity node = new NodeIdentity(c.node().name(), routerId, c.node().asn());
         List<DesiredPeer> peers = new ArrayList<>();
         for (PeerSpec p : c.peers()) {
-            Optional<Secret> password = switch (p.password()) {
-                case PasswordSpec.None n -> Optional.empty();
-                case PasswordSpec.Inline i -> Optional.of(i.secret());
-                case PasswordSpec.File f -> Optional.of(f.secret());
-            };
-            peers.add(new DesiredPeer(p.address(), p.asn(), p.localAddress(), p.port(), password, p.ttl(), p.timers(),
-                    p.families(), p.passive(), p.importPolicy(), p.exportPolicy(), p.maxPrefix(),
-                    p.routeReflectorClient(), p.nextHopSelf(), p.kind(), p.bfd()));
+            peers.add(desired(p));
         }
         if (c.mesh().enabled()) {
             for (IpAddress a : c.mesh().peers()) {
@@ -51,8 +44,25 @@ public final class DesiredStates {
                 // RFC 4456 §7: a reflector without a configured CLUSTER_ID uses its BGP identifier.
                 ? new RolesSpec(true, Optional.of(routerId), c.roles().transit())
                 : c.roles();
+        List<DesiredListenRange> ranges = c.dynamicPeers().stream()
+                .map(d -> new DesiredListenRange(d.range(), d.peerAs(), d.maxSessions(), desired(d.settings()))).toList();
+        Optional<DesiredGatewayPeer> gateway = c.defaultGatewayPeer()
+                .map(g -> new DesiredGatewayPeer(g.family(), desired(g.settings())));
         return new DesiredState(node, c.node().podCidrs(), c.node().clusterPodCidrs(), c.listen(), peers, policies,
-                roles, c.fib(), c.gracefulRestart(), c.cni(), c.controlSocket(), c.metrics(), c.logging(), c.aggregates());
+                roles, c.fib(), c.gracefulRestart(), c.cni(), c.controlSocket(), c.metrics(), c.logging(), c.aggregates(), ranges,
+                gateway);
+    }
+
+    /** A peer as the file gives it, its password resolved to the key. */
+    private static DesiredPeer desired(PeerSpec p) {
+        Optional<Secret> password = switch (p.password()) {
+            case PasswordSpec.None n -> Optional.empty();
+            case PasswordSpec.Inline i -> Optional.of(i.secret());
+            case PasswordSpec.File f -> Optional.of(f.secret());
+        };
+        return new DesiredPeer(p.address(), p.asn(), p.localAddress(), p.port(), password, p.ttl(), p.timers(),
+                p.families(), p.passive(), p.importPolicy(), p.exportPolicy(), p.maxPrefix(),
+                p.routeReflectorClient(), p.nextHopSelf(), p.kind(), p.bfd());
     }
 
     /** A node-to-node mesh peer with the defaults every mesh session shares. */

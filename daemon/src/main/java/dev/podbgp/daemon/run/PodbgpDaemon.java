@@ -92,6 +92,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private final Optional<String> namespace;
     /** Set once the speaker exists; link events before that have no session to end. */
     private volatile FastFallover fallover;
+    private volatile GatewayPeerWatch gatewayWatch;
     /** Set once the speaker exists, like {@link #fallover}. */
     private volatile BfdClient bfd;
 
@@ -134,6 +135,9 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             this.bfd = new BfdClient(speaker, namespace, metrics);
             undo.addFirst(bfd);
             bfd.converge(s);
+            this.gatewayWatch = new GatewayPeerWatch(speaker, namespace.map(TargetNamespace::named).orElseGet(TargetNamespace::current),
+                    () -> state.gatewayPeer(), () -> bfd.converge(speaker.state()));
+            undo.addFirst(gatewayWatch);
             this.control = ControlServer.start(s.controlSocket(), this);
             undo.addFirst(control);
             this.metricsServer = s.metrics().enabled()
@@ -201,8 +205,9 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             } catch (IOException e) {
                 throw new ControlException("routing was updated, but the CNI config could not be written: " + e.getMessage());
             }
-            bfd.converge(next);
             state = next;
+            bfd.converge(speaker.state());
+            gatewayWatch.changed();
             List<LogField> summary = ReloadSummary.of(diff);
             LOG.info("state-applied").with(summary).log();
             return ReloadSummary.text(summary);
@@ -232,7 +237,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             PrefixCounts counts = speaker.prefixCounts(p.address());
             out.add(new NeighborView(p.address().toString(), p.asn(), p.state().rfcName(),
                     Duration.between(p.since(), now).toSeconds(), counts.received(), counts.accepted(),
-                    counts.advertised(), p.lastError(), bfd.state(p.address()), bfd.flaps(p.address())));
+                    counts.advertised(), p.lastError(), bfd.state(p.address()), bfd.flaps(p.address()),
+                    p.dynamicRange().map(Object::toString).orElse("")));
         }
         return out;
     }
@@ -263,7 +269,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
 
     @Override
     public String config() {
-        return ConfigText.of(state);
+        // What runs: the file's settings with the default gateway's peer, once found.
+        return ConfigText.of(speaker.state());
     }
 
     @Override
@@ -371,6 +378,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         boolean handOver = state.fib().keepOnExit() || fib.failure() != null;
         LOG.info("stopping").with("reason", communication).with("routes", handOver ? "kept" : "removed").log();
         metricsRefresh.shutdownNow();
+        closeQuietly(gatewayWatch);
         closeQuietly(fallover);
         // Before BGP: the peers hear AdminDown, which RFC 5882 §3.2 tells them not to treat as a failure.
         closeQuietly(bfd);
@@ -515,6 +523,14 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             FastFallover f = fallover;
             if (f != null) {
                 f.linkUp(name);
+            }
+        }
+
+        @Override
+        public void onDefaultRouteChanged(boolean ipv6) {
+            GatewayPeerWatch w = gatewayWatch;
+            if (w != null) {
+                w.changed();
             }
         }
 

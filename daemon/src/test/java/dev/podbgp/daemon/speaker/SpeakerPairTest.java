@@ -169,6 +169,18 @@ class SpeakerPairTest {
                 """.formatted(port, port, holdTime, maxPrefix, dir.resolve("b.sock"), extra), dir).state();
     }
 
+    /** Node B with no configured peer, only the listen range of the test network: A becomes a dynamic peer. */
+    private DesiredState nodeBRange(String peerAs) throws Exception {
+        return ConfigLoader.parse("b.yaml", """
+                node: {name: b, routerId: 10.99.0.12, asn: 65002, podCidrs: [10.240.2.0/24], clusterPodCidrs: [10.240.0.0/16]}
+                listen: {address: 10.99.0.12, port: %d}
+                dynamicPeers:
+                  - {range: 10.99.0.0/24, peerAs: %s, timers: {holdTime: 9}}
+                metrics: {enabled: false}
+                controlSocket: %s
+                """.formatted(port, peerAs, dir.resolve("b.sock")), dir).state();
+    }
+
     private static Decision decision(Speaker s, Prefix p) throws InterruptedException {
         return s.query(rib -> rib.decision(p), WAIT);
     }
@@ -475,5 +487,77 @@ class SpeakerPairTest {
 
         assertThat(a.paths().bfdDown(B, true, "BFD down")).startsWith("BGP already down; stale routes removed");
         await(() -> !has(a, B_POD), "C bit set: forwarding failed, the stale route goes at once");
+    }
+
+    @Test
+    void aPeerFromAListenRangeIsShownAsDynamicAndItsRoutesGoWithItsSession() throws Exception {
+        b = start(nodeBRange("external"));
+        a = start(nodeA("10.240.1.0/24", ""));
+        await(() -> has(b, A_POD) && has(a, B_POD), "each node's podCIDR at the other");
+        PeerStatus dynamic = status(b);
+        assertThat(dynamic.address()).isEqualTo(A);
+        assertThat(dynamic.dynamicRange()).contains(Prefix.parse("10.99.0.0/24"));
+        assertThat(dynamic.asn()).as("the AS of its OPEN").isEqualTo(65001);
+        assertThat(dynamic.state()).isEqualTo(SessionState.ESTABLISHED);
+        assertThat(status(a).dynamicRange()).isEmpty();
+
+        a.close();
+        a = null;
+        await(() -> b.peers().isEmpty() && !has(b, A_POD), "the dynamic peer and its route gone");
+    }
+
+    @Test
+    void rfc4486_s4_aListenRangeRemovedByReloadEndsItsSessionsWithCease3() throws Exception {
+        DesiredState ranged = nodeBRange("65001");
+        b = start(ranged);
+        a = start(nodeA("10.240.1.0/24", ""));
+        await(() -> has(b, A_POD), "the route from the dynamic peer");
+
+        DesiredState closed = new DesiredState(ranged.node(), ranged.originated(), ranged.clusterPodCidrs(), ranged.listen(),
+                List.of(), ranged.policies(), ranged.roles(), ranged.fib(), ranged.gracefulRestart(), ranged.cni(),
+                ranged.controlSocket(), ranged.metrics(), ranged.logging());
+        assertThat(b.apply(closed).settingsChanged()).contains("dynamicPeers");
+        await(() -> status(a).lastError().startsWith("NOTIFICATION_RECEIVED 6/3"), "Cease/3 at A, was: " + status(a).lastError());
+        await(() -> b.peers().isEmpty() && !has(b, A_POD), "the dynamic peer and its route gone");
+    }
+
+    @Test
+    void rfc4271_s6_2_anAsTheListenRangeDoesNotAdmitIsBadPeerAs() throws Exception {
+        b = start(nodeBRange("\"65100-65110\""));
+        a = start(nodeA("10.240.1.0/24", ""));
+        await(() -> status(a).lastError().startsWith("NOTIFICATION_RECEIVED 2/2"), "Bad Peer AS at A, was: " + status(a).lastError());
+        await(() -> b.peers().isEmpty(), "no dynamic peer left at B");
+        assertThat(has(b, A_POD)).isFalse();
+    }
+
+    @Test
+    void theDefaultGatewaysPeerFollowsTheGateway() throws Exception {
+        a = start(nodeA("10.240.1.0/24", ""));
+        DesiredState gatewayOnly = ConfigLoader.parse("b.yaml", """
+                node: {name: b, routerId: 10.99.0.12, asn: 65002, podCidrs: [10.240.2.0/24], clusterPodCidrs: [10.240.0.0/16]}
+                listen: {address: 10.99.0.12, port: %d}
+                defaultGatewayPeer: {asn: 65001, port: %d, localAddress: 10.99.0.12, timers: {holdTime: 9, connectRetry: 1}}
+                metrics: {enabled: false}
+                controlSocket: %s
+                """.formatted(port, port, dir.resolve("b.sock")), dir).state();
+        b = start(gatewayOnly);
+        assertThat(b.peers()).as("no gateway known yet").isEmpty();
+
+        assertThat(b.gatewayChanged(Optional.of(A))).isTrue();
+        await(() -> has(b, A_POD) && has(a, B_POD), "routes over the gateway's session");
+        assertThat(status(b).address()).isEqualTo(A);
+        assertThat(b.gatewayChanged(Optional.of(A))).as("the same gateway changes nothing").isFalse();
+
+        // The default route went elsewhere (here: away): the old gateway's session ends as a removed peer's would.
+        assertThat(b.gatewayChanged(Optional.empty())).isTrue();
+        await(() -> status(a).lastError().startsWith("NOTIFICATION_RECEIVED 6/3"), "Cease/3 at A, was: " + status(a).lastError());
+        await(() -> b.peers().isEmpty() && !has(b, A_POD), "the gateway's peer and its route gone");
+
+        // A reload keeps the gateway's peer, which is not in the file.
+        b.gatewayChanged(Optional.of(A));
+        await(() -> has(b, A_POD), "the gateway peered again");
+        b.apply(gatewayOnly);
+        assertThat(b.peers()).hasSize(1);
+        assertThat(status(b).state()).isEqualTo(SessionState.ESTABLISHED);
     }
 }
