@@ -53,14 +53,11 @@ final class EnhancedRefreshHelper {
         return s == null ? 0 : sweep(s, family);
     }
 
-    /** @return how many routes went; none when {@code round} has already ended or been replaced by a newer BoRR */
-    int staleTimerExpired(PeerInfo peer, Family family, long round) {
+    /** Whether {@code round} is the family's refresh under way, not one that ended or a newer BoRR replaced. */
+    boolean isCurrent(PeerInfo peer, Family family, long round) {
         PeerState s = rib.state(peer);
-        if (s == null) {
-            return 0;
-        }
-        Round r = s.refreshing.get(family);
-        return r == null || r.id() != round ? 0 : sweep(s, family);
+        Round r = s == null ? null : s.refreshing.get(family);
+        return r != null && r.id() == round;
     }
 
     boolean isStale(PeerInfo peer, Prefix prefix, int pathId) {

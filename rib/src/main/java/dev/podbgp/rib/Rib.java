@@ -398,22 +398,31 @@ public final class Rib {
 
     /**
      * The peer sent the EoRR for {@code family}: its routes there still marked since the BoRR were not sent again
-     * and go now, as if withdrawn (RFC 7313 §4). An EoRR without a BoRR before it removes nothing.
+     * and go now, as if withdrawn (RFC 7313 §4). An EoRR without a BoRR before it removes nothing. Either way a
+     * {@link PeerNotice.RefreshEnded} says how many went.
      *
      * @return how many routes went
      */
     public int endRefresh(PeerInfo peer, Family family) {
-        return enhancedRefresh.endRefresh(peer, family);
+        int removed = enhancedRefresh.endRefresh(peer, family);
+        notice(new PeerNotice.RefreshEnded(peer, family, removed, false));
+        return removed;
     }
 
     /**
      * The caller's timer of the BoRR {@code round} fired before the EoRR came: the routes still marked go. A timer
-     * of a refresh that already ended, or that a newer BoRR replaced, changes nothing.
+     * of a refresh that already ended, or that a newer BoRR replaced, changes nothing; otherwise a
+     * {@link PeerNotice.RefreshEnded} says how many went.
      *
      * @return how many routes went
      */
     public int refreshStaleTimerExpired(PeerInfo peer, Family family, long round) {
-        return enhancedRefresh.staleTimerExpired(peer, family, round);
+        if (!enhancedRefresh.isCurrent(peer, family, round)) {
+            return 0;
+        }
+        int removed = enhancedRefresh.endRefresh(peer, family);
+        notice(new PeerNotice.RefreshEnded(peer, family, removed, true));
+        return removed;
     }
 
     /** Whether this route of the peer is marked by a refresh under way and not yet sent again, for {@code show}. */

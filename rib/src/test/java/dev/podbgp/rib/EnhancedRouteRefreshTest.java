@@ -38,10 +38,12 @@ class EnhancedRouteRefreshTest {
     private final PeerInfo tor1 = ebgp(1, "192.0.2.1", 64512, "10.0.0.1");
     private final PeerInfo tor2 = ebgp(2, "192.0.2.2", 64513, "10.0.0.2");
     private final List<LocRibChange> changes = new ArrayList<>();
+    private final List<PeerNotice> notices = new ArrayList<>();
     private final Rib rib = new Rib(Fixtures.ROUTER_ID, BestPathOptions.defaults(LOCAL_AS));
 
     EnhancedRouteRefreshTest() {
         rib.addListener(changes::add);
+        rib.addNoticeListener(notices::add);
         rib.addPeer(tor1, PeerImport.acceptAll(tor1, LOCAL_AS));
         rib.addPeer(tor2, PeerImport.acceptAll(tor2, LOCAL_AS));
         announceAll();
@@ -78,6 +80,7 @@ class EnhancedRouteRefreshTest {
         assertThat(rib.endRefresh(tor1, V4)).isEqualTo(1);
 
         assertThat(changes).containsExactly(new LocRibChange.Withdrawn(C));
+        assertThat(notices).containsExactly(new PeerNotice.RefreshEnded(tor1, V4, 1, false));
         assertThat(rib.decision(A)).isNotNull();
         assertThat(rib.decision(B).best().attributes().asPath().toString()).isEqualTo("64512 64600");
         assertThat(rib.decision(V6)).as("the other family is not swept").isNotNull();
@@ -122,7 +125,9 @@ class EnhancedRouteRefreshTest {
 
         assertThat(rib.refreshStaleTimerExpired(tor1, V4, 6)).as("an older round's timer").isZero();
         assertThat(rib.refreshStaleTimerExpired(tor1, Family.IPV6_UNICAST, 7)).as("no refresh of that family").isZero();
+        assertThat(notices).as("a timer that finds nothing to end says nothing").isEmpty();
         assertThat(rib.refreshStaleTimerExpired(tor1, V4, 7)).isEqualTo(2);
+        assertThat(notices).containsExactly(new PeerNotice.RefreshEnded(tor1, V4, 2, true));
 
         assertThat(rib.decision(A)).isNotNull();
         assertThat(rib.decision(B)).isNull();
