@@ -175,6 +175,13 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
         }
     }
 
+    /** Whether everything submitted so far has been written once: no batch in flight or waiting. */
+    public boolean idle() {
+        synchronized (lock) {
+            return completed >= requested;
+        }
+    }
+
     /** Waits until everything submitted so far has been written once (answers received). */
     public boolean awaitWritten(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
