@@ -415,8 +415,16 @@ public final class BgpPeer {
             }
             case SessionReport.MessageIgnored m ->
                     event(INFO, "ignored").with("type", m.message().type()).with("reason", m.reason()).log();
-            case SessionReport.RefreshBegin b -> event(DEBUG, "borr").with("family", b.family()).log();
-            case SessionReport.RefreshEnd e -> event(DEBUG, "eorr").with("family", e.family()).log();
+            case SessionReport.RefreshBegin b when from == primary -> {
+                event(DEBUG, "borr").with("family", b.family()).log();
+                listener.refreshBegin(this, b.family());
+            }
+            case SessionReport.RefreshEnd e when from == primary -> {
+                event(DEBUG, "eorr").with("family", e.family()).log();
+                listener.refreshEnd(this, e.family());
+            }
+            case SessionReport.RefreshBegin b -> { }
+            case SessionReport.RefreshEnd e -> { }
         }
     }
 

@@ -34,6 +34,12 @@ public interface PeerListener {
     /** The peer asked for our routes again (RFC 2918; {@code enhanced}: wrap them in BoRR/EoRR, RFC 7313). */
     default void refreshRequested(BgpPeer peer, Family family, boolean enhanced) {}
 
+    /** RFC 7313 §4 BoRR: the peer starts re-sending {@code family}; what it had there is stale until re-sent. */
+    default void refreshBegin(BgpPeer peer, Family family) {}
+
+    /** RFC 7313 §4 EoRR: the peer finished re-sending {@code family}; what is still stale goes. */
+    default void refreshEnd(BgpPeer peer, Family family) {}
+
     default void down(BgpPeer peer, SessionReport.SessionDown down) {}
 
     /** Something the peer sent was repaired or ignored; for logs and metrics. */

@@ -147,6 +147,24 @@ final class SessionEvents implements PeerListener {
     }
 
     @Override
+    public void refreshBegin(BgpPeer peer, Family family) {
+        PeerSlot s = registry.bySession(peer);
+        if (s != null && s.info != null) {
+            long round = timers.refreshBegun(s, s.info, family);
+            submit(s, new RibEvent.RefreshBegun(s.info, family, round));
+        }
+    }
+
+    @Override
+    public void refreshEnd(BgpPeer peer, Family family) {
+        PeerSlot s = registry.bySession(peer);
+        if (s != null && s.info != null) {
+            timers.refreshEnded(s, family);
+            submit(s, new RibEvent.RefreshEnded(s.info, family));
+        }
+    }
+
+    @Override
     public void down(BgpPeer peer, SessionReport.SessionDown down) {
         PeerSlot s = registry.bySession(peer);
         if (s == null) {

@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
@@ -62,6 +63,7 @@ class SpeakerPairTest {
     private static final Prefix A_POD = Prefix.parse("10.240.1.0/24");
     private static final Prefix A_EXTRA = Prefix.parse("10.240.11.0/24");
     private static final Prefix B_POD = Prefix.parse("10.240.2.0/24");
+    private static final Prefix B_EXTRA = Prefix.parse("10.240.12.0/24");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String GRACEFUL_RESTART = "gracefulRestart: {enabled: true}";
 
@@ -394,6 +396,49 @@ class SpeakerPairTest {
             await(() -> status(a).lastError().startsWith("CONNECTION_FAILED"), "the connection lost at A, was: " + status(a).lastError());
             await(() -> stale(a, B_POD), "B's podCIDR kept stale at A");
             assertThat(withdrawnAtA).doesNotContain(B_POD);
+        } finally {
+            bare.close();
+        }
+    }
+
+    @Test
+    void rfc7313_s4_whatAPeerDoesNotSendAgainBetweenItsBorrAndEorrIsRemovedAtTheEorr() throws Exception {
+        a = start(nodeA("10.240.1.0/24", ""), List.of(recordWithdrawals));
+        // B is a bare transport speaker, so the test decides what its refresh re-sends: a podbgp peer would
+        // withdraw what it no longer has instead of leaving it out.
+        SessionConfig plain = SessionConfig.of(65002, 65001, Ipv4Address.parse("10.99.0.12"), Set.of(Family.IPV4_UNICAST));
+        PathAttributes attrs = PathAttributes.of(Origin.IGP, AsPath.ofSequence(65002));
+        CompletableFuture<NegotiatedSession> session = new CompletableFuture<>();
+        CompletableFuture<BgpPeer> peerB = new CompletableFuture<>();
+        SpeakerConfig listen = SpeakerConfig.listeningOn(new InetSocketAddress(SessionMapper.inet(B), port));
+        BgpSpeaker bare = BgpSpeaker.start(listen.withThreadFactory(NetworkNamespace.named(namespace).threadFactory(listen.threadFactory())),
+                new PeerListener() {
+                    @Override
+                    public void established(BgpPeer peer, NegotiatedSession negotiated) {
+                        peer.send(UpdatePacker.announce(Family.IPV4_UNICAST, attrs, B, null,
+                                List.of(NlriEntry.of(B_POD), NlriEntry.of(B_EXTRA)), negotiated.codec()));
+                        peer.send(List.of(negotiated.endOfRib(Family.IPV4_UNICAST)));
+                        session.complete(negotiated);
+                        peerB.complete(peer);
+                    }
+                });
+        try {
+            bare.addPeer(PeerConfig.of(SessionMapper.inet(A), plain.withPassive(true)).withPort(port)
+                    .withLocalAddress(SessionMapper.inet(B)));
+            await(() -> has(a, B_POD) && has(a, B_EXTRA), "B's two prefixes at A");
+            NegotiatedSession n = session.get();
+            assertThat(n.enhancedRouteRefresh()).isTrue();
+
+            peerB.get().send(List.of(n.beginOfRouteRefresh(Family.IPV4_UNICAST)));
+            peerB.get().send(UpdatePacker.announce(Family.IPV4_UNICAST, attrs, B, null, List.of(NlriEntry.of(B_POD)),
+                    n.codec()));
+            peerB.get().send(List.of(n.endOfRouteRefresh(Family.IPV4_UNICAST)));
+
+            await(() -> !has(a, B_EXTRA), "the prefix left out of the refresh removed at the EoRR");
+            assertThat(has(a, B_POD)).as("the prefix sent again").isTrue();
+            assertThat(withdrawnAtA).containsExactly(B_EXTRA);
+            assertThat(status(a).flaps()).isZero();
+            assertThat(status(a).state()).isEqualTo(SessionState.ESTABLISHED);
         } finally {
             bare.close();
         }
