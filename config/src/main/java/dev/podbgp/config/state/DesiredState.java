@@ -7,6 +7,7 @@ import dev.podbgp.config.ListenSpec;
 import dev.podbgp.config.LoggingSpec;
 import dev.podbgp.config.MetricsSpec;
 import dev.podbgp.config.PolicySpec;
+import dev.podbgp.config.ProcessSpec;
 import dev.podbgp.config.RolesSpec;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
@@ -29,11 +30,13 @@ import java.util.TreeMap;
  * @param peers           by address (sorted), each address once
  * @param policies        by name; every name a peer refers to is present
  * @param roles           with the cluster id filled in when the node reflects routes
+ * @param processes       the helper programs to run, by name (sorted), each name once
  */
 public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs,
                            ListenSpec listen, List<DesiredPeer> peers, Map<String, PolicySpec> policies,
                            RolesSpec roles, FibSpec fib, GracefulRestartSpec gracefulRestart, CniSpec cni,
-                           Path controlSocket, MetricsSpec metrics, LoggingSpec logging) {
+                           Path controlSocket, MetricsSpec metrics, LoggingSpec logging,
+                           List<ProcessSpec> processes) {
     public DesiredState {
         originated = originated.stream().sorted().distinct().toList();
         clusterPodCidrs = clusterPodCidrs.stream().sorted().distinct().toList();
@@ -52,9 +55,32 @@ public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Pref
                 }
             }
         }
+        List<ProcessSpec> byName = new ArrayList<>(processes);
+        byName.sort((a, b) -> a.name().compareTo(b.name()));
+        processes = List.copyOf(byName);
+        Set<String> names = new HashSet<>();
+        for (ProcessSpec p : processes) {
+            if (!names.add(p.name())) {
+                throw new IllegalArgumentException("process " + p.name() + " appears twice");
+            }
+        }
         if (roles.routeReflector() && roles.clusterId().isEmpty()) {
             throw new IllegalArgumentException("a route reflector needs a cluster id");
         }
+    }
+
+    /** A state without helper processes: what a source that has none (Kubernetes objects) produces. */
+    public DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs, ListenSpec listen,
+            List<DesiredPeer> peers, Map<String, PolicySpec> policies, RolesSpec roles, FibSpec fib,
+            GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket, MetricsSpec metrics, LoggingSpec logging) {
+        this(node, originated, clusterPodCidrs, listen, peers, policies, roles, fib, gracefulRestart, cni, controlSocket,
+                metrics, logging, List.of());
+    }
+
+    /** The same state with other helper processes; a reload of the processes alone changes only this. */
+    public DesiredState withProcesses(List<ProcessSpec> next) {
+        return new DesiredState(node, originated, clusterPodCidrs, listen, peers, policies, roles, fib, gracefulRestart,
+                cni, controlSocket, metrics, logging, next);
     }
 
     public Optional<DesiredPeer> peer(IpAddress address) {

@@ -11,6 +11,7 @@ import dev.podbgp.config.NodeSpec;
 import dev.podbgp.config.PeerSpec;
 import dev.podbgp.config.PodbgpConfig;
 import dev.podbgp.config.PolicySpec;
+import dev.podbgp.config.ProcessSpec;
 import dev.podbgp.config.RolesSpec;
 import dev.podbgp.config.ConfigError.Severity;
 import dev.podbgp.inet.AddressFamily;
@@ -122,8 +123,10 @@ public final class ConfigReader {
                 .orElse(MetricsSpec.DEFAULT);
         LoggingSpec logging = root.get("logging").flatMap(v -> v.map(Keys.LOGGING)).map(this::logging)
                 .orElse(LoggingSpec.DEFAULT);
+        List<ProcessSpec> processes = root.get("processes").map(v -> new ProcessReader().processes(v)).orElse(List.of());
         routerIdDerivable(root, node, listen, peers);
-        return new PodbgpConfig(node, listen, peers, mesh, policies, roles, fib, gr, cni, control, metrics, logging);
+        return new PodbgpConfig(node, listen, peers, mesh, policies, roles, fib, gr, cni, control, metrics, logging,
+                processes);
     }
 
     private NodeSpec node(YamlMap m) {
