@@ -33,16 +33,14 @@ public final class ProcessRoutes {
 
     synchronized void announce(String process, Command.Announce announce) {
         sink.announce(announce);
-        for (NlriEntry e : announce.routes()) {
-            owners.put(e.prefix(), process);
+        for (Prefix p : announce.prefixes()) {
+            owners.put(p, process);
         }
     }
 
     synchronized void withdraw(String process, Command.Withdraw withdraw) {
         sink.withdraw(withdraw);
-        for (NlriEntry e : withdraw.routes()) {
-            owners.remove(e.prefix());
-        }
+        withdraw.prefixes().forEach(owners::remove);
     }
 
     /** The operator announced or withdrew these prefixes on the control socket: no helper owns them any more. */

@@ -5,7 +5,6 @@ import dev.podbgp.bgp.exabgp.ExabgpNeighbor;
 import dev.podbgp.bgp.exabgp.PeerSelector;
 import dev.podbgp.bgp.session.NegotiatedSession;
 import dev.podbgp.bgp.wire.message.Update;
-import dev.podbgp.bgp.wire.nlri.NlriEntry;
 import dev.podbgp.bgp.session.SessionState;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.config.CniSpec;
@@ -303,12 +302,12 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     public String routeCommand(Command command) throws ControlException {
         return switch (command) {
             case Command.Announce a -> {
-                processRoutes.takenOver(a.routes().stream().map(NlriEntry::prefix).toList());
+                processRoutes.takenOver(a.prefixes());
                 speaker.originate(a);
                 yield "announced " + a.routes().size() + " route(s)";
             }
             case Command.Withdraw w -> {
-                processRoutes.takenOver(w.routes().stream().map(NlriEntry::prefix).toList());
+                processRoutes.takenOver(w.prefixes());
                 speaker.withdrawOriginated(w);
                 yield "withdrew " + w.routes().size() + " route(s)";
             }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podbgp.bgp.exabgp.Command;
 import dev.podbgp.bgp.exabgp.ExabgpNeighbor;
-import dev.podbgp.bgp.wire.nlri.NlriEntry;
 import dev.podbgp.config.ProcessSpec;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
@@ -69,15 +68,6 @@ class ProcessSupervisorTest {
         }
     }
 
-    private static List<Prefix> prefixes(Command c) {
-        List<NlriEntry> routes = switch (c) {
-            case Command.Announce a -> a.routes();
-            case Command.Withdraw w -> w.routes();
-            case Command.EndOfRib e -> List.of();
-        };
-        return routes.stream().map(NlriEntry::prefix).toList();
-    }
-
     @Test
     void commandsAreAnsweredDoneOrError_onTheHelpersStdin_andOnlyGoodOnesReachTheRib() throws Exception {
         Path acks = dir.resolve("acks");
@@ -99,7 +89,7 @@ class ProcessSupervisorTest {
         Command first = sink.next(WAIT);
         assertThat(first).isInstanceOf(Command.Announce.class);
         assertThat(((Command.Announce) first).attributes().med().value()).isEqualTo(100);
-        assertThat(prefixes(sink.next(WAIT))).containsExactly(SERVICE);
+        assertThat(sink.next(WAIT).prefixes()).containsExactly(SERVICE);
         assertThat(sink.commands).isEmpty();
     }
 
@@ -118,7 +108,7 @@ class ProcessSupervisorTest {
         assertThat(sink.next(WAIT)).isInstanceOf(Command.Announce.class);
         Command after = sink.next(WAIT);
         assertThat(after).isInstanceOf(Command.Withdraw.class);
-        assertThat(prefixes(after)).containsExactly(SERVICE);
+        assertThat(after.prefixes()).containsExactly(SERVICE);
         eventually("three starts", () -> lines(starts).size() >= 3 && supervisor.starts("crasher") >= 3);
     }
 
@@ -184,7 +174,7 @@ class ProcessSupervisorTest {
         assertThat(supervisor.pids().get("steady")).isEqualTo(steadyPid);
 
         assertThat(supervisor.converge(List.of(steady))).isEqualTo("processes stopped: svc");
-        assertThat(prefixes(sink.next(WAIT))).containsExactly(SERVICE);
+        assertThat(sink.next(WAIT).prefixes()).containsExactly(SERVICE);
     }
 
     @Test
