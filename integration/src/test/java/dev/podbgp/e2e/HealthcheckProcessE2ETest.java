@@ -2,6 +2,7 @@ package dev.podbgp.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.podbgp.demo.DemoNode;
 import dev.podbgp.demo.DemoTopology;
 import dev.podbgp.inet.IpAddress;
@@ -76,6 +77,66 @@ class HealthcheckProcessE2ETest {
         assertThat(tor.neighborJson(node).path("connectionsEstablished").asInt())
                 .as("the session never reset").isEqualTo(established);
         assertThat(n1.cli("show", "neighbors").out()).contains("Established");
+    }
+
+    /**
+     * A helper that asked for neighbor changes, negotiated and updates reads them, from real sessions, in ExaBGP 4.2's
+     * JSON: the session to FRR coming up, what it negotiated, the UPDATE FRR sends, the session going down.
+     */
+    @Test
+    void aHelperReadsTheSessionEventsAndReceivedUpdates_asExabgpJson(Lab lab) throws Exception {
+        DemoTopology t = DemoTopology.build(lab);
+        DemoNode n1 = t.node1();
+        FrrPeer tor = t.tor();
+        Path events = n1.configFile().getParent().resolve("events.json");
+        Files.writeString(n1.configFile(), n1.config().yaml() + """
+                processes:
+                  - name: listener
+                    run: [/bin/sh, -c, "exec cat > %s"]
+                    ack: false
+                    receive: {neighborChanges: true, negotiated: true, update: true}
+                """.formatted(events));
+        n1.startPodbgp();
+        IpAddress node = n1.config().address();
+        IpAddress torAddress = n1.config().torAddress();
+        tor.announce(dev.podbgp.lab.peer.Route.of("198.51.100.0/24"));
+
+        Await.until("the helper to read the UPDATE with 198.51.100.0/24", SETTLE,
+                () -> lines(events).stream().anyMatch(j -> j.path("type").asText().equals("update")
+                        && j.toString().contains("\"nlri\":\"198.51.100.0/24\"")), () -> readQuietly(events));
+        List<JsonNode> seen = lines(events);
+        JsonNode up = seen.stream().filter(j -> j.at("/neighbor/state").asText().equals("up")).findFirst().orElseThrow();
+        assertThat(up.path("exabgp").asText()).isEqualTo("4.0.1");
+        assertThat(up.at("/neighbor/address/local").asText()).isEqualTo(node.toString());
+        assertThat(up.at("/neighbor/address/peer").asText()).isEqualTo(torAddress.toString());
+        assertThat(up.at("/neighbor/asn/local").asLong()).isEqualTo(n1.config().asn());
+        assertThat(up.at("/neighbor/asn/peer").asLong()).isEqualTo(DemoTopology.TOR_AS);
+        JsonNode negotiated = seen.stream().filter(j -> j.path("type").asText().equals("negotiated")).findFirst()
+                .orElseThrow();
+        // The smaller offer wins (RFC 4271 §4.2): both ends agree, FRR says what it is.
+        int frrHold = tor.neighborJson(node).path("bgpTimerHoldTimeMsecs").asInt() / 1000;
+        assertThat(frrHold).isPositive();
+        assertThat(negotiated.at("/neighbor/negotiated/hold_time").asInt()).isEqualTo(frrHold);
+        assertThat(negotiated.at("/neighbor/negotiated/families").toString()).contains("ipv4 unicast");
+        JsonNode update = seen.stream().filter(j -> j.toString().contains("198.51.100.0/24")).findFirst().orElseThrow();
+        assertThat(update.at("/neighbor/direction").asText()).isEqualTo("receive");
+        assertThat(update.at("/neighbor/message/update/attribute/as-path").toString()).contains(String.valueOf(DemoTopology.TOR_AS));
+
+        tor.shutdownNeighbor(dev.podbgp.lab.peer.Neighbor.of(torAddress, node, n1.config().asn()), "maintenance");
+        Await.until("the helper to read the session going down", SETTLE,
+                () -> lines(events).stream().anyMatch(j -> j.at("/neighbor/state").asText().equals("down")),
+                () -> readQuietly(events));
+    }
+
+    private static List<JsonNode> lines(Path file) {
+        String text = Files.exists(file) ? readQuietly(file) : "";
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                out.add(dev.podbgp.lab.Json.parse(line));
+            }
+        }
+        return out;
     }
 
     private static List<Long> ancestors(long pid) {
