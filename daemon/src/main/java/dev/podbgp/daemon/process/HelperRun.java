@@ -137,8 +137,9 @@ final class HelperRun {
                                 + " bytes is longer than the " + settings.maxLineLength() + " podbgp reads")
                         : commands.handle(text);
                 report(text, answer);
-                if (spec.ack()) {
-                    // Waits when the helper does not read its stdin: only this helper's reading stops.
+                // Waits when the helper does not read its stdin: only this helper's reading stops. A helper that is
+                // gone (a program it started still printing on its stdout) has nobody left to read the answer.
+                if (spec.ack() && process.isAlive()) {
                     toHelper.put(new Outgoing.Line(answer.word()));
                 }
             }
