@@ -40,13 +40,15 @@ final class HelperRun {
     private final AtomicLong droppedEvents = new AtomicLong();
     private final LogBudget commandLogs;
     private final LogBudget stderrLogs;
+    private final ProcessCounters counters;
     private final Thread stdoutReader;
     private final Thread stderrReader;
     private final Thread stdinWriter;
 
     private HelperRun(ProcessSpec spec, ProcessSettings settings, Process process, ProcessCommands commands,
-            Clock clock) {
+            Clock clock, ProcessCounters counters) {
         this.spec = spec;
+        this.counters = counters;
         this.settings = settings;
         this.process = process;
         this.commands = commands;
@@ -61,9 +63,9 @@ final class HelperRun {
     }
 
     static HelperRun start(ProcessSpec spec, ProcessSettings settings, Launcher launcher, ProcessCommands commands,
-            Clock clock) throws IOException {
+            Clock clock, ProcessCounters counters) throws IOException {
         Process p = launcher.builder(spec).start();
-        HelperRun run = new HelperRun(spec, settings, p, commands, clock);
+        HelperRun run = new HelperRun(spec, settings, p, commands, clock, counters);
         run.stdinWriter.start();
         run.stdoutReader.start();
         run.stderrReader.start();
@@ -77,6 +79,7 @@ final class HelperRun {
     /** Queues an event without waiting: a helper that does not read its stdin loses events, never the session. */
     void offer(PeerEvent event) {
         if (!toHelper.offer(new Outgoing.Event(event))) {
+            counters.eventDropped(spec.name());
             long dropped = droppedEvents.incrementAndGet();
             // A power of two: the first drop is logged, then ever more rarely.
             if (Long.bitCount(dropped) == 1) {
@@ -151,6 +154,7 @@ final class HelperRun {
     }
 
     private void report(String text, Answer answer) {
+        counters.command(spec.name(), answer instanceof Answer.Done);
         switch (answer) {
             case Answer.Done d -> LOG.debug("process-command").with("process", spec.name()).with("command", text)
                     .with("done", d.what()).log();

@@ -25,12 +25,19 @@ public final class ProcessSupervisor implements AutoCloseable {
     private final Launcher launcher;
     private final ProcessSettings settings;
     private final Clock clock;
+    private final ProcessCounters counters;
     private volatile Map<String, SupervisedProcess> running = Map.of();
     private volatile boolean wantsUpdates;
     private boolean closed;
 
     public ProcessSupervisor(ProcessRoutes routes, Supplier<List<PeerIdentity>> peers, Launcher launcher,
             ProcessSettings settings, Clock clock) {
+        this(routes, peers, launcher, settings, clock, ProcessCounters.NONE);
+    }
+
+    public ProcessSupervisor(ProcessRoutes routes, Supplier<List<PeerIdentity>> peers, Launcher launcher,
+            ProcessSettings settings, Clock clock, ProcessCounters counters) {
+        this.counters = counters;
         this.routes = routes;
         this.peers = peers;
         this.launcher = launcher;
@@ -66,7 +73,7 @@ public final class ProcessSupervisor implements AutoCloseable {
         for (ProcessSpec s : specs) {
             if (!next.containsKey(s.name())) {
                 SupervisedProcess p = new SupervisedProcess(s, settings, launcher, routes,
-                        new ProcessCommands(s.name(), routes, peers), clock);
+                        new ProcessCommands(s.name(), routes, peers), clock, counters);
                 next.put(s.name(), p);
                 p.start();
                 if (!restarted.contains(s.name())) {

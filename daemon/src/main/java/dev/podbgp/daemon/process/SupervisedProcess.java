@@ -25,6 +25,7 @@ final class SupervisedProcess {
     private final ProcessRoutes routes;
     private final ProcessCommands commands;
     private final Clock clock;
+    private final ProcessCounters counters;
     private final Thread supervision;
     private final Object lock = new Object();
     private final AtomicInteger starts = new AtomicInteger();
@@ -35,8 +36,9 @@ final class SupervisedProcess {
     private boolean withdrawOnStop = true;
 
     SupervisedProcess(ProcessSpec spec, ProcessSettings settings, Launcher launcher, ProcessRoutes routes,
-            ProcessCommands commands, Clock clock) {
+            ProcessCommands commands, Clock clock, ProcessCounters counters) {
         this.spec = spec;
+        this.counters = counters;
         this.settings = settings;
         this.launcher = launcher;
         this.routes = routes;
@@ -81,10 +83,11 @@ final class SupervisedProcess {
             }
             Instant started = clock.instant();
             starts.incrementAndGet();
+            counters.started(spec.name());
             String outcome;
             HelperRun run = null;
             try {
-                run = HelperRun.start(spec, settings, launcher, commands, clock);
+                run = HelperRun.start(spec, settings, launcher, commands, clock, counters);
                 boolean stopNow;
                 synchronized (lock) {
                     // Either stop() sees this run, or this sees that stop() was called: never a run left behind.

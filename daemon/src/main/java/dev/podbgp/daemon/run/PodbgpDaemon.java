@@ -138,7 +138,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             bfd.converge(s);
             this.processRoutes = new ProcessRoutes(new SpeakerRoutes(speaker));
             this.processes = new ProcessSupervisor(processRoutes, this::peerIdentities, Launcher.inNamespace(namespace),
-                    ProcessSettings.defaults(), java.time.Clock.systemUTC());
+                    ProcessSettings.defaults(), java.time.Clock.systemUTC(), new ProcessMetrics(metrics));
             undo.addFirst(processes);
             convergeProcesses(s);
             this.control = ControlServer.start(s.controlSocket(), this);

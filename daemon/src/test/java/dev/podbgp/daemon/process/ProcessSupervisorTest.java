@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +31,17 @@ class ProcessSupervisorTest {
 
     private final RecordingSink sink = new RecordingSink();
     private final ProcessRoutes routes = new ProcessRoutes(sink);
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final ProcessCounters counters = new ProcessCounters() {
+        @Override
+        public void command(String process, boolean ok) {
+            (ok ? done : refused).incrementAndGet();
+        }
+    };
     private final ProcessSupervisor supervisor = new ProcessSupervisor(routes, List::of, Launcher.DIRECT,
             ProcessSettings.defaults().withBackoff(new RestartBackoff(Duration.ofMillis(50), Duration.ofMillis(200),
-                    Duration.ofSeconds(30))).withStopGrace(Duration.ofSeconds(1)), Clock.systemUTC());
+                    Duration.ofSeconds(30))).withStopGrace(Duration.ofSeconds(1)), Clock.systemUTC(), counters);
 
     @AfterEach
     void stop() {
@@ -86,6 +95,8 @@ class ProcessSupervisorTest {
 
         eventually("four answers", () -> lines(acks).size() == 4);
         assertThat(lines(acks)).containsExactly("done", "error", "error", "done");
+        assertThat(done.get()).isEqualTo(2);
+        assertThat(refused.get()).isEqualTo(2);
         Command first = sink.next(WAIT);
         assertThat(first).isInstanceOf(Command.Announce.class);
         assertThat(((Command.Announce) first).attributes().med().value()).isEqualTo(100);
