@@ -11,12 +11,14 @@ import java.util.Optional;
  * @param aggregates         announced while a route inside exists (RFC 4271 §9.2.2.2)
  * @param dynamicPeers       listen ranges whose connections become peers
  * @param defaultGatewayPeer a peer found from the node's default route, if asked for
+ * @param processes          helper programs run through ExaBGP's process API
  */
 public record PodbgpConfig(NodeSpec node, ListenSpec listen, List<PeerSpec> peers, MeshSpec mesh,
                            List<PolicySpec> policies, RolesSpec roles, FibSpec fib,
                            GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket,
                            MetricsSpec metrics, LoggingSpec logging, List<AggregateSpec> aggregates,
-                           List<DynamicPeerSpec> dynamicPeers, Optional<GatewayPeerSpec> defaultGatewayPeer) {
+                           List<DynamicPeerSpec> dynamicPeers, Optional<GatewayPeerSpec> defaultGatewayPeer,
+                           List<ProcessSpec> processes) {
     public static final Path DEFAULT_CONTROL_SOCKET = Path.of("/run/podbgp/control.sock");
 
     public PodbgpConfig {
@@ -24,6 +26,7 @@ public record PodbgpConfig(NodeSpec node, ListenSpec listen, List<PeerSpec> peer
         policies = List.copyOf(policies);
         aggregates = List.copyOf(aggregates);
         dynamicPeers = List.copyOf(dynamicPeers);
+        processes = List.copyOf(processes);
     }
 
     /** A config with configured peers only. */
@@ -31,6 +34,6 @@ public record PodbgpConfig(NodeSpec node, ListenSpec listen, List<PeerSpec> peer
             RolesSpec roles, FibSpec fib, GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket,
             MetricsSpec metrics, LoggingSpec logging) {
         this(node, listen, peers, mesh, policies, roles, fib, gracefulRestart, cni, controlSocket, metrics, logging,
-                List.of(), List.of(), Optional.empty());
+                List.of(), List.of(), Optional.empty(), List.of());
     }
 }

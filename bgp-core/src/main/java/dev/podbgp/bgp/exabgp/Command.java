@@ -5,6 +5,7 @@ import dev.podbgp.bgp.wire.attr.AttributeType;
 import dev.podbgp.bgp.wire.attr.PathAttributes;
 import dev.podbgp.bgp.wire.nlri.NlriEntry;
 import dev.podbgp.inet.Ipv4Prefix;
+import dev.podbgp.inet.Prefix;
 import java.util.List;
 
 /**
@@ -16,6 +17,16 @@ public sealed interface Command {
     List<PeerSelector> peers();
 
     Family family();
+
+    /** The prefixes the command announces or withdraws; none for End-of-RIB. */
+    default List<Prefix> prefixes() {
+        List<NlriEntry> routes = switch (this) {
+            case Announce a -> a.routes();
+            case Withdraw w -> w.routes();
+            case EndOfRib e -> List.of();
+        };
+        return routes.stream().map(NlriEntry::prefix).toList();
+    }
 
     /**
      * {@code announce route ...} or {@code announce attributes ... nlri ...}.

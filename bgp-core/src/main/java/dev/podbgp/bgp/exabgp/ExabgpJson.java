@@ -96,6 +96,11 @@ public final class ExabgpJson {
         }));
     }
 
+    /** What a session negotiated, written once it is established, for processes that asked for negotiated. */
+    public static String negotiated(Envelope env, ExabgpNeighbor n, NegotiatedJson negotiated) {
+        return render(env, true, "negotiated", null, out -> neighbor(out, n, null, negotiated::appendJson));
+    }
+
     /** The line ExaBGP writes when it shuts down: no neighbor and no counter. */
     public static String shutdown(Envelope env) {
         return render(env, false, "notification", null, out -> out.field("notification", "shutdown"));

@@ -8,6 +8,7 @@ import dev.podbgp.config.ListenSpec;
 import dev.podbgp.config.LoggingSpec;
 import dev.podbgp.config.MetricsSpec;
 import dev.podbgp.config.PolicySpec;
+import dev.podbgp.config.ProcessSpec;
 import dev.podbgp.config.RolesSpec;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
@@ -33,21 +34,22 @@ import java.util.TreeMap;
  * @param aggregates      announced while a route inside exists (RFC 4271 §9.2.2.2), each prefix once
  * @param listenRanges    where dynamic neighbours may connect from, by range (sorted), each range once
  * @param gatewayPeer     a peer to find from the default route; once found it is one of {@code peers}
+ * @param processes       the helper programs to run, by name (sorted), each name once
  */
 public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs,
                            ListenSpec listen, List<DesiredPeer> peers, Map<String, PolicySpec> policies,
                            RolesSpec roles, FibSpec fib, GracefulRestartSpec gracefulRestart, CniSpec cni,
                            Path controlSocket, MetricsSpec metrics, LoggingSpec logging,
                            List<AggregateSpec> aggregates, List<DesiredListenRange> listenRanges,
-                           Optional<DesiredGatewayPeer> gatewayPeer) {
+                           Optional<DesiredGatewayPeer> gatewayPeer, List<ProcessSpec> processes) {
 
-    /** A state with configured peers only. */
+    /** A state with configured peers only, and no aggregates or helper processes. */
     public DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs, ListenSpec listen,
             List<DesiredPeer> peers, Map<String, PolicySpec> policies, RolesSpec roles, FibSpec fib,
             GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket, MetricsSpec metrics,
             LoggingSpec logging) {
         this(node, originated, clusterPodCidrs, listen, peers, policies, roles, fib, gracefulRestart, cni, controlSocket,
-                metrics, logging, List.of(), List.of(), Optional.empty());
+                metrics, logging, List.of(), List.of(), Optional.empty(), List.of());
     }
 
     public DesiredState {
@@ -76,6 +78,15 @@ public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Pref
         if (gatewayPeer.isPresent()) {
             policiesDefined(policies, gatewayPeer.get().template(), "the default gateway peer");
         }
+        List<ProcessSpec> byName = new ArrayList<>(processes);
+        byName.sort((a, b) -> a.name().compareTo(b.name()));
+        processes = List.copyOf(byName);
+        Set<String> names = new HashSet<>();
+        for (ProcessSpec p : processes) {
+            if (!names.add(p.name())) {
+                throw new IllegalArgumentException("process " + p.name() + " appears twice");
+            }
+        }
         if (roles.routeReflector() && roles.clusterId().isEmpty()) {
             throw new IllegalArgumentException("a route reflector needs a cluster id");
         }
@@ -101,7 +112,13 @@ public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Pref
         List<DesiredPeer> next = new ArrayList<>(peers.stream().filter(p -> !p.address().equals(replaced.address())).toList());
         next.add(replaced);
         return new DesiredState(node, originated, clusterPodCidrs, listen, next, policies, roles, fib, gracefulRestart, cni,
-                controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer);
+                controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer, processes);
+    }
+
+    /** The same state with other helper processes; a reload of the processes alone changes only this. */
+    public DesiredState withProcesses(List<ProcessSpec> next) {
+        return new DesiredState(node, originated, clusterPodCidrs, listen, peers, policies, roles, fib, gracefulRestart,
+                cni, controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer, next);
     }
 
     public Optional<DesiredPeer> peer(IpAddress address) {

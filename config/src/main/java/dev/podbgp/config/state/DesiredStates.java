@@ -50,7 +50,7 @@ public final class DesiredStates {
                 .map(g -> new DesiredGatewayPeer(g.family(), desired(g.settings())));
         return new DesiredState(node, c.node().podCidrs(), c.node().clusterPodCidrs(), c.listen(), peers, policies,
                 roles, c.fib(), c.gracefulRestart(), c.cni(), c.controlSocket(), c.metrics(), c.logging(), c.aggregates(), ranges,
-                gateway);
+                gateway, c.processes());
     }
 
     /** A peer as the file gives it, its password resolved to the key. */

@@ -14,6 +14,7 @@ import dev.podbgp.config.NodeSpec;
 import dev.podbgp.config.PeerSpec;
 import dev.podbgp.config.PodbgpConfig;
 import dev.podbgp.config.PolicySpec;
+import dev.podbgp.config.ProcessSpec;
 import dev.podbgp.config.RolesSpec;
 import dev.podbgp.config.ConfigError.Severity;
 import dev.podbgp.inet.AddressFamily;
@@ -137,9 +138,10 @@ public final class ConfigReader {
         }
         List<AggregateSpec> aggregates = root.get("aggregates").map(v -> new AggregateReader(knownPeers).aggregates(v))
                 .orElse(List.of());
+        List<ProcessSpec> processes = root.get("processes").map(v -> new ProcessReader().processes(v)).orElse(List.of());
         routerIdDerivable(root, node, listen, peers);
         return new PodbgpConfig(node, listen, peers, mesh, policies, roles, fib, gr, cni, control, metrics, logging,
-                aggregates, dynamicPeers, gatewayPeer);
+                aggregates, dynamicPeers, gatewayPeer, processes);
     }
 
     private NodeSpec node(YamlMap m) {

@@ -15,7 +15,8 @@ final class Keys {
     }
 
     static final Set<String> ROOT = of("node", "listen", "peers", "dynamicPeers", "defaultGatewayPeer", "mesh", "policies",
-            "roles", "fib", "gracefulRestart", "cni", "controlSocket", "metrics", "logging", "aggregates");
+            "roles", "fib", "gracefulRestart", "cni", "controlSocket", "metrics", "logging", "aggregates",
+            "processes");
     static final Set<String> NODE = of("name", "routerId", "asn", "podCidrs", "clusterPodCidrs");
     static final Set<String> LISTEN = of("address", "port");
     static final Set<String> PEER = of("address", "asn", "kind", "localAddress", "port", "password", "passwordFile",
@@ -45,4 +46,6 @@ final class Keys {
     static final Set<String> METRICS = of("enabled", "address", "port");
     static final Set<String> LOGGING = of("format", "level");
     static final Set<String> AGGREGATE = of("prefix", "summaryOnly", "peers");
+    static final Set<String> PROCESS = of("name", "run", "encoder", "ack", "respawn", "receive");
+    static final Set<String> PROCESS_RECEIVE = of("parsed", "neighborChanges", "negotiated", "update");
 }

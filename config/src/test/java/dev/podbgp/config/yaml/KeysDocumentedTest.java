@@ -24,6 +24,6 @@ class KeysDocumentedTest {
                 }
             }
         }
-        assertThat(sections).isEqualTo(22);
+        assertThat(sections).isEqualTo(23);
     }
 }

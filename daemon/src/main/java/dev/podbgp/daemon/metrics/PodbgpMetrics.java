@@ -46,6 +46,13 @@ public final class PodbgpMetrics {
     private final Histogram kernelLatency = registry.histogram("podbgp_fib_change_to_kernel_seconds",
             "Time from a Loc-RIB change to the kernel acknowledging the route write.", KERNEL_LATENCY_BUCKETS);
 
+    private final Counter processStarts = registry.counter("podbgp_process_starts_total",
+            "Times a helper process (config processes) was started, restarts included.", "process");
+    private final Counter processCommands = registry.counter("podbgp_process_commands_total",
+            "Command lines read from a helper process, by answer (done or error).", "process", "result");
+    private final Counter processEventsDropped = registry.counter("podbgp_process_events_dropped_total",
+            "Events not written to a helper process because it did not read its stdin fast enough.", "process");
+
     public MetricRegistry registry() {
         return registry;
     }
@@ -111,6 +118,18 @@ public final class PodbgpMetrics {
         if (n > 0) {
             fibNextHopChanges.labels(family).inc(n);
         }
+    }
+
+    public void processStarted(String process) {
+        processStarts.labels(process).inc();
+    }
+
+    public void processCommand(String process, boolean done) {
+        processCommands.labels(process, done ? "done" : "error").inc();
+    }
+
+    public void processEventDropped(String process) {
+        processEventsDropped.labels(process).inc();
     }
 
     public void changeToKernel(Duration elapsed) {

@@ -2,6 +2,7 @@ package dev.podbgp.daemon.run;
 
 import dev.podbgp.config.AggregateSpec;
 import dev.podbgp.config.state.DesiredListenRange;
+import dev.podbgp.config.ProcessSpec;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.DesiredState;
 import java.util.ArrayList;
@@ -88,6 +89,15 @@ final class ConfigText {
                 .append(" mtu ").append(s.cni().mtu().isPresent() ? String.valueOf(s.cni().mtu().getAsInt()) : "uplink").append('\n');
         b.append("controlSocket: ").append(s.controlSocket()).append('\n');
         b.append("metrics: ").append(s.metrics().enabled() ? s.metrics().address() + ":" + s.metrics().port() : "off").append('\n');
+        b.append("processes:").append(s.processes().isEmpty() ? " []\n" : "\n");
+        for (ProcessSpec p : s.processes()) {
+            b.append("  - name: ").append(p.name()).append('\n');
+            b.append("    run: ").append(p.run()).append('\n');
+            b.append("    encoder: ").append(p.encoder().name().toLowerCase(java.util.Locale.ROOT)).append(" ack ")
+                    .append(p.ack()).append(" respawn ").append(p.respawn()).append('\n');
+            b.append("    receive: neighborChanges ").append(p.receive().neighborChanges()).append(" negotiated ")
+                    .append(p.receive().negotiated()).append(" update ").append(p.receive().update()).append('\n');
+        }
         b.append("logging: ").append(s.logging().format()).append(' ').append(s.logging().level()).append('\n');
         return b.toString();
     }

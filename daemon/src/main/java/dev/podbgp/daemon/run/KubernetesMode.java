@@ -1,6 +1,7 @@
 package dev.podbgp.daemon.run;
 
 import dev.podbgp.config.ConfigLoader;
+import dev.podbgp.config.ProcessSpec;
 import dev.podbgp.config.state.DesiredState;
 import dev.podbgp.daemon.control.ControlException;
 import dev.podbgp.daemon.control.NeighborView;
@@ -44,9 +45,12 @@ public final class KubernetesMode implements AutoCloseable {
     private boolean routesReported;
     private boolean stopped;
 
-    private KubernetesMode(KubernetesClient client, String nodeName, String namespace, BaseSettings base) {
+    private KubernetesMode(KubernetesClient client, String nodeName, String namespace, BaseSettings base,
+            List<ProcessSpec> processes) {
         this.client = client;
-        this.source = new KubernetesStateSource(client, SourceOptions.defaults(nodeName, namespace, base), this::onState);
+        // Helper processes are the node's own, from the base file: the cluster's objects do not describe them.
+        this.source = new KubernetesStateSource(client, SourceOptions.defaults(nodeName, namespace, base),
+                state -> onState(state.withProcesses(processes)));
         this.status = new StatusPublisher(client, nodeName, namespace, STATUS_INTERVAL);
         this.reporter = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("podbgp-k8s-status").daemon().factory());
     }
@@ -71,7 +75,8 @@ public final class KubernetesMode implements AutoCloseable {
      */
     public static KubernetesMode start(KubernetesClient client, ConfigLoader.LoadedBase base, String nodeName, String namespace,
             Duration firstState, Optional<String> networkNamespace) throws IOException, InterruptedException {
-        KubernetesMode mode = new KubernetesMode(client, nodeName, namespace, BaseSettings.from(base.config()));
+        KubernetesMode mode = new KubernetesMode(client, nodeName, namespace, BaseSettings.from(base.config()),
+                base.config().processes());
         mode.source.start();
         LOG.info("waiting-for-cluster").with("node", nodeName).log();
         mode.awaitFirst(firstState);

@@ -1,6 +1,10 @@
 package dev.podbgp.daemon.run;
 
 import dev.podbgp.bgp.exabgp.Command;
+import dev.podbgp.bgp.exabgp.ExabgpNeighbor;
+import dev.podbgp.bgp.exabgp.PeerSelector;
+import dev.podbgp.bgp.session.NegotiatedSession;
+import dev.podbgp.bgp.wire.message.Update;
 import dev.podbgp.bgp.session.SessionState;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.config.CniSpec;
@@ -8,6 +12,7 @@ import dev.podbgp.config.ConfigError;
 import dev.podbgp.config.ConfigException;
 import dev.podbgp.config.ConfigLoader;
 import dev.podbgp.config.LoadedConfig;
+import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.DesiredState;
 import dev.podbgp.config.state.DesiredStateDiff;
 import dev.podbgp.daemon.cni.CniPairing;
@@ -20,6 +25,11 @@ import dev.podbgp.daemon.control.FibView;
 import dev.podbgp.daemon.control.NeighborView;
 import dev.podbgp.daemon.control.RouteView;
 import dev.podbgp.daemon.metrics.MetricsServer;
+import dev.podbgp.daemon.process.Launcher;
+import dev.podbgp.daemon.process.PeerEvent;
+import dev.podbgp.daemon.process.ProcessRoutes;
+import dev.podbgp.daemon.process.ProcessSettings;
+import dev.podbgp.daemon.process.ProcessSupervisor;
 import dev.podbgp.daemon.metrics.PodbgpMetrics;
 import dev.podbgp.daemon.speaker.FibBridge;
 import dev.podbgp.daemon.speaker.PeerStatus;
@@ -95,6 +105,10 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private volatile GatewayPeerWatch gatewayWatch;
     /** Set once the speaker exists, like {@link #fallover}. */
     private volatile BfdClient bfd;
+    /** Which helper announced which prefix; the control socket's commands take prefixes over. */
+    private volatile ProcessRoutes processRoutes;
+    /** The config's helper processes; set once the speaker exists, like {@link #fallover}. */
+    private volatile ProcessSupervisor processes;
 
     private PodbgpDaemon(Optional<Path> configFile, DesiredState s, Optional<String> namespace) throws IOException {
         this.configFile = configFile;
@@ -138,6 +152,11 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             this.gatewayWatch = new GatewayPeerWatch(speaker, namespace.map(TargetNamespace::named).orElseGet(TargetNamespace::current),
                     () -> state.gatewayPeer(), () -> bfd.converge(speaker.state()));
             undo.addFirst(gatewayWatch);
+            this.processRoutes = new ProcessRoutes(new SpeakerRoutes(speaker));
+            this.processes = new ProcessSupervisor(processRoutes, this::peerIdentities, Launcher.inNamespace(namespace),
+                    ProcessSettings.defaults(), java.time.Clock.systemUTC(), new ProcessMetrics(metrics));
+            undo.addFirst(processes);
+            convergeProcesses(s);
             this.control = ControlServer.start(s.controlSocket(), this);
             undo.addFirst(control);
             this.metricsServer = s.metrics().enabled()
@@ -205,17 +224,44 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             } catch (IOException e) {
                 throw new ControlException("routing was updated, but the CNI config could not be written: " + e.getMessage());
             }
+            String processChanges = convergeProcesses(next);
             state = next;
             bfd.converge(speaker.state());
             gatewayWatch.changed();
             List<LogField> summary = ReloadSummary.of(diff);
             LOG.info("state-applied").with(summary).log();
-            return ReloadSummary.text(summary);
+            return ReloadSummary.text(summary) + (processChanges.isEmpty() ? "" : "\n" + processChanges);
         }
     }
 
     public DesiredState state() {
         return state;
+    }
+
+    private String convergeProcesses(DesiredState s) {
+        try {
+            return processes.converge(s.processes());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while starting or stopping processes";
+        }
+    }
+
+    /** The configured peers as ExaBGP's {@code neighbor ...} selectors see them. */
+    private List<PeerSelector.PeerIdentity> peerIdentities() {
+        DesiredState s = state;
+        List<PeerSelector.PeerIdentity> out = new ArrayList<>();
+        for (DesiredPeer p : s.peers()) {
+            IpAddress local = p.localAddress().orElse(p.address().family() == dev.podbgp.inet.AddressFamily.IPV4
+                    ? dev.podbgp.inet.Ipv4Address.ANY : dev.podbgp.inet.Ipv6Address.ANY);
+            out.add(new PeerSelector.PeerIdentity(p.address(), local, s.node().asn(), p.asn(), s.node().routerId()));
+        }
+        return out;
+    }
+
+    /** The helper processes, for status and tests. */
+    public ProcessSupervisor processes() {
+        return processes;
     }
 
     /** Whether every route the RIB handed to the FIB writer so far is in the kernel. */
@@ -277,10 +323,12 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     public String routeCommand(Command command) throws ControlException {
         return switch (command) {
             case Command.Announce a -> {
+                processRoutes.takenOver(a.prefixes());
                 speaker.originate(a);
                 yield "announced " + a.routes().size() + " route(s)";
             }
             case Command.Withdraw w -> {
+                processRoutes.takenOver(w.prefixes());
                 speaker.withdrawOriginated(w);
                 yield "withdrew " + w.routes().size() + " route(s)";
             }
@@ -389,6 +437,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             speaker.shutdown(communication);
             closeQuietly(fib);
         }
+        // After the speaker: what the helpers print as they end reaches no peer, in either way of stopping.
+        closeQuietly(processes);
         closeQuietly(control);
         closeQuietly(metricsServer);
         closeQuietly(instanceLock);
@@ -482,6 +532,39 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             if (to == SessionState.ESTABLISHED && f != null && b != null) {
                 f.established(address);
                 b.established(address);
+            }
+        }
+
+        @Override
+        public void connected(ExabgpNeighbor session) {
+            toProcesses(new PeerEvent.Connected(session));
+        }
+
+        @Override
+        public void established(ExabgpNeighbor session, NegotiatedSession negotiated) {
+            toProcesses(new PeerEvent.Up(session, negotiated));
+        }
+
+        @Override
+        public void down(ExabgpNeighbor session, String reason) {
+            toProcesses(new PeerEvent.Down(session, reason));
+        }
+
+        @Override
+        public boolean wantsUpdates() {
+            ProcessSupervisor p = processes;
+            return p != null && p.wantsUpdates();
+        }
+
+        @Override
+        public void updateReceived(ExabgpNeighbor session, Update update) {
+            toProcesses(new PeerEvent.UpdateReceived(session, update));
+        }
+
+        private void toProcesses(PeerEvent event) {
+            ProcessSupervisor p = processes;
+            if (p != null) {
+                p.event(event);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.podbgp.daemon.speaker;
 
+import dev.podbgp.bgp.exabgp.ExabgpNeighbor;
 import dev.podbgp.bgp.session.DownReason;
 import dev.podbgp.bgp.session.NegotiatedSession;
 import dev.podbgp.bgp.session.SessionReport;
@@ -12,10 +13,15 @@ import dev.podbgp.bgp.wire.message.Update;
 import dev.podbgp.config.state.DesiredListenRange;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.DesiredState;
+import dev.podbgp.inet.IpAddress;
+import dev.podbgp.inet.Ipv4Address;
+import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.event.RibEvent;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -83,6 +89,18 @@ final class SessionEvents implements PeerListener {
             }
         }
         events.stateChanged(peer.config().address(), from, to);
+        if (to == SessionState.OPEN_SENT) {
+            events.connected(neighbor(peer));
+        }
+    }
+
+    /** The session as ExaBGP's API names it; the local address is 0.0.0.0 (::) before TCP is up. */
+    private static ExabgpNeighbor neighbor(BgpPeer peer) {
+        InetAddress remote = peer.config().address();
+        IpAddress local = peer.localAddress().map(a -> IpAddress.ofBytes(a.getAddress().getAddress()))
+                .orElse(remote instanceof Inet4Address ? Ipv4Address.ANY : Ipv6Address.ANY);
+        return new ExabgpNeighbor(local, IpAddress.ofBytes(remote.getAddress()), peer.config().session().localAs(),
+                peer.config().session().peerAs());
     }
 
     @Override
@@ -115,6 +133,7 @@ final class SessionEvents implements PeerListener {
                     GracefulRestartTerms.forwardingPreserved(session),
                     PeerSettings.outbound(now, desired, info, session, peer.localAddress(), channel)));
         }
+        events.established(neighbor(peer), session);
         if (s.inbox.paused()) {
             // A new connection reads by default; the RIB is still behind this peer.
             peer.pauseReading();
@@ -127,6 +146,9 @@ final class SessionEvents implements PeerListener {
         if (s != null && s.info != null) {
             s.updatesIn.incrementAndGet();
             submit(s, new RibEvent.UpdateReceived(s.info, update));
+            if (events.wantsUpdates()) {
+                events.updateReceived(neighbor(peer), update);
+            }
         }
     }
 
@@ -173,6 +195,9 @@ final class SessionEvents implements PeerListener {
         s.lastError = down.reason()
                 + down.notification().map(n -> " " + n.codes()).orElse("")
                 + (down.detail().isEmpty() ? "" : ": " + down.detail());
+        if (down.from().hasConnection()) {
+            events.down(neighbor(peer), s.lastError);
+        }
         PeerInfo ended = s.info;
         NegotiatedSession endedSession = s.negotiated;
         if (!down.wasEstablished() || ended == null) {

@@ -30,6 +30,11 @@ class PodbgpMetricsTest {
         m.fibError("replace");
         m.fibNextHopChanges("ipv6 unicast", 1);
         m.changeToKernel(Duration.ofMillis(3));
+        m.processStarted("web-check");
+        m.processCommand("web-check", true);
+        m.processCommand("web-check", false);
+        m.processCommand("web-check", false);
+        m.processEventDropped("web-check");
         Exposition e = Exposition.parse(PrometheusText.write(m.registry()));
         assertThat(e.type()).containsExactly(
                 Map.entry("podbgp_session_state", "gauge"),
@@ -45,7 +50,13 @@ class PodbgpMetricsTest {
                 Map.entry("podbgp_fib_routes", "gauge"),
                 Map.entry("podbgp_fib_errors_total", "counter"),
                 Map.entry("podbgp_fib_nexthop_changes_total", "counter"),
-                Map.entry("podbgp_fib_change_to_kernel_seconds", "histogram"));
+                Map.entry("podbgp_fib_change_to_kernel_seconds", "histogram"),
+                Map.entry("podbgp_process_starts_total", "counter"),
+                Map.entry("podbgp_process_commands_total", "counter"),
+                Map.entry("podbgp_process_events_dropped_total", "counter"));
+        assertThat(e.value("podbgp_process_commands_total", Map.of("process", "web-check", "result", "error")))
+                .contains(2.0);
+        assertThat(e.value("podbgp_process_starts_total", Map.of("process", "web-check"))).contains(1.0);
         var fam = Map.of("peer", PEER, "family", "ipv4 unicast");
         assertThat(e.value("podbgp_prefixes_received", fam)).contains(12.0);
         assertThat(e.value("podbgp_prefixes_accepted", fam)).contains(10.0);
