@@ -13,6 +13,7 @@ import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.event.RibEvent;
 import dev.podbgp.rib.out.NodeSettings;
 import dev.podbgp.rib.out.OutboundPeer;
+import dev.podbgp.rib.out.SelfNextHops;
 import dev.podbgp.rib.out.SessionOutput;
 import dev.podbgp.rib.policy.ImportPipeline;
 import dev.podbgp.rib.policy.PeerKind;
@@ -72,7 +73,7 @@ final class PeerSettings {
                 self6 = v6;
             }
         }
-        return new OutboundPeer(info, kind(p), p.nextHopSelf(), self4, self6, exportPolicy(s, p), n.codec(),
+        return new OutboundPeer(info, kind(p), p.nextHopSelf(), SelfNextHops.of(self4, self6), exportPolicy(s, p), n.codec(),
                 n.families(), output);
     }
 

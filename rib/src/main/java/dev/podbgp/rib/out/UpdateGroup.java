@@ -327,7 +327,7 @@ public final class UpdateGroup {
 
     private Advert advert(Prefix prefix, Route best) {
         return switch (OutboundRules.forProfile(prefix, best, profile, node, memo)) {
-            case Outbound.Advertise a -> new Advert(a.attributes(), a.nextHop(), best.peer().id());
+            case Outbound.Advertise a -> new Advert(a.attributes(), a.nextHop(), a.linkLocalNextHop(), best.peer().id());
             case Outbound.Suppressed s -> null;
         };
     }
