@@ -26,6 +26,8 @@ public final class Rtnetlink {
     public static final int RTM_NEWLINK = 16;
     public static final int RTM_DELLINK = 17;
     public static final int RTM_GETLINK = 18;
+    public static final int RTM_NEWADDR = 20;
+    public static final int RTM_GETADDR = 22;
     public static final int RTM_NEWROUTE = 24;
     public static final int RTM_DELROUTE = 25;
     public static final int RTM_GETROUTE = 26;
@@ -60,6 +62,16 @@ public final class Rtnetlink {
     public static final int NHA_BLACKHOLE = 4;
     public static final int NHA_OIF = 5;
     public static final int NHA_GATEWAY = 6;
+
+    public static final int IFA_ADDRESS = 1;
+    public static final int IFA_LOCAL = 2;
+    /** u32 flags; the ifaddrmsg octet holds only the low eight. */
+    public static final int IFA_FLAGS = 8;
+    /** IPv6: a privacy address (RFC 8981); IPv4: the same bit means secondary. */
+    public static final int IFA_F_TEMPORARY = 0x01;
+    public static final int IFA_F_DADFAILED = 0x08;
+    public static final int IFA_F_DEPRECATED = 0x20;
+    public static final int IFA_F_TENTATIVE = 0x40;
 
     public static final int IFLA_IFNAME = 3;
     public static final int IFF_UP = 0x1;
