@@ -2,9 +2,9 @@ package dev.podbgp.fib.address;
 
 import static dev.podbgp.fib.netlink.Rtnetlink.*;
 
+import dev.podbgp.fib.netlink.DumpReader;
 import dev.podbgp.fib.netlink.MessageBuilder;
 import dev.podbgp.fib.netlink.Messages;
-import dev.podbgp.fib.netlink.NetlinkException;
 import dev.podbgp.fib.netlink.NetlinkSocket;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Address;
@@ -42,34 +42,13 @@ public final class AddressDump {
             socket.send(request.segment(), request.length());
             MemorySegment receive = arena.allocate(64 * 1024, 8);
             List<InterfaceAddress> out = new ArrayList<>();
-            while (true) {
-                int n = socket.receive(receive);
-                if (n < 0) {
-                    throw new IOException("address dump: no answer from the kernel in " + RECEIVE_TIMEOUT_MILLIS + " ms");
+            DumpReader.read(socket, receive, SEQUENCE, "address dump", (type, buffer, at, length) -> {
+                InterfaceAddress a = type == RTM_NEWADDR ? parse(buffer, at, length) : null;
+                if (a != null) {
+                    out.add(a);
                 }
-                for (int at = 0, length; (length = Messages.length(receive, at, n)) > 0; at += align(length)) {
-                    if (Messages.sequence(receive, at) != SEQUENCE) {
-                        continue;
-                    }
-                    switch (Messages.type(receive, at)) {
-                        case NLMSG_DONE -> {
-                            if ((Messages.flags(receive, at) & NLM_F_DUMP_INTR) != 0) {
-                                // An address changed during the dump: the snapshot is torn, ask again.
-                                throw new NetlinkException("address dump (interrupted)", 4);
-                            }
-                            return out;
-                        }
-                        case NLMSG_ERROR -> throw new NetlinkException("address dump", Messages.error(receive, at));
-                        case RTM_NEWADDR -> {
-                            InterfaceAddress a = parse(receive, at, length);
-                            if (a != null) {
-                                out.add(a);
-                            }
-                        }
-                        default -> { }
-                    }
-                }
-            }
+            });
+            return out;
         }
     }
 
