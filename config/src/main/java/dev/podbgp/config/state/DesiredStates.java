@@ -2,6 +2,7 @@ package dev.podbgp.config.state;
 
 import dev.podbgp.config.BfdSpec;
 import dev.podbgp.config.FamilySpec;
+import dev.podbgp.config.NextHopSpec;
 import dev.podbgp.config.PasswordSpec;
 import dev.podbgp.config.PeerKindSpec;
 import dev.podbgp.config.PeerSpec;
@@ -38,7 +39,7 @@ public final class DesiredStates {
             };
             peers.add(new DesiredPeer(p.address(), p.asn(), p.localAddress(), p.port(), password, p.ttl(), p.timers(),
                     p.families(), p.passive(), p.importPolicy(), p.exportPolicy(), p.maxPrefix(),
-                    p.routeReflectorClient(), p.nextHopSelf(), p.kind(), p.bfd()));
+                    p.routeReflectorClient(), p.nextHopSelf(), p.kind(), p.bfd(), p.nextHop()));
         }
         if (c.mesh().enabled()) {
             for (IpAddress a : c.mesh().peers()) {
@@ -59,7 +60,8 @@ public final class DesiredStates {
     public static DesiredPeer meshPeer(IpAddress address, long asn) {
         return new DesiredPeer(address, asn, Optional.empty(), 179, Optional.empty(), TtlSpec.SYSTEM_DEFAULT,
                 TimersSpec.DEFAULT, List.of(FamilySpec.unicast(address.family())), false, Optional.empty(),
-                Optional.empty(), Optional.empty(), false, false, PeerKindSpec.MESH, BfdSpec.DISABLED);
+                Optional.empty(), Optional.empty(), false, false, PeerKindSpec.MESH, BfdSpec.DISABLED,
+                NextHopSpec.NONE);
     }
 
     /** The listen address when it is a specific IPv4 address, else the first IPv4 local address of a peer. */
