@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.podbgp.daemon.control.FibView;
 import dev.podbgp.daemon.control.NeighborView;
 import dev.podbgp.daemon.control.RouteView;
+import java.util.ArrayList;
 import java.util.List;
 
 /** How each control-API view prints: a table for people, JSON (the records' fields) for scripts. */
@@ -26,10 +27,11 @@ final class ViewTables {
         if (neighbors.isEmpty()) {
             return "no neighbors configured\n";
         }
-        Table t = new Table("Neighbor", "AS", "State", "BFD", "Up/Down", "Received", "Accepted", "Advertised", "Last error");
+        Table t = new Table("Neighbor", "AS", "State", "BFD", "Up/Down", "Received", "Accepted", "Advertised",
+                "Next hops", "Last error");
         for (NeighborView n : neighbors) {
             t.row(n.address(), n.asn(), n.state(), dash(n.bfd()), duration(n.uptimeSeconds()), n.received(), n.accepted(),
-                    n.advertised(), n.lastError().isEmpty() ? "-" : n.lastError());
+                    n.advertised(), nextHops(n), n.lastError().isEmpty() ? "-" : n.lastError());
         }
         return t.render();
     }
@@ -74,6 +76,13 @@ final class ViewTables {
             return String.format("%dd%02dh%02dm", d, h, m);
         }
         return String.format("%dw%dd%02dh", d / 7, d % 7, h);
+    }
+
+    /** The addresses, then each family left without one, so a missing IPv6 next hop shows as {@code no ipv6 unicast}. */
+    private static String nextHops(NeighborView n) {
+        List<String> cells = new ArrayList<>(n.nextHops());
+        n.noNextHop().forEach(f -> cells.add("no " + f));
+        return list(cells);
     }
 
     private static String list(List<String> values) {

@@ -1,5 +1,7 @@
 package dev.podbgp.daemon.control;
 
+import java.util.List;
+
 /**
  * One BGP neighbor as {@code podbgp show neighbors} prints it.
  *
@@ -13,6 +15,15 @@ package dev.podbgp.daemon.control;
  * @param lastError     the last NOTIFICATION or connection error, empty if none
  * @param bfd           the BFD session's state (RFC 5880 §4.1: AdminDown, Down, Init, Up), empty without BFD
  * @param bfdFlaps      times the BFD session left Up
+ * @param nextHops      our next hops on the session: IPv4, IPv6 global, IPv6 link-local, those we have
+ * @param noNextHop     families the session negotiated with no next hop of ours: our routes of those are not sent
  */
 public record NeighborView(String address, long asn, String state, long uptimeSeconds, long received,
-        long accepted, long advertised, String lastError, String bfd, long bfdFlaps) {}
+        long accepted, long advertised, String lastError, String bfd, long bfdFlaps, List<String> nextHops,
+        List<String> noNextHop) {
+
+    public NeighborView {
+        nextHops = List.copyOf(nextHops);
+        noNextHop = List.copyOf(noNextHop);
+    }
+}

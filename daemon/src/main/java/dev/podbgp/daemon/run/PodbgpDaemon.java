@@ -38,6 +38,7 @@ import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.log.EventLog;
 import dev.podbgp.log.LogField;
+import dev.podbgp.rib.out.SelfNextHops;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -47,6 +48,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -218,9 +221,15 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             PrefixCounts counts = speaker.prefixCounts(p.address());
             out.add(new NeighborView(p.address().toString(), p.asn(), p.state().rfcName(),
                     Duration.between(p.since(), now).toSeconds(), counts.received(), counts.accepted(),
-                    counts.advertised(), p.lastError(), bfd.state(p.address()), bfd.flaps(p.address())));
+                    counts.advertised(), p.lastError(), bfd.state(p.address()), bfd.flaps(p.address()),
+                    nextHops(p.nextHops()), p.withoutNextHop().stream().map(Object::toString).toList()));
         }
         return out;
+    }
+
+    private static List<String> nextHops(SelfNextHops self) {
+        return Stream.of(self.ipv4(), self.ipv6(), self.ipv6LinkLocal()).filter(Objects::nonNull)
+                .map(Object::toString).toList();
     }
 
     @Override

@@ -82,7 +82,8 @@ public final class Speaker implements AutoCloseable {
                 ribThread.wake();
             }
         });
-        this.transport = BgpSpeaker.start(config, new SessionEvents(registry, ribThread, timers, () -> this.state, events));
+        this.transport = BgpSpeaker.start(config, new SessionEvents(registry, ribThread, timers, () -> this.state, events,
+                NodeAddresses.KERNEL));
         transport.restarting(localRestart != null);
         this.convergence = new PeerConvergence(registry, transport, ribThread, timers);
         this.neighborCommands = new NeighborCommands(registry, ribThread);

@@ -437,4 +437,40 @@ class SpeakerPairTest {
         assertThat(a.paths().bfdDown(B, true, "BFD down")).startsWith("BGP already down; stale routes removed");
         await(() -> !has(a, B_POD), "C bit set: forwarding failed, the stale route goes at once");
     }
+
+    private static final Prefix A_POD6 = Prefix.parse("fd00:10:240:1::/64");
+    private static final String BOTH_FAMILIES = ", families: [ipv4 unicast, ipv6 unicast]";
+
+    @Test
+    void rfc2545_oneIpv4SessionCarriesBothPodCidrs_theIpv6OneWithTheInterfacesGlobalAndLinkLocalNextHops() throws Exception {
+        ip("-n", namespace, "addr", "add", "2001:db8:99::11/64", "dev", "v0", "nodad");
+        a = start(nodeA("10.240.1.0/24, fd00:10:240:1::/64", BOTH_FAMILIES));
+        b = start(nodeB(BOTH_FAMILIES));
+
+        await(() -> has(b, A_POD) && has(b, A_POD6), "both of A's podCIDRs at B over the one IPv4 session");
+        assertThat(decision(b, A_POD).best().nextHop()).isEqualTo(A);
+        assertThat(decision(b, A_POD6).best().nextHop()).isEqualTo(IpAddress.parse("2001:db8:99::11"));
+        var self = status(a).nextHops();
+        assertThat(self.ipv6()).isEqualTo(IpAddress.parse("2001:db8:99::11"));
+        // B is on v0's subnet: the link-local of v0 goes after the global address (RFC 2545 §3).
+        assertThat(self.ipv6LinkLocal()).isNotNull();
+        assertThat(self.ipv6LinkLocal().isLinkLocal()).isTrue();
+        assertThat(status(a).withoutNextHop()).isEmpty();
+    }
+
+    @Test
+    void anIpv6PodCidrWithoutAnIpv6AddressIsNotSent_untilNextHopGivesOne() throws Exception {
+        a = start(nodeA("10.240.1.0/24, fd00:10:240:1::/64", BOTH_FAMILIES));
+        b = start(nodeB(BOTH_FAMILIES));
+        await(() -> has(b, A_POD), "A's IPv4 podCIDR at B");
+        assertThat(status(a).withoutNextHop()).containsExactly(Family.IPV6_UNICAST);
+        Thread.sleep(300);
+        assertThat(has(b, A_POD6)).as("no IPv6 address of A's on v0: the IPv6 podCIDR has no next hop").isFalse();
+
+        var diff = a.apply(nodeA("10.240.1.0/24, fd00:10:240:1::/64", BOTH_FAMILIES + ", nextHop: {ipv6: '2001:db8:99::99'}"));
+        assertThat(diff.peersToReset()).containsExactly(B);
+        await(() -> has(b, A_POD6), "the IPv6 podCIDR once nextHop.ipv6 is given");
+        assertThat(decision(b, A_POD6).best().nextHop()).isEqualTo(IpAddress.parse("2001:db8:99::99"));
+        assertThat(status(a).withoutNextHop()).isEmpty();
+    }
 }
