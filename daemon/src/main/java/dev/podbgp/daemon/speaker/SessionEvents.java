@@ -89,7 +89,8 @@ final class SessionEvents implements PeerListener {
             s.info = info;
             s.negotiated = session;
             s.lastError = "";
-            SelfNextHops self = SessionNextHops.choose(local, desired.address(), nodeAddresses, desired.nextHop());
+            SelfNextHops self = SessionNextHops.choose(local, desired.address(), nodeAddresses, desired.nextHop(),
+                    session.families());
             s.nextHops = self;
             s.withoutNextHop = SessionNextHops.withoutNextHop(self, session.families());
             logNextHops(desired, local, self, s.withoutNextHop);

@@ -27,9 +27,11 @@ final class SessionNextHops {
     /**
      * @param local the session's local address; empty when the socket has none (then only {@code configured})
      * @param addresses the node's addresses in kernel order (primary first)
+     * @param negotiated the session's families: only theirs are kept, so two IPv4-only sessions on different
+     *     links still share an update group (a link-local address differs per link)
      */
     static SelfNextHops choose(Optional<IpAddress> local, IpAddress peer, List<InterfaceAddress> addresses,
-            NextHopSpec configured) {
+            NextHopSpec configured, Set<Family> negotiated) {
         List<InterfaceAddress> link = local.map(l -> onInterfaceOf(l, addresses)).orElse(List.of());
         Ipv4Address ipv4 = local.filter(Ipv4Address.class::isInstance).map(Ipv4Address.class::cast)
                 .or(() -> first(link, Ipv4Address.class, false)).orElse(null);
@@ -40,7 +42,10 @@ final class SessionNextHops {
             linkLocal = local.filter(l -> l instanceof Ipv6Address v6 && v6.isLinkLocal()).map(Ipv6Address.class::cast)
                     .or(() -> first(link, Ipv6Address.class, true)).orElse(null);
         }
-        return new SelfNextHops(configured.ipv4().orElse(ipv4), configured.ipv6().orElse(ipv6), linkLocal);
+        boolean v4 = negotiated.contains(Family.IPV4_UNICAST);
+        boolean v6 = negotiated.contains(Family.IPV6_UNICAST);
+        return new SelfNextHops(v4 ? configured.ipv4().orElse(ipv4) : null, v6 ? configured.ipv6().orElse(ipv6) : null,
+                v6 ? linkLocal : null);
     }
 
     /** The negotiated families our own routes cannot go out in, for want of a next hop of their family. */

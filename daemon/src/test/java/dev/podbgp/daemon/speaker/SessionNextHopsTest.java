@@ -24,6 +24,7 @@ class SessionNextHopsTest {
     private static final int GLOBAL = Rtnetlink.RT_SCOPE_UNIVERSE;
     private static final int LINK = Rtnetlink.RT_SCOPE_LINK;
     private static final int HOST = 254;
+    private static final Set<Family> BOTH = Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST);
 
     /** A dual-stack node: eth0 towards the ToR with both families, eth1 elsewhere, loopback with a /32. */
     private static final List<InterfaceAddress> NODE = List.of(
@@ -44,7 +45,7 @@ class SessionNextHopsTest {
     }
 
     private static SelfNextHops choose(String local, String peer, NextHopSpec configured) {
-        return SessionNextHops.choose(Optional.of(IpAddress.parse(local)), IpAddress.parse(peer), NODE, configured);
+        return SessionNextHops.choose(Optional.of(IpAddress.parse(local)), IpAddress.parse(peer), NODE, configured, BOTH);
     }
 
     @Test
@@ -80,6 +81,16 @@ class SessionNextHopsTest {
     }
 
     @Test
+    void onlyTheNegotiatedFamiliesGetNextHops_soSessionsOnOtherLinksStillShareAnUpdateGroup() {
+        SelfNextHops v4only = SessionNextHops.choose(Optional.of(IpAddress.parse("192.0.2.10")), IpAddress.parse("192.0.2.1"),
+                NODE, NextHopSpec.NONE, Set.of(Family.IPV4_UNICAST));
+        assertThat(v4only).isEqualTo(SelfNextHops.of(Ipv4Address.parse("192.0.2.10"), null));
+        SelfNextHops v6only = SessionNextHops.choose(Optional.of(IpAddress.parse("2001:db8::10")), IpAddress.parse("2001:db8::1"),
+                NODE, NextHopSpec.NONE, Set.of(Family.IPV6_UNICAST));
+        assertThat(v6only).isEqualTo(new SelfNextHops(null, Ipv6Address.parse("2001:db8::10"), Ipv6Address.parse("fe80::10")));
+    }
+
+    @Test
     void theConfiguredNextHopReplacesWhatWasFound_familyByFamily() {
         NextHopSpec v6 = new NextHopSpec(Optional.empty(), Optional.of(Ipv6Address.parse("2001:db8:ff::1")));
         SelfNextHops self = choose("10.255.0.1", "203.0.113.1", v6);
@@ -91,7 +102,7 @@ class SessionNextHopsTest {
     @Test
     void withoutTheKernelsAnswer_theSessionsOwnAddressIsAllThereIs() {
         SelfNextHops self = SessionNextHops.choose(Optional.of(IpAddress.parse("192.0.2.10")), IpAddress.parse("192.0.2.1"),
-                List.of(), NextHopSpec.NONE);
+                List.of(), NextHopSpec.NONE, BOTH);
         assertThat(self).isEqualTo(SelfNextHops.of(Ipv4Address.parse("192.0.2.10"), null));
         assertThat(SessionNextHops.withoutNextHop(self, Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST)))
                 .containsExactly(Family.IPV6_UNICAST);
