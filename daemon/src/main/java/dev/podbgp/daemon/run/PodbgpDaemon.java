@@ -24,11 +24,14 @@ import dev.podbgp.daemon.metrics.PodbgpMetrics;
 import dev.podbgp.daemon.speaker.FibBridge;
 import dev.podbgp.daemon.speaker.PeerStatus;
 import dev.podbgp.daemon.speaker.PrefixCounts;
+import dev.podbgp.daemon.speaker.SessionInterfaces;
 import dev.podbgp.daemon.speaker.Speaker;
 import dev.podbgp.daemon.speaker.SpeakerEvents;
+import dev.podbgp.fib.link.InterfaceAddresses;
 import dev.podbgp.fib.netlink.Rtnetlink;
 import dev.podbgp.fib.netns.NetworkNamespace;
 import dev.podbgp.fib.route.KernelRoute;
+import dev.podbgp.fib.route.NextHop;
 import dev.podbgp.fib.route.RouteOwner;
 import dev.podbgp.fib.route.RouteWriter;
 import dev.podbgp.fib.writer.FibConfig;
@@ -38,6 +41,7 @@ import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.log.EventLog;
 import dev.podbgp.log.LogField;
+import dev.podbgp.rib.RibListener;
 import dev.podbgp.rib.out.SelfNextHops;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -80,6 +84,9 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private final Object reloadLock = new Object();
     private static final Duration METRICS_REFRESH = Duration.ofSeconds(5);
     private final ScheduledExecutorService metricsRefresh;
+    /** How long the Loc-RIB must be quiet after a large change before the heap is trimmed. */
+    private static final Duration HEAP_TRIM_CHECK = Duration.ofSeconds(5);
+    private final HeapTrim heapTrim = new HeapTrim();
     /** UPDATE counts per peer already added to the metrics: the counters grow by the difference. */
     private final Map<IpAddress, long[]> countedUpdates = new HashMap<>();
     private boolean stopped;
@@ -108,16 +115,20 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             if (namespace.isEmpty()) {
                 registerProtocolName(owner);
             }
-            this.fib = FibWriter.open(namespace.map(NetworkNamespace::named).orElse(null), owner, fibConfig(s), new FibEvents());
+            NetworkNamespace fibNamespace = namespace.map(NetworkNamespace::named).orElse(null);
+            this.fib = FibWriter.open(fibNamespace, owner, fibConfig(s), new FibEvents());
             undo.addFirst(fib::detach);
             fib.start();
+            // Link-local next hops are installed on the interface of the session they came over.
+            SessionInterfaces interfaces = new SessionInterfaces(local -> InterfaceAddresses.owning(fibNamespace, local));
+            List<RibListener> toFib = List.of(new FibBridge(fib, interfaces), heapTrim);
             if (fib.keptAtStart() > 0) {
                 // The last run's routes still forward: they stay until the peers have sent their tables again.
                 LOG.info("restarting").with("kept-routes", fib.keptAtStart()).log();
-                this.speaker = Speaker.restart(s, namespace, List.of(new FibBridge(fib)), new Events(),
+                this.speaker = Speaker.restart(s, namespace, toFib, new Events(), interfaces,
                         Duration.ofSeconds(s.gracefulRestart().restartTime()), fib::ribConverged);
             } else {
-                this.speaker = Speaker.start(s, namespace, List.of(new FibBridge(fib)), new Events());
+                this.speaker = Speaker.start(s, namespace, toFib, new Events(), interfaces);
             }
             undo.addFirst(speaker);
             this.fallover = new FastFallover(speaker, namespace.map(TargetNamespace::named).orElseGet(TargetNamespace::current));
@@ -133,6 +144,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
                     : null;
             this.metricsRefresh = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("podbgp-metrics").daemon().factory());
             metricsRefresh.scheduleWithFixedDelay(this::refreshMetrics, METRICS_REFRESH.toSeconds(), METRICS_REFRESH.toSeconds(),
+                    TimeUnit.SECONDS);
+            metricsRefresh.scheduleWithFixedDelay(heapTrim::check, HEAP_TRIM_CHECK.toSeconds(), HEAP_TRIM_CHECK.toSeconds(),
                     TimeUnit.SECONDS);
         } catch (IOException | RuntimeException e) {
             LOG.warn("start-failed").with("error", e.getMessage()).log();
@@ -474,6 +487,18 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     }
 
     private final class FibEvents implements FibListener {
+        private final NextHopChanges nextHopChanges = new NextHopChanges(metrics);
+
+        @Override
+        public void onNextHopChanged(Prefix prefix, NextHop from, NextHop to) {
+            nextHopChanges.changed(prefix, from, to);
+        }
+
+        @Override
+        public void onBatch(int written, int failed) {
+            nextHopChanges.batchDone();
+        }
+
         @Override
         public void onFailure(Prefix prefix, int errno, String reason, int attempt) {
             metrics.fibError("write");

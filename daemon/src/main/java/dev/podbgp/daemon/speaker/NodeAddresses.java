@@ -1,7 +1,7 @@
 package dev.podbgp.daemon.speaker;
 
-import dev.podbgp.fib.address.AddressDump;
-import dev.podbgp.fib.address.InterfaceAddress;
+import dev.podbgp.fib.link.InterfaceAddress;
+import dev.podbgp.fib.link.InterfaceAddresses;
 import java.io.IOException;
 import java.util.List;
 
@@ -12,8 +12,8 @@ import java.util.List;
 @FunctionalInterface
 interface NodeAddresses {
 
-    /** The kernel's, through rtnetlink ({@link AddressDump}). */
-    NodeAddresses KERNEL = AddressDump::current;
+    /** The kernel's, through rtnetlink, in the calling thread's namespace ({@link InterfaceAddresses}). */
+    NodeAddresses KERNEL = () -> InterfaceAddresses.dump(null);
 
     List<InterfaceAddress> current() throws IOException;
 }

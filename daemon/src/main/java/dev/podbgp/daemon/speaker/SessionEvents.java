@@ -11,7 +11,7 @@ import dev.podbgp.bgp.wire.Malformation;
 import dev.podbgp.bgp.wire.message.Update;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.DesiredState;
-import dev.podbgp.fib.address.InterfaceAddress;
+import dev.podbgp.fib.link.InterfaceAddress;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.log.EventLog;
 import dev.podbgp.rib.PeerInfo;
@@ -38,15 +38,17 @@ final class SessionEvents implements PeerListener {
     private final RestartTimers timers;
     private final Supplier<DesiredState> state;
     private final SpeakerEvents events;
+    private final SessionInterfaces interfaces;
     private final NodeAddresses addresses;
 
     SessionEvents(PeerRegistry registry, RibThread rib, RestartTimers timers, Supplier<DesiredState> state,
-            SpeakerEvents events, NodeAddresses addresses) {
+            SpeakerEvents events, SessionInterfaces interfaces, NodeAddresses addresses) {
         this.registry = registry;
         this.rib = rib;
         this.timers = timers;
         this.state = state;
         this.events = events;
+        this.interfaces = interfaces;
         this.addresses = addresses;
     }
 
@@ -89,6 +91,8 @@ final class SessionEvents implements PeerListener {
             s.info = info;
             s.negotiated = session;
             s.lastError = "";
+            // Before the session's UPDATEs: the FIB may need its interface for their link-local next hops.
+            interfaces.established(s.id, peer.localAddress().orElse(null), peer.config().address());
             SelfNextHops self = SessionNextHops.choose(local, desired.address(), nodeAddresses, desired.nextHop(),
                     session.families());
             s.nextHops = self;

@@ -2,7 +2,7 @@ package dev.podbgp.daemon.speaker;
 
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.config.NextHopSpec;
-import dev.podbgp.fib.address.InterfaceAddress;
+import dev.podbgp.fib.link.InterfaceAddress;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Address;
 import dev.podbgp.inet.Ipv6Address;
@@ -88,6 +88,6 @@ final class SessionNextHops {
         if (peer instanceof Ipv6Address v6 && v6.isLinkLocal()) {
             return !link.isEmpty();
         }
-        return link.stream().anyMatch(a -> a.global() && a.subnet().contains(peer));
+        return link.stream().anyMatch(a -> a.global() && a.onSubnet(peer));
     }
 }

@@ -55,12 +55,12 @@ public final class Speaker implements AutoCloseable {
     private final LocalRestart localRestart;
 
     private Speaker(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners, SpeakerEvents events,
-            Runnable restartConverged) {
+            SessionInterfaces interfaces, Runnable restartConverged) {
         this.state = state;
         BestPathOptions options = BestPathOptions.defaults(state.node().asn())
                 .withMaxPaths(Math.max(1, state.fib().ecmpWidth()));
         this.rib = new Rib(state.node().routerId(), options);
-        this.adjRibOut = new AdjRibOut(PeerSettings.node(state));
+        this.adjRibOut = new AdjRibOut(PeerSettings.node(state), rib);
         rib.addListener(adjRibOut);
         locRibListeners.forEach(rib::addListener);
         this.counts = new PrefixCountPublisher(rib, adjRibOut, registry::slots);
@@ -83,7 +83,7 @@ public final class Speaker implements AutoCloseable {
             }
         });
         this.transport = BgpSpeaker.start(config, new SessionEvents(registry, ribThread, timers, () -> this.state, events,
-                NodeAddresses.KERNEL));
+                interfaces, NodeAddresses.KERNEL));
         transport.restarting(localRestart != null);
         this.convergence = new PeerConvergence(registry, transport, ribThread, timers);
         this.neighborCommands = new NeighborCommands(registry, ribThread);
@@ -99,7 +99,16 @@ public final class Speaker implements AutoCloseable {
      */
     public static Speaker start(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
             SpeakerEvents events) {
-        Speaker s = new Speaker(state, namespace, locRibListeners, events, null);
+        return start(state, namespace, locRibListeners, events, new SessionInterfaces(local -> Optional.empty()));
+    }
+
+    /**
+     * Like {@link #start(DesiredState, Optional, List, SpeakerEvents)}; each session that comes up tells
+     * {@code interfaces} its addresses, so the FIB ({@link FibBridge}) can find its interface.
+     */
+    public static Speaker start(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
+            SpeakerEvents events, SessionInterfaces interfaces) {
+        Speaker s = new Speaker(state, namespace, locRibListeners, events, interfaces, null);
         s.convergence.start(state);
         return s;
     }
@@ -111,8 +120,8 @@ public final class Speaker implements AutoCloseable {
      * did not ask for again) and later OPENs are plain.
      */
     public static Speaker restart(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
-            SpeakerEvents events, Duration deferral, Runnable converged) {
-        Speaker s = new Speaker(state, namespace, locRibListeners, events, converged);
+            SpeakerEvents events, SessionInterfaces interfaces, Duration deferral, Runnable converged) {
+        Speaker s = new Speaker(state, namespace, locRibListeners, events, interfaces, converged);
         s.convergence.start(state);
         s.localRestart.start(s.timers, deferral);
         return s;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.config.NextHopSpec;
-import dev.podbgp.fib.address.InterfaceAddress;
+import dev.podbgp.fib.link.InterfaceAddress;
 import dev.podbgp.fib.netlink.Rtnetlink;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Address;
@@ -21,27 +21,24 @@ class SessionNextHopsTest {
     private static final int LO = 1;
     private static final int ETH0 = 2;
     private static final int ETH1 = 3;
-    private static final int GLOBAL = Rtnetlink.RT_SCOPE_UNIVERSE;
-    private static final int LINK = Rtnetlink.RT_SCOPE_LINK;
-    private static final int HOST = 254;
     private static final Set<Family> BOTH = Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST);
 
     /** A dual-stack node: eth0 towards the ToR with both families, eth1 elsewhere, loopback with a /32. */
     private static final List<InterfaceAddress> NODE = List.of(
-            address(LO, "127.0.0.1", 8, HOST, 0),
-            address(LO, "10.255.0.1", 32, GLOBAL, 0),
-            address(ETH0, "192.0.2.10", 24, GLOBAL, 0),
-            address(ETH1, "198.51.100.10", 24, GLOBAL, 0),
-            address(LO, "::1", 128, HOST, 0),
-            address(ETH0, "2001:db8::5", 64, GLOBAL, Rtnetlink.IFA_F_DEPRECATED),
-            address(ETH0, "2001:db8::7", 64, GLOBAL, Rtnetlink.IFA_F_TEMPORARY),
-            address(ETH0, "2001:db8::10", 64, GLOBAL, 0),
-            address(ETH0, "fe80::10", 64, LINK, 0),
-            address(ETH1, "2001:db8:1::10", 64, GLOBAL, 0),
-            address(ETH1, "fe80::11", 64, LINK, 0));
+            address(LO, "127.0.0.1", 8, 0),
+            address(LO, "10.255.0.1", 32, 0),
+            address(ETH0, "192.0.2.10", 24, 0),
+            address(ETH1, "198.51.100.10", 24, 0),
+            address(LO, "::1", 128, 0),
+            address(ETH0, "2001:db8::5", 64, Rtnetlink.IFA_F_DEPRECATED),
+            address(ETH0, "2001:db8::7", 64, Rtnetlink.IFA_F_TEMPORARY),
+            address(ETH0, "2001:db8::10", 64, 0),
+            address(ETH0, "fe80::10", 64, 0),
+            address(ETH1, "2001:db8:1::10", 64, 0),
+            address(ETH1, "fe80::11", 64, 0));
 
-    private static InterfaceAddress address(int ifindex, String a, int length, int scope, int flags) {
-        return new InterfaceAddress(ifindex, IpAddress.parse(a), length, scope, flags);
+    private static InterfaceAddress address(int ifindex, String a, int length, int flags) {
+        return new InterfaceAddress(ifindex, IpAddress.parse(a), length, flags);
     }
 
     private static SelfNextHops choose(String local, String peer, NextHopSpec configured) {

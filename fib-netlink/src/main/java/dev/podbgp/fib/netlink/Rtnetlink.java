@@ -38,6 +38,10 @@ public final class Rtnetlink {
     public static final int AF_INET = 2;
     public static final int AF_INET6 = 10;
 
+    /** struct ifaddrmsg attributes: IFA_ADDRESS is the peer's on a point-to-point link, IFA_LOCAL ours. */
+    public static final int IFA_ADDRESS = 1;
+    public static final int IFA_LOCAL = 2;
+
     public static final int RTA_DST = 1;
     public static final int RTA_OIF = 4;
     public static final int RTA_GATEWAY = 5;
@@ -63,8 +67,6 @@ public final class Rtnetlink {
     public static final int NHA_OIF = 5;
     public static final int NHA_GATEWAY = 6;
 
-    public static final int IFA_ADDRESS = 1;
-    public static final int IFA_LOCAL = 2;
     /** u32 flags; the ifaddrmsg octet holds only the low eight. */
     public static final int IFA_FLAGS = 8;
     /** IPv6: a privacy address (RFC 8981); IPv4: the same bit means secondary. */

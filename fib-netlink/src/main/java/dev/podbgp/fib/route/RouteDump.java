@@ -2,7 +2,7 @@ package dev.podbgp.fib.route;
 
 import static dev.podbgp.fib.netlink.Rtnetlink.*;
 
-import dev.podbgp.fib.netlink.DumpReader;
+import dev.podbgp.fib.netlink.DumpAnswer;
 import dev.podbgp.fib.netlink.MessageBuilder;
 import dev.podbgp.fib.netlink.Messages;
 import dev.podbgp.fib.netlink.NetlinkSocket;
@@ -47,12 +47,10 @@ public final class RouteDump {
         socket.send(request.segment(), request.length());
         request.clear();
         List<KernelRoute> routes = new ArrayList<>();
-        DumpReader.read(socket, receive, sequence, "route dump", (type, buffer, at, length) -> {
-            if (type == RTM_NEWROUTE) {
-                KernelRoute route = parse(buffer, at, length);
-                if (route != null && route.protocol() == owner.protocol() && route.table() == owner.table()) {
-                    routes.add(route);
-                }
+        DumpAnswer.read(socket, receive, sequence, RTM_NEWROUTE, "route dump", (s, at, length) -> {
+            KernelRoute route = parse(s, at, length);
+            if (route != null && route.protocol() == owner.protocol() && route.table() == owner.table()) {
+                routes.add(route);
             }
         });
         return routes;
