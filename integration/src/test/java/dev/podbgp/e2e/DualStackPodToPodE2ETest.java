@@ -11,6 +11,7 @@ import dev.podbgp.inet.Prefix;
 import dev.podbgp.lab.Await;
 import dev.podbgp.lab.Lab;
 import dev.podbgp.lab.LabExtension;
+import dev.podbgp.lab.Link;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,7 +43,10 @@ class DualStackPodToPodE2ETest {
         // The router forwards to each node's IPv6 podCIDR over what the node sent: its own addresses on the link.
         String torRoutes6 = t.torNode().exec("ip", "-6", "route", "show", "proto", "bgp").orThrow();
         assertThat(torRoutes6).contains("fd00:10:240:1::/64").contains("fd00:10:240:2::/64");
-        assertThat(n2.kernelRoutes6()).contains("fd00:10:240:1::/64 via " + t.uplink(n2).peerAddress(n2.node(), AddressFamily.IPV6));
+        // The router sent its global and link-local next hops; the link-local one is installed on the uplink (RFC 2545).
+        Link up2 = t.uplink(n2);
+        assertThat(n2.kernelRoutes6()).contains("fd00:10:240:1::/64 via "
+                + DualStackNextHopE2ETest.linkLocal(t.torNode(), up2.aInterface()) + " dev " + up2.bInterface());
 
         Pod p1 = n1.addPod();
         Pod p2 = n2.addPod();
