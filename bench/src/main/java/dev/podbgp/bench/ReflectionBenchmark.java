@@ -17,6 +17,7 @@ import dev.podbgp.rib.Rib;
 import dev.podbgp.rib.out.AdjRibOut;
 import dev.podbgp.rib.out.NodeSettings;
 import dev.podbgp.rib.out.OutboundPeer;
+import dev.podbgp.rib.out.SelfNextHops;
 import dev.podbgp.rib.out.OutputSink;
 import dev.podbgp.rib.policy.PeerKind;
 import dev.podbgp.rib.policy.Policy;
@@ -93,7 +94,7 @@ public class ReflectionBenchmark {
             for (int i = 0; i < CLIENTS; i++) {
                 Ipv4Address a = new Ipv4Address(0x0A000000 | (i + 2));
                 clients[i] = new PeerInfo(i, a, LOCAL_AS, a, true, true);
-                ribOut.addPeer(new OutboundPeer(clients[i], PeerKind.MESH, false, routerId, null,
+                ribOut.addPeer(new OutboundPeer(clients[i], PeerKind.MESH, false, SelfNextHops.of(routerId, null),
                         Policy.acceptAll("export"), SessionCapabilities.FOUR_OCTET_AS, Set.of(Family.IPV4_UNICAST)));
             }
             source = clients[0];

@@ -12,12 +12,13 @@ import java.util.Optional;
  * @param importPolicy         a policy name; empty means the safe defaults alone
  * @param routeReflectorClient this node reflects routes to it (RFC 4456); needs the route-reflector role
  * @param bfd                  {@link BfdSpec#DISABLED} unless the peer has a {@code bfd} key
+ * @param nextHop              {@link NextHopSpec#NONE} unless the peer has a {@code nextHop} key
  */
 public record PeerSpec(IpAddress address, long asn, Optional<IpAddress> localAddress, int port,
                        PasswordSpec password, TtlSpec ttl, TimersSpec timers, List<FamilySpec> families,
                        boolean passive, Optional<String> importPolicy, Optional<String> exportPolicy,
                        Optional<MaxPrefixSpec> maxPrefix, boolean routeReflectorClient, boolean nextHopSelf,
-                       PeerKindSpec kind, BfdSpec bfd) {
+                       PeerKindSpec kind, BfdSpec bfd, NextHopSpec nextHop) {
     public PeerSpec {
         families = List.copyOf(families);
     }

@@ -7,6 +7,7 @@ import dev.podbgp.daemon.cli.Main;
 import dev.podbgp.daemon.cni.CniConfigWriter;
 import dev.podbgp.daemon.cni.CniRunner;
 import dev.podbgp.daemon.cni.TargetNamespace;
+import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.lab.Await;
 import dev.podbgp.lab.LabProcess;
@@ -127,8 +128,14 @@ public final class DemoNode {
         return node.exec("ip", "route", "show", "proto", PODBGP_PROTO).orThrow();
     }
 
+    /** {@code ip -6 route show proto 244}: as {@link #kernelRoutes()}, for IPv6. */
+    public String kernelRoutes6() {
+        return node.exec("ip", "-6", "route", "show", "proto", PODBGP_PROTO).orThrow();
+    }
+
     public boolean kernelHasRoute(Prefix p) {
-        return kernelRoutes().lines().anyMatch(l -> l.startsWith(p + " "));
+        String routes = p.family() == AddressFamily.IPV6 ? kernelRoutes6() : kernelRoutes();
+        return routes.lines().anyMatch(l -> l.startsWith(p + " "));
     }
 
     /**
@@ -157,7 +164,7 @@ public final class DemoNode {
         CniRunner.Attachment a = CniRunner.Attachment.of(podNs.name(), Path.of("/var/run/netns", podNs.name()));
         node.lab().onClose("CNI DEL " + label, () -> runner.del(leased, a, Optional.empty()));
         CniRunner.Result r = runner.add(leased, a);
-        return new Pod(podNs, r.addresses().getFirst());
+        return new Pod(podNs, r.addresses());
     }
 
     @Override

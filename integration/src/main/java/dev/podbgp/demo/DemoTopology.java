@@ -37,6 +37,8 @@ import java.util.function.UnaryOperator;
 public final class DemoTopology {
     public static final long TOR_AS = 65000;
     public static final Prefix CLUSTER = Prefix.parse("10.240.0.0/16");
+    /** The cluster's IPv6 pod network of {@link #buildDualStack}: a /64 per node. */
+    public static final Prefix CLUSTER6 = Prefix.parse("fd00:10:240::/48");
 
     private final Lab lab;
     private final Node torNode;
@@ -64,24 +66,52 @@ public final class DemoTopology {
 
     /** As {@link #build(Lab)}, with the router's config changed by {@code tor} (graceful restart, BFD). */
     public static DemoTopology build(Lab lab, UnaryOperator<PeerConfig> torConfig) {
+        return build(lab, torConfig, false);
+    }
+
+    /**
+     * As {@link #build(Lab)} with a dual-stack pod network: each node also has an IPv6 podCIDR
+     * ({@code fd00:10:240:N::/64}), and its one IPv4 session with the router carries both families.
+     */
+    public static DemoTopology buildDualStack(Lab lab) {
+        return build(lab, c -> c, true);
+    }
+
+    private static DemoTopology build(Lab lab, UnaryOperator<PeerConfig> torConfig, boolean dualStack) {
         Node torNode = lab.node("tor");
         torNode.enableForwarding();
         Node n1 = lab.node("node1");
         Node n2 = lab.node("node2");
         Link l1 = lab.link(torNode, n1);
         Link l2 = lab.link(torNode, n2);
-        DemoNode node1 = node(lab, n1, l1, 65001, Prefix.parse("10.240.1.0/24"));
-        DemoNode node2 = node(lab, n2, l2, 65002, Prefix.parse("10.240.2.0/24"));
+        List<Prefix> cluster = dualStack ? List.of(CLUSTER, CLUSTER6) : List.of(CLUSTER);
+        DemoNode node1 = uplinkedNode(lab, n1, l1, 65001, TOR_AS, podCidrs(1, dualStack), cluster);
+        DemoNode node2 = uplinkedNode(lab, n2, l2, 65002, TOR_AS, podCidrs(2, dualStack), cluster);
         IpAddress t1 = l1.address(torNode, AddressFamily.IPV4);
         PeerConfig tor = PeerConfig.of(t1.toString(), TOR_AS)
-                .neighbor(Neighbor.of(t1, node1.config().address(), node1.config().asn()))
-                .neighbor(Neighbor.of(l2.address(torNode, AddressFamily.IPV4), node2.config().address(),
-                        node2.config().asn()));
+                .neighbor(towards(t1, node1))
+                .neighbor(towards(l2.address(torNode, AddressFamily.IPV4), node2));
         FrrPeer frr = FrrPeer.start(torNode, torConfig.apply(tor), FrrBackend.NAMESPACE);
         return new DemoTopology(lab, torNode, frr, List.of(node1, node2), List.of(l1, l2));
     }
 
-    private static DemoNode node(Lab lab, Node n, Link uplink, long asn, Prefix podCidr) {
+    private static List<Prefix> podCidrs(int node, boolean dualStack) {
+        Prefix v4 = Prefix.parse("10.240." + node + ".0/24");
+        return dualStack ? List.of(v4, Prefix.parse("fd00:10:240:" + node + "::/64")) : List.of(v4);
+    }
+
+    /** The router's neighbor for {@code node}: over IPv4, with IPv6 too when the node is dual-stack. */
+    public static Neighbor towards(IpAddress local, DemoNode node) {
+        Neighbor n = Neighbor.of(local, node.config().address(), node.config().asn());
+        return node.config().dualStack() ? n.families(AddressFamily.IPV4, AddressFamily.IPV6) : n;
+    }
+
+    /**
+     * A podbgp node on {@code uplink}: its default route through the router, its lab directory and config file
+     * (eBGP over IPv4 to the other end of the uplink, AS {@code torAsn}); podbgp not started.
+     */
+    public static DemoNode uplinkedNode(Lab lab, Node n, Link uplink, long asn, long torAsn, List<Prefix> podCidrs,
+            List<Prefix> cluster) {
         IpAddress self = uplink.address(n, AddressFamily.IPV4);
         IpAddress torAddr = uplink.peerAddress(n, AddressFamily.IPV4);
         n.exec("ip", "route", "add", "default", "via", torAddr.toString()).orThrow();
@@ -91,7 +121,7 @@ public final class DemoTopology {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
-        NodeConfig c = new NodeConfig(n.label(), self, asn, torAddr, TOR_AS, List.of(podCidr), List.of(CLUSTER),
+        NodeConfig c = new NodeConfig(n.label(), self, asn, torAddr, torAsn, podCidrs, cluster,
                 List.of(), dir.resolve("net.d"), dir.resolve("podbgp.sock"));
         DemoNode node = new DemoNode(n, dir, c);
         node.writeConfig(c);

@@ -1,5 +1,6 @@
 package dev.podbgp.demo;
 
+import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import java.nio.file.Path;
@@ -68,13 +69,17 @@ public record NodeConfig(String name, IpAddress address, long asn, IpAddress tor
         y.append("    localAddress: ").append(address).append('\n');
         y.append("    timers: {holdTime: 9, keepalive: 3, connectRetry: 1}\n");
         y.append("    exportPolicy: to-tor\n");
+        if (dualStack()) {
+            // One IPv4 session carries both families; the IPv6 next hop is the node's own on the uplink.
+            y.append("    families: [ipv4 unicast, ipv6 unicast]\n");
+        }
         if (!torBfd.isEmpty()) {
             y.append("    bfd: ").append(torBfd).append('\n');
         }
         y.append("policies:\n  to-tor:\n    default: reject\n    rules:\n");
         y.append("      - name: pods\n");
         y.append("        match:\n          prefixes: ")
-                .append(list(clusterPodCidrs.stream().map(p -> p + " le 24").toList())).append('\n');
+                .append(list(clusterPodCidrs.stream().map(p -> p + " le " + podCidrLength(p)).toList())).append('\n');
         if (!exportCommunities.isEmpty()) {
             y.append("        actions:\n          - addCommunity: ").append(list(exportCommunities)).append('\n');
         }
@@ -90,6 +95,16 @@ public record NodeConfig(String name, IpAddress address, long asn, IpAddress tor
         y.append("metrics:\n  enabled: false\n");
         y.append("logging:\n  format: keyValue\n  level: info\n");
         return y.toString();
+    }
+
+    /** podCIDRs of both families: the node announces both over its one session to the router. */
+    public boolean dualStack() {
+        return podCidrs.stream().map(Prefix::family).distinct().count() > 1;
+    }
+
+    /** The longest podCIDR the export policy lets out: a /24 per node for IPv4, a /64 for IPv6. */
+    private static int podCidrLength(Prefix cluster) {
+        return cluster.family() == AddressFamily.IPV4 ? 24 : 64;
     }
 
     private static String list(List<String> items) {

@@ -1,6 +1,8 @@
 package dev.podbgp.demo;
 
 import dev.podbgp.fib.netns.NetworkNamespace;
+import dev.podbgp.inet.AddressFamily;
+import dev.podbgp.inet.IpAddress;
 import dev.podbgp.lab.Shell;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -36,8 +38,17 @@ public final class PodTraffic {
     public record PingResult(boolean ok, String output) {}
 
     public static PingResult ping(Pod from, Pod to, int count) {
+        return ping(from, to.address(), count);
+    }
+
+    /** As {@link #ping(Pod, Pod, int)}, to {@code to}'s address of {@code family}. */
+    public static PingResult ping(Pod from, Pod to, AddressFamily family, int count) {
+        return ping(from, to.address(family), count);
+    }
+
+    private static PingResult ping(Pod from, IpAddress to, int count) {
         Shell.Result r = from.namespace().exec("ping", "-n", "-c", Integer.toString(count), "-i", "0.3", "-W", "1",
-                to.address().toString());
+                to.toString());
         return new PingResult(r.ok(), (r.stdout() + r.stderr()).strip());
     }
 

@@ -3,6 +3,7 @@ package dev.podbgp.config.state;
 import dev.podbgp.config.BfdSpec;
 import dev.podbgp.config.FamilySpec;
 import dev.podbgp.config.MaxPrefixSpec;
+import dev.podbgp.config.NextHopSpec;
 import dev.podbgp.config.PeerKindSpec;
 import dev.podbgp.config.Secret;
 import dev.podbgp.config.TimersSpec;
@@ -15,13 +16,13 @@ import java.util.Optional;
  * One peer with every setting resolved: the password is the key itself (not where it came from),
  * defaults are applied, mesh peers are ordinary peers of kind MESH. A YAML file and Kubernetes
  * objects both produce these; the address identifies the peer across reloads. {@code bfd} is
- * {@link BfdSpec#DISABLED} unless asked for.
+ * {@link BfdSpec#DISABLED} unless asked for, {@code nextHop} {@link NextHopSpec#NONE}.
  */
 public record DesiredPeer(IpAddress address, long asn, Optional<IpAddress> localAddress, int port,
                           Optional<Secret> password, TtlSpec ttl, TimersSpec timers, List<FamilySpec> families,
                           boolean passive, Optional<String> importPolicy, Optional<String> exportPolicy,
                           Optional<MaxPrefixSpec> maxPrefix, boolean routeReflectorClient, boolean nextHopSelf,
-                          PeerKindSpec kind, BfdSpec bfd) {
+                          PeerKindSpec kind, BfdSpec bfd, NextHopSpec nextHop) {
     public DesiredPeer {
         families = List.copyOf(families);
         if (families.isEmpty()) {
@@ -35,6 +36,6 @@ public record DesiredPeer(IpAddress address, long asn, Optional<IpAddress> local
     /** The same settings for the peer at {@code other} in {@code otherAsn}: a listen range's or a gateway's peer. */
     public DesiredPeer with(IpAddress other, long otherAsn) {
         return new DesiredPeer(other, otherAsn, localAddress, port, password, ttl, timers, families, passive, importPolicy,
-                exportPolicy, maxPrefix, routeReflectorClient, nextHopSelf, kind, bfd);
+                exportPolicy, maxPrefix, routeReflectorClient, nextHopSelf, kind, bfd, nextHop);
     }
 }

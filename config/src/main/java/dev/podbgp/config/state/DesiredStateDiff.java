@@ -119,6 +119,7 @@ public record DesiredStateDiff(List<String> restartRequired, List<DesiredPeer> p
         check(f, PeerField.NEXT_HOP_SELF, b.nextHopSelf(), a.nextHopSelf());
         check(f, PeerField.KIND, b.kind(), a.kind());
         check(f, PeerField.BFD, b.bfd(), a.bfd());
+        check(f, PeerField.NEXT_HOP, b.nextHop(), a.nextHop());
         return f;
     }
 

@@ -2,6 +2,7 @@ package dev.podbgp.config.state;
 
 import dev.podbgp.config.BfdSpec;
 import dev.podbgp.config.FamilySpec;
+import dev.podbgp.config.NextHopSpec;
 import dev.podbgp.config.PasswordSpec;
 import dev.podbgp.config.PeerKindSpec;
 import dev.podbgp.config.PeerSpec;
@@ -62,14 +63,15 @@ public final class DesiredStates {
         };
         return new DesiredPeer(p.address(), p.asn(), p.localAddress(), p.port(), password, p.ttl(), p.timers(),
                 p.families(), p.passive(), p.importPolicy(), p.exportPolicy(), p.maxPrefix(),
-                p.routeReflectorClient(), p.nextHopSelf(), p.kind(), p.bfd());
+                p.routeReflectorClient(), p.nextHopSelf(), p.kind(), p.bfd(), p.nextHop());
     }
 
     /** A node-to-node mesh peer with the defaults every mesh session shares. */
     public static DesiredPeer meshPeer(IpAddress address, long asn) {
         return new DesiredPeer(address, asn, Optional.empty(), 179, Optional.empty(), TtlSpec.SYSTEM_DEFAULT,
                 TimersSpec.DEFAULT, List.of(FamilySpec.unicast(address.family())), false, Optional.empty(),
-                Optional.empty(), Optional.empty(), false, false, PeerKindSpec.MESH, BfdSpec.DISABLED);
+                Optional.empty(), Optional.empty(), false, false, PeerKindSpec.MESH, BfdSpec.DISABLED,
+                NextHopSpec.NONE);
     }
 
     /** The listen address when it is a specific IPv4 address, else the first IPv4 local address of a peer. */

@@ -29,7 +29,9 @@ public enum PeerField {
     NEXT_HOP_SELF(false),
     KIND(false),
     /** BFD runs beside the session; its settings change the BFD session only. */
-    BFD(false);
+    BFD(false),
+    /** Our next hops are chosen once, when the session comes up (the addresses on its interface). */
+    NEXT_HOP(true);
 
     private final boolean resetsSession;
 

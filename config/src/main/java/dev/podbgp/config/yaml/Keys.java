@@ -21,13 +21,14 @@ final class Keys {
     static final Set<String> LISTEN = of("address", "port");
     static final Set<String> PEER = of("address", "asn", "kind", "localAddress", "port", "password", "passwordFile",
             "gtsm", "multihop", "timers", "families", "passive", "importPolicy", "exportPolicy", "maxPrefix",
-            "routeReflectorClient", "nextHopSelf", "bfd");
+            "routeReflectorClient", "nextHopSelf", "nextHop", "bfd");
     static final Set<String> DYNAMIC_PEER = of("range", "peerAs", "maxSessions", "kind", "password", "passwordFile",
             "gtsm", "multihop", "timers", "families", "importPolicy", "exportPolicy", "maxPrefix",
             "routeReflectorClient", "nextHopSelf");
     static final Set<String> GATEWAY_PEER = of("family", "asn", "localAddress", "port", "password", "passwordFile",
             "gtsm", "multihop", "timers", "families", "passive", "importPolicy", "exportPolicy", "maxPrefix",
             "nextHopSelf", "bfd");
+    static final Set<String> NEXT_HOP = of("ipv4", "ipv6");
     static final Set<String> TIMERS = of("holdTime", "keepalive", "connectRetry");
     static final Set<String> BFD = of("enabled", "minTx", "minRx", "multiplier", "multihop");
     static final Set<String> MAX_PREFIX = of("limit", "warningPercent", "action", "restartAfter");

@@ -7,6 +7,7 @@ import dev.podbgp.config.PeerAsSpec;
 import dev.podbgp.config.FamilySpec;
 import dev.podbgp.config.MaxPrefixSpec;
 import dev.podbgp.config.MeshSpec;
+import dev.podbgp.config.NextHopSpec;
 import dev.podbgp.config.NodeSpec;
 import dev.podbgp.config.PasswordSpec;
 import dev.podbgp.config.PeerKindSpec;
@@ -19,6 +20,8 @@ import dev.podbgp.config.TtlSpec;
 import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
+import dev.podbgp.inet.Ipv4Address;
+import dev.podbgp.inet.Ipv6Address;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -214,11 +217,40 @@ final class PeerReader {
         }
         boolean nextHopSelf = m.get("nextHopSelf").flatMap(YamlValue::bool).orElse(false);
         BfdSpec bfd = m.get("bfd").map(this::bfd).orElse(BfdSpec.DISABLED);
+        NextHopSpec nextHop = m.get("nextHop").flatMap(v -> v.map(Keys.NEXT_HOP)).map(PeerReader::nextHop)
+                .orElse(NextHopSpec.NONE);
         if (address.isEmpty() || asn.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new PeerSpec(address.get(), asn.get(), local, port, password, ttl, timers, families, passive,
-                importPolicy, exportPolicy, maxPrefix, rrClient, nextHopSelf, kind, bfd));
+                importPolicy, exportPolicy, maxPrefix, rrClient, nextHopSelf, kind, bfd, nextHop));
+    }
+
+    /** Each family's address checked on its own line: an address of the other family, or one no host can use. */
+    private static NextHopSpec nextHop(YamlMap m) {
+        Optional<Ipv4Address> ipv4 = m.get("ipv4").flatMap(v -> v.ipv4().filter(a -> unicast(v, a)));
+        Optional<Ipv6Address> ipv6 = m.get("ipv6").flatMap(v -> v.ipv6().filter(a -> unicast(v, a)).filter(a -> {
+            if (a.isLinkLocal()) {
+                v.error("'" + a + "' is link-local; give a global address (the link-local of the session's"
+                        + " interface is sent next to it on its own)");
+                return false;
+            }
+            return true;
+        }));
+        return new NextHopSpec(ipv4, ipv6);
+    }
+
+    private static boolean unicast(YamlValue v, IpAddress a) {
+        boolean usable = switch (a) {
+            // 0.0.0.0/8, 127.0.0.0/8 and 224.0.0.0/3 (multicast, reserved, broadcast) are no host's next hop.
+            case Ipv4Address v4 -> (v4.bits() >>> 24) != 0 && (v4.bits() >>> 24) != 127 && (v4.bits() >>> 29) < 7;
+            // ::, ::1 and ff00::/8.
+            case Ipv6Address v6 -> !(v6.high() == 0 && (v6.low() == 0 || v6.low() == 1)) && (v6.high() >>> 56) != 0xff;
+        };
+        if (!usable) {
+            v.error("'" + a + "' is not a unicast address a peer can send to");
+        }
+        return usable;
     }
 
     private Optional<String> policyName(YamlValue v) {

@@ -2,6 +2,7 @@ package dev.podbgp.config.yaml;
 
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Address;
+import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.inet.Prefix;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,6 +130,16 @@ public record YamlValue(Node node, Node keyNode, String path, Diagnostics diagno
                 return Optional.empty();
             }
             return parsed(Ipv4Address::parse);
+        });
+    }
+
+    public Optional<Ipv6Address> ipv6() {
+        return text().flatMap(t -> {
+            if (t.indexOf(':') < 0) {
+                error("'" + t + "' is not an IPv6 address");
+                return Optional.empty();
+            }
+            return parsed(Ipv6Address::parse);
         });
     }
 

@@ -24,6 +24,6 @@ class KeysDocumentedTest {
                 }
             }
         }
-        assertThat(sections).isEqualTo(24);
+        assertThat(sections).isEqualTo(25);
     }
 }

@@ -30,7 +30,7 @@ final class ViewTables {
         // The Dynamic column (the listen range a dynamic neighbour connected from) only when there is one.
         boolean dynamic = neighbors.stream().anyMatch(n -> !n.dynamicRange().isEmpty());
         List<String> columns = new ArrayList<>(List.of("Neighbor", "AS", "State", "BFD", "Up/Down", "Received",
-                "Accepted", "Advertised", "Last error"));
+                "Accepted", "Advertised", "Next hops", "Last error"));
         if (dynamic) {
             columns.add("Dynamic");
         }
@@ -38,7 +38,7 @@ final class ViewTables {
         for (NeighborView n : neighbors) {
             List<Object> cells = new ArrayList<>(List.of(n.address(), n.asn(), n.state(), dash(n.bfd()),
                     duration(n.uptimeSeconds()), n.received(), n.accepted(), n.advertised(),
-                    n.lastError().isEmpty() ? "-" : n.lastError()));
+                    nextHops(n), n.lastError().isEmpty() ? "-" : n.lastError()));
             if (dynamic) {
                 cells.add(dash(n.dynamicRange()));
             }
@@ -87,6 +87,13 @@ final class ViewTables {
             return String.format("%dd%02dh%02dm", d, h, m);
         }
         return String.format("%dw%dd%02dh", d / 7, d % 7, h);
+    }
+
+    /** The addresses, then each family left without one, so a missing IPv6 next hop shows as {@code no ipv6 unicast}. */
+    private static String nextHops(NeighborView n) {
+        List<String> cells = new ArrayList<>(n.nextHops());
+        n.noNextHop().forEach(f -> cells.add("no " + f));
+        return list(cells);
     }
 
     private static String list(List<String> values) {

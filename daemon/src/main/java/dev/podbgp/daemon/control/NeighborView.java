@@ -1,5 +1,7 @@
 package dev.podbgp.daemon.control;
 
+import java.util.List;
+
 /**
  * One BGP neighbor as {@code podbgp show neighbors} prints it.
  *
@@ -13,14 +15,23 @@ package dev.podbgp.daemon.control;
  * @param lastError     the last NOTIFICATION or connection error, empty if none
  * @param bfd           the BFD session's state (RFC 5880 §4.1: AdminDown, Down, Init, Up), empty without BFD
  * @param bfdFlaps      times the BFD session left Up
+ * @param nextHops      our next hops on the session: IPv4, IPv6 global, IPv6 link-local, those we have
+ * @param noNextHop     families the session negotiated with no next hop of ours: our routes of those are not sent
  * @param dynamicRange  the listen range a dynamic neighbour connected from; empty for a configured peer
  */
 public record NeighborView(String address, long asn, String state, long uptimeSeconds, long received,
-        long accepted, long advertised, String lastError, String bfd, long bfdFlaps, String dynamicRange) {
+        long accepted, long advertised, String lastError, String bfd, long bfdFlaps, List<String> nextHops,
+        List<String> noNextHop, String dynamicRange) {
+
+    public NeighborView {
+        nextHops = List.copyOf(nextHops);
+        noNextHop = List.copyOf(noNextHop);
+    }
 
     /** A configured peer's view. */
     public NeighborView(String address, long asn, String state, long uptimeSeconds, long received, long accepted,
-            long advertised, String lastError, String bfd, long bfdFlaps) {
-        this(address, asn, state, uptimeSeconds, received, accepted, advertised, lastError, bfd, bfdFlaps, "");
+            long advertised, String lastError, String bfd, long bfdFlaps, List<String> nextHops, List<String> noNextHop) {
+        this(address, asn, state, uptimeSeconds, received, accepted, advertised, lastError, bfd, bfdFlaps, nextHops,
+                noNextHop, "");
     }
 }

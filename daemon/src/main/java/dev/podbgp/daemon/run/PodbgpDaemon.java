@@ -52,6 +52,7 @@ import dev.podbgp.inet.Prefix;
 import dev.podbgp.log.EventLog;
 import dev.podbgp.log.LogField;
 import dev.podbgp.rib.RibListener;
+import dev.podbgp.rib.out.SelfNextHops;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -61,6 +62,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -284,9 +287,15 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             out.add(new NeighborView(p.address().toString(), p.asn(), p.state().rfcName(),
                     Duration.between(p.since(), now).toSeconds(), counts.received(), counts.accepted(),
                     counts.advertised(), p.lastError(), bfd.state(p.address()), bfd.flaps(p.address()),
+                    nextHops(p.nextHops()), p.withoutNextHop().stream().map(Object::toString).toList(),
                     p.dynamicRange().map(Object::toString).orElse("")));
         }
         return out;
+    }
+
+    private static List<String> nextHops(SelfNextHops self) {
+        return Stream.of(self.ipv4(), self.ipv6(), self.ipv6LinkLocal()).filter(Objects::nonNull)
+                .map(Object::toString).toList();
     }
 
     @Override

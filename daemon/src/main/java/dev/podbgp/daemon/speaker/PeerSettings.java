@@ -7,12 +7,12 @@ import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.DesiredState;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Address;
-import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.rib.PeerImport;
 import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.event.RibEvent;
 import dev.podbgp.rib.out.NodeSettings;
 import dev.podbgp.rib.out.OutboundPeer;
+import dev.podbgp.rib.out.SelfNextHops;
 import dev.podbgp.rib.out.SessionOutput;
 import dev.podbgp.rib.policy.ImportPipeline;
 import dev.podbgp.rib.policy.PeerKind;
@@ -59,21 +59,18 @@ final class PeerSettings {
         return imp;
     }
 
-    /** Export of one session: our address on it is the next hop when we set next hop self (RFC 4271 §5.1.3). */
-    static OutboundPeer outbound(DesiredState s, DesiredPeer p, PeerInfo info, NegotiatedSession n,
-            Optional<InetSocketAddress> local, SessionOutput output) {
-        Ipv4Address self4 = null;
-        Ipv6Address self6 = null;
-        if (local.isPresent()) {
-            IpAddress a = IpAddress.ofBytes(local.get().getAddress().getAddress());
-            if (a instanceof Ipv4Address v4) {
-                self4 = v4;
-            } else if (a instanceof Ipv6Address v6) {
-                self6 = v6;
-            }
-        }
-        return new OutboundPeer(info, kind(p), p.nextHopSelf(), self4, self6, exportPolicy(s, p), n.codec(),
-                n.families(), output);
+    /**
+     * Export of one session: {@code self} are the next hops when we set next hop self (RFC 4271 §5.1.3), found by
+     * {@link SessionNextHops} when the session came up.
+     */
+    static OutboundPeer outbound(DesiredState s, DesiredPeer p, PeerInfo info, NegotiatedSession n, SelfNextHops self,
+            SessionOutput output) {
+        return new OutboundPeer(info, kind(p), p.nextHopSelf(), self, exportPolicy(s, p), n.codec(), n.families(), output);
+    }
+
+    /** The session's local address as the RIB's address type; empty when the socket has none. */
+    static Optional<IpAddress> localAddress(Optional<InetSocketAddress> local) {
+        return local.map(l -> IpAddress.ofBytes(l.getAddress().getAddress()));
     }
 
     /** The export part of {@link #outbound}, for a session that is already running. */

@@ -4,10 +4,13 @@ import dev.podbgp.bgp.session.NegotiatedSession;
 import dev.podbgp.bgp.transport.BgpPeer;
 import dev.podbgp.config.state.DesiredListenRange;
 import dev.podbgp.config.state.DesiredPeer;
+import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.event.RibEvent;
 import java.time.Instant;
 import java.util.Optional;
+import dev.podbgp.rib.out.SelfNextHops;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +38,9 @@ final class PeerSlot {
     volatile NegotiatedSession negotiated;
     volatile Instant since = Instant.now();
     volatile String lastError = "";
+    /** Our next hops on the current or last session, and the families it negotiated that have none. */
+    volatile SelfNextHops nextHops = SelfNextHops.NONE;
+    volatile List<Family> withoutNextHop = List.of();
     final AtomicLong updatesIn = new AtomicLong();
     final AtomicLong updatesOut = new AtomicLong();
     final AtomicLong flaps = new AtomicLong();
@@ -69,6 +75,7 @@ final class PeerSlot {
     PeerStatus status() {
         DesiredPeer d = desired;
         return new PeerStatus(d.address(), d.asn(), bgp.state(), since, lastError, updatesIn.get(), updatesOut.get(),
-                flaps.get(), inbox.paused(), Optional.ofNullable(dynamicRange).map(DesiredListenRange::range));
+                flaps.get(), inbox.paused(), nextHops, withoutNextHop,
+                Optional.ofNullable(dynamicRange).map(DesiredListenRange::range));
     }
 }

@@ -13,16 +13,20 @@ import dev.podbgp.bgp.wire.message.Update;
 import dev.podbgp.config.state.DesiredListenRange;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.DesiredState;
+import dev.podbgp.fib.link.InterfaceAddress;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Address;
 import dev.podbgp.inet.Ipv6Address;
+import dev.podbgp.inet.Prefix;
+import dev.podbgp.log.EventLog;
 import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.event.RibEvent;
-import dev.podbgp.inet.IpAddress;
-import dev.podbgp.inet.Prefix;
+import dev.podbgp.rib.out.SelfNextHops;
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -34,21 +38,25 @@ import java.util.function.Supplier;
  */
 final class SessionEvents implements PeerListener {
 
+    private static final EventLog LOG = EventLog.named("podbgp.speaker");
+
     private final PeerRegistry registry;
     private final RibThread rib;
     private final RestartTimers timers;
     private final Supplier<DesiredState> state;
     private final SpeakerEvents events;
     private final SessionInterfaces interfaces;
+    private final NodeAddresses addresses;
 
     SessionEvents(PeerRegistry registry, RibThread rib, RestartTimers timers, Supplier<DesiredState> state,
-            SpeakerEvents events, SessionInterfaces interfaces) {
+            SpeakerEvents events, SessionInterfaces interfaces, NodeAddresses addresses) {
         this.registry = registry;
         this.rib = rib;
         this.timers = timers;
         this.state = state;
         this.events = events;
         this.interfaces = interfaces;
+        this.addresses = addresses;
     }
 
     private void submit(PeerSlot slot, RibEvent event) {
@@ -113,6 +121,9 @@ final class SessionEvents implements PeerListener {
         s.generation.incrementAndGet();
         timers.cancel(s);
         SessionChannel channel = new SessionChannel(peer, session, s.updatesOut);
+        Optional<IpAddress> local = PeerSettings.localAddress(peer.localAddress());
+        // Asked before the lock: the config thread need not wait for the kernel.
+        List<InterfaceAddress> nodeAddresses = nodeAddresses(peer);
         // Locked against PeerConvergence.reconfigure: either this event carries the new settings, or the change
         // finds the PeerInfo set and follows this event through the inbox.
         synchronized (s) {
@@ -129,15 +140,54 @@ final class SessionEvents implements PeerListener {
             s.lastError = "";
             // Before the session's UPDATEs: the FIB may need its interface for their link-local next hops.
             interfaces.established(s.id, peer.localAddress().orElse(null), peer.config().address());
+            SelfNextHops self = SessionNextHops.choose(local, desired.address(), nodeAddresses, desired.nextHop(),
+                    session.families());
+            s.nextHops = self;
+            s.withoutNextHop = SessionNextHops.withoutNextHop(self, session.families());
+            logNextHops(desired, local, self, s.withoutNextHop);
             submit(s, new RibEvent.SessionEstablished(info, PeerSettings.importOf(now, desired),
                     GracefulRestartTerms.forwardingPreserved(session),
-                    PeerSettings.outbound(now, desired, info, session, peer.localAddress(), channel)));
+                    PeerSettings.outbound(now, desired, info, session, self, channel)));
         }
         events.established(neighbor(peer), session);
         if (s.inbox.paused()) {
             // A new connection reads by default; the RIB is still behind this peer.
             peer.pauseReading();
         }
+    }
+
+    /**
+     * One RTM_GETADDR dump on this event loop. It is not a wait on the network or another process: the kernel
+     * answers from its own tables inside the receive call, once per session that comes up. Without an answer the
+     * session keeps its own address as its only next hop.
+     */
+    private List<InterfaceAddress> nodeAddresses(BgpPeer peer) {
+        try {
+            return addresses.current();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("interface-addresses-unavailable").with("peer", peer.config().address().getHostAddress())
+                    .with("error", e.getMessage()).log();
+            return List.of();
+        }
+    }
+
+    /** A family negotiated without a next hop of ours is not announced at all: that must not go unnoticed. */
+    private static void logNextHops(DesiredPeer desired, Optional<IpAddress> local, SelfNextHops self,
+            List<Family> missing) {
+        LOG.debug("session-next-hops").with("peer", desired.address()).with("local", local.map(Object::toString).orElse("-"))
+                .with("ipv4", dash(self.ipv4())).with("ipv6", dash(self.ipv6()))
+                .with("link-local", dash(self.ipv6LinkLocal())).log();
+        for (Family f : missing) {
+            String key = f.equals(Family.IPV4_UNICAST) ? "ipv4" : "ipv6";
+            LOG.warn("next-hop-missing").with("peer", desired.address()).with("family", f)
+                    .with("local", local.map(Object::toString).orElse("-"))
+                    .with("reason", "no " + key + " address of ours on the session's interface, so our " + f
+                            + " routes are not sent; give peers[].nextHop." + key).log();
+        }
+    }
+
+    private static String dash(IpAddress a) {
+        return a == null ? "-" : a.toString();
     }
 
     @Override

@@ -91,7 +91,7 @@ public final class Speaker implements AutoCloseable {
             }
         });
         this.transport = BgpSpeaker.start(config, new SessionEvents(registry, ribThread, timers, () -> this.state, events,
-                interfaces));
+                interfaces, NodeAddresses.KERNEL));
         transport.restarting(localRestart != null);
         this.convergence = new PeerConvergence(registry, transport, ribThread, timers);
         this.neighborCommands = new NeighborCommands(registry, ribThread);

@@ -55,9 +55,9 @@ class ControlCliTest {
         CliRun r = run("show", "neighbors");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("""
-                Neighbor     AS          State        BFD  Up/Down   Received  Accepted  Advertised  Last error
-                192.0.2.1    65001       Established  Up   01:02:03  12        10        2           -
-                2001:db8::1  4200000001  Active       -    00:00:05  0         0         0           Cease/administrative-reset
+                Neighbor     AS          State        BFD  Up/Down   Received  Accepted  Advertised  Next hops                         Last error
+                192.0.2.1    65001       Established  Up   01:02:03  12        10        2           192.0.2.10,2001:db8::10,fe80::10  -
+                2001:db8::1  4200000001  Active       -    00:00:05  0         0         0           2001:db8::10,no ipv4 unicast      Cease/administrative-reset
                 """);
     }
 

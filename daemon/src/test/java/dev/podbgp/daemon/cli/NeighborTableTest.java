@@ -11,12 +11,14 @@ class NeighborTableTest {
 
     @Test
     void theDynamicColumnAppearsWhenADynamicNeighbourIsUp() {
-        NeighborView configured = new NeighborView("192.0.2.1", 65001, "Established", 5, 1, 1, 1, "", "", 0);
-        NeighborView dynamic = new NeighborView("10.0.1.7", 65005, "Established", 7, 2, 2, 1, "", "", 0, "10.0.1.0/24");
+        NeighborView configured = new NeighborView("192.0.2.1", 65001, "Established", 5, 1, 1, 1, "", "", 0,
+                List.of("192.0.2.11"), List.of());
+        NeighborView dynamic = new NeighborView("10.0.1.7", 65005, "Established", 7, 2, 2, 1, "", "", 0,
+                List.of("10.0.1.1"), List.of(), "10.0.1.0/24");
         assertThat(ViewTables.neighbors(List.of(configured, dynamic))).isEqualTo("""
-                Neighbor   AS     State        BFD  Up/Down   Received  Accepted  Advertised  Last error  Dynamic
-                192.0.2.1  65001  Established  -    00:00:05  1         1         1           -           -
-                10.0.1.7   65005  Established  -    00:00:07  2         2         1           -           10.0.1.0/24
+                Neighbor   AS     State        BFD  Up/Down   Received  Accepted  Advertised  Next hops   Last error  Dynamic
+                192.0.2.1  65001  Established  -    00:00:05  1         1         1           192.0.2.11  -           -
+                10.0.1.7   65005  Established  -    00:00:07  2         2         1           10.0.1.1    -           10.0.1.0/24
                 """);
         assertThat(ViewTables.neighbors(List.of(configured))).doesNotContain("Dynamic");
     }

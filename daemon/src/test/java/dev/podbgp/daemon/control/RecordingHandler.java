@@ -13,8 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public class RecordingHandler implements ControlHandler {
     public static final List<NeighborView> NEIGHBORS = List.of(
-            new NeighborView("192.0.2.1", 65001, "Established", 3723, 12, 10, 2, "", "Up", 1),
-            new NeighborView("2001:db8::1", 4200000001L, "Active", 5, 0, 0, 0, "Cease/administrative-reset", "", 0));
+            new NeighborView("192.0.2.1", 65001, "Established", 3723, 12, 10, 2, "", "Up", 1,
+                    List.of("192.0.2.10", "2001:db8::10", "fe80::10"), List.of()),
+            new NeighborView("2001:db8::1", 4200000001L, "Active", 5, 0, 0, 0, "Cease/administrative-reset", "", 0,
+                    List.of("2001:db8::10"), List.of("ipv4 unicast")));
     public static final List<RouteView> ROUTES = List.of(
             new RouteView("10.240.2.0/24", List.of("192.0.2.1"), true, "shorter AS path", "192.0.2.1", "65001",
                     "igp", 100, -1, List.of("65000:1")),

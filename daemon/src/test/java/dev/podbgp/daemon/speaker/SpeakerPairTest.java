@@ -296,7 +296,9 @@ class SpeakerPairTest {
         b = start(nodeB(", maxPrefix: {limit: 1, restartAfter: 0}"));
 
         await(() -> status(a).lastError().startsWith("NOTIFICATION_RECEIVED 6/1"), "Cease/1 at the sender, was: " + status(a).lastError());
-        assertThat(status(b).lastError()).startsWith("ADMIN_STOP 6/1: torn down with NOTIFICATION 6/1");
+        // B's own report of the teardown follows on its event loop, which may run after A has read the NOTIFICATION.
+        await(() -> status(b).lastError().startsWith("ADMIN_STOP 6/1: torn down with NOTIFICATION 6/1"),
+                "B's record of the teardown, was: " + status(b).lastError());
         // restartAfter 0: the session stays down until an operator acts, and the routes are gone.
         assertThat(status(b).state()).isNotEqualTo(SessionState.ESTABLISHED);
         assertThat(has(b, A_POD) || has(b, A_EXTRA)).isFalse();
@@ -604,5 +606,71 @@ class SpeakerPairTest {
         b.apply(gatewayOnly);
         assertThat(b.peers()).hasSize(1);
         assertThat(status(b).state()).isEqualTo(SessionState.ESTABLISHED);
+    }
+
+    private static final Prefix A_POD6 = Prefix.parse("fd00:10:240:1::/64");
+    private static final String BOTH_FAMILIES = ", families: [ipv4 unicast, ipv6 unicast]";
+
+    @Test
+    void rfc2545_oneIpv4SessionCarriesBothPodCidrs_theIpv6OneWithTheInterfacesGlobalAndLinkLocalNextHops() throws Exception {
+        ip("-n", namespace, "addr", "add", "2001:db8:99::11/64", "dev", "v0", "nodad");
+        a = start(nodeA("10.240.1.0/24, fd00:10:240:1::/64", BOTH_FAMILIES));
+        b = start(nodeB(BOTH_FAMILIES));
+
+        await(() -> has(b, A_POD) && has(b, A_POD6), "both of A's podCIDRs at B over the one IPv4 session");
+        assertThat(decision(b, A_POD).best().nextHop()).isEqualTo(A);
+        assertThat(decision(b, A_POD6).best().nextHop()).isEqualTo(IpAddress.parse("2001:db8:99::11"));
+        var self = status(a).nextHops();
+        assertThat(self.ipv6()).isEqualTo(IpAddress.parse("2001:db8:99::11"));
+        // B is on v0's subnet: the link-local of v0 goes after the global address (RFC 2545 §3).
+        assertThat(self.ipv6LinkLocal()).isNotNull();
+        assertThat(self.ipv6LinkLocal().isLinkLocal()).isTrue();
+        assertThat(status(a).withoutNextHop()).isEmpty();
+    }
+
+    @Test
+    void anIpv6PodCidrWithoutAnIpv6AddressIsNotSent_untilNextHopGivesOne() throws Exception {
+        a = start(nodeA("10.240.1.0/24, fd00:10:240:1::/64", BOTH_FAMILIES));
+        b = start(nodeB(BOTH_FAMILIES));
+        await(() -> has(b, A_POD), "A's IPv4 podCIDR at B");
+        assertThat(status(a).withoutNextHop()).containsExactly(Family.IPV6_UNICAST);
+        Thread.sleep(300);
+        assertThat(has(b, A_POD6)).as("no IPv6 address of A's on v0: the IPv6 podCIDR has no next hop").isFalse();
+
+        var diff = a.apply(nodeA("10.240.1.0/24, fd00:10:240:1::/64", BOTH_FAMILIES + ", nextHop: {ipv6: '2001:db8:99::99'}"));
+        assertThat(diff.peersToReset()).containsExactly(B);
+        await(() -> has(b, A_POD6), "the IPv6 podCIDR once nextHop.ipv6 is given");
+        assertThat(decision(b, A_POD6).best().nextHop()).isEqualTo(IpAddress.parse("2001:db8:99::99"));
+        assertThat(status(a).withoutNextHop()).isEmpty();
+    }
+
+    /** A node of the IPv6 session test: it peers from {@code self} to {@code peer}, both families. */
+    private DesiredState overIpv6(String name, String self, String peer, long asn, long peerAs, String podCidrs,
+            String extra) throws Exception {
+        return ConfigLoader.parse(name + ".yaml", """
+                node: {name: %s, routerId: 10.99.0.%s, asn: %d, podCidrs: [%s], clusterPodCidrs: [10.240.0.0/16]}
+                listen: {address: '%s', port: %d}
+                peers:
+                  - {address: '%s', asn: %d, port: %d, localAddress: '%s', families: [ipv4 unicast, ipv6 unicast],
+                     timers: {holdTime: 9, connectRetry: 1}%s}
+                metrics: {enabled: false}
+                controlSocket: %s
+                """.formatted(name, name.equals("a") ? "11" : "12", asn, podCidrs, self, port, peer, peerAs, port, self,
+                extra, dir.resolve(name + ".sock")), dir).state();
+    }
+
+    @Test
+    void oneIpv6SessionCarriesTheIpv4PodCidrWithTheInterfacesIpv4Address() throws Exception {
+        ip("-n", namespace, "addr", "add", "2001:db8:99::11/64", "dev", "v0", "nodad");
+        ip("-n", namespace, "addr", "add", "2001:db8:99::12/64", "dev", "v0", "nodad");
+        a = start(overIpv6("a", "2001:db8:99::11", "2001:db8:99::12", 65001, 65002,
+                "10.240.1.0/24, fd00:10:240:1::/64", ""));
+        b = start(overIpv6("b", "2001:db8:99::12", "2001:db8:99::11", 65002, 65001, "10.240.2.0/24", ", passive: true"));
+
+        await(() -> has(b, A_POD) && has(b, A_POD6), "both of A's podCIDRs at B over the one IPv6 session");
+        assertThat(decision(b, A_POD6).best().nextHop()).isEqualTo(IpAddress.parse("2001:db8:99::11"));
+        // No RFC 8950 here: the IPv4 podCIDR goes with an IPv4 address of A's on v0, its first one.
+        assertThat(decision(b, A_POD).best().nextHop()).isEqualTo(A);
+        assertThat(status(a).nextHops().ipv4()).isEqualTo(A);
     }
 }

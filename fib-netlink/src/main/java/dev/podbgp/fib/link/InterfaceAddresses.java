@@ -74,9 +74,14 @@ public final class InterfaceAddresses {
         }
         int family = Messages.u8(s, m);
         int prefixLength = Messages.u8(s, m + 1);
+        int flags = Messages.u8(s, m + 2);
         int ifindex = Messages.u32(s, m + 4);
         int from = m + IFADDRMSG_LEN;
         int to = at + length;
+        int flagsAttr = Messages.find(s, from, to, IFA_FLAGS);
+        if (flagsAttr >= 0) {
+            flags = Messages.u32(s, flagsAttr + 4);
+        }
         int a = Messages.find(s, from, to, IFA_LOCAL);
         if (a < 0) {
             a = Messages.find(s, from, to, IFA_ADDRESS);
@@ -92,6 +97,6 @@ public final class InterfaceAddresses {
         } else {
             return null;
         }
-        return new InterfaceAddress(ifindex, address, prefixLength);
+        return new InterfaceAddress(ifindex, address, prefixLength, flags);
     }
 }

@@ -68,6 +68,14 @@ public final class Rtnetlink {
     public static final int NHA_OIF = 5;
     public static final int NHA_GATEWAY = 6;
 
+    /** u32 flags; the ifaddrmsg octet holds only the low eight. */
+    public static final int IFA_FLAGS = 8;
+    /** IPv6: a privacy address (RFC 8981); IPv4: the same bit means secondary. */
+    public static final int IFA_F_TEMPORARY = 0x01;
+    public static final int IFA_F_DADFAILED = 0x08;
+    public static final int IFA_F_DEPRECATED = 0x20;
+    public static final int IFA_F_TENTATIVE = 0x40;
+
     public static final int IFLA_IFNAME = 3;
     public static final int IFF_UP = 0x1;
     public static final int IFF_LOWER_UP = 0x10000;

@@ -3,6 +3,7 @@ package dev.podbgp.fib.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podbgp.fib.TestNamespace;
+import dev.podbgp.fib.netlink.Rtnetlink;
 import dev.podbgp.inet.IpAddress;
 import java.io.IOException;
 import java.util.List;
@@ -28,12 +29,9 @@ class InterfaceAddressesTest {
     @Test
     void findsTheInterfaceAndSubnetOfEachFamilysAddress() throws IOException {
         int d0 = ns.ifindex("d0");
-        assertThat(InterfaceAddresses.owning(ns.namespace(), IpAddress.parse("10.0.0.1")))
-                .contains(new InterfaceAddress(d0, IpAddress.parse("10.0.0.1"), 24));
-        assertThat(InterfaceAddresses.owning(ns.namespace(), IpAddress.parse("2001:db8::1")))
-                .contains(new InterfaceAddress(d0, IpAddress.parse("2001:db8::1"), 64));
-        assertThat(InterfaceAddresses.owning(ns.namespace(), IpAddress.parse("127.0.0.1")))
-                .contains(new InterfaceAddress(ns.ifindex("lo"), IpAddress.parse("127.0.0.1"), 8));
+        assertThat(owning("10.0.0.1")).isEqualTo(new InterfaceAddress(d0, IpAddress.parse("10.0.0.1"), 24));
+        assertThat(owning("2001:db8::1")).isEqualTo(new InterfaceAddress(d0, IpAddress.parse("2001:db8::1"), 64));
+        assertThat(owning("127.0.0.1")).isEqualTo(new InterfaceAddress(ns.ifindex("lo"), IpAddress.parse("127.0.0.1"), 8));
         assertThat(InterfaceAddresses.owning(ns.namespace(), IpAddress.parse("10.0.0.2"))).isEmpty();
     }
 
@@ -41,8 +39,33 @@ class InterfaceAddressesTest {
     void listsTheLinkLocalAddressesTheKernelGaveTheInterfaces() throws IOException {
         ns.ip("-6", "addr", "add", "fe80::77/64", "dev", "d1", "nodad");
         List<InterfaceAddress> all = InterfaceAddresses.dump(ns.namespace());
-        assertThat(all).contains(new InterfaceAddress(ns.ifindex("d1"), IpAddress.parse("fe80::77"), 64));
+        assertThat(all).map(InterfaceAddressesTest::withoutFlags)
+                .contains(new InterfaceAddress(ns.ifindex("d1"), IpAddress.parse("fe80::77"), 64));
+        assertThat(all).filteredOn(a -> a.address().equals(IpAddress.parse("fe80::77"))).singleElement()
+                .satisfies(a -> assertThat(a.linkLocal()).isTrue()).satisfies(a -> assertThat(a.global()).isFalse());
         assertThat(all).extracting(InterfaceAddress::ifindex).doesNotContain(0);
+    }
+
+    @Test
+    void theKernelsFlagsSayWhichAddressesAreStable() throws IOException {
+        ns.ip("-6", "addr", "add", "2001:db8::5/64", "dev", "d0", "nodad", "preferred_lft", "0");
+        InterfaceAddress deprecated = InterfaceAddresses.owning(ns.namespace(), IpAddress.parse("2001:db8::5")).orElseThrow();
+        assertThat(deprecated.flags() & Rtnetlink.IFA_F_DEPRECATED).isNotZero();
+        assertThat(deprecated.stable()).isFalse();
+        InterfaceAddress v6 = InterfaceAddresses.owning(ns.namespace(), IpAddress.parse("2001:db8::1")).orElseThrow();
+        assertThat(v6.stable()).isTrue();
+        assertThat(v6.global()).isTrue();
+        assertThat(InterfaceAddresses.owning(ns.namespace(), IpAddress.parse("127.0.0.1")).orElseThrow().global()).isFalse();
+    }
+
+    /** The address as the kernel has it, flags left out: the tests name the address, not its DAD state. */
+    private InterfaceAddress owning(String address) throws IOException {
+        return InterfaceAddresses.owning(ns.namespace(), IpAddress.parse(address)).map(InterfaceAddressesTest::withoutFlags)
+                .orElseThrow(() -> new AssertionError(address + " on no interface"));
+    }
+
+    private static InterfaceAddress withoutFlags(InterfaceAddress a) {
+        return new InterfaceAddress(a.ifindex(), a.address(), a.prefixLength());
     }
 
     @Test

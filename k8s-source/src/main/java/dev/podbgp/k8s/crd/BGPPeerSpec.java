@@ -65,6 +65,9 @@ public class BGPPeerSpec {
 
     public Boolean nextHopSelf;
 
+    @JsonPropertyDescription("our next hop per family instead of the addresses found on the session's interface")
+    public NextHop nextHop;
+
     @JsonPropertyDescription("accept connections only, never connect")
     public Boolean passive;
 

@@ -3,6 +3,7 @@ package dev.podbgp.k8s.mapping;
 import dev.podbgp.config.BfdSpec;
 import dev.podbgp.config.FamilySpec;
 import dev.podbgp.config.MaxPrefixSpec;
+import dev.podbgp.config.NextHopSpec;
 import dev.podbgp.config.PeerKindSpec;
 import dev.podbgp.config.PolicySpec;
 import dev.podbgp.config.Secret;
@@ -10,10 +11,13 @@ import dev.podbgp.config.TimersSpec;
 import dev.podbgp.config.TtlSpec;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.inet.IpAddress;
+import dev.podbgp.inet.Ipv4Address;
+import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.k8s.crd.BGPPeer;
 import dev.podbgp.k8s.crd.Bfd;
 import dev.podbgp.k8s.crd.BGPPeerSpec;
 import dev.podbgp.k8s.crd.MaxPrefix;
+import dev.podbgp.k8s.crd.NextHop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +97,7 @@ final class PeerMapper {
         policy(f, "spec.exportPolicy", s.exportPolicy, policies);
         MaxPrefixSpec maxPrefix = maxPrefix(s.maxPrefix, f);
         BfdSpec bfd = bfd(s.bfd, f);
+        NextHopSpec nextHop = nextHop(s.nextHop, f);
         if (!mine.isEmpty() || address.isEmpty()) {
             problems.addAll(mine);
             return Optional.empty();
@@ -100,7 +105,7 @@ final class PeerMapper {
         return Optional.of(new DesiredPeer(address.get(), s.peerASN, Optional.empty(), 179, password, ttl, timers,
                 families, Boolean.TRUE.equals(s.passive), Optional.ofNullable(s.importPolicy),
                 Optional.ofNullable(s.exportPolicy), Optional.of(maxPrefix), Boolean.TRUE.equals(s.routeReflectorClient),
-                Boolean.TRUE.equals(s.nextHopSelf), PeerKindSpec.EXTERNAL, bfd));
+                Boolean.TRUE.equals(s.nextHopSelf), PeerKindSpec.EXTERNAL, bfd, nextHop));
     }
 
     private static <T> Optional<T> missing(Fields f, String field) {
@@ -140,6 +145,34 @@ final class PeerMapper {
             f.problem("spec.bfd", e.getMessage());
             return BfdSpec.DISABLED;
         }
+    }
+
+    private static NextHopSpec nextHop(NextHop n, Fields f) {
+        if (n == null) {
+            return NextHopSpec.NONE;
+        }
+        Optional<Ipv4Address> ipv4 = Optional.empty();
+        Optional<Ipv6Address> ipv6 = Optional.empty();
+        if (n.ipv4 != null) {
+            ipv4 = f.address("spec.nextHop.ipv4", n.ipv4).flatMap(a -> familyOf(f, "spec.nextHop.ipv4", a, Ipv4Address.class));
+        }
+        if (n.ipv6 != null) {
+            ipv6 = f.address("spec.nextHop.ipv6", n.ipv6).flatMap(a -> familyOf(f, "spec.nextHop.ipv6", a, Ipv6Address.class));
+        }
+        try {
+            return new NextHopSpec(ipv4, ipv6);
+        } catch (IllegalArgumentException e) {
+            f.problem("spec.nextHop.ipv6", e.getMessage());
+            return NextHopSpec.NONE;
+        }
+    }
+
+    private static <A extends IpAddress> Optional<A> familyOf(Fields f, String field, IpAddress a, Class<A> family) {
+        if (family.isInstance(a)) {
+            return Optional.of(family.cast(a));
+        }
+        f.problem(field, "'" + a + "' is not an " + (family == Ipv4Address.class ? "IPv4" : "IPv6") + " address");
+        return Optional.empty();
     }
 
     private static MaxPrefixSpec maxPrefix(MaxPrefix m, Fields f) {

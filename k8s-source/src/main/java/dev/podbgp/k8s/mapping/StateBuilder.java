@@ -9,6 +9,7 @@ import dev.podbgp.config.state.DesiredStates;
 import dev.podbgp.config.state.NodeIdentity;
 import dev.podbgp.config.FamilySpec;
 import dev.podbgp.config.MaxPrefixSpec;
+import dev.podbgp.config.NextHopSpec;
 import dev.podbgp.config.PeerKindSpec;
 import dev.podbgp.config.TimersSpec;
 import dev.podbgp.config.TtlSpec;
@@ -152,14 +153,14 @@ public final class StateBuilder {
         DesiredPeer m = DesiredStates.meshPeer(a, asn);
         return !rrClient ? m : new DesiredPeer(m.address(), m.asn(), m.localAddress(), m.port(), m.password(), m.ttl(),
                 m.timers(), m.families(), m.passive(), m.importPolicy(), m.exportPolicy(), m.maxPrefix(), true,
-                m.nextHopSelf(), m.kind(), m.bfd());
+                m.nextHopSelf(), m.kind(), m.bfd(), m.nextHop());
     }
 
     private static DesiredPeer externalPeer(NodeView.ExtraPeer e) {
         return new DesiredPeer(e.address(), e.asn(), Optional.empty(), 179, Optional.empty(), TtlSpec.SYSTEM_DEFAULT,
                 TimersSpec.DEFAULT, List.of(FamilySpec.unicast(e.address().family())), false, Optional.empty(),
                 Optional.empty(), Optional.of(MaxPrefixSpec.EXTERNAL_DEFAULT), false, false, PeerKindSpec.EXTERNAL,
-                BfdSpec.DISABLED);
+                BfdSpec.DISABLED, NextHopSpec.NONE);
     }
 
     private static GracefulRestartSpec gracefulRestart(GracefulRestartSpec base, BGPConfigurationSpec cs, Fields f) {

@@ -159,6 +159,27 @@ class StateBuilderTest {
     }
 
     @Test
+    void aBgpPeersNextHopIsReadPerFamily_andAnAddressOfTheWrongFamilyLeavesThePeerOut() {
+        BGPPeer tor = peer("tor", "192.0.2.1");
+        tor.getSpec().nextHop = new dev.podbgp.k8s.crd.NextHop();
+        tor.getSpec().nextHop.ipv6 = "2001:db8::10";
+        BGPPeer swapped = peer("swapped", "192.0.2.2");
+        swapped.getSpec().nextHop = new dev.podbgp.k8s.crd.NextHop();
+        swapped.getSpec().nextHop.ipv4 = "2001:db8::10";
+        BGPPeer linkLocal = peer("link-local", "192.0.2.3");
+        linkLocal.getSpec().nextHop = new dev.podbgp.k8s.crd.NextHop();
+        linkLocal.getSpec().nextHop.ipv6 = "fe80::1";
+        StateBuilder.Result r = build("a", List.of(n("a", "10.0.0.1", Map.of())), List.of(tor, swapped, linkLocal),
+                BaseSettings.DEFAULTS);
+        assertThat(r.problems()).extracting(p -> p.name() + " " + p.field())
+                .containsExactlyInAnyOrder("swapped spec.nextHop.ipv4", "link-local spec.nextHop.ipv6");
+        DesiredState s = r.state().orElseThrow();
+        assertThat(s.peer(IpAddress.parse("192.0.2.1")).orElseThrow().nextHop()).isEqualTo(new dev.podbgp.config.NextHopSpec(
+                java.util.Optional.empty(), java.util.Optional.of(dev.podbgp.inet.Ipv6Address.parse("2001:db8::10"))));
+        assertThat(s.peer(IpAddress.parse("192.0.2.2"))).isEmpty();
+    }
+
+    @Test
     void aBgpPeersBfdIsOnWhenGivenWithItsDefaultsFilledIn_andAnOutOfRangeValueIsNamed() {
         BGPPeer tor = peer("tor", "192.0.2.1");
         tor.getSpec().bfd = new dev.podbgp.k8s.crd.Bfd();

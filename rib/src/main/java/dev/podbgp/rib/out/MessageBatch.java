@@ -7,6 +7,7 @@ import dev.podbgp.bgp.wire.message.Update;
 import dev.podbgp.bgp.wire.message.UpdatePacker;
 import dev.podbgp.bgp.wire.nlri.NlriEntry;
 import dev.podbgp.inet.IpAddress;
+import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.inet.Prefix;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 final class MessageBatch {
 
-    private record Packing(Family family, PathAttributes attributes, IpAddress nextHop) {
+    private record Packing(Family family, PathAttributes attributes, IpAddress nextHop, Ipv6Address linkLocal) {
     }
 
     private final Map<Family, List<NlriEntry>> withdrawals = new LinkedHashMap<>();
@@ -32,7 +33,8 @@ final class MessageBatch {
     }
 
     void announce(Prefix prefix, Advert advert) {
-        announcements.computeIfAbsent(new Packing(OutboundRules.familyOf(prefix), advert.attributes(), advert.nextHop()),
+        announcements.computeIfAbsent(new Packing(OutboundRules.familyOf(prefix), advert.attributes(), advert.nextHop(),
+                advert.linkLocalNextHop()),
                 k -> new ArrayList<>()).add(NlriEntry.of(prefix));
     }
 
@@ -49,7 +51,7 @@ final class MessageBatch {
             }
         });
         announcements.forEach((k, entries) -> {
-            for (Update u : UpdatePacker.announce(k.family(), k.attributes(), k.nextHop(), null, entries, caps)) {
+            for (Update u : UpdatePacker.announce(k.family(), k.attributes(), k.nextHop(), k.linkLocal(), entries, caps)) {
                 out.add(encoder.encode(u, caps));
             }
         });

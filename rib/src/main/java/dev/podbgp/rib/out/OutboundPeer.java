@@ -2,8 +2,6 @@ package dev.podbgp.rib.out;
 
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.bgp.wire.SessionCapabilities;
-import dev.podbgp.inet.Ipv4Address;
-import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.policy.Match;
 import dev.podbgp.rib.policy.PeerKind;
@@ -15,21 +13,19 @@ import java.util.Set;
 /**
  * One established peer as Adj-RIB-Out sees it: who it is and its export settings.
  *
- * @param selfIpv4 our address on the session towards this peer, the next hop for IPv4 when we
- *     set next hop self (RFC 4271 §5.1.3); null when we have none
- * @param selfIpv6 the same for IPv6
+ * @param self our next hops for this peer, per family, when we set next hop self (RFC 4271 §5.1.3)
  * @param caps what the session negotiated
  * @param families the families the session negotiated
  * @param output where this session's encoded UPDATEs go; Adj-RIB-Out only asks it whether it
  *     is writable and hands it back with the bytes ({@link OutputSink#TO_PEER_OUTPUT})
  */
-public record OutboundPeer(PeerInfo peer, PeerKind kind, boolean nextHopSelf, Ipv4Address selfIpv4,
-        Ipv6Address selfIpv6, Policy exportPolicy, SessionCapabilities caps, Set<Family> families,
-        SessionOutput output) {
+public record OutboundPeer(PeerInfo peer, PeerKind kind, boolean nextHopSelf, SelfNextHops self,
+        Policy exportPolicy, SessionCapabilities caps, Set<Family> families, SessionOutput output) {
 
     public OutboundPeer {
         Objects.requireNonNull(peer, "peer");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(self, "self");
         Objects.requireNonNull(exportPolicy, "exportPolicy");
         Objects.requireNonNull(caps, "caps");
         families = Set.copyOf(families);
@@ -40,14 +36,14 @@ public record OutboundPeer(PeerInfo peer, PeerKind kind, boolean nextHopSelf, Ip
     }
 
     /** A peer whose bytes the caller's {@link OutputSink} takes (tests, benchmarks): always writable. */
-    public OutboundPeer(PeerInfo peer, PeerKind kind, boolean nextHopSelf, Ipv4Address selfIpv4,
-            Ipv6Address selfIpv6, Policy exportPolicy, SessionCapabilities caps, Set<Family> families) {
-        this(peer, kind, nextHopSelf, selfIpv4, selfIpv6, exportPolicy, caps, families, SessionOutput.DISCARD);
+    public OutboundPeer(PeerInfo peer, PeerKind kind, boolean nextHopSelf, SelfNextHops self,
+            Policy exportPolicy, SessionCapabilities caps, Set<Family> families) {
+        this(peer, kind, nextHopSelf, self, exportPolicy, caps, families, SessionOutput.DISCARD);
     }
 
     /** The same session with new export settings (a policy reload): same output, same addresses. */
     public OutboundPeer withExport(PeerKind newKind, boolean newNextHopSelf, Policy newExportPolicy) {
-        return new OutboundPeer(peer, newKind, newNextHopSelf, selfIpv4, selfIpv6, newExportPolicy, caps, families, output);
+        return new OutboundPeer(peer, newKind, newNextHopSelf, self, newExportPolicy, caps, families, output);
     }
 
     public int id() {
@@ -56,7 +52,7 @@ public record OutboundPeer(PeerInfo peer, PeerKind kind, boolean nextHopSelf, Ip
 
     public ExportProfile profile() {
         return new ExportProfile(kind, peer.asn(), peer.internal(), peer.routeReflectorClient(), nextHopSelf,
-                selfIpv4, selfIpv6, exportPolicy, matchesNeighborAddress(exportPolicy) ? peer.address() : null,
+                self, exportPolicy, matchesNeighborAddress(exportPolicy) ? peer.address() : null,
                 caps, families);
     }
 

@@ -64,10 +64,14 @@ public final class OutboundRules {
         if (scope != null) {
             return new Outbound.Suppressed(scope);
         }
-        IpAddress nextHop = nextHop(prefix, best, to);
+        boolean self = nextHopIsSelf(best, to);
+        IpAddress nextHop = nextHop(prefix, best, to, self);
         if (nextHop == null) {
             return new Outbound.Suppressed(Suppression.NO_USABLE_NEXT_HOP);
         }
+        // RFC 2545 §3: the link-local address goes with our own global one, and only to a peer on its link
+        // (the daemon sets it only then); a next hop passed on unchanged never carries ours.
+        Ipv6Address linkLocal = self && prefix instanceof Ipv6Prefix ? to.self().ipv6LinkLocal() : null;
         if (!ExportScope.mayExport(kindOf(from), to.kind(), node.role())) {
             return new Outbound.Suppressed(Suppression.EXPORT_SCOPE);
         }
@@ -78,7 +82,8 @@ public final class OutboundRules {
             case PolicyResult.Rejected r -> new Outbound.Suppressed(Suppression.EXPORT_POLICY);
             // A policy may set LOCAL_PREF, but it still never reaches an eBGP peer (RFC 4271 §5.1.5).
             case PolicyResult.Accepted a -> new Outbound.Advertise(
-                    to.internal() ? a.attributes() : a.attributes().without(AttributeType.LOCAL_PREF.code()), nextHop);
+                    to.internal() ? a.attributes() : a.attributes().without(AttributeType.LOCAL_PREF.code()), nextHop,
+                    linkLocal);
         };
     }
 
@@ -136,9 +141,18 @@ public final class OutboundRules {
      * whatever the setting (RFC 4456 §10: the reflector does not change path attributes).
      * Our own routes carry no next hop and always get our address.
      */
-    private static IpAddress nextHop(Prefix prefix, Route best, ExportProfile to) {
-        boolean self = best.peer().isLocal() || !to.internal() || to.nextHopSelf() && !reflecting(best.peer(), to);
-        IpAddress hop = self ? (prefix instanceof Ipv4Prefix ? to.selfIpv4() : to.selfIpv6()) : best.nextHop();
+    private static boolean nextHopIsSelf(Route best, ExportProfile to) {
+        return best.peer().isLocal() || !to.internal() || to.nextHopSelf() && !reflecting(best.peer(), to);
+    }
+
+    /**
+     * Our address of the prefix's family, or the route's own next hop; null when the peer could not use it.
+     * An IPv6 session carries IPv4 routes only with an IPv4 address of ours (or RFC 8950 for a learned IPv6
+     * next hop), and an IPv4 session IPv6 routes only with an IPv6 one: the other family's address comes
+     * from {@link SelfNextHops}, never from the session's own address.
+     */
+    private static IpAddress nextHop(Prefix prefix, Route best, ExportProfile to, boolean self) {
+        IpAddress hop = self ? (prefix instanceof Ipv4Prefix ? to.self().ipv4() : to.self().ipv6()) : best.nextHop();
         if (hop == null) {
             return null;
         }

@@ -20,6 +20,10 @@ public enum Suppression {
     EXPORT_POLICY,
     /** The session did not negotiate the prefix's family. */
     FAMILY_NOT_NEGOTIATED,
-    /** No next hop the peer can use: no self address of the family, or IPv6 for IPv4 without RFC 8950. */
+    /**
+     * No next hop the peer can use: no address of ours of the prefix's family on the session (neither the
+     * session's own, nor one found on its interface, nor a configured {@code nextHop}), or IPv6 for IPv4
+     * without RFC 8950.
+     */
     NO_USABLE_NEXT_HOP
 }

@@ -351,7 +351,7 @@ public final class UpdateGroup {
             return null;
         }
         return switch (OutboundRules.forProfile(prefix, route, profile, node, memo)) {
-            case Outbound.Advertise a -> new Advert(a.attributes(), a.nextHop(), route.peer().id());
+            case Outbound.Advertise a -> new Advert(a.attributes(), a.nextHop(), a.linkLocalNextHop(), route.peer().id());
             case Outbound.Suppressed s -> null;
         };
     }

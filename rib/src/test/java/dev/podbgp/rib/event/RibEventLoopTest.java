@@ -21,6 +21,7 @@ import dev.podbgp.rib.Rib;
 import dev.podbgp.rib.out.AdjRibOut;
 import dev.podbgp.rib.out.NodeSettings;
 import dev.podbgp.rib.out.OutboundPeer;
+import dev.podbgp.rib.out.SelfNextHops;
 import dev.podbgp.rib.out.SessionOutput;
 import dev.podbgp.rib.policy.PeerKind;
 import dev.podbgp.rib.policy.Policy;
@@ -175,7 +176,7 @@ class RibEventLoopTest {
                 sent.add(messages);
             }
         };
-        return new OutboundPeer(TOR, PeerKind.EXTERNAL, false, Ipv4Address.parse("192.0.2.254"), null,
+        return new OutboundPeer(TOR, PeerKind.EXTERNAL, false, SelfNextHops.of(Ipv4Address.parse("192.0.2.254"), null),
                 Policy.acceptAll("export"), CAPS, Set.of(Family.IPV4_UNICAST), output);
     }
 
@@ -275,6 +276,6 @@ class RibEventLoopTest {
         OutboundPeer now = adjRibOut.peer(TOR.id());
         assertThat(now.nextHopSelf()).isTrue();
         assertThat(now.output()).isSameAs(joined.output());
-        assertThat(now.selfIpv4()).isEqualTo(joined.selfIpv4());
+        assertThat(now.self()).isEqualTo(joined.self());
     }
 }

@@ -21,6 +21,7 @@ import dev.podbgp.bgp.wire.attr.PathAttributes;
 import dev.podbgp.bgp.wire.message.RouteRefresh;
 import dev.podbgp.bgp.wire.message.Update;
 import dev.podbgp.inet.IpAddress;
+import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.Decision;
 import dev.podbgp.rib.LocRibChange;
@@ -92,6 +93,34 @@ class AdjRibOutTest {
         assertThat(announced(u)).containsExactly(P1);
         assertThat(u.attributes().localPref()).isEqualTo(new LocalPref(100));
         assertThat(u.attributes().nextHop().address()).isEqualTo(c.get(0).address());
+    }
+
+    @Test
+    void rfc2545_s3_ownIpv6RouteIsSentWithA32OctetNextHop_andPeersOnOtherLinksAreInOtherGroups() {
+        Ipv6Address global = Ipv6Address.parse("2001:db8::1");
+        PeerInfo a = ebgpPeer(1, "192.0.2.1", 65001);
+        PeerInfo b = ebgpPeer(2, "192.0.2.2", 65001);
+        ribOut.addPeer(new OutboundPeer(a, PeerKind.EXTERNAL, false,
+                new SelfNextHops(OutFixtures.v4("192.0.2.10"), global, Ipv6Address.parse("fe80::a")),
+                Policy.acceptAll("export"), SessionCapabilities.FOUR_OCTET_AS, OutFixtures.BOTH));
+        ribOut.addPeer(new OutboundPeer(b, PeerKind.EXTERNAL, false,
+                new SelfNextHops(OutFixtures.v4("192.0.2.10"), global, Ipv6Address.parse("fe80::b")),
+                Policy.acceptAll("export"), SessionCapabilities.FOUR_OCTET_AS, OutFixtures.BOTH));
+        assertThat(ribOut.group(1)).isNotSameAs(ribOut.group(2));
+        ribOut.flush(sent);
+        sent.clear();
+        select(p("fd10::/64"), new Route(OutFixtures.LOCAL, 0, PathAttributes.of(dev.podbgp.bgp.wire.attr.Origin.IGP),
+                Ipv6Address.ANY));
+        ribOut.flush(sent);
+        byte[] msg = sent.bytes(1).getFirst();
+        // MP_REACH_NLRI: AFI 2, SAFI 1, next hop length 32 = 2001:db8::1 then fe80::a.
+        assertThat(containsBytes(msg, "00020120" + "20010db8000000000000000000000001" + "fe80000000000000000000000000000a"))
+                .isTrue();
+        var reach = Sent.decode(List.of(msg)).getFirst().attributes().mpReach();
+        assertThat(reach.nextHop()).isEqualTo(global);
+        assertThat(reach.linkLocalNextHop()).isEqualTo(Ipv6Address.parse("fe80::a"));
+        assertThat(Sent.decode(sent.bytes(2)).getFirst().attributes().mpReach().linkLocalNextHop())
+                .isEqualTo(Ipv6Address.parse("fe80::b"));
     }
 
     @Test
@@ -334,7 +363,7 @@ class AdjRibOutTest {
         PeerInfo ebgp = ebgpPeer(4, "192.0.2.4", 65004);
         ribOut.addPeer(out(a));
         ribOut.addPeer(out(b));
-        ribOut.addPeer(new OutboundPeer(twoOctet, PeerKind.MESH, false, OutFixtures.v4("10.0.0.1"), null,
+        ribOut.addPeer(new OutboundPeer(twoOctet, PeerKind.MESH, false, SelfNextHops.of(OutFixtures.v4("10.0.0.1"), null),
                 Policy.acceptAll("export"), SessionCapabilities.RFC4271, Set.of(Family.IPV4_UNICAST)));
         ribOut.addPeer(out(ebgp));
         assertThat(ribOut.groups()).hasSize(3);
@@ -450,7 +479,7 @@ class AdjRibOutTest {
     @Test
     void rfc6793_s4_2_2_twoOctetPeerGroupEncodesAsTransAndAs4Path() {
         PeerInfo old = ebgpPeer(9, "192.0.2.9", 65009);
-        ribOut.addPeer(new OutboundPeer(old, PeerKind.EXTERNAL, false, OutFixtures.v4("10.0.0.1"), null,
+        ribOut.addPeer(new OutboundPeer(old, PeerKind.EXTERNAL, false, SelfNextHops.of(OutFixtures.v4("10.0.0.1"), null),
                 Policy.acceptAll("export"), SessionCapabilities.RFC4271, Set.of(Family.IPV4_UNICAST)));
         ribOut.addPeer(out(ebgpPeer(10, "192.0.2.10", 65009)));
         ribOut.flush(sent);

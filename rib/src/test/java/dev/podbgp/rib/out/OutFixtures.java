@@ -61,7 +61,7 @@ final class OutFixtures {
 
     static OutboundPeer out(PeerInfo peer, boolean nextHopSelf, Policy policy) {
         return new OutboundPeer(peer, peer.internal() ? PeerKind.MESH : PeerKind.EXTERNAL, nextHopSelf,
-                v4("10.0.0.1"), Ipv6Address.parse("fd00::1"), policy, SessionCapabilities.FOUR_OCTET_AS, BOTH);
+                SelfNextHops.of(v4("10.0.0.1"), Ipv6Address.parse("fd00::1")), policy, SessionCapabilities.FOUR_OCTET_AS, BOTH);
     }
 
     /** Attributes as the RIB stores them: ORIGIN IGP, the AS path, NEXT_HOP, plus extras. */

@@ -225,16 +225,83 @@ class OutboundRulesTest {
         Route mine = new Route(LOCAL, 0, PathAttributes.of(Origin.IGP), Ipv6Address.ANY);
         assertThat(advertised(OutboundRules.forPeer(v6, mine, out(EBGP_A), PLAIN)).nextHop())
                 .isEqualTo(Ipv6Address.parse("fd00::1"));
-        OutboundPeer noV6 = new OutboundPeer(EBGP_A, PeerKind.EXTERNAL, false, v4("10.0.0.1"), null,
+        OutboundPeer noV6 = new OutboundPeer(EBGP_A, PeerKind.EXTERNAL, false, SelfNextHops.of(v4("10.0.0.1"), null),
                 Policy.acceptAll("e"), SessionCapabilities.FOUR_OCTET_AS, OutFixtures.BOTH);
         assertThat(suppressed(OutboundRules.forPeer(v6, mine, noV6, PLAIN))).isEqualTo(Suppression.NO_USABLE_NEXT_HOP);
+    }
+
+    private static final Ipv6Address LINK_LOCAL = Ipv6Address.parse("fe80::1");
+
+    private static OutboundPeer withSelf(PeerInfo peer, boolean nextHopSelf, SelfNextHops self) {
+        return new OutboundPeer(peer, peer.internal() ? PeerKind.MESH : PeerKind.EXTERNAL, nextHopSelf, self,
+                Policy.acceptAll("e"), SessionCapabilities.FOUR_OCTET_AS, OutFixtures.BOTH);
+    }
+
+    @Test
+    void rfc2545_s3_ownIpv6RouteCarriesGlobalAndLinkLocalToAPeerOnTheLink() {
+        Route mine = new Route(LOCAL, 0, PathAttributes.of(Origin.IGP), Ipv6Address.ANY);
+        // An IPv4 session: the IPv6 addresses are the node's own on the session's interface.
+        OutboundPeer onLink = withSelf(EBGP_A, false,
+                new SelfNextHops(v4("10.0.0.1"), Ipv6Address.parse("2001:db8::1"), LINK_LOCAL));
+        Outbound.Advertise a = advertised(OutboundRules.forPeer(p("fd10::/64"), mine, onLink, PLAIN));
+        assertThat(a.nextHop()).isEqualTo(Ipv6Address.parse("2001:db8::1"));
+        assertThat(a.linkLocalNextHop()).isEqualTo(LINK_LOCAL);
+    }
+
+    @Test
+    void rfc2545_s3_peerNotOnTheLinkGetsTheGlobalNextHopOnly() {
+        Route mine = new Route(LOCAL, 0, PathAttributes.of(Origin.IGP), Ipv6Address.ANY);
+        OutboundPeer multihop = withSelf(EBGP_A, false, SelfNextHops.of(v4("10.0.0.1"), Ipv6Address.parse("2001:db8::1")));
+        Outbound.Advertise a = advertised(OutboundRules.forPeer(p("fd10::/64"), mine, multihop, PLAIN));
+        assertThat(a.nextHop()).isEqualTo(Ipv6Address.parse("2001:db8::1"));
+        assertThat(a.linkLocalNextHop()).isNull();
+    }
+
+    @Test
+    void rfc2545_s3_linkLocalAloneIsNoUsableNextHop() {
+        // The link-local only ever follows a global address; without one the IPv6 route is not sent.
+        Route mine = new Route(LOCAL, 0, PathAttributes.of(Origin.IGP), Ipv6Address.ANY);
+        OutboundPeer noGlobal = withSelf(EBGP_A, false, new SelfNextHops(v4("10.0.0.1"), null, LINK_LOCAL));
+        assertThat(suppressed(OutboundRules.forPeer(p("fd10::/64"), mine, noGlobal, PLAIN)))
+                .isEqualTo(Suppression.NO_USABLE_NEXT_HOP);
+    }
+
+    @Test
+    void rfc2545_s3_nextHopPassedOnUnchangedNeverCarriesOurLinkLocal() {
+        Route learned = new Route(NON_CLIENT_A, 0, attrs(AsPath.EMPTY), Ipv6Address.parse("2001:db8::99"));
+        OutboundPeer client = withSelf(CLIENT_B, false,
+                new SelfNextHops(v4("10.0.0.1"), Ipv6Address.parse("2001:db8::1"), LINK_LOCAL));
+        Outbound.Advertise a = advertised(OutboundRules.forPeer(p("fd10::/64"), learned, client, REFLECTOR));
+        assertThat(a.nextHop()).isEqualTo(Ipv6Address.parse("2001:db8::99"));
+        assertThat(a.linkLocalNextHop()).isNull();
+    }
+
+    @Test
+    void ipv4OverAnIpv6SessionNeedsAnIpv4NextHopOfOurs() {
+        // An IPv6 session without RFC 8950: our IPv4 route goes only with an IPv4 address of ours.
+        Route mine = new Route(LOCAL, 0, PathAttributes.of(Origin.IGP), dev.podbgp.inet.Ipv4Address.ANY);
+        OutboundPeer v6Session = withSelf(EBGP_A, false, new SelfNextHops(null, Ipv6Address.parse("2001:db8::1"), LINK_LOCAL));
+        assertThat(suppressed(OutboundRules.forPeer(PREFIX, mine, v6Session, PLAIN)))
+                .isEqualTo(Suppression.NO_USABLE_NEXT_HOP);
+        OutboundPeer dual = withSelf(EBGP_A, false,
+                new SelfNextHops(v4("192.0.2.10"), Ipv6Address.parse("2001:db8::1"), LINK_LOCAL));
+        Outbound.Advertise a = advertised(OutboundRules.forPeer(PREFIX, mine, dual, PLAIN));
+        assertThat(a.nextHop()).isEqualTo(v4("192.0.2.10"));
+        assertThat(a.linkLocalNextHop()).isNull();
+    }
+
+    @Test
+    void selfNextHops_linkLocalMustBeLinkLocal() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SelfNextHops(null, Ipv6Address.parse("2001:db8::1"), Ipv6Address.parse("2001:db8::2")))
+                .withMessageContaining("not a link-local");
     }
 
     @Test
     void familyNotNegotiated_isNotSent() {
         Route mine = new Route(LOCAL, 0, PathAttributes.of(Origin.IGP), Ipv6Address.ANY);
-        OutboundPeer v4only = new OutboundPeer(EBGP_A, PeerKind.EXTERNAL, false, v4("10.0.0.1"),
-                Ipv6Address.parse("fd00::1"), Policy.acceptAll("e"), SessionCapabilities.FOUR_OCTET_AS,
+        OutboundPeer v4only = new OutboundPeer(EBGP_A, PeerKind.EXTERNAL, false,
+                SelfNextHops.of(v4("10.0.0.1"), Ipv6Address.parse("fd00::1")), Policy.acceptAll("e"), SessionCapabilities.FOUR_OCTET_AS,
                 Set.of(Family.IPV4_UNICAST));
         assertThat(suppressed(OutboundRules.forPeer(p("fd10::/64"), mine, v4only, PLAIN)))
                 .isEqualTo(Suppression.FAMILY_NOT_NEGOTIATED);
