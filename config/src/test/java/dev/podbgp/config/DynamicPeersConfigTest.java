@@ -153,4 +153,22 @@ class DynamicPeersConfigTest {
         assertThat(DesiredStateDiff.between(before, before).isEmpty()).isTrue();
         assertThat(List.of(before.listenRanges().getFirst().peerAs())).containsExactly(new PeerAsSpec.Exactly(65100));
     }
+
+    @Test
+    void aClustersBaseFileRefusesListenRangesAndTheGatewayPeerInsteadOfDroppingThem(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("base.yaml");
+        java.nio.file.Files.writeString(file, """
+                node:
+                  asn: 65001
+                dynamicPeers:
+                  - {range: 10.0.0.0/24, peerAs: 65010}
+                defaultGatewayPeer: {asn: 65100}
+                """);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConfigLoader.loadBase(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("base.yaml:3:1: dynamicPeers")
+                .hasMessageContaining("base.yaml:5:1: defaultGatewayPeer")
+                .hasMessageContaining("BGPPeer objects");
+    }
 }

@@ -67,6 +67,7 @@ public record DesiredStateDiff(List<String> restartRequired, List<DesiredPeer> p
         changed(settings, "aggregates", before.aggregates(), after.aggregates());
         changed(settings, "dynamicPeers", before.listenRanges(), after.listenRanges());
         changed(settings, "defaultGatewayPeer", before.gatewayPeer(), after.gatewayPeer());
+        changed(settings, "processes", before.processes(), after.processes());
 
         List<DesiredPeer> added = new ArrayList<>();
         List<DesiredPeer> removed = new ArrayList<>();

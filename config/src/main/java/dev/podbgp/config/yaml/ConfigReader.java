@@ -117,6 +117,14 @@ public final class ConfigReader {
                 .map(m -> new PolicyReader().policies(m)).orElse(List.of());
         PeerReader peerReader = new PeerReader(node, roles, policies, baseDir);
         List<PeerSpec> peers = root.get("peers").map(peerReader::peers).orElse(List.of());
+        if (identityFromCluster) {
+            // A cluster's peers are BGPPeer objects; a base file's listen ranges or gateway peer would be dropped
+            // without a word, so they are refused.
+            for (String key : List.of("dynamicPeers", "defaultGatewayPeer")) {
+                root.get(key).ifPresent(v -> v.errorAtKey("'" + key + "' is not read from a cluster's base file (Kubernetes"
+                        + " mode): its peers come from BGPPeer objects; use the static mode for " + key));
+            }
+        }
         List<DynamicPeerSpec> dynamicPeers = root.get("dynamicPeers").map(peerReader::dynamicPeers).orElse(List.of());
         Optional<GatewayPeerSpec> gatewayPeer = root.get("defaultGatewayPeer").flatMap(v -> v.map(Keys.GATEWAY_PEER))
                 .flatMap(peerReader::gatewayPeer);

@@ -252,11 +252,14 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
 
     /** The configured peers as ExaBGP's {@code neighbor ...} selectors see them. */
     private List<PeerSelector.PeerIdentity> peerIdentities() {
-        DesiredState s = state;
+        // The peers the speaker runs, not only the file's: a helper's routes go to the default gateway's peer and to
+        // dynamic neighbours too, so a selector is checked against them as well.
+        DesiredState s = speaker.state();
         List<PeerSelector.PeerIdentity> out = new ArrayList<>();
-        for (DesiredPeer p : s.peers()) {
-            IpAddress local = p.localAddress().orElse(p.address().family() == dev.podbgp.inet.AddressFamily.IPV4
-                    ? dev.podbgp.inet.Ipv4Address.ANY : dev.podbgp.inet.Ipv6Address.ANY);
+        for (PeerStatus p : speaker.peers()) {
+            IpAddress local = s.peer(p.address()).flatMap(DesiredPeer::localAddress)
+                    .orElse(p.address().family() == dev.podbgp.inet.AddressFamily.IPV4
+                            ? dev.podbgp.inet.Ipv4Address.ANY : dev.podbgp.inet.Ipv6Address.ANY);
             out.add(new PeerSelector.PeerIdentity(p.address(), local, s.node().asn(), p.asn(), s.node().routerId()));
         }
         return out;

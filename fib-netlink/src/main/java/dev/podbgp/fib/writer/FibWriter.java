@@ -182,10 +182,11 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
         }
     }
 
-    /** Whether everything submitted so far has been written once: no batch in flight or waiting. */
+    /** Whether everything submitted so far has been written once and the writer thread waits for more. */
     public boolean idle() {
         synchronized (lock) {
-            return completed >= requested;
+            // Waiting, too: the writer gives its swap buffers back just before it waits.
+            return completed >= requested && writerWaiting;
         }
     }
 
