@@ -12,6 +12,7 @@ import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,15 @@ import java.util.TreeMap;
  * @param originated      the prefixes this node announces (its podCIDRs), sorted
  * @param clusterPodCidrs what mesh peers may announce
  * @param peers           by address (sorted), each address once
+ * @param interfacePeers  unnumbered peers by interface name (sorted), each interface once: templates that
+ *                        become members of {@code peers} once their link-local address is known
+ *                        ({@link DesiredPeer#atLinkLocal})
  * @param policies        by name; every name a peer refers to is present
  * @param roles           with the cluster id filled in when the node reflects routes
  */
 public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs,
-                           ListenSpec listen, List<DesiredPeer> peers, Map<String, PolicySpec> policies,
+                           ListenSpec listen, List<DesiredPeer> peers, List<DesiredPeer> interfacePeers,
+                           Map<String, PolicySpec> policies,
                            RolesSpec roles, FibSpec fib, GracefulRestartSpec gracefulRestart, CniSpec cni,
                            Path controlSocket, MetricsSpec metrics, LoggingSpec logging) {
     public DesiredState {
@@ -41,20 +46,43 @@ public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Pref
         sorted.sort((a, b) -> a.address().compareTo(b.address()));
         peers = List.copyOf(sorted);
         policies = Map.copyOf(new TreeMap<>(policies));
+        List<DesiredPeer> templates = new ArrayList<>(interfacePeers);
+        templates.sort(Comparator.comparing(p -> p.interfaceName().orElse("")));
+        interfacePeers = List.copyOf(templates);
         Set<IpAddress> addresses = new HashSet<>();
         for (DesiredPeer p : peers) {
             if (!addresses.add(p.address())) {
                 throw new IllegalArgumentException("peer " + p.address() + " appears twice");
             }
-            for (Optional<String> ref : List.of(p.importPolicy(), p.exportPolicy())) {
-                if (ref.isPresent() && !policies.containsKey(ref.get())) {
-                    throw new IllegalArgumentException("peer " + p.address() + " refers to undefined policy " + ref.get());
-                }
+            checkPolicies(p, policies);
+        }
+        Set<String> interfaces = new HashSet<>();
+        for (DesiredPeer p : interfacePeers) {
+            if (p.interfaceName().isEmpty() || !interfaces.add(p.interfaceName().get())) {
+                throw new IllegalArgumentException("interface peer " + p.interfaceName().orElse("(none)") + " appears twice or has no interface");
             }
+            checkPolicies(p, policies);
         }
         if (roles.routeReflector() && roles.clusterId().isEmpty()) {
             throw new IllegalArgumentException("a route reflector needs a cluster id");
         }
+    }
+
+    private static void checkPolicies(DesiredPeer p, Map<String, PolicySpec> policies) {
+        for (Optional<String> ref : List.of(p.importPolicy(), p.exportPolicy())) {
+            if (ref.isPresent() && !policies.containsKey(ref.get())) {
+                throw new IllegalArgumentException("peer " + p.interfaceName().orElse(p.address().toString())
+                        + " refers to undefined policy " + ref.get());
+            }
+        }
+    }
+
+    /** The same state with {@code resolved} (interface peers at their link-local addresses) among its peers. */
+    public DesiredState withPeers(List<DesiredPeer> resolved) {
+        List<DesiredPeer> all = new ArrayList<>(peers);
+        all.addAll(resolved);
+        return new DesiredState(node, originated, clusterPodCidrs, listen, all, interfacePeers, policies, roles, fib,
+                gracefulRestart, cni, controlSocket, metrics, logging);
     }
 
     public Optional<DesiredPeer> peer(IpAddress address) {

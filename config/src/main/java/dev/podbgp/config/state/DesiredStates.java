@@ -30,15 +30,17 @@ public final class DesiredStates {
                 .orElseThrow(() -> new IllegalArgumentException("no router id"));
         NodeIdentity node = new NodeIdentity(c.node().name(), routerId, c.node().asn());
         List<DesiredPeer> peers = new ArrayList<>();
+        List<DesiredPeer> interfacePeers = new ArrayList<>();
         for (PeerSpec p : c.peers()) {
             Optional<Secret> password = switch (p.password()) {
                 case PasswordSpec.None n -> Optional.empty();
                 case PasswordSpec.Inline i -> Optional.of(i.secret());
                 case PasswordSpec.File f -> Optional.of(f.secret());
             };
-            peers.add(new DesiredPeer(p.address(), p.asn(), p.localAddress(), p.port(), password, p.ttl(), p.timers(),
+            DesiredPeer peer = new DesiredPeer(p.address(), p.asn(), p.localAddress(), p.port(), password, p.ttl(), p.timers(),
                     p.families(), p.passive(), p.importPolicy(), p.exportPolicy(), p.maxPrefix(),
-                    p.routeReflectorClient(), p.nextHopSelf(), p.kind(), p.bfd()));
+                    p.routeReflectorClient(), p.nextHopSelf(), p.kind(), p.bfd(), p.interfaceName());
+            (peer.unnumbered() ? interfacePeers : peers).add(peer);
         }
         if (c.mesh().enabled()) {
             for (IpAddress a : c.mesh().peers()) {
@@ -51,7 +53,7 @@ public final class DesiredStates {
                 // RFC 4456 §7: a reflector without a configured CLUSTER_ID uses its BGP identifier.
                 ? new RolesSpec(true, Optional.of(routerId), c.roles().transit())
                 : c.roles();
-        return new DesiredState(node, c.node().podCidrs(), c.node().clusterPodCidrs(), c.listen(), peers, policies,
+        return new DesiredState(node, c.node().podCidrs(), c.node().clusterPodCidrs(), c.listen(), peers, interfacePeers, policies,
                 roles, c.fib(), c.gracefulRestart(), c.cni(), c.controlSocket(), c.metrics(), c.logging());
     }
 
@@ -59,7 +61,8 @@ public final class DesiredStates {
     public static DesiredPeer meshPeer(IpAddress address, long asn) {
         return new DesiredPeer(address, asn, Optional.empty(), 179, Optional.empty(), TtlSpec.SYSTEM_DEFAULT,
                 TimersSpec.DEFAULT, List.of(FamilySpec.unicast(address.family())), false, Optional.empty(),
-                Optional.empty(), Optional.empty(), false, false, PeerKindSpec.MESH, BfdSpec.DISABLED);
+                Optional.empty(), Optional.empty(), false, false, PeerKindSpec.MESH, BfdSpec.DISABLED,
+                Optional.empty());
     }
 
     /** The listen address when it is a specific IPv4 address, else the first IPv4 local address of a peer. */

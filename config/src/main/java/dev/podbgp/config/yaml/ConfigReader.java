@@ -123,6 +123,7 @@ public final class ConfigReader {
         LoggingSpec logging = root.get("logging").flatMap(v -> v.map(Keys.LOGGING)).map(this::logging)
                 .orElse(LoggingSpec.DEFAULT);
         routerIdDerivable(root, node, listen, peers);
+        listensForUnnumbered(root, listen, peers);
         return new PodbgpConfig(node, listen, peers, mesh, policies, roles, fib, gr, cni, control, metrics, logging);
     }
 
@@ -170,6 +171,14 @@ public final class ConfigReader {
         if (!derivable) {
             Node at = root.get("node").map(YamlValue::node).orElse(root.node());
             d.error(at, "node.routerId", "required: no IPv4 listen.address or peer localAddress to derive it from");
+        }
+    }
+
+    /** An unnumbered peer connects to us over IPv6 link-local, which a socket bound to an IPv4 address never sees. */
+    private void listensForUnnumbered(YamlMap root, ListenSpec listen, List<PeerSpec> peers) {
+        if (listen.address() instanceof Ipv4Address && peers.stream().anyMatch(p -> p.interfaceName().isPresent())) {
+            Node at = root.get("listen").map(YamlValue::node).orElse(root.node());
+            d.error(at, "listen.address", "interface peers connect over IPv6 link-local addresses: set listen.address to \"::\" (also accepts IPv4)");
         }
     }
 

@@ -14,6 +14,7 @@ import dev.podbgp.config.Secret;
 import dev.podbgp.config.TimersSpec;
 import dev.podbgp.config.TtlSpec;
 import dev.podbgp.inet.IpAddress;
+import dev.podbgp.inet.Ipv6Address;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +36,8 @@ final class PeerReader {
     private final Path baseDir;
     /** Address to the line it was first configured on, across peers and mesh.peers. */
     private final Map<IpAddress, Integer> seen = new HashMap<>();
+    /** Interface name to the line of the unnumbered peer first configured on it. */
+    private final Map<String, Integer> seenInterfaces = new HashMap<>();
 
     PeerReader(NodeSpec node, RolesSpec roles, List<PolicySpec> policies, Path baseDir) {
         this.node = node;
@@ -73,8 +76,17 @@ final class PeerReader {
     }
 
     private Optional<PeerSpec> peer(YamlMap m) {
-        Optional<IpAddress> address = m.required("address").flatMap(YamlValue::address);
-        address.ifPresent(a -> unique(m.get("address").orElseThrow(), a));
+        Optional<String> interfaceName = m.get("interface").flatMap(this::interfaceName);
+        Optional<IpAddress> address;
+        if (m.get("interface").isPresent()) {
+            m.get("address").ifPresent(v -> v.error("give address or interface, not both: an interface peer is reached at the link-local address it advertises"));
+            // The template's placeholder until neighbour discovery hears the peer (DesiredPeer#atLinkLocal).
+            address = interfaceName.map(n -> Ipv6Address.ANY);
+            unnumberedChecks(m);
+        } else {
+            address = m.required("address").flatMap(YamlValue::address);
+            address.ifPresent(a -> unique(m.get("address").orElseThrow(), a));
+        }
         PeerKindSpec kind = m.get("kind").flatMap(v -> v.oneOf(Keys.of("external", "mesh")))
                 .map(k -> k.equals("mesh") ? PeerKindSpec.MESH : PeerKindSpec.EXTERNAL).orElse(PeerKindSpec.EXTERNAL);
         Optional<Long> asn = kind == PeerKindSpec.MESH && m.get("asn").isEmpty()
@@ -94,7 +106,8 @@ final class PeerReader {
         List<FamilySpec> families = m.get("families")
                 .map(v -> v.distinctListOf(item -> item.parsed(t -> FamilySpec.parse(t).orElseThrow(() ->
                         new IllegalArgumentException("'" + t + "' is not a supported family; expected 'ipv4 unicast' or 'ipv6 unicast'")))))
-                .orElseGet(() -> address.map(a -> List.of(FamilySpec.unicast(a.family()))).orElse(List.of()));
+                .orElseGet(() -> interfaceName.isPresent() ? List.of(FamilySpec.IPV4_UNICAST, FamilySpec.IPV6_UNICAST)
+                        : address.map(a -> List.of(FamilySpec.unicast(a.family()))).orElse(List.of()));
         if (m.get("families").filter(v -> v.node() instanceof org.yaml.snakeyaml.nodes.SequenceNode s && s.getValue().isEmpty()).isPresent()) {
             m.get("families").orElseThrow().error("a peer needs at least one family");
         }
@@ -113,7 +126,36 @@ final class PeerReader {
             return Optional.empty();
         }
         return Optional.of(new PeerSpec(address.get(), asn.get(), local, port, password, ttl, timers, families, passive,
-                importPolicy, exportPolicy, maxPrefix, rrClient, nextHopSelf, kind, bfd));
+                importPolicy, exportPolicy, maxPrefix, rrClient, nextHopSelf, kind, bfd, interfaceName));
+    }
+
+    /**
+     * A Linux interface name: 1..15 octets (IFNAMSIZ less the terminating NUL), no '/', no white space,
+     * not "." or ".." (the kernel's dev_valid_name). Each interface carries one unnumbered peer.
+     */
+    private Optional<String> interfaceName(YamlValue v) {
+        Optional<String> name = v.word();
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        String n = name.get();
+        if (n.length() > 15 || n.equals(".") || n.equals("..") || n.chars().anyMatch(c -> c == '/' || c == ':' || Character.isWhitespace(c) || c > 0x7e)) {
+            v.error("'" + n + "' is not a Linux interface name (1..15 characters, no '/', ':' or spaces)");
+            return Optional.empty();
+        }
+        int line = v.node().getStartMark().getLine() + 1;
+        Integer first = seenInterfaces.putIfAbsent(n, line);
+        if (first != null) {
+            v.error("interface " + n + " already has a peer at line " + first);
+            return Optional.empty();
+        }
+        return name;
+    }
+
+    /** What an unnumbered session decides by itself: its source is our link-local address, and it is one hop. */
+    private static void unnumberedChecks(YamlMap m) {
+        m.get("localAddress").ifPresent(v -> v.error("an interface peer is reached from our link-local address on that interface; remove localAddress"));
+        m.get("multihop").ifPresent(v -> v.error("an interface peer is on the link itself; multihop does not apply"));
     }
 
     private Optional<String> policyName(YamlValue v) {

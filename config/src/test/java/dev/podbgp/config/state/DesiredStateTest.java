@@ -26,7 +26,7 @@ class DesiredStateTest {
     private static final NodeIdentity NODE = new NodeIdentity("node-1", Ipv4Address.parse("192.0.2.11"), 65001);
 
     private static DesiredState state(List<DesiredPeer> peers, List<Prefix> originated, Map<String, PolicySpec> policies) {
-        return new DesiredState(NODE, originated, List.of(Prefix.parse("10.240.0.0/16")), ListenSpec.DEFAULT, peers,
+        return new DesiredState(NODE, originated, List.of(Prefix.parse("10.240.0.0/16")), ListenSpec.DEFAULT, peers, List.of(),
                 policies, RolesSpec.POD_CIDR_ONLY, FibSpec.DEFAULT, GracefulRestartSpec.DEFAULT, CniSpec.DEFAULT,
                 PodbgpConfig.DEFAULT_CONTROL_SOCKET, MetricsSpec.DEFAULT, LoggingSpec.DEFAULT);
     }
@@ -66,7 +66,7 @@ class DesiredStateTest {
         DesiredPeer p = mesh("192.0.2.12");
         DesiredPeer withPolicy = new DesiredPeer(p.address(), p.asn(), p.localAddress(), p.port(), p.password(), p.ttl(),
                 p.timers(), p.families(), p.passive(), Optional.of("in"), Optional.empty(), p.maxPrefix(),
-                false, false, p.kind(), p.bfd());
+                false, false, p.kind(), p.bfd(), p.interfaceName());
         assertThatThrownBy(() -> state(List.of(withPolicy), List.of(), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("peer 192.0.2.12 refers to undefined policy in");
         assertThat(state(List.of(withPolicy), List.of(),

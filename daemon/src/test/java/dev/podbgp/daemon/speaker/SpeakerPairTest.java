@@ -257,7 +257,7 @@ class SpeakerPairTest {
         await(() -> has(b, A_POD), "the route before removal");
 
         DesiredState withoutPeer = new DesiredState(withPeer.node(), withPeer.originated(), withPeer.clusterPodCidrs(),
-                withPeer.listen(), List.of(), withPeer.policies(), withPeer.roles(), withPeer.fib(),
+                withPeer.listen(), List.of(), List.of(), withPeer.policies(), withPeer.roles(), withPeer.fib(),
                 withPeer.gracefulRestart(), withPeer.cni(), withPeer.controlSocket(), withPeer.metrics(), withPeer.logging());
         b.apply(withoutPeer);
 

@@ -129,7 +129,7 @@ public final class StateBuilder {
                 : new RolesSpec(false, Optional.empty(), base.transit());
         try {
             DesiredState s = new DesiredState(new NodeIdentity(local.name(), routerId.get(), localAsn), local.podCidrs(),
-                    clusterCidrs, base.listen(), List.copyOf(peers.values()), base.policies(), roles, base.fib(), gr,
+                    clusterCidrs, base.listen(), List.copyOf(peers.values()), List.of(), base.policies(), roles, base.fib(), gr,
                     base.cni(), base.controlSocket(), base.metrics(), base.logging());
             return new Result(Optional.of(s), problems, Optional.empty());
         } catch (IllegalArgumentException e) {
@@ -151,14 +151,14 @@ public final class StateBuilder {
         DesiredPeer m = DesiredStates.meshPeer(a, asn);
         return !rrClient ? m : new DesiredPeer(m.address(), m.asn(), m.localAddress(), m.port(), m.password(), m.ttl(),
                 m.timers(), m.families(), m.passive(), m.importPolicy(), m.exportPolicy(), m.maxPrefix(), true,
-                m.nextHopSelf(), m.kind(), m.bfd());
+                m.nextHopSelf(), m.kind(), m.bfd(), m.interfaceName());
     }
 
     private static DesiredPeer externalPeer(NodeView.ExtraPeer e) {
         return new DesiredPeer(e.address(), e.asn(), Optional.empty(), 179, Optional.empty(), TtlSpec.SYSTEM_DEFAULT,
                 TimersSpec.DEFAULT, List.of(FamilySpec.unicast(e.address().family())), false, Optional.empty(),
                 Optional.empty(), Optional.of(MaxPrefixSpec.EXTERNAL_DEFAULT), false, false, PeerKindSpec.EXTERNAL,
-                BfdSpec.DISABLED);
+                BfdSpec.DISABLED, Optional.empty());
     }
 
     private static GracefulRestartSpec gracefulRestart(GracefulRestartSpec base, BGPConfigurationSpec cs, Fields f) {
