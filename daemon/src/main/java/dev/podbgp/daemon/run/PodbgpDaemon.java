@@ -22,6 +22,7 @@ import dev.podbgp.daemon.control.RouteView;
 import dev.podbgp.daemon.metrics.MetricsServer;
 import dev.podbgp.daemon.metrics.PodbgpMetrics;
 import dev.podbgp.daemon.speaker.FibBridge;
+import dev.podbgp.daemon.speaker.LinkScopes;
 import dev.podbgp.daemon.speaker.PeerStatus;
 import dev.podbgp.daemon.speaker.PrefixCounts;
 import dev.podbgp.daemon.speaker.Speaker;
@@ -48,6 +49,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
@@ -79,7 +81,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private final ScheduledExecutorService metricsRefresh;
     /** UPDATE counts per peer already added to the metrics: the counters grow by the difference. */
     private final Map<IpAddress, long[]> countedUpdates = new HashMap<>();
-    private boolean stopped;
+    private volatile boolean stopped;
     private final CompletableFuture<String> failed = new CompletableFuture<>();
     /** A named network namespace this daemon manages (lab use); empty: the one it runs in. */
     private final Optional<String> namespace;
@@ -87,6 +89,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private volatile FastFallover fallover;
     /** Set once the speaker exists, like {@link #fallover}. */
     private volatile BfdClient bfd;
+    /** Neighbour discovery for unnumbered peers; set once the speaker exists. */
+    private volatile InterfacePeering unnumbered;
 
     private PodbgpDaemon(Optional<Path> configFile, DesiredState s, Optional<String> namespace) throws IOException {
         this.configFile = configFile;
@@ -108,13 +112,14 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             this.fib = FibWriter.open(namespace.map(NetworkNamespace::named).orElse(null), owner, fibConfig(s), new FibEvents());
             undo.addFirst(fib::detach);
             fib.start();
+            LinkScopes scopes = new LinkScopes();
             if (fib.keptAtStart() > 0) {
                 // The last run's routes still forward: they stay until the peers have sent their tables again.
                 LOG.info("restarting").with("kept-routes", fib.keptAtStart()).log();
-                this.speaker = Speaker.restart(s, namespace, List.of(new FibBridge(fib)), new Events(),
-                        Duration.ofSeconds(s.gracefulRestart().restartTime()), fib::ribConverged);
+                this.speaker = Speaker.restart(s, namespace, List.of(new FibBridge(fib, scopes)), new Events(),
+                        Duration.ofSeconds(s.gracefulRestart().restartTime()), fib::ribConverged, scopes);
             } else {
-                this.speaker = Speaker.start(s, namespace, List.of(new FibBridge(fib)), new Events());
+                this.speaker = Speaker.start(s, namespace, List.of(new FibBridge(fib, scopes)), new Events(), scopes);
             }
             undo.addFirst(speaker);
             this.fallover = new FastFallover(speaker, namespace.map(TargetNamespace::named).orElseGet(TargetNamespace::current));
@@ -122,6 +127,13 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             this.bfd = new BfdClient(speaker, namespace, metrics);
             undo.addFirst(bfd);
             bfd.converge(s);
+            // Interface peers join the speaker's peers as their neighbours are heard (InterfacePeering#effective).
+            ThreadFactory platform = Thread.ofPlatform().daemon().factory();
+            this.unnumbered = new InterfacePeering(scopes,
+                    namespace.map(n -> NetworkNamespace.named(n).threadFactory(platform)).orElse(platform),
+                    this::neighborsChanged, System::nanoTime);
+            undo.addFirst(unnumbered);
+            unnumbered.converge(s);
             this.control = ControlServer.start(s.controlSocket(), this);
             undo.addFirst(control);
             this.metricsServer = s.metrics().enabled()
@@ -176,8 +188,11 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     public String apply(DesiredState next) throws ControlException {
         synchronized (reloadLock) {
             DesiredStateDiff diff;
+            DesiredState effective;
             try {
-                diff = speaker.apply(next);
+                unnumbered.converge(next);
+                effective = unnumbered.effective(next);
+                diff = speaker.apply(effective);
             } catch (IllegalArgumentException e) {
                 LOG.warn("state-refused").with("reason", e.getMessage()).log();
                 throw new ControlException(e.getMessage() + "; the running config stays");
@@ -187,11 +202,31 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             } catch (IOException e) {
                 throw new ControlException("routing was updated, but the CNI config could not be written: " + e.getMessage());
             }
-            bfd.converge(next);
+            bfd.converge(effective);
             state = next;
             List<LogField> summary = ReloadSummary.of(diff);
             LOG.info("state-applied").with(summary).log();
             return ReloadSummary.text(summary);
+        }
+    }
+
+    /**
+     * An unnumbered peer's neighbour appeared or changed: the same configured state, run with the peers' new
+     * link-local addresses. On the neighbour discovery thread.
+     */
+    private void neighborsChanged() {
+        synchronized (reloadLock) {
+            if (stopped) {
+                return;
+            }
+            DesiredState effective = unnumbered.effective(state);
+            try {
+                List<LogField> summary = ReloadSummary.of(speaker.apply(effective));
+                bfd.converge(effective);
+                LOG.info("unnumbered-peers-applied").with(summary).log();
+            } catch (IllegalArgumentException e) {
+                LOG.warn("unnumbered-peers-refused").with("reason", e.getMessage()).log();
+            }
         }
     }
 
@@ -357,6 +392,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         boolean handOver = state.fib().keepOnExit() || fib.failure() != null;
         LOG.info("stopping").with("reason", communication).with("routes", handOver ? "kept" : "removed").log();
         metricsRefresh.shutdownNow();
+        closeQuietly(unnumbered);
         closeQuietly(fallover);
         // Before BGP: the peers hear AdminDown, which RFC 5882 §3.2 tells them not to treat as a failure.
         closeQuietly(bfd);

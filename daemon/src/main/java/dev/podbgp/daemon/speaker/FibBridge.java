@@ -21,12 +21,19 @@ import java.util.Map;
 public final class FibBridge implements RibListener {
 
     private final FibWriter writer;
+    private final LinkScopes scopes;
     // A million routes through a few next hops share a few NextHop values (RIB thread only).
     private static final int MAX_SHARED = 4096;
     private final Map<List<IpAddress>, NextHop> nextHops = new HashMap<>();
 
     public FibBridge(FibWriter writer) {
+        this(writer, new LinkScopes());
+    }
+
+    /** @param scopes the interfaces of link-local next hops (unnumbered peers), which the kernel cannot find itself */
+    public FibBridge(FibWriter writer, LinkScopes scopes) {
         this.writer = writer;
+        this.scopes = scopes;
     }
 
     @Override
@@ -43,17 +50,29 @@ public final class FibBridge implements RibListener {
             // Next-hop sets that no route uses any more are not tracked; start afresh instead.
             nextHops.clear();
         }
-        return nextHops.computeIfAbsent(hops, FibBridge::nextHop);
+        return nextHops.computeIfAbsent(hops, h -> nextHop(h, scopes));
     }
 
     static NextHop nextHop(List<IpAddress> hops) {
+        return nextHop(hops, new LinkScopes());
+    }
+
+    /**
+     * A link-local gateway goes with its interface (an IPv4 route through one is written with RTA_VIA, RFC 8950
+     * style); any other gateway lets the kernel find the interface.
+     */
+    static NextHop nextHop(List<IpAddress> hops, LinkScopes scopes) {
         if (hops.size() == 1) {
-            return new NextHop.Gateway(hops.getFirst());
+            return gateway(hops.getFirst(), scopes);
         }
         List<NextHop.Gateway> paths = new ArrayList<>(hops.size());
         for (IpAddress h : hops) {
-            paths.add(new NextHop.Gateway(h));
+            paths.add(gateway(h, scopes));
         }
         return new NextHop.Multipath(paths);
+    }
+
+    private static NextHop.Gateway gateway(IpAddress hop, LinkScopes scopes) {
+        return new NextHop.Gateway(hop, scopes.ifindex(hop), false);
     }
 }

@@ -55,7 +55,7 @@ public final class Speaker implements AutoCloseable {
     private final LocalRestart localRestart;
 
     private Speaker(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners, SpeakerEvents events,
-            Runnable restartConverged) {
+            Runnable restartConverged, LinkScopes scopes) {
         this.state = state;
         BestPathOptions options = BestPathOptions.defaults(state.node().asn())
                 .withMaxPaths(Math.max(1, state.fib().ecmpWidth()));
@@ -84,7 +84,7 @@ public final class Speaker implements AutoCloseable {
         });
         this.transport = BgpSpeaker.start(config, new SessionEvents(registry, ribThread, timers, () -> this.state, events));
         transport.restarting(localRestart != null);
-        this.convergence = new PeerConvergence(registry, transport, ribThread, timers);
+        this.convergence = new PeerConvergence(registry, transport, ribThread, timers, scopes);
         this.neighborCommands = new NeighborCommands(registry, ribThread);
         this.paths = new PeerPaths(registry, ribThread, timers);
     }
@@ -98,7 +98,13 @@ public final class Speaker implements AutoCloseable {
      */
     public static Speaker start(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
             SpeakerEvents events) {
-        Speaker s = new Speaker(state, namespace, locRibListeners, events, null);
+        return start(state, namespace, locRibListeners, events, new LinkScopes());
+    }
+
+    /** Like {@link #start(DesiredState, Optional, List, SpeakerEvents)}, connecting to unnumbered peers through {@code scopes}. */
+    public static Speaker start(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
+            SpeakerEvents events, LinkScopes scopes) {
+        Speaker s = new Speaker(state, namespace, locRibListeners, events, null, scopes);
         s.convergence.start(state);
         return s;
     }
@@ -111,7 +117,13 @@ public final class Speaker implements AutoCloseable {
      */
     public static Speaker restart(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
             SpeakerEvents events, Duration deferral, Runnable converged) {
-        Speaker s = new Speaker(state, namespace, locRibListeners, events, converged);
+        return restart(state, namespace, locRibListeners, events, deferral, converged, new LinkScopes());
+    }
+
+    /** Like {@link #restart(DesiredState, Optional, List, SpeakerEvents, Duration, Runnable)}, with {@code scopes}. */
+    public static Speaker restart(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
+            SpeakerEvents events, Duration deferral, Runnable converged, LinkScopes scopes) {
+        Speaker s = new Speaker(state, namespace, locRibListeners, events, converged, scopes);
         s.convergence.start(state);
         s.localRestart.start(s.timers, deferral);
         return s;

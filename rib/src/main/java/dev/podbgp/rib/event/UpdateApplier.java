@@ -10,6 +10,7 @@ import dev.podbgp.bgp.wire.nlri.Nlri;
 import dev.podbgp.bgp.wire.nlri.NlriVisitor;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Prefix;
+import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.inet.Ipv6Prefix;
 import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.Rib;
@@ -67,6 +68,11 @@ public final class UpdateApplier implements NlriVisitor {
             if (mr != null && !mr.nlri().isEmpty()) {
                 // RFC 4760 §3: MP_REACH_NLRI carries its own next hop; for IPv4 NLRI it may be IPv6 (RFC 8950).
                 nextHop = mr.nextHop();
+                if (Ipv6Address.ANY.equals(nextHop) && mr.linkLocalNextHop() != null) {
+                    // A speaker on a link without global addresses (an unnumbered peer) may fill the global slot of a
+                    // 32-octet next hop with zeros (RFC 2545 §3): the link-local one is the only usable address.
+                    nextHop = mr.linkLocalNextHop();
+                }
                 mr.nlri().forEach(this);
             }
             return null;

@@ -138,7 +138,7 @@ public final class OutboundRules {
      */
     private static IpAddress nextHop(Prefix prefix, Route best, ExportProfile to) {
         boolean self = best.peer().isLocal() || !to.internal() || to.nextHopSelf() && !reflecting(best.peer(), to);
-        IpAddress hop = self ? (prefix instanceof Ipv4Prefix ? to.selfIpv4() : to.selfIpv6()) : best.nextHop();
+        IpAddress hop = self ? selfAddress(prefix, to) : best.nextHop();
         if (hop == null) {
             return null;
         }
@@ -149,6 +149,17 @@ public final class OutboundRules {
             case Ipv6Prefix p -> hop instanceof Ipv6Address;
         };
         return fits ? hop : null;
+    }
+
+    /**
+     * Our address on the session for the prefix's family. A session with no IPv4 address of ours (an unnumbered
+     * link, or IPv6 peering) offers its IPv6 one for IPv4 routes; it is used when RFC 8950 was negotiated.
+     */
+    private static IpAddress selfAddress(Prefix prefix, ExportProfile to) {
+        if (prefix instanceof Ipv4Prefix) {
+            return to.selfIpv4() != null ? to.selfIpv4() : to.selfIpv6();
+        }
+        return to.selfIpv6();
     }
 
     static PathAttributes rewrite(PeerInfo from, PathAttributes in, ExportProfile to, NodeSettings node) {

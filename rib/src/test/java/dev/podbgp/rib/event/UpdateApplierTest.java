@@ -15,6 +15,7 @@ import dev.podbgp.bgp.wire.nlri.NlriEntry;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Address;
 import dev.podbgp.inet.Ipv4Prefix;
+import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.inet.Ipv6Prefix;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.BestPathOptions;
@@ -100,6 +101,14 @@ class UpdateApplierTest {
                 entries("203.0.113.0/24"), caps), caps);
         assertThat(rib.decision(Ipv4Prefix.parse("203.0.113.0/24")).best().nextHop())
                 .isEqualTo(IpAddress.parse("fe80::1"));
+    }
+
+    @Test
+    void rfc2545_s3_zeroGlobalNextHop_usesTheLinkLocalOne() {
+        SessionCapabilities caps = SessionCapabilities.FOUR_OCTET_AS.withExtendedNextHop(Set.of(Family.IPV4_UNICAST));
+        apply(UpdatePacker.announce(Family.IPV4_UNICAST, ATTRS, Ipv6Address.ANY, Ipv6Address.parse("fe80::2"),
+                entries("203.0.113.0/24"), caps), caps);
+        assertThat(rib.decision(Ipv4Prefix.parse("203.0.113.0/24")).best().nextHop()).isEqualTo(IpAddress.parse("fe80::2"));
     }
 
     @Test
