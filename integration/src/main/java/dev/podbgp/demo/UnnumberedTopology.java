@@ -53,17 +53,25 @@ public final class UnnumberedTopology {
             Node n = lab.node("node" + i);
             List<String> link = lab.bareLink(torNode, n);
             torInterfaces.add(link.get(0));
-            Path dir = DemoTopology.nodeDir(lab, n);
-            // The router id stands in for the node's address: the link has none. When FRR is not passive,
-            // podbgp is, so only FRR connects and podbgp must accept it from the link-local address it heard.
-            NodeConfig c = new NodeConfig(n.label(), Ipv4Address.parse("10.255.0." + i), 65000L + i, Ipv6Address.ANY,
-                    DemoTopology.TOR_AS, List.of(Prefix.parse("10.240." + i + ".0/24")), List.of(DemoTopology.CLUSTER),
-                    List.of(), dir.resolve("net.d"), dir.resolve("podbgp.sock")).withTorInterface(link.get(1), !torPassive);
-            nodes.add(DemoTopology.demoNode(lab, n, dir, c));
+            // When FRR is not passive, podbgp is: only FRR connects, and podbgp must accept it from the
+            // link-local address it heard.
+            nodes.add(node(lab, n, i, link.get(1), !torPassive));
         }
         UnnumberedFrr frr = UnnumberedFrr.start(torNode, DemoTopology.TOR_AS, Ipv4Address.parse("10.255.0.100"),
                 torInterfaces, torPassive, List.of(TOR_PREFIX));
         return new UnnumberedTopology(torNode, frr, List.copyOf(nodes), List.copyOf(torInterfaces));
+    }
+
+    /**
+     * Demo node number {@code i} (AS 6500i, pods 10.240.i.0/24) peering with the router over {@code uplink};
+     * its router id 10.255.0.i stands in for the address the link does not have.
+     */
+    public static DemoNode node(Lab lab, Node n, int i, String uplink, boolean passive) {
+        Path dir = DemoTopology.nodeDir(lab, n);
+        NodeConfig c = new NodeConfig(n.label(), Ipv4Address.parse("10.255.0." + i), 65000L + i, Ipv6Address.ANY,
+                DemoTopology.TOR_AS, List.of(Prefix.parse("10.240." + i + ".0/24")), List.of(DemoTopology.CLUSTER),
+                List.of(), dir.resolve("net.d"), dir.resolve("podbgp.sock")).withTorInterface(uplink, passive);
+        return DemoTopology.demoNode(lab, n, dir, c);
     }
 
     public Node torNode() {

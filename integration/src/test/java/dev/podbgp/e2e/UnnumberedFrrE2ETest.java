@@ -96,7 +96,7 @@ class UnnumberedFrrE2ETest {
     }
 
     /** The kernel's link-local address of {@code ifName} in {@code node}. */
-    private static String linkLocal(Node node, String ifName) {
+    static String linkLocal(Node node, String ifName) {
         String out = node.exec("ip", "-6", "-o", "addr", "show", "dev", ifName, "scope", "link").orThrow();
         for (String word : out.split("\\s+")) {
             if (word.startsWith("fe80:")) {

@@ -475,8 +475,16 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         CniSpec spec = s.cni();
         CniPairing.Settings d = CniPairing.Settings.defaults();
         return new CniPairing.Settings(spec.confDir(), d.fileName(), spec.bridgeName(),
-                spec.mtu().isPresent() ? Optional.of(spec.mtu().getAsInt()) : Optional.empty(), d.uplink(), d.ipamDataDir(),
+                spec.mtu().isPresent() ? Optional.of(spec.mtu().getAsInt()) : Optional.empty(), uplink(s, d), d.ipamDataDir(),
                 s.peers().stream().map(p -> p.address().toString()).toList());
+    }
+
+    /**
+     * An unnumbered peer's interface is the uplink: such a node may have no default route (a router advertising
+     * lifetime 0 gives none) and its peer has no address to look a route up for until it has been heard.
+     */
+    private static Optional<String> uplink(DesiredState s, CniPairing.Settings d) {
+        return d.uplink().or(() -> s.interfacePeers().stream().flatMap(p -> p.interfaceName().stream()).findFirst());
     }
 
     /** Feeds metrics and logs from session events. */

@@ -10,7 +10,6 @@ import dev.podbgp.bgp.wire.nlri.Nlri;
 import dev.podbgp.bgp.wire.nlri.NlriVisitor;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Prefix;
-import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.inet.Ipv6Prefix;
 import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.Rib;
@@ -67,12 +66,7 @@ public final class UpdateApplier implements NlriVisitor {
             MpReachNlri mr = all.mpReach();
             if (mr != null && !mr.nlri().isEmpty()) {
                 // RFC 4760 §3: MP_REACH_NLRI carries its own next hop; for IPv4 NLRI it may be IPv6 (RFC 8950).
-                nextHop = mr.nextHop();
-                if (Ipv6Address.ANY.equals(nextHop) && mr.linkLocalNextHop() != null) {
-                    // A speaker on a link without global addresses (an unnumbered peer) may fill the global slot of a
-                    // 32-octet next hop with zeros (RFC 2545 §3): the link-local one is the only usable address.
-                    nextHop = mr.linkLocalNextHop();
-                }
+                nextHop = mr.forwardingNextHop();
                 mr.nlri().forEach(this);
             }
             return null;
