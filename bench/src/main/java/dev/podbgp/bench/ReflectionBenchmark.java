@@ -85,7 +85,7 @@ public class ReflectionBenchmark {
             blackhole = bh;
             Ipv4Address routerId = Ipv4Address.parse("10.255.0.1");
             rib = new Rib(routerId, BestPathOptions.defaults(LOCAL_AS));
-            ribOut = new AdjRibOut(NodeSettings.of(LOCAL_AS, routerId, new RoleConfig(true, false)));
+            ribOut = new AdjRibOut(NodeSettings.of(LOCAL_AS, routerId, new RoleConfig(true, false)), rib);
             if (adjRibOut) {
                 rib.addListener(ribOut);
             }

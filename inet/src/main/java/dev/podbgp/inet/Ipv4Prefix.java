@@ -64,6 +64,12 @@ public record Ipv4Prefix(int bits, int length) implements Prefix {
         return new Ipv4Prefix((int) (packed >>> 8), (int) (packed & 0xff));
     }
 
+    /** See {@link ValueHash}: the generated hash of a record puts a run of /24s in few buckets. */
+    @Override
+    public int hashCode() {
+        return ValueHash.of(toLong());
+    }
+
     @Override
     public AddressFamily family() {
         return AddressFamily.IPV4;

@@ -58,8 +58,11 @@ public final class Ipv4PrefixMap<V> {
     }
 
     public Ipv4PrefixMap(int expectedSize) {
-        int capacity = Integer.highestOneBit(Math.max(16, expectedSize * 100 / MAX_FILL_PERCENT) - 1) << 1;
-        allocate(capacity);
+        allocate(capacityFor(expectedSize));
+    }
+
+    private static int capacityFor(int expectedSize) {
+        return Integer.highestOneBit(Math.max(16, expectedSize * 100 / MAX_FILL_PERCENT) - 1) << 1;
     }
 
     private void allocate(int capacity) {
@@ -194,6 +197,26 @@ public final class Ipv4PrefixMap<V> {
             longest = Math.max(longest, run);
         }
         return longest;
+    }
+
+    /**
+     * Empties the map and gives back a table more than four times larger than {@code expectedSize}
+     * entries need. A buffer that took a full table once (a million routes, 12 MB) would otherwise
+     * keep that size for the daemon's life; one that is refilled at the same size keeps it.
+     */
+    public void clearAndShrink(int expectedSize) {
+        int wanted = capacityFor(expectedSize);
+        if (keys.length > 4 * wanted) {
+            allocate(wanted);
+            size = 0;
+        } else {
+            clear();
+        }
+    }
+
+    /** Slots in the table, for tests of its sizing. */
+    int capacity() {
+        return keys.length;
     }
 
     /** Empties the map, keeping its capacity; an empty map costs nothing to clear. */

@@ -73,6 +73,12 @@ public record Ipv6Prefix(long high, long low, int length) implements Prefix {
                 && (p.low & lowMask(length)) == low;
     }
 
+    /** See {@link ValueHash}: prefixes of one allocation differ in a few middle bits only. */
+    @Override
+    public int hashCode() {
+        return ValueHash.of(high, low, length);
+    }
+
     @Override
     public String toString() {
         return new Ipv6Address(high, low) + "/" + length;

@@ -30,6 +30,27 @@ class Ipv4PrefixMapTest {
     }
 
     @Test
+    void clearAndShrinkGivesBackATableGrownForAFarLargerFill() {
+        Ipv4PrefixMap<String> map = new Ipv4PrefixMap<>();
+        for (int i = 0; i < 100_000; i++) {
+            map.put(Ipv4Prefix.pack(0x0A00_0000 + (i << 8), 24), "x");
+        }
+        int grown = map.capacity();
+        map.clearAndShrink(100_000);
+        assertThat(map.isEmpty()).isTrue();
+        assertThat(map.capacity()).as("refilled at the same size: keeps its table").isEqualTo(grown);
+        for (int i = 0; i < 100_000; i++) {
+            map.put(Ipv4Prefix.pack(0x0A00_0000 + (i << 8), 24), "x");
+        }
+        map.clearAndShrink(1_000);
+        assertThat(map.isEmpty()).isTrue();
+        assertThat(map.capacity()).isLessThanOrEqualTo(2048);
+        map.put(Ipv4Prefix.pack(0x0A00_0000, 24), "y");
+        assertThat(map.get(Ipv4Prefix.pack(0x0A00_0000, 24))).isEqualTo("y");
+        assertThat(map.get(Ipv4Prefix.pack(0x0A00_0100, 24))).isNull();
+    }
+
+    @Test
     void clearEmptiesTheMapWhichStaysUsable() {
         Ipv4PrefixMap<String> map = new Ipv4PrefixMap<>();
         map.clear();

@@ -8,6 +8,7 @@ import dev.podbgp.bgp.wire.attr.ClusterList;
 import dev.podbgp.bgp.wire.attr.OriginatorId;
 import dev.podbgp.bgp.wire.attr.PathAttributes;
 import dev.podbgp.inet.IpAddress;
+import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.policy.MaxPrefixCounter;
 import dev.podbgp.rib.policy.MaxPrefixVerdict;
@@ -47,12 +48,12 @@ final class ImportAdmission {
      * The route as the peer sent it, interned: what soft reconfiguration keeps and import policy sees. RFC 4271
      * §5.1.5: LOCAL_PREF received from an external peer is ignored, so it is gone already here.
      */
-    Route received(PeerInfo peer, int pathId, PathAttributes attributes, IpAddress nextHop) {
+    Route received(PeerInfo peer, int pathId, PathAttributes attributes, IpAddress nextHop, Ipv6Address linkLocal) {
         PathAttributes attrs = interner.intern(attributes);
         if (!peer.internal() && attrs.localPref() != null) {
             attrs = interner.intern(attrs.without(AttributeType.LOCAL_PREF.code()));
         }
-        return routeInterner.intern(peer, pathId, attrs, Objects.requireNonNull(nextHop));
+        return routeInterner.intern(peer, pathId, attrs, Objects.requireNonNull(nextHop), linkLocal);
     }
 
     /**
@@ -78,7 +79,7 @@ final class ImportAdmission {
         return switch (settings.pipeline().evaluate(prefix, received.attributes(), settings.context())) {
             case PolicyResult.Accepted a when a.attributes() == received.attributes() -> received;
             case PolicyResult.Accepted a -> routeInterner.intern(received.peer(), received.pathId(),
-                    interner.intern(a.attributes()), received.nextHop());
+                    interner.intern(a.attributes()), received.nextHop(), received.linkLocalNextHop());
             case PolicyResult.Rejected r -> {
                 rememberOwnRefusal(s, prefix, r);
                 yield null;

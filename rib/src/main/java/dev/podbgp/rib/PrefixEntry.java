@@ -23,6 +23,14 @@ sealed interface PrefixEntry permits Route, PrefixPaths {
         };
     }
 
+    /** The entry's best route: the only one, or the one the last decision chose. */
+    static Route best(PrefixEntry entry) {
+        return switch (entry) {
+            case Route r -> r;
+            case PrefixPaths pp -> pp.best();
+        };
+    }
+
     /** Whether {@code entry} holds a route of this peer, any path id. */
     static boolean hasPeer(PrefixEntry entry, PeerInfo peer) {
         return switch (entry) {

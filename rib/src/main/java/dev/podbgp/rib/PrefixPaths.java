@@ -115,8 +115,17 @@ final class PrefixPaths implements PrefixEntry {
         ecmpNextHops = ecmp ? d.nextHops() : null;
     }
 
+    Route best() {
+        return best;
+    }
+
     Decision decision() {
         return ecmpDecision != null ? ecmpDecision : new Decision(best, decidedBy, List.of(best));
+    }
+
+    /** The equal-cost routes while there is more than one, else null (nothing allocated). */
+    List<Route> ecmpRoutes() {
+        return ecmpDecision != null ? ecmpDecision.multipath() : null;
     }
 
     List<IpAddress> nextHops() {

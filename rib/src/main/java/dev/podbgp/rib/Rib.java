@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  * <p>Not here: next-hop reachability. RFC 4271 §9.1.2 excludes a route whose NEXT_HOP cannot be resolved; here
  * every next hop counts as resolvable.
  */
-public final class Rib {
+public final class Rib implements LocRibView {
 
     private final PeerInfo local;
     private final BestPath bestPath;
@@ -207,11 +207,20 @@ public final class Rib {
      * A route that import drops withdraws the one it would replace.
      */
     public void announce(PeerInfo peer, Prefix prefix, int pathId, PathAttributes attributes, IpAddress nextHop) {
+        announce(peer, prefix, pathId, attributes, nextHop, null);
+    }
+
+    /**
+     * Like {@link #announce(PeerInfo, Prefix, int, PathAttributes, IpAddress)} for an IPv6 route that came with a
+     * link-local next hop beside the global one (RFC 2545 §3); {@code linkLocal} may be null.
+     */
+    public void announce(PeerInfo peer, Prefix prefix, int pathId, PathAttributes attributes, IpAddress nextHop,
+            Ipv6Address linkLocal) {
         if (peer.isLocal()) {
             throw new IllegalArgumentException("local routes enter through originate()");
         }
         PeerState s = required(peer);
-        Route route = admission.received(peer, pathId, attributes, nextHop);
+        Route route = admission.received(peer, pathId, attributes, nextHop, linkLocal);
         // RFC 4724 §4.2: a route the restarted peer sends again is no longer stale.
         gracefulRestart.unmarkStale(s, prefix, pathId);
         if (s.prePolicy != null) {
@@ -254,9 +263,10 @@ public final class Rib {
             case PrefixPaths pp -> {
                 Route oldBest = pp.decision().best();
                 List<IpAddress> oldHops = pp.nextHops();
+                List<Route> oldMultipath = pp.ecmpRoutes();
                 if (pp.remove(peer, pathId)) {
                     count(peer, prefix, -1);
-                    settle(prefix, pp, oldBest, oldHops);
+                    settle(prefix, pp, oldBest, oldHops, oldMultipath);
                 }
             }
         }
@@ -426,6 +436,11 @@ public final class Rib {
         table.forEach((prefix, entry) -> visitor.accept(prefix));
     }
 
+    @Override
+    public void forEachBest(BiConsumer<Prefix, Route> visitor) {
+        table.forEach((prefix, entry) -> visitor.accept(prefix, PrefixEntry.best(entry)));
+    }
+
     /** Visits this peer's Adj-RIB-In. */
     public void forEachRoute(PeerInfo peer, BiConsumer<Prefix, Route> visitor) {
         table.forEach((prefix, entry) -> PrefixEntry.forEachOf(entry, peer, prefix, visitor));
@@ -476,15 +491,16 @@ public final class Rib {
                 PrefixPaths pp = new PrefixPaths(r, route);
                 count(route.peer(), prefix, +1);
                 store(prefix, pp);
-                settle(prefix, pp, r, List.of(r.nextHop()));
+                settle(prefix, pp, r, List.of(r.nextHop()), null);
             }
             case PrefixPaths pp -> {
                 Route oldBest = pp.decision().best();
                 List<IpAddress> oldHops = pp.nextHops();
+                List<Route> oldMultipath = pp.ecmpRoutes();
                 if (pp.put(route)) {
                     count(route.peer(), prefix, +1);
                 }
-                settle(prefix, pp, oldBest, oldHops);
+                settle(prefix, pp, oldBest, oldHops, oldMultipath);
             }
         }
     }
@@ -502,17 +518,22 @@ public final class Rib {
             case PrefixPaths pp -> {
                 Route oldBest = pp.decision().best();
                 List<IpAddress> oldHops = pp.nextHops();
+                List<Route> oldMultipath = pp.ecmpRoutes();
                 int removed = pp.removePeer(peer);
                 if (removed > 0) {
                     count(peer, prefix, -removed);
-                    settle(prefix, pp, oldBest, oldHops);
+                    settle(prefix, pp, oldBest, oldHops, oldMultipath);
                 }
             }
         }
     }
 
-    /** Reruns the decision for a multi-route prefix and publishes when forwarding or best changed. */
-    private void settle(Prefix prefix, PrefixPaths pp, Route oldBest, List<IpAddress> oldHops) {
+    /**
+     * Reruns the decision for a multi-route prefix and publishes when forwarding or best changed.
+     *
+     * @param oldMultipath the equal-cost routes before the change, or null when there was no ECMP
+     */
+    private void settle(Prefix prefix, PrefixPaths pp, Route oldBest, List<IpAddress> oldHops, List<Route> oldMultipath) {
         if (pp.count() == 0) {
             store(prefix, null);
             publish(new LocRibChange.Withdrawn(prefix));
@@ -530,9 +551,34 @@ public final class Rib {
             decision = pp.decision();
             hops = pp.nextHops();
         }
-        if (!decision.best().equals(oldBest) || !hops.equals(oldHops)) {
+        if (!decision.best().equals(oldBest) || !hops.equals(oldHops)
+                || !sameForwarding(oldMultipath, pp.ecmpRoutes())) {
             publish(new LocRibChange.Selected(prefix, decision, hops));
         }
+    }
+
+    /**
+     * Whether two ECMP sets forward alike. Their global next hops are compared already; a member can still change
+     * the way its packets leave without changing that: its link-local next hop, or the peer (so the interface) it
+     * came from. Null (no ECMP) on either side is decided by the best route and next hops alone.
+     */
+    private static boolean sameForwarding(List<Route> before, List<Route> after) {
+        if (before == null || after == null) {
+            return true;
+        }
+        if (before.size() != after.size()) {
+            return false;
+        }
+        outer:
+        for (Route a : after) {
+            for (Route b : before) {
+                if (a.forwardsLike(b)) {
+                    continue outer;
+                }
+            }
+            return false;
+        }
+        return true;
     }
 
     private PrefixEntry load(Prefix prefix) {

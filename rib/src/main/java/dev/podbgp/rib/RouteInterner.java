@@ -2,6 +2,8 @@ package dev.podbgp.rib;
 
 import dev.podbgp.bgp.wire.attr.PathAttributes;
 import dev.podbgp.inet.IpAddress;
+import dev.podbgp.inet.Ipv6Address;
+import java.util.Objects;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 
@@ -38,21 +40,25 @@ final class RouteInterner {
     private Route last;
 
     Route intern(PeerInfo peer, int pathId, PathAttributes attributes, IpAddress nextHop) {
+        return intern(peer, pathId, attributes, nextHop, null);
+    }
+
+    Route intern(PeerInfo peer, int pathId, PathAttributes attributes, IpAddress nextHop, Ipv6Address linkLocal) {
         Route l = last;
-        if (l != null && matches(l, peer, pathId, attributes, nextHop)) {
+        if (l != null && matches(l, peer, pathId, attributes, nextHop, linkLocal)) {
             return l;
         }
         expungeCleared();
-        int hash = hash(peer, pathId, attributes, nextHop);
+        int hash = hash(peer, pathId, attributes, nextHop, linkLocal);
         int i = hash & (table.length - 1);
         for (Entry e = table[i]; e != null; e = e.next) {
             Route r = e.hash == hash ? e.get() : null;
-            if (r != null && matches(r, peer, pathId, attributes, nextHop)) {
+            if (r != null && matches(r, peer, pathId, attributes, nextHop, linkLocal)) {
                 last = r;
                 return r;
             }
         }
-        Route route = new Route(peer, pathId, attributes, nextHop);
+        Route route = new Route(peer, pathId, attributes, nextHop, linkLocal);
         table[i] = new Entry(route, hash, cleared, table[i]);
         if (++size > table.length - (table.length >>> 2)) {
             resize();
@@ -66,16 +72,18 @@ final class RouteInterner {
         return size;
     }
 
-    private static boolean matches(Route r, PeerInfo peer, int pathId, PathAttributes attributes, IpAddress nextHop) {
+    private static boolean matches(Route r, PeerInfo peer, int pathId, PathAttributes attributes, IpAddress nextHop,
+            Ipv6Address linkLocal) {
         return r.attributes() == attributes && r.peer() == peer && r.pathId() == pathId
-                && r.nextHop().equals(nextHop);
+                && r.nextHop().equals(nextHop) && Objects.equals(r.linkLocalNextHop(), linkLocal);
     }
 
-    private static int hash(PeerInfo peer, int pathId, PathAttributes attributes, IpAddress nextHop) {
+    private static int hash(PeerInfo peer, int pathId, PathAttributes attributes, IpAddress nextHop, Ipv6Address linkLocal) {
         int h = System.identityHashCode(attributes);
         h = h * 31 + System.identityHashCode(peer);
         h = h * 31 + pathId;
         h = h * 31 + nextHop.hashCode();
+        h = h * 31 + Objects.hashCode(linkLocal);
         return h ^ (h >>> 16);
     }
 

@@ -41,6 +41,8 @@ public final class PodbgpMetrics {
             "Routes podbgp has installed in the kernel FIB.", "family");
     private final Counter fibErrors = registry.counter("podbgp_fib_errors_total",
             "Route writes the kernel refused (each is retried with backoff).", "operation");
+    private final Counter fibNextHopChanges = registry.counter("podbgp_fib_nexthop_changes_total",
+            "Routes whose next hop (gateway, interface or ECMP set) changed, each written as one replace.", "family");
     private final Histogram kernelLatency = registry.histogram("podbgp_fib_change_to_kernel_seconds",
             "Time from a Loc-RIB change to the kernel acknowledging the route write.", KERNEL_LATENCY_BUCKETS);
 
@@ -102,6 +104,13 @@ public final class PodbgpMetrics {
     /** {@code operation}: add, replace or delete. */
     public void fibError(String operation) {
         fibErrors.labels(operation).inc();
+    }
+
+    /** Adds {@code n} routes of {@code family} whose next hop changed. */
+    public void fibNextHopChanges(String family, long n) {
+        if (n > 0) {
+            fibNextHopChanges.labels(family).inc(n);
+        }
     }
 
     public void changeToKernel(Duration elapsed) {

@@ -25,11 +25,14 @@ import dev.podbgp.daemon.speaker.FibBridge;
 import dev.podbgp.daemon.speaker.LinkScopes;
 import dev.podbgp.daemon.speaker.PeerStatus;
 import dev.podbgp.daemon.speaker.PrefixCounts;
+import dev.podbgp.daemon.speaker.SessionInterfaces;
 import dev.podbgp.daemon.speaker.Speaker;
 import dev.podbgp.daemon.speaker.SpeakerEvents;
+import dev.podbgp.fib.link.InterfaceAddresses;
 import dev.podbgp.fib.netlink.Rtnetlink;
 import dev.podbgp.fib.netns.NetworkNamespace;
 import dev.podbgp.fib.route.KernelRoute;
+import dev.podbgp.fib.route.NextHop;
 import dev.podbgp.fib.route.RouteOwner;
 import dev.podbgp.fib.route.RouteWriter;
 import dev.podbgp.fib.writer.FibConfig;
@@ -39,6 +42,7 @@ import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.log.EventLog;
 import dev.podbgp.log.LogField;
+import dev.podbgp.rib.RibListener;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -109,17 +113,22 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             if (namespace.isEmpty()) {
                 registerProtocolName(owner);
             }
-            this.fib = FibWriter.open(namespace.map(NetworkNamespace::named).orElse(null), owner, fibConfig(s), new FibEvents());
+            NetworkNamespace fibNamespace = namespace.map(NetworkNamespace::named).orElse(null);
+            this.fib = FibWriter.open(fibNamespace, owner, fibConfig(s), new FibEvents());
             undo.addFirst(fib::detach);
             fib.start();
+            // Link-local next hops are installed on the interface of the session they came over; unnumbered peers
+            // are connected to on the interface their advertisements came in on (scopes).
+            SessionInterfaces interfaces = new SessionInterfaces(local -> InterfaceAddresses.owning(fibNamespace, local));
+            List<RibListener> toFib = List.of(new FibBridge(fib, interfaces));
             LinkScopes scopes = new LinkScopes();
             if (fib.keptAtStart() > 0) {
                 // The last run's routes still forward: they stay until the peers have sent their tables again.
                 LOG.info("restarting").with("kept-routes", fib.keptAtStart()).log();
-                this.speaker = Speaker.restart(s, namespace, List.of(new FibBridge(fib, scopes)), new Events(),
+                this.speaker = Speaker.restart(s, namespace, toFib, new Events(), interfaces,
                         Duration.ofSeconds(s.gracefulRestart().restartTime()), fib::ribConverged, scopes);
             } else {
-                this.speaker = Speaker.start(s, namespace, List.of(new FibBridge(fib, scopes)), new Events(), scopes);
+                this.speaker = Speaker.start(s, namespace, toFib, new Events(), interfaces, scopes);
             }
             undo.addFirst(speaker);
             this.fallover = new FastFallover(speaker, namespace.map(TargetNamespace::named).orElseGet(TargetNamespace::current));
@@ -509,6 +518,18 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     }
 
     private final class FibEvents implements FibListener {
+        private final NextHopChanges nextHopChanges = new NextHopChanges(metrics);
+
+        @Override
+        public void onNextHopChanged(Prefix prefix, NextHop from, NextHop to) {
+            nextHopChanges.changed(prefix, from, to);
+        }
+
+        @Override
+        public void onBatch(int written, int failed) {
+            nextHopChanges.batchDone();
+        }
+
         @Override
         public void onFailure(Prefix prefix, int errno, String reason, int attempt) {
             metrics.fibError("write");

@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The interface each known link-local neighbour is on, by its address. A link-local address means
- * nothing without its link (RFC 4291 §2.5.6), so connecting to an unnumbered peer and installing a
- * route through one both need the interface index. Written by neighbour discovery's owner (the
- * config thread), read by the config thread (connect) and the RIB thread (FIB writes).
+ * The interface each unnumbered peer's link-local address was heard on. A link-local address means
+ * nothing without its link (RFC 4291 §2.5.6), so the connection to {@code fe80::x} names the interface
+ * index as its scope. (Routes through the peer find the interface from the session itself:
+ * {@link SessionInterfaces}.) Written by {@code InterfacePeering} on neighbour discovery's threads, read
+ * by the config thread when it adds the peer.
  */
 public final class LinkScopes {
 
@@ -23,7 +24,7 @@ public final class LinkScopes {
         byAddress.remove(linkLocal);
     }
 
-    /** The interface index of a link-local {@code address} we know, else 0 (for the kernel: "find it yourself"). */
+    /** The interface index of a link-local {@code address} we heard, else 0 (an unscoped address). */
     public int ifindex(IpAddress address) {
         if (address instanceof Ipv6Address v6 && v6.isLinkLocal()) {
             return byAddress.getOrDefault(v6, 0);

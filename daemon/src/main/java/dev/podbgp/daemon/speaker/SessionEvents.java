@@ -29,14 +29,16 @@ final class SessionEvents implements PeerListener {
     private final RestartTimers timers;
     private final Supplier<DesiredState> state;
     private final SpeakerEvents events;
+    private final SessionInterfaces interfaces;
 
     SessionEvents(PeerRegistry registry, RibThread rib, RestartTimers timers, Supplier<DesiredState> state,
-            SpeakerEvents events) {
+            SpeakerEvents events, SessionInterfaces interfaces) {
         this.registry = registry;
         this.rib = rib;
         this.timers = timers;
         this.state = state;
         this.events = events;
+        this.interfaces = interfaces;
     }
 
     private void submit(PeerSlot slot, RibEvent event) {
@@ -75,6 +77,8 @@ final class SessionEvents implements PeerListener {
             s.info = info;
             s.negotiated = session;
             s.lastError = "";
+            // Before the session's UPDATEs: the FIB may need its interface for their link-local next hops.
+            interfaces.established(s.id, peer.localAddress().orElse(null), peer.config().address());
             submit(s, new RibEvent.SessionEstablished(info, PeerSettings.importOf(now, desired),
                     GracefulRestartTerms.forwardingPreserved(session),
                     PeerSettings.outbound(now, desired, info, session, peer.localAddress(), channel)));

@@ -55,12 +55,12 @@ public final class Speaker implements AutoCloseable {
     private final LocalRestart localRestart;
 
     private Speaker(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners, SpeakerEvents events,
-            Runnable restartConverged, LinkScopes scopes) {
+            SessionInterfaces interfaces, Runnable restartConverged, LinkScopes scopes) {
         this.state = state;
         BestPathOptions options = BestPathOptions.defaults(state.node().asn())
                 .withMaxPaths(Math.max(1, state.fib().ecmpWidth()));
         this.rib = new Rib(state.node().routerId(), options);
-        this.adjRibOut = new AdjRibOut(PeerSettings.node(state));
+        this.adjRibOut = new AdjRibOut(PeerSettings.node(state), rib);
         rib.addListener(adjRibOut);
         locRibListeners.forEach(rib::addListener);
         this.counts = new PrefixCountPublisher(rib, adjRibOut, registry::slots);
@@ -82,7 +82,8 @@ public final class Speaker implements AutoCloseable {
                 ribThread.wake();
             }
         });
-        this.transport = BgpSpeaker.start(config, new SessionEvents(registry, ribThread, timers, () -> this.state, events));
+        this.transport = BgpSpeaker.start(config, new SessionEvents(registry, ribThread, timers, () -> this.state, events,
+                interfaces));
         transport.restarting(localRestart != null);
         this.convergence = new PeerConvergence(registry, transport, ribThread, timers, scopes);
         this.neighborCommands = new NeighborCommands(registry, ribThread);
@@ -98,13 +99,22 @@ public final class Speaker implements AutoCloseable {
      */
     public static Speaker start(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
             SpeakerEvents events) {
-        return start(state, namespace, locRibListeners, events, new LinkScopes());
+        return start(state, namespace, locRibListeners, events, new SessionInterfaces(local -> Optional.empty()));
     }
 
-    /** Like {@link #start(DesiredState, Optional, List, SpeakerEvents)}, connecting to unnumbered peers through {@code scopes}. */
+    /**
+     * Like {@link #start(DesiredState, Optional, List, SpeakerEvents)}; each session that comes up tells
+     * {@code interfaces} its addresses, so the FIB ({@link FibBridge}) can find its interface.
+     */
     public static Speaker start(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
-            SpeakerEvents events, LinkScopes scopes) {
-        Speaker s = new Speaker(state, namespace, locRibListeners, events, null, scopes);
+            SpeakerEvents events, SessionInterfaces interfaces) {
+        return start(state, namespace, locRibListeners, events, interfaces, new LinkScopes());
+    }
+
+    /** Like {@link #start(DesiredState, Optional, List, SpeakerEvents, SessionInterfaces)}, connecting to unnumbered peers through {@code scopes}. */
+    public static Speaker start(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
+            SpeakerEvents events, SessionInterfaces interfaces, LinkScopes scopes) {
+        Speaker s = new Speaker(state, namespace, locRibListeners, events, interfaces, null, scopes);
         s.convergence.start(state);
         return s;
     }
@@ -116,14 +126,14 @@ public final class Speaker implements AutoCloseable {
      * did not ask for again) and later OPENs are plain.
      */
     public static Speaker restart(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
-            SpeakerEvents events, Duration deferral, Runnable converged) {
-        return restart(state, namespace, locRibListeners, events, deferral, converged, new LinkScopes());
+            SpeakerEvents events, SessionInterfaces interfaces, Duration deferral, Runnable converged) {
+        return restart(state, namespace, locRibListeners, events, interfaces, deferral, converged, new LinkScopes());
     }
 
-    /** Like {@link #restart(DesiredState, Optional, List, SpeakerEvents, Duration, Runnable)}, with {@code scopes}. */
+    /** Like {@link #restart(DesiredState, Optional, List, SpeakerEvents, SessionInterfaces, Duration, Runnable)}, with {@code scopes}. */
     public static Speaker restart(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
-            SpeakerEvents events, Duration deferral, Runnable converged, LinkScopes scopes) {
-        Speaker s = new Speaker(state, namespace, locRibListeners, events, converged, scopes);
+            SpeakerEvents events, SessionInterfaces interfaces, Duration deferral, Runnable converged, LinkScopes scopes) {
+        Speaker s = new Speaker(state, namespace, locRibListeners, events, interfaces, converged, scopes);
         s.convergence.start(state);
         s.localRestart.start(s.timers, deferral);
         return s;

@@ -28,6 +28,7 @@ class PodbgpMetricsTest {
         m.ribPrefixes("loc-rib", "ipv4 unicast", 11);
         m.fibRoutes("ipv4 unicast", 9);
         m.fibError("replace");
+        m.fibNextHopChanges("ipv6 unicast", 1);
         m.changeToKernel(Duration.ofMillis(3));
         Exposition e = Exposition.parse(PrometheusText.write(m.registry()));
         assertThat(e.type()).containsExactly(
@@ -43,6 +44,7 @@ class PodbgpMetricsTest {
                 Map.entry("podbgp_rib_prefixes", "gauge"),
                 Map.entry("podbgp_fib_routes", "gauge"),
                 Map.entry("podbgp_fib_errors_total", "counter"),
+                Map.entry("podbgp_fib_nexthop_changes_total", "counter"),
                 Map.entry("podbgp_fib_change_to_kernel_seconds", "histogram"));
         var fam = Map.of("peer", PEER, "family", "ipv4 unicast");
         assertThat(e.value("podbgp_prefixes_received", fam)).contains(12.0);
@@ -52,6 +54,7 @@ class PodbgpMetricsTest {
         assertThat(e.value("podbgp_bfd_session_up", Map.of("peer", PEER))).contains(1.0);
         assertThat(e.value("podbgp_bfd_flaps_total", Map.of("peer", PEER))).contains(1.0);
         assertThat(e.value("podbgp_fib_errors_total", Map.of("operation", "replace"))).contains(1.0);
+        assertThat(e.value("podbgp_fib_nexthop_changes_total", Map.of("family", "ipv6 unicast"))).contains(1.0);
         assertThat(e.value("podbgp_fib_change_to_kernel_seconds_bucket", Map.of("le", "0.0025"))).contains(0.0);
         assertThat(e.value("podbgp_fib_change_to_kernel_seconds_bucket", Map.of("le", "0.005"))).contains(1.0);
     }

@@ -13,7 +13,6 @@ import dev.podbgp.config.TimersSpec;
 import dev.podbgp.config.TtlSpec;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.NodeIdentity;
-import dev.podbgp.fib.route.NextHop;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Address;
 import dev.podbgp.inet.Ipv6Address;
@@ -22,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** What an unnumbered peer turns into: a scoped link-local connection, RFC 8950 in the OPEN, routes via its interface. */
+/** What an unnumbered peer's session is: a scoped link-local connection with RFC 8950 in the OPEN. */
 class UnnumberedPeerMappingTest {
 
     private static final NodeIdentity NODE = new NodeIdentity("n1", Ipv4Address.parse("192.0.2.11"), 65001);
@@ -55,16 +54,5 @@ class UnnumberedPeerMappingTest {
                 List.of(FamilySpec.IPV4_UNICAST, FamilySpec.IPV6_UNICAST)), GracefulRestartSpec.DEFAULT, new LinkScopes());
         assertThat(config.session().capabilities()).noneMatch(c -> c instanceof ExtendedNextHop);
         assertThat(((Inet6Address) config.address()).getScopeId()).isZero();
-    }
-
-    @Test
-    void linkLocalGateway_goesWithItsInterface_othersLetTheKernelFindIt() {
-        LinkScopes scopes = new LinkScopes();
-        scopes.put(PEER, 7);
-        assertThat(FibBridge.nextHop(List.of(PEER), scopes)).isEqualTo(new NextHop.Gateway(PEER, 7, false));
-        assertThat(FibBridge.nextHop(List.of(IpAddress.parse("192.0.2.1")), scopes))
-                .isEqualTo(new NextHop.Gateway(IpAddress.parse("192.0.2.1"), 0, false));
-        assertThat(FibBridge.nextHop(List.of(PEER, IpAddress.parse("fe80::9")), scopes)).isEqualTo(new NextHop.Multipath(List.of(
-                new NextHop.Gateway(PEER, 7, false), new NextHop.Gateway(IpAddress.parse("fe80::9"), 0, false))));
     }
 }

@@ -26,6 +26,8 @@ public final class Rtnetlink {
     public static final int RTM_NEWLINK = 16;
     public static final int RTM_DELLINK = 17;
     public static final int RTM_GETLINK = 18;
+    public static final int RTM_NEWADDR = 20;
+    public static final int RTM_GETADDR = 22;
     public static final int RTM_NEWROUTE = 24;
     public static final int RTM_DELROUTE = 25;
     public static final int RTM_GETROUTE = 26;
@@ -35,6 +37,10 @@ public final class Rtnetlink {
 
     public static final int AF_INET = 2;
     public static final int AF_INET6 = 10;
+
+    /** struct ifaddrmsg attributes: IFA_ADDRESS is the peer's on a point-to-point link, IFA_LOCAL ours. */
+    public static final int IFA_ADDRESS = 1;
+    public static final int IFA_LOCAL = 2;
 
     public static final int RTA_DST = 1;
     public static final int RTA_OIF = 4;

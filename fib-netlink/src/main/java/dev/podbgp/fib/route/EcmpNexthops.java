@@ -9,6 +9,9 @@ import java.util.Map;
  * Turns equal-cost next hops into nexthop objects: one object per distinct gateway, one group per
  * distinct set of gateways, shared by every route with that set and reference-counted. Where the
  * kernel has no nexthop objects (before 5.3) the multipath is written inline as RTA_MULTIPATH.
+ * A nexthop object must name its interface; a set with a member that leaves the interface to
+ * the kernel (ifindex 0, a gateway the kernel resolves) cannot be expressed as objects, so that
+ * route is written inline too, where the kernel finds each member's interface itself.
  * Used from the writing thread only.
  */
 public final class EcmpNexthops {
@@ -55,7 +58,7 @@ public final class EcmpNexthops {
      * Each call for a multipath takes a reference; give it back with {@link #release}.
      */
     public NextHop resolve(NextHop nextHop, long tag) throws IOException {
-        if (!(nextHop instanceof NextHop.Multipath m) || !objects) {
+        if (!(nextHop instanceof NextHop.Multipath m) || !objects || !expressible(m)) {
             return nextHop;
         }
         Group group = groups.get(m.paths());
@@ -78,6 +81,16 @@ public final class EcmpNexthops {
         }
         group.references++;
         return new NextHop.Object(group.id);
+    }
+
+    /** Whether every member names its interface, as a nexthop object must (the kernel answers EINVAL otherwise). */
+    static boolean expressible(NextHop.Multipath m) {
+        for (NextHop.Gateway g : m.paths()) {
+            if (g.ifindex() == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

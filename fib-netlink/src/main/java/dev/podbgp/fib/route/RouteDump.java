@@ -2,9 +2,9 @@ package dev.podbgp.fib.route;
 
 import static dev.podbgp.fib.netlink.Rtnetlink.*;
 
+import dev.podbgp.fib.netlink.DumpAnswer;
 import dev.podbgp.fib.netlink.MessageBuilder;
 import dev.podbgp.fib.netlink.Messages;
-import dev.podbgp.fib.netlink.NetlinkException;
 import dev.podbgp.fib.netlink.NetlinkSocket;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Address;
@@ -47,34 +47,13 @@ public final class RouteDump {
         socket.send(request.segment(), request.length());
         request.clear();
         List<KernelRoute> routes = new ArrayList<>();
-        while (true) {
-            int n = socket.receive(receive);
-            if (n < 0) {
-                throw new IOException("route dump timed out");
+        DumpAnswer.read(socket, receive, sequence, RTM_NEWROUTE, "route dump", (s, at, length) -> {
+            KernelRoute route = parse(s, at, length);
+            if (route != null && route.protocol() == owner.protocol() && route.table() == owner.table()) {
+                routes.add(route);
             }
-            for (int at = 0, length; (length = Messages.length(receive, at, n)) > 0; at += align(length)) {
-                if (Messages.sequence(receive, at) != sequence) {
-                    continue;
-                }
-                switch (Messages.type(receive, at)) {
-                    case NLMSG_DONE -> {
-                        if ((Messages.flags(receive, at) & NLM_F_DUMP_INTR) != 0) {
-                            // The table changed during the dump: the kernel says the snapshot is torn.
-                            throw new NetlinkException("route dump (interrupted)", 4);
-                        }
-                        return routes;
-                    }
-                    case NLMSG_ERROR -> throw new NetlinkException("route dump", Messages.error(receive, at));
-                    case RTM_NEWROUTE -> {
-                        KernelRoute route = parse(receive, at, length);
-                        if (route != null && route.protocol() == owner.protocol() && route.table() == owner.table()) {
-                            routes.add(route);
-                        }
-                    }
-                    default -> { }
-                }
-            }
-        }
+        });
+        return routes;
     }
 
     /** A route message (RTM_NEWROUTE/RTM_DELROUTE), or null when it is not an IPv4/IPv6 destination route. */

@@ -1,5 +1,6 @@
 package dev.podbgp.fib.writer;
 
+import dev.podbgp.fib.netlink.Errno;
 import dev.podbgp.fib.route.EcmpNexthops;
 import dev.podbgp.fib.route.NextHop;
 import dev.podbgp.fib.route.RouteWriter;
@@ -106,6 +107,7 @@ final class FamilyRoutes {
     /** Moves the taken wishes into the desired state, writing each when {@code write}. */
     void applyTaken(boolean write) throws IOException {
         boolean anyStale = !stale.isEmpty();
+        int passSize = taken.size();
         taken.forEach((key, wish) -> {
             if (anyStale) {
                 // Wanted or withdrawn, the route's fate is the RIB's now.
@@ -117,14 +119,20 @@ final class FamilyRoutes {
                 want = null;
             } else {
                 want = (NextHop) wish;
-                desired.put(key, want);
+                NextHop was = desired.put(key, want);
+                if (was != null && was != want && !was.equals(want)) {
+                    // Written below as a replace, never delete-then-add: the route keeps forwarding throughout.
+                    listener.onNextHopChanged(keys.prefix(key), was, want);
+                }
             }
             if (write) {
                 // The wish itself, not a second lookup: a miss in a full map walks its whole probe run.
                 write(key, want);
             }
         });
-        taken.clear();
+        // The two swap buffers grow to a full table on the first load; once passes are small
+        // again they shrink, so a million-route burst does not keep 24 MB of buffers for good.
+        taken.clearAndShrink(passSize);
     }
 
     /** Writes again the taken heal requests whose routes are still wanted. */
@@ -146,18 +154,29 @@ final class FamilyRoutes {
         write(key, desired.get(key));
     }
 
-    /** Writes {@code want}, the desired state of {@code key} (null: nobody wants it). */
+    /**
+     * Writes {@code want}, the desired state of {@code key} (null: nobody wants it). A request that
+     * cannot be encoded (too many paths, say) is refused for this route alone, like a refusal by
+     * the kernel: reported, retried with backoff, and the writer goes on with the other routes
+     * (DESIGN "Errors": netlink failures are per route).
+     */
     private void write(long key, NextHop want) throws IOException {
-        NextHop before = written.remove(key);
-        if (want != null) {
-            NextHop resolved = ecmp.resolve(want, RequestTag.NEXTHOP);
-            if (resolved != want) {
-                written.put(key, resolved);
+        NextHop resolved = null;
+        try {
+            if (want != null) {
+                resolved = ecmp.resolve(want, RequestTag.NEXTHOP);
+                keys.replace(writer, key, resolved, keys.tagBit() | key);
+            } else {
+                delete(key);
             }
-            keys.replace(writer, key, resolved, keys.tagBit() | key);
-        } else {
-            delete(key);
+        } catch (IllegalArgumentException e) {
+            // Nothing was queued for the route: the kernel keeps what it had, and so does written.
+            ecmp.release(resolved, RequestTag.NEXTHOP);
+            answered(key, false, Errno.EINVAL, e.getMessage(), System.nanoTime());
+            return;
         }
+        NextHop before = resolved != null && resolved != want ? written.put(key, resolved) : written.remove(key);
+        // After the route's request was queued: the kernel sees the route leave a group before the group goes.
         ecmp.release(before, RequestTag.NEXTHOP);
     }
 

@@ -1,5 +1,6 @@
 package dev.podbgp.fib.writer;
 
+import dev.podbgp.fib.route.NextHop;
 import dev.podbgp.inet.Prefix;
 import java.io.IOException;
 
@@ -17,6 +18,12 @@ public interface FibListener {
 
     /** One batch was answered: {@code written} requests succeeded, {@code failed} did not. */
     default void onBatch(int written, int failed) {}
+
+    /**
+     * The route to {@code prefix} now goes through {@code to} instead of {@code from} (another gateway, interface or
+     * ECMP set); it is written as one replace. Called per route before its batch is sent.
+     */
+    default void onNextHopChanged(Prefix prefix, NextHop from, NextHop to) {}
 
     /** Someone else deleted our route to {@code prefix}; it is being written again. */
     default void onHealed(Prefix prefix) {}

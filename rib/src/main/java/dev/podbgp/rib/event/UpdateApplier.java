@@ -10,6 +10,7 @@ import dev.podbgp.bgp.wire.nlri.Nlri;
 import dev.podbgp.bgp.wire.nlri.NlriVisitor;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Prefix;
+import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.inet.Ipv6Prefix;
 import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.Rib;
@@ -25,6 +26,7 @@ public final class UpdateApplier implements NlriVisitor {
     private PeerInfo peer;
     private PathAttributes attributes;
     private IpAddress nextHop;
+    private Ipv6Address linkLocalNextHop;
     private boolean announcing;
 
     public UpdateApplier(Rib rib) {
@@ -66,7 +68,12 @@ public final class UpdateApplier implements NlriVisitor {
             MpReachNlri mr = all.mpReach();
             if (mr != null && !mr.nlri().isEmpty()) {
                 // RFC 4760 §3: MP_REACH_NLRI carries its own next hop; for IPv4 NLRI it may be IPv6 (RFC 8950).
+                // A zero global half (BIRD on an unnumbered link) leaves the link-local half as the next hop.
                 nextHop = mr.forwardingNextHop();
+                // RFC 2545 §3: the second address of a 32-octet next hop is the link-local one. One that is not
+                // link-local is no use for forwarding on the link; the global next hop alone is kept, as FRR does.
+                Ipv6Address ll = mr.linkLocalNextHop();
+                linkLocalNextHop = ll != null && ll.isLinkLocal() ? ll : null;
                 mr.nlri().forEach(this);
             }
             return null;
@@ -74,6 +81,7 @@ public final class UpdateApplier implements NlriVisitor {
             this.peer = null;
             attributes = null;
             nextHop = null;
+            linkLocalNextHop = null;
         }
     }
 
@@ -91,7 +99,7 @@ public final class UpdateApplier implements NlriVisitor {
     public void ipv6(long pathId, long high, long low, int length) {
         Ipv6Prefix prefix = new Ipv6Prefix(high, low, length);
         if (announcing) {
-            rib.announce(peer, prefix, (int) pathId, attributes, nextHop);
+            rib.announce(peer, prefix, (int) pathId, attributes, nextHop, linkLocalNextHop);
         } else {
             rib.withdraw(peer, prefix, (int) pathId);
         }

@@ -3,6 +3,7 @@ package dev.podbgp.rib.out;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.LocRibChange;
+import dev.podbgp.rib.LocRibView;
 import dev.podbgp.rib.RibListener;
 import dev.podbgp.rib.Route;
 import java.util.Collection;
@@ -20,29 +21,24 @@ import java.util.Map;
 public final class AdjRibOut implements RibListener {
 
     private final NodeSettings node;
+    /** The Loc-RIB whose changes this listens to, read to fill a group created after routes were learned. */
+    private final LocRibView locRib;
     private final Encoder encoder = new Encoder();
-    /** The Loc-RIB best routes, to fill a group created after routes were learned. */
-    private final Map<Prefix, Route> locRib = new HashMap<>();
     /** Changes since the last flush; a null route is a withdrawal. */
     private final LinkedHashMap<Prefix, Route> changes = new LinkedHashMap<>();
     private final Map<ExportProfile, UpdateGroup> groups = new LinkedHashMap<>();
     private final Map<Integer, UpdateGroup> groupOf = new HashMap<>();
 
-    public AdjRibOut(NodeSettings node) {
+    public AdjRibOut(NodeSettings node, LocRibView locRib) {
         this.node = node;
+        this.locRib = locRib;
     }
 
     @Override
     public void onLocRibChange(LocRibChange change) {
         switch (change) {
-            case LocRibChange.Selected s -> {
-                locRib.put(s.prefix(), s.best());
-                changes.put(s.prefix(), s.best());
-            }
-            case LocRibChange.Withdrawn w -> {
-                locRib.remove(w.prefix());
-                changes.put(w.prefix(), null);
-            }
+            case LocRibChange.Selected s -> changes.put(s.prefix(), s.best());
+            case LocRibChange.Withdrawn w -> changes.put(w.prefix(), null);
         }
     }
 
@@ -84,7 +80,7 @@ public final class AdjRibOut implements RibListener {
     private UpdateGroup groupFor(ExportProfile profile) {
         return groups.computeIfAbsent(profile, p -> {
             UpdateGroup g = new UpdateGroup(p, node, encoder);
-            locRib.forEach(g::seed);
+            locRib.forEachBest(g::seed);
             return g;
         });
     }

@@ -42,7 +42,7 @@ class RibEventLoopTest {
 
     private final Rib rib = new Rib(Ipv4Address.parse("10.255.0.1"), BestPathOptions.defaults(LOCAL_AS));
     private final AdjRibOut adjRibOut = new AdjRibOut(NodeSettings.of(LOCAL_AS, Ipv4Address.parse("10.255.0.1"),
-            RoleConfig.POD_CIDR_ONLY));
+            RoleConfig.POD_CIDR_ONLY), rib);
     private final List<LocRibChange> changes = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final AtomicInteger batches = new AtomicInteger();

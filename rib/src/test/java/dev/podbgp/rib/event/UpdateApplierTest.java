@@ -95,6 +95,31 @@ class UpdateApplierTest {
     }
 
     @Test
+    void rfc2545_s3_theLinkLocalNextHopOfA32OctetNextHopIsKeptBesideTheGlobalOne() {
+        SessionCapabilities caps = SessionCapabilities.FOUR_OCTET_AS;
+        apply(UpdatePacker.announce(Family.IPV6_UNICAST, ATTRS, IpAddress.parse("2001:db8::1"),
+                Ipv6Address.parse("fe80::a8c1:abff:fe00:1"), entries("2001:db8:1::/48"), caps), caps);
+        Route r = rib.decision(Ipv6Prefix.parse("2001:db8:1::/48")).best();
+        assertThat(r.nextHop()).isEqualTo(IpAddress.parse("2001:db8::1"));
+        assertThat(r.linkLocalNextHop()).isEqualTo(Ipv6Address.parse("fe80::a8c1:abff:fe00:1"));
+
+        // A 16-octet next hop afterwards: the route has no link-local next hop any more.
+        apply(UpdatePacker.announce(Family.IPV6_UNICAST, ATTRS, IpAddress.parse("2001:db8::1"), null,
+                entries("2001:db8:1::/48"), caps), caps);
+        assertThat(rib.decision(Ipv6Prefix.parse("2001:db8:1::/48")).best().linkLocalNextHop()).isNull();
+    }
+
+    @Test
+    void rfc2545_s3_aSecondNextHopThatIsNotLinkLocalIsNotKept() {
+        SessionCapabilities caps = SessionCapabilities.FOUR_OCTET_AS;
+        apply(UpdatePacker.announce(Family.IPV6_UNICAST, ATTRS, IpAddress.parse("2001:db8::1"),
+                Ipv6Address.parse("2001:db8::99"), entries("2001:db8:1::/48"), caps), caps);
+        Route r = rib.decision(Ipv6Prefix.parse("2001:db8:1::/48")).best();
+        assertThat(r.nextHop()).isEqualTo(IpAddress.parse("2001:db8::1"));
+        assertThat(r.linkLocalNextHop()).isNull();
+    }
+
+    @Test
     void rfc8950_ipv4PrefixesWithAnIpv6NextHop() {
         SessionCapabilities caps = SessionCapabilities.FOUR_OCTET_AS.withExtendedNextHop(Set.of(Family.IPV4_UNICAST));
         apply(UpdatePacker.announce(Family.IPV4_UNICAST, ATTRS, IpAddress.parse("fe80::1"), null,

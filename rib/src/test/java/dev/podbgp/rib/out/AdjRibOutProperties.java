@@ -53,7 +53,8 @@ class AdjRibOutProperties {
 
     @Property(tries = 300)
     void membersEndUpWithTheirViewOfTheTable(@ForAll("ops") List<Op> ops) {
-        AdjRibOut ribOut = new AdjRibOut(REFLECTOR);
+        LocRibCopy locRib = new LocRibCopy();
+        AdjRibOut ribOut = locRib.adjRibOut(REFLECTOR);
         PeerInfo[] peers = new PeerInfo[PEERS + 1];
         for (int i = 1; i <= PEERS; i++) {
             peers[i] = client(i, "10.0.0." + i);
@@ -80,12 +81,12 @@ class AdjRibOutProperties {
             switch (op.kind()) {
                 case 0 -> {
                     Route r = route(peers[op.peer()], attrs(AsPath.ofSequence(65010), new MultiExitDisc(op.med())));
-                    ribOut.onLocRibChange(new LocRibChange.Selected(prefix(op.prefix()),
+                    locRib.apply(new LocRibChange.Selected(prefix(op.prefix()),
                             new Decision(r, null, List.of(r)), List.of(r.nextHop())));
                     best.put(prefix(op.prefix()), new int[] {op.peer(), op.med()});
                 }
                 case 1 -> {
-                    ribOut.onLocRibChange(new LocRibChange.Withdrawn(prefix(op.prefix())));
+                    locRib.apply(new LocRibChange.Withdrawn(prefix(op.prefix())));
                     best.remove(prefix(op.prefix()));
                 }
                 case 2 -> ribOut.setWritable(op.peer(), false);

@@ -40,7 +40,8 @@ class AdjRibOutTest {
     private static final Prefix P2 = p("10.2.0.0/24");
     private static final Prefix P3 = p("10.3.0.0/24");
 
-    private final AdjRibOut ribOut = new AdjRibOut(REFLECTOR);
+    private final LocRibCopy locRib = new LocRibCopy();
+    private final AdjRibOut ribOut = locRib.adjRibOut(REFLECTOR);
     private final Sent sent = new Sent();
 
     private static LocRibChange selected(Prefix prefix, Route best) {
@@ -48,11 +49,11 @@ class AdjRibOutTest {
     }
 
     private void select(Prefix prefix, Route best) {
-        ribOut.onLocRibChange(selected(prefix, best));
+        locRib.apply(selected(prefix, best));
     }
 
     private void withdraw(Prefix prefix) {
-        ribOut.onLocRibChange(new LocRibChange.Withdrawn(prefix));
+        locRib.apply(new LocRibChange.Withdrawn(prefix));
     }
 
     private static Route fromClient(PeerInfo c, long... path) {

@@ -29,7 +29,7 @@ class RibFeedsAdjRibOutTest {
     @Test
     void routesLearnedAndOriginatedReachThePeersThroughTheRib() {
         Rib rib = new Rib(ROUTER_ID, BestPathOptions.defaults(LOCAL_AS));
-        AdjRibOut ribOut = new AdjRibOut(REFLECTOR);
+        AdjRibOut ribOut = new AdjRibOut(REFLECTOR, rib);
         rib.addListener(ribOut);
         PeerInfo c1 = client(1, "10.0.0.1");
         PeerInfo c2 = client(2, "10.0.0.2");
