@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.LongSupplier;
@@ -93,8 +94,8 @@ final class InterfacePeering implements NeighborListener, AutoCloseable {
     }
 
     /** The neighbour heard on {@code interfaceName}, if any. */
-    synchronized java.util.Optional<Ipv6Address> neighbor(String interfaceName) {
-        return java.util.Optional.ofNullable(neighbors.get(interfaceName)).map(h -> h.neighbor().address());
+    synchronized Optional<Ipv6Address> neighbor(String interfaceName) {
+        return Optional.ofNullable(neighbors.get(interfaceName)).map(h -> h.neighbor().address());
     }
 
     @Override
