@@ -11,19 +11,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The real podbgp daemon process ({@code podbgp run}) from this checkout's daemon build, with
- * the JVM flags of scripts/podbgp. Its RIB count is the feeder peer's accepted prefixes from
- * the control socket's show-neighbors answer (one short line, unlike show-routes).
+ * The real podbgp daemon process ({@code podbgp run}) from a checkout's daemon build, started as
+ * that checkout's scripts/podbgp starts it: its scripts/jvm.options, its AOT cache when
+ * scripts/aot-cache.sh made one for that build, {@code MALLOC_ARENA_MAX=2}. A checkout from before
+ * jvm.options gets the flags its launcher had then. Its RIB count is the feeder peer's accepted
+ * prefixes from the control socket's show-neighbors answer (one short line, unlike show-routes).
  *
  * @param name      how the results name it: {@code podbgp}, or {@code podbgp@DIR} for another checkout
  * @param classpath daemon/target/daemon-*.jar and daemon/target/lib/*
+ * @param launch    the checkout's JVM options, before {@code jvmArgs}
+ * @param environment what the checkout's launcher exports
  * @param jvmArgs   extra JVM options (e.g. -Xmx)
  */
-record PodbgpTarget(String name, String classpath, List<String> jvmArgs) implements FullTableTarget {
+record PodbgpTarget(String name, String classpath, List<String> launch, Map<String, String> environment,
+                    List<String> jvmArgs) implements FullTableTarget {
+
+    /** What scripts/podbgp passed before scripts/jvm.options existed. */
+    private static final List<String> LEGACY_LAUNCH = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xss512k");
 
     private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
 
@@ -34,7 +43,17 @@ record PodbgpTarget(String name, String classpath, List<String> jvmArgs) impleme
                             && !p.getFileName().toString().endsWith("-tests.jar"))
                     .findFirst().orElseThrow(() -> new IOException("no daemon jar in " + target
                             + ": run ./mvnw -B -ntp -pl daemon,bench -am package -DskipTests"));
-            return new PodbgpTarget(name, jar + ":" + target.resolve("lib") + "/*", jvmArgs);
+            Path options = root.resolve("scripts/jvm.options");
+            if (!Files.exists(options)) {
+                return new PodbgpTarget(name, jar + ":" + target.resolve("lib") + "/*", LEGACY_LAUNCH, Map.of(), jvmArgs);
+            }
+            List<String> launch = new ArrayList<>(List.of("@" + options));
+            Path cache = target.resolve("podbgp.aot");
+            if (Files.exists(cache) && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                launch.add("-XX:AOTCache=" + cache);
+            }
+            return new PodbgpTarget(name, jar + ":" + target.resolve("lib") + "/*", launch,
+                    Map.of("MALLOC_ARENA_MAX", "2"), jvmArgs);
         }
     }
 
@@ -68,12 +87,14 @@ record PodbgpTarget(String name, String classpath, List<String> jvmArgs) impleme
                 FullTableBenchmark.FEEDER_ADDRESS, FullTableBenchmark.FEEDER_AS, FullTableBenchmark.HOLD_TIME,
                 dir.resolve("cni"), socket));
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xss512k"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(launch);
         command.addAll(jvmArgs);
         command.addAll(List.of("-cp", classpath, "dev.podbgp.daemon.cli.Main", "run", "--config", config.toString()));
         Path log = dir.resolve("podbgp.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new Running() {
             @Override
             public List<ProcessHandle> processes() {

@@ -7,11 +7,12 @@ import java.util.List;
 public record PodbgpConfig(NodeSpec node, ListenSpec listen, List<PeerSpec> peers, MeshSpec mesh,
                            List<PolicySpec> policies, RolesSpec roles, FibSpec fib,
                            GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket,
-                           MetricsSpec metrics, LoggingSpec logging) {
+                           MetricsSpec metrics, LoggingSpec logging, List<AggregateSpec> aggregates) {
     public static final Path DEFAULT_CONTROL_SOCKET = Path.of("/run/podbgp/control.sock");
 
     public PodbgpConfig {
         peers = List.copyOf(peers);
         policies = List.copyOf(policies);
+        aggregates = List.copyOf(aggregates);
     }
 }

@@ -28,5 +28,7 @@ class ExampleConfigTest {
                 .containsExactly("default-route", "other-clusters");
         assertThat(s.peers().getFirst().ttl()).isEqualTo(new TtlSpec.Gtsm(1));
         assertThat(s.peers().get(1).maxPrefix()).contains(MaxPrefixSpec.EXTERNAL_DEFAULT);
+        assertThat(s.aggregates()).extracting(AggregateSpec::prefix)
+                .containsExactly(Prefix.parse("10.240.0.0/16"), Prefix.parse("fd00:240::/48"));
     }
 }

@@ -214,8 +214,8 @@ public final class Ipv4PrefixMap<V> {
         }
     }
 
-    /** Slots in the table, for tests of its sizing. */
-    int capacity() {
+    /** Slots in the table (12 bytes each): what the map costs, whatever its size. */
+    public int capacity() {
         return keys.length;
     }
 

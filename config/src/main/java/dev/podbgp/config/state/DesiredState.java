@@ -1,5 +1,6 @@
 package dev.podbgp.config.state;
 
+import dev.podbgp.config.AggregateSpec;
 import dev.podbgp.config.CniSpec;
 import dev.podbgp.config.FibSpec;
 import dev.podbgp.config.GracefulRestartSpec;
@@ -33,12 +34,14 @@ import java.util.TreeMap;
  *                        ({@link DesiredPeer#atLinkLocal})
  * @param policies        by name; every name a peer refers to is present
  * @param roles           with the cluster id filled in when the node reflects routes
+ * @param aggregates      announced while a route inside exists (RFC 4271 §9.2.2.2), each prefix once
  */
 public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs,
                            ListenSpec listen, List<DesiredPeer> peers, List<DesiredPeer> interfacePeers,
                            Map<String, PolicySpec> policies,
                            RolesSpec roles, FibSpec fib, GracefulRestartSpec gracefulRestart, CniSpec cni,
-                           Path controlSocket, MetricsSpec metrics, LoggingSpec logging) {
+                           Path controlSocket, MetricsSpec metrics, LoggingSpec logging,
+                           List<AggregateSpec> aggregates) {
     public DesiredState {
         originated = originated.stream().sorted().distinct().toList();
         clusterPodCidrs = clusterPodCidrs.stream().sorted().distinct().toList();
@@ -66,6 +69,22 @@ public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Pref
         if (roles.routeReflector() && roles.clusterId().isEmpty()) {
             throw new IllegalArgumentException("a route reflector needs a cluster id");
         }
+        aggregates = List.copyOf(aggregates);
+        Set<Prefix> aggregated = new HashSet<>();
+        for (AggregateSpec a : aggregates) {
+            if (!aggregated.add(a.prefix())) {
+                throw new IllegalArgumentException("aggregate " + a.prefix() + " appears twice");
+            }
+        }
+    }
+
+    /** Without aggregates and interface peers: what every source produced before they existed. */
+    public DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs, ListenSpec listen,
+                        List<DesiredPeer> peers, Map<String, PolicySpec> policies, RolesSpec roles, FibSpec fib,
+                        GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket, MetricsSpec metrics,
+                        LoggingSpec logging) {
+        this(node, originated, clusterPodCidrs, listen, peers, List.of(), policies, roles, fib, gracefulRestart, cni,
+                controlSocket, metrics, logging, List.of());
     }
 
     private static void checkPolicies(DesiredPeer p, Map<String, PolicySpec> policies) {
@@ -82,7 +101,7 @@ public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Pref
         List<DesiredPeer> all = new ArrayList<>(peers);
         all.addAll(resolved);
         return new DesiredState(node, originated, clusterPodCidrs, listen, all, interfacePeers, policies, roles, fib,
-                gracefulRestart, cni, controlSocket, metrics, logging);
+                gracefulRestart, cni, controlSocket, metrics, logging, aggregates);
     }
 
     public Optional<DesiredPeer> peer(IpAddress address) {

@@ -64,6 +64,7 @@ public record DesiredStateDiff(List<String> restartRequired, List<DesiredPeer> p
         changed(settings, "cni", before.cni(), after.cni());
         changed(settings, "metrics", before.metrics(), after.metrics());
         changed(settings, "logging", before.logging(), after.logging());
+        changed(settings, "aggregates", before.aggregates(), after.aggregates());
 
         List<DesiredPeer> added = new ArrayList<>();
         List<DesiredPeer> removed = new ArrayList<>();

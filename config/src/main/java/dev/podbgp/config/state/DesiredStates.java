@@ -54,7 +54,7 @@ public final class DesiredStates {
                 ? new RolesSpec(true, Optional.of(routerId), c.roles().transit())
                 : c.roles();
         return new DesiredState(node, c.node().podCidrs(), c.node().clusterPodCidrs(), c.listen(), peers, interfacePeers, policies,
-                roles, c.fib(), c.gracefulRestart(), c.cni(), c.controlSocket(), c.metrics(), c.logging());
+                roles, c.fib(), c.gracefulRestart(), c.cni(), c.controlSocket(), c.metrics(), c.logging(), c.aggregates());
     }
 
     /** A node-to-node mesh peer with the defaults every mesh session shares. */

@@ -1,5 +1,6 @@
 package dev.podbgp.config.yaml;
 
+import dev.podbgp.config.AggregateSpec;
 import dev.podbgp.config.CniSpec;
 import dev.podbgp.config.FibSpec;
 import dev.podbgp.config.GracefulRestartSpec;
@@ -20,10 +21,12 @@ import dev.podbgp.inet.Prefix;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -122,9 +125,17 @@ public final class ConfigReader {
                 .orElse(MetricsSpec.DEFAULT);
         LoggingSpec logging = root.get("logging").flatMap(v -> v.map(Keys.LOGGING)).map(this::logging)
                 .orElse(LoggingSpec.DEFAULT);
+        // A cluster's base file gets its peers from Kubernetes, so an address there cannot be checked against them.
+        Set<IpAddress> knownPeers = identityFromCluster ? null : new HashSet<>(mesh.peers());
+        if (knownPeers != null) {
+            peers.forEach(p -> knownPeers.add(p.address()));
+        }
+        List<AggregateSpec> aggregates = root.get("aggregates").map(v -> new AggregateReader(knownPeers).aggregates(v))
+                .orElse(List.of());
         routerIdDerivable(root, node, listen, peers);
         listensForUnnumbered(root, listen, peers);
-        return new PodbgpConfig(node, listen, peers, mesh, policies, roles, fib, gr, cni, control, metrics, logging);
+        return new PodbgpConfig(node, listen, peers, mesh, policies, roles, fib, gr, cni, control, metrics, logging,
+                aggregates);
     }
 
     private NodeSpec node(YamlMap m) {

@@ -15,7 +15,7 @@ final class Keys {
     }
 
     static final Set<String> ROOT = of("node", "listen", "peers", "mesh", "policies", "roles", "fib",
-            "gracefulRestart", "cni", "controlSocket", "metrics", "logging");
+            "gracefulRestart", "cni", "controlSocket", "metrics", "logging", "aggregates");
     static final Set<String> NODE = of("name", "routerId", "asn", "podCidrs", "clusterPodCidrs");
     static final Set<String> LISTEN = of("address", "port");
     static final Set<String> PEER = of("address", "interface", "asn", "kind", "localAddress", "port", "password", "passwordFile",
@@ -38,4 +38,5 @@ final class Keys {
     static final Set<String> CNI = of("confDir", "bridgeName", "mtu");
     static final Set<String> METRICS = of("enabled", "address", "port");
     static final Set<String> LOGGING = of("format", "level");
+    static final Set<String> AGGREGATE = of("prefix", "summaryOnly", "peers");
 }

@@ -26,7 +26,7 @@ class DesiredStateTest {
     private static final NodeIdentity NODE = new NodeIdentity("node-1", Ipv4Address.parse("192.0.2.11"), 65001);
 
     private static DesiredState state(List<DesiredPeer> peers, List<Prefix> originated, Map<String, PolicySpec> policies) {
-        return new DesiredState(NODE, originated, List.of(Prefix.parse("10.240.0.0/16")), ListenSpec.DEFAULT, peers, List.of(),
+        return new DesiredState(NODE, originated, List.of(Prefix.parse("10.240.0.0/16")), ListenSpec.DEFAULT, peers,
                 policies, RolesSpec.POD_CIDR_ONLY, FibSpec.DEFAULT, GracefulRestartSpec.DEFAULT, CniSpec.DEFAULT,
                 PodbgpConfig.DEFAULT_CONTROL_SOCKET, MetricsSpec.DEFAULT, LoggingSpec.DEFAULT);
     }

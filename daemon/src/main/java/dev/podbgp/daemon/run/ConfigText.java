@@ -1,9 +1,11 @@
 package dev.podbgp.daemon.run;
 
+import dev.podbgp.config.AggregateSpec;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.DesiredState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The running configuration, defaults applied, as {@code podbgp show config} prints it: the
@@ -38,7 +40,7 @@ final class ConfigText {
                 b.append("  - address: ").append(p.address()).append('\n');
             }
             b.append("    asn: ").append(p.asn()).append('\n');
-            b.append("    kind: ").append(p.kind().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
+            b.append("    kind: ").append(p.kind().name().toLowerCase(Locale.ROOT)).append('\n');
             b.append("    families: ").append(p.families()).append('\n');
             b.append("    timers: hold ").append(p.timers().holdTime()).append(" keepalive ").append(p.timers().keepalive())
                     .append(" connectRetry ").append(p.timers().connectRetry()).append('\n');
@@ -59,6 +61,16 @@ final class ConfigText {
             }
         }
         b.append("policies: ").append(s.policies().keySet()).append('\n');
+        if (!s.aggregates().isEmpty()) {
+            b.append("aggregates:\n");
+            for (AggregateSpec a : s.aggregates()) {
+                List<String> to = new ArrayList<>();
+                a.peerKinds().stream().map(k -> k.name().toLowerCase(Locale.ROOT)).sorted().forEach(to::add);
+                a.peerAddresses().forEach(address -> to.add(address.toString()));
+                b.append("  - ").append(a.prefix()).append(a.summaryOnly() ? " summaryOnly" : "").append(" to ")
+                        .append(to).append('\n');
+            }
+        }
         b.append("fib: table ").append(s.fib().table()).append(" protocol ").append(s.fib().protocol())
                 .append(" ecmpWidth ").append(s.fib().ecmpWidth()).append(" keepOnExit ").append(s.fib().keepOnExit()).append('\n');
         b.append("gracefulRestart: enabled ").append(s.gracefulRestart().enabled()).append(" restartTime ")

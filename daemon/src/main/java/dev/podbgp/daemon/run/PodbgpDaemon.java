@@ -83,6 +83,9 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private final Object reloadLock = new Object();
     private static final Duration METRICS_REFRESH = Duration.ofSeconds(5);
     private final ScheduledExecutorService metricsRefresh;
+    /** How long the Loc-RIB must be quiet after a large change before the heap is trimmed. */
+    private static final Duration HEAP_TRIM_CHECK = Duration.ofSeconds(5);
+    private final HeapTrim heapTrim;
     /** UPDATE counts per peer already added to the metrics: the counters grow by the difference. */
     private final Map<IpAddress, long[]> countedUpdates = new HashMap<>();
     private volatile boolean stopped;
@@ -117,10 +120,11 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             this.fib = FibWriter.open(fibNamespace, owner, fibConfig(s), new FibEvents());
             undo.addFirst(fib::detach);
             fib.start();
+            this.heapTrim = new HeapTrim(fib::idle);
             // Link-local next hops are installed on the interface of the session they came over; unnumbered peers
             // are connected to on the interface their advertisements came in on (scopes).
             SessionInterfaces interfaces = new SessionInterfaces(local -> InterfaceAddresses.owning(fibNamespace, local));
-            List<RibListener> toFib = List.of(new FibBridge(fib, interfaces));
+            List<RibListener> toFib = List.of(new FibBridge(fib, interfaces), heapTrim);
             LinkScopes scopes = new LinkScopes();
             if (fib.keptAtStart() > 0) {
                 // The last run's routes still forward: they stay until the peers have sent their tables again.
@@ -151,6 +155,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
                     : null;
             this.metricsRefresh = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("podbgp-metrics").daemon().factory());
             metricsRefresh.scheduleWithFixedDelay(this::refreshMetrics, METRICS_REFRESH.toSeconds(), METRICS_REFRESH.toSeconds(),
+                    TimeUnit.SECONDS);
+            metricsRefresh.scheduleWithFixedDelay(heapTrim::check, HEAP_TRIM_CHECK.toSeconds(), HEAP_TRIM_CHECK.toSeconds(),
                     TimeUnit.SECONDS);
         } catch (IOException | RuntimeException e) {
             LOG.warn("start-failed").with("error", e.getMessage()).log();

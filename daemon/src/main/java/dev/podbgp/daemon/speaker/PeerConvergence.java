@@ -45,7 +45,7 @@ final class PeerConvergence {
     /**
      * New peers start, removed ones end with Cease/Peer De-configured, session-affecting changes reset only that
      * peer with Cease/Other Configuration Change (RFC 4486 §4), policy-only changes reach the RIB (re-evaluated, or a ROUTE-REFRESH asked for) without a reset;
-     * originated prefixes follow.
+     * originated prefixes and aggregates follow.
      */
     void converge(DesiredState previous, DesiredState next, DesiredStateDiff diff) {
         // Originated prefixes are the import's pod-CIDR guard: the RIB applies a change of them alone to the routes
@@ -61,6 +61,10 @@ final class PeerConvergence {
         }
         for (Prefix p : diff.originatedAdded()) {
             rib.post(new RibEvent.Originate(p, Origination.attributes()));
+        }
+        if (!previous.aggregates().equals(next.aggregates())) {
+            // Adj-RIB-Out moves only the peers whose aggregates change and sends them the difference.
+            rib.post(new RibEvent.AggregatesChanged(Aggregates.of(next)));
         }
         Set<IpAddress> reset = new LinkedHashSet<>(diff.peersToReset());
         for (DesiredPeer p : next.peers()) {

@@ -61,6 +61,8 @@ public final class Speaker implements AutoCloseable {
                 .withMaxPaths(Math.max(1, state.fib().ecmpWidth()));
         this.rib = new Rib(state.node().routerId(), options);
         this.adjRibOut = new AdjRibOut(PeerSettings.node(state), rib);
+        // Before the RIB thread starts, so the first peers' initial tables already carry them.
+        adjRibOut.setAggregates(Aggregates.of(state));
         rib.addListener(adjRibOut);
         locRibListeners.forEach(rib::addListener);
         this.counts = new PrefixCountPublisher(rib, adjRibOut, registry::slots);

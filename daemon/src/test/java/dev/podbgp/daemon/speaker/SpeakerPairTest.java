@@ -12,7 +12,9 @@ import dev.podbgp.bgp.transport.PeerConfig;
 import dev.podbgp.bgp.transport.PeerListener;
 import dev.podbgp.bgp.transport.SpeakerConfig;
 import dev.podbgp.bgp.wire.Family;
+import dev.podbgp.bgp.wire.attr.Aggregator;
 import dev.podbgp.bgp.wire.attr.AsPath;
+import dev.podbgp.bgp.wire.attr.AttributeType;
 import dev.podbgp.bgp.wire.attr.Origin;
 import dev.podbgp.bgp.wire.attr.PathAttributes;
 import dev.podbgp.bgp.wire.capability.Capability;
@@ -238,6 +240,43 @@ class SpeakerPairTest {
     }
 
     @Test
+    void rfc4271_s9_2_2_2_aggregatesAddedByReloadReplaceThePodCidrsAndGoWithTheLastContributor() throws Exception {
+        // Apart from B's own podCIDR, which B would refuse an overlapping aggregate for (DESIGN.md safe defaults).
+        Prefix aggregate = Prefix.parse("10.240.16.0/20");
+        Prefix first = Prefix.parse("10.240.16.0/24");
+        Prefix second = Prefix.parse("10.240.17.0/24");
+        String summary = "aggregates: [{prefix: 10.240.16.0/20, summaryOnly: true}]";
+        a = start(nodeA("10.240.16.0/24, 10.240.17.0/24", ""));
+        b = start(nodeB(""));
+        await(() -> has(b, first) && has(b, second), "A's podCIDRs at B");
+
+        var diff = a.apply(nodeA("10.240.16.0/24, 10.240.17.0/24", "", summary));
+        assertThat(diff.settingsChanged()).containsExactly("aggregates");
+        await(() -> has(b, aggregate) && !has(b, first) && !has(b, second), "the aggregate alone at B");
+        PathAttributes attrs = decision(b, aggregate).best().attributes();
+        assertThat(attrs.asPath().toString()).isEqualTo("65001");
+        assertThat(attrs.origin()).isEqualTo(Origin.IGP);
+        assertThat(attrs.aggregator()).isEqualTo(new Aggregator(65001, Ipv4Address.parse("10.99.0.11")));
+        assertThat(attrs.has(AttributeType.ATOMIC_AGGREGATE.code())).as("only our own routes contributed").isFalse();
+        assertThat(decision(b, aggregate).best().nextHop()).isEqualTo(A);
+        // Adj-RIB-Out only: A's own Loc-RIB (and so its FIB) never holds the aggregate.
+        assertThat(has(a, aggregate)).isFalse();
+
+        a.apply(nodeA("10.240.16.0/24", "", summary));
+        await(() -> !has(a, second), "A's Loc-RIB without the podCIDR it gave up");
+        assertThat(has(b, aggregate)).as("one contributor is left").isTrue();
+
+        a.apply(nodeA("", "", summary));
+        await(() -> !has(b, aggregate), "the aggregate withdrawn with its last contributor");
+
+        a.apply(nodeA("10.240.16.0/24, 10.240.17.0/24", ""));
+        await(() -> has(b, first) && has(b, second), "the podCIDRs again once the aggregate is removed");
+        assertThat(has(b, aggregate)).isFalse();
+        assertThat(status(a).flaps()).isZero();
+        assertThat(status(b).flaps()).isZero();
+    }
+
+    @Test
     void rfc4486_s4_maxPrefixTearsDownWithCease1() throws Exception {
         a = start(nodeA("10.240.1.0/24, 10.240.11.0/24", ""));
         b = start(nodeB(", maxPrefix: {limit: 1, restartAfter: 0}"));
@@ -257,7 +296,7 @@ class SpeakerPairTest {
         await(() -> has(b, A_POD), "the route before removal");
 
         DesiredState withoutPeer = new DesiredState(withPeer.node(), withPeer.originated(), withPeer.clusterPodCidrs(),
-                withPeer.listen(), List.of(), List.of(), withPeer.policies(), withPeer.roles(), withPeer.fib(),
+                withPeer.listen(), List.of(), withPeer.policies(), withPeer.roles(), withPeer.fib(),
                 withPeer.gracefulRestart(), withPeer.cni(), withPeer.controlSocket(), withPeer.metrics(), withPeer.logging());
         b.apply(withoutPeer);
 

@@ -23,6 +23,9 @@ import java.util.Arrays;
  */
 final class FamilyRoutes {
 
+    /** Swap buffers keep room for this many routes when idle: everyday churn never regrows them. */
+    private static final int IDLE_BUFFER_ROUTES = 1024;
+
     /** The pending wish that removes a route. */
     static final Object WITHDRAW = new Object();
 
@@ -107,7 +110,6 @@ final class FamilyRoutes {
     /** Moves the taken wishes into the desired state, writing each when {@code write}. */
     void applyTaken(boolean write) throws IOException {
         boolean anyStale = !stale.isEmpty();
-        int passSize = taken.size();
         taken.forEach((key, wish) -> {
             if (anyStale) {
                 // Wanted or withdrawn, the route's fate is the RIB's now.
@@ -130,9 +132,22 @@ final class FamilyRoutes {
                 write(key, want);
             }
         });
-        // The two swap buffers grow to a full table on the first load; once passes are small
-        // again they shrink, so a million-route burst does not keep 24 MB of buffers for good.
-        taken.clearAndShrink(passSize);
+        taken.clear();
+    }
+
+    /**
+     * Gives back swap buffers grown for a large pass (a full table: 12 MB each) once the writer
+     * has nothing to do; the caller holds the lock and nothing is pending or taken. A buffer that
+     * is needed again grows again, as it did the first time.
+     */
+    /** Slots of the two swap buffers; the caller holds the lock. */
+    int bufferSlots() {
+        return pending.capacity() + taken.capacity();
+    }
+
+    void shrinkIdleBuffers() {
+        pending.clearAndShrink(IDLE_BUFFER_ROUTES);
+        taken.clearAndShrink(IDLE_BUFFER_ROUTES);
     }
 
     /** Writes again the taken heal requests whose routes are still wanted. */

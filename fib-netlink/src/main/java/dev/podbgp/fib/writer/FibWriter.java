@@ -175,6 +175,20 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
         }
     }
 
+    /** Slots of every family's swap buffers, for tests of their sizing. */
+    int bufferSlots() {
+        synchronized (lock) {
+            return families.stream().mapToInt(FamilyRoutes::bufferSlots).sum();
+        }
+    }
+
+    /** Whether everything submitted so far has been written once: no batch in flight or waiting. */
+    public boolean idle() {
+        synchronized (lock) {
+            return completed >= requested;
+        }
+    }
+
     /** Waits until everything submitted so far has been written once (answers received). */
     public boolean awaitWritten(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -276,6 +290,8 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
                 synchronized (lock) {
                     while (running && !ipv4.hasPending() && !ipv6.hasPending() && !resyncPending && !sweepPending
                             && nextWakeNanos() > System.nanoTime()) {
+                        // Nothing pending and nothing taken: a full table's swap buffers can go.
+                        families.forEach(FamilyRoutes::shrinkIdleBuffers);
                         writerWaiting = true;
                         try {
                             lock.wait(waitMillis());

@@ -249,4 +249,17 @@ class FibWriterTest extends WriterInNamespace {
         awaitWritten();
         assertThat(kernel()).containsOnlyKeys("10.2.0.0/24");
     }
+
+    @Test
+    void swapBuffersGrownForAFullTableAreGivenBackOnceTheWriterIdles() throws Exception {
+        open(FibConfig.defaults(), FibListener.NONE);
+        fib.start();
+        for (int i = 0; i < 100_000; i++) {
+            fib.install(Ipv4Prefix.masked(0x0A00_0000 + (i << 8), 24), VIA_2);
+        }
+        awaitWritten();
+        // A pass of 100,000 routes needs a buffer of 262,144 slots; idle, each of the four keeps at most 8,192.
+        eventually(() -> assertThat(fib.bufferSlots()).isLessThanOrEqualTo(4 * 8192));
+        assertThat(fib.writtenRoutes(false)).isEqualTo(100_000);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.podbgp.k8s.mapping;
 
+import dev.podbgp.config.AggregateSpec;
 import dev.podbgp.config.CniSpec;
 import dev.podbgp.config.FibSpec;
 import dev.podbgp.config.GracefulRestartSpec;
@@ -24,11 +25,12 @@ import java.util.Optional;
  * @param asn      used when neither the node annotation nor the BGPConfiguration sets one
  * @param routerId used when the node has neither a router-id annotation nor an IPv4 InternalIP
  * @param transit  the only part of the roles not decided per node
+ * @param aggregates the same for every node: the cluster's pod CIDR is the usual one
  */
 public record BaseSettings(long asn, Optional<Ipv4Address> routerId, boolean meshEnabled, List<Prefix> clusterPodCidrs,
                            ListenSpec listen, Map<String, PolicySpec> policies, boolean transit, FibSpec fib,
                            GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket, MetricsSpec metrics,
-                           LoggingSpec logging) {
+                           LoggingSpec logging, List<AggregateSpec> aggregates) {
     /** The first private 2-octet AS (RFC 6996), as Calico and kube-router default to. */
     public static final long DEFAULT_ASN = 64512;
 
@@ -39,6 +41,16 @@ public record BaseSettings(long asn, Optional<Ipv4Address> routerId, boolean mes
     public BaseSettings {
         clusterPodCidrs = List.copyOf(clusterPodCidrs);
         policies = Map.copyOf(policies);
+        aggregates = List.copyOf(aggregates);
+    }
+
+    /** Without aggregates. */
+    public BaseSettings(long asn, Optional<Ipv4Address> routerId, boolean meshEnabled, List<Prefix> clusterPodCidrs,
+                        ListenSpec listen, Map<String, PolicySpec> policies, boolean transit, FibSpec fib,
+                        GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket, MetricsSpec metrics,
+                        LoggingSpec logging) {
+        this(asn, routerId, meshEnabled, clusterPodCidrs, listen, policies, transit, fib, gracefulRestart, cni,
+                controlSocket, metrics, logging, List.of());
     }
 
     /**
@@ -51,6 +63,6 @@ public record BaseSettings(long asn, Optional<Ipv4Address> routerId, boolean mes
         c.policies().forEach(p -> policies.put(p.name(), p));
         return new BaseSettings(c.node().asn(), Optional.empty(), c.mesh().enabled(), c.node().clusterPodCidrs(),
                 c.listen(), policies, c.roles().transit(), c.fib(), c.gracefulRestart(), c.cni(), c.controlSocket(),
-                c.metrics(), c.logging());
+                c.metrics(), c.logging(), c.aggregates());
     }
 }

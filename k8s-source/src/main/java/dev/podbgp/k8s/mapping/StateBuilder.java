@@ -130,7 +130,7 @@ public final class StateBuilder {
         try {
             DesiredState s = new DesiredState(new NodeIdentity(local.name(), routerId.get(), localAsn), local.podCidrs(),
                     clusterCidrs, base.listen(), List.copyOf(peers.values()), List.of(), base.policies(), roles, base.fib(), gr,
-                    base.cni(), base.controlSocket(), base.metrics(), base.logging());
+                    base.cni(), base.controlSocket(), base.metrics(), base.logging(), base.aggregates());
             return new Result(Optional.of(s), problems, Optional.empty());
         } catch (IllegalArgumentException e) {
             return new Result(Optional.empty(), problems, Optional.of(e.getMessage()));

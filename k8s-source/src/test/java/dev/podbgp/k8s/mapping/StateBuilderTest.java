@@ -3,6 +3,7 @@ package dev.podbgp.k8s.mapping;
 import static dev.podbgp.k8s.MockCluster.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.podbgp.config.AggregateSpec;
 import dev.podbgp.config.PolicySpec;
 import dev.podbgp.config.TtlSpec;
 import dev.podbgp.config.VerdictSpec;
@@ -10,6 +11,7 @@ import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.DesiredState;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Address;
+import dev.podbgp.inet.Prefix;
 import dev.podbgp.k8s.crd.BGPPeer;
 import dev.podbgp.k8s.crd.BGPPeerSpec;
 import io.fabric8.kubernetes.api.model.Node;
@@ -63,6 +65,22 @@ class StateBuilderTest {
         DesiredState w1 = state("w1", nodes);
         assertThat(peers(w1)).containsExactly("10.0.0.1", "10.0.0.2");
         assertThat(w1.roles().routeReflector()).isFalse();
+    }
+
+    /** The base file's aggregates are the cluster's: every node's state carries them. */
+    @Test
+    void aggregatesOfTheBaseFileReachEveryNodesState() {
+        AggregateSpec cluster = new AggregateSpec(Prefix.parse("10.244.0.0/16"), true, List.of(),
+                AggregateSpec.DEFAULT_KINDS);
+        BaseSettings d = BaseSettings.DEFAULTS;
+        BaseSettings base = new BaseSettings(d.asn(), d.routerId(), d.meshEnabled(), d.clusterPodCidrs(), d.listen(),
+                d.policies(), d.transit(), d.fib(), d.gracefulRestart(), d.cni(), d.controlSocket(), d.metrics(),
+                d.logging(), List.of(cluster));
+        List<Node> nodes = List.of(n("a", "10.0.0.1", Map.of()), n("b", "10.0.0.2", Map.of()));
+        for (String local : List.of("a", "b")) {
+            assertThat(build(local, nodes, List.of(), base).state().orElseThrow().aggregates()).containsExactly(cluster);
+        }
+        assertThat(state("a", nodes).aggregates()).isEmpty();
     }
 
     @Test

@@ -7,10 +7,12 @@ import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.PeerImport;
 import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.Rib;
+import dev.podbgp.rib.out.Aggregate;
 import dev.podbgp.rib.out.OutboundPeer;
 import dev.podbgp.rib.policy.PeerKind;
 import dev.podbgp.rib.policy.Policy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -114,6 +116,16 @@ public sealed interface RibEvent {
     record RefreshRequested(int peerId, Family family, boolean enhanced) implements RibEvent {
         public RefreshRequested {
             Objects.requireNonNull(family, "family");
+        }
+    }
+
+    /**
+     * The configured aggregates from now on, the whole list (see {@link dev.podbgp.rib.out.AdjRibOut#setAggregates}):
+     * each peer whose aggregates change is sent the difference, without a reset.
+     */
+    record AggregatesChanged(List<Aggregate> aggregates) implements RibEvent {
+        public AggregatesChanged {
+            aggregates = List.copyOf(aggregates);
         }
     }
 

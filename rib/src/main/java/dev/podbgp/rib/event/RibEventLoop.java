@@ -194,6 +194,7 @@ public final class RibEventLoop implements AutoCloseable {
             case RibEvent.EndOfRib e -> rib.endOfRib(e.peer(), e.family());
             case RibEvent.Originate e -> rib.originate(e.prefix(), e.attributes());
             case RibEvent.WithdrawOriginated e -> rib.withdrawOriginated(e.prefix());
+            case RibEvent.AggregatesChanged e -> adjRibOut.setAggregates(e.aggregates());
             case RibEvent.ImportChanged e -> {
                 if (rib.importOf(e.peer()) != null) {
                     // Without soft reconfiguration the RIB answers with a RouteRefreshNeeded notice.

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,8 +18,14 @@ import java.util.Map;
  * (the latest per prefix) until {@link #flush}, which hands each peer the encoded UPDATEs it
  * must be sent. Everything runs on the RIB thread; which peers can take more comes from their
  * {@link SessionOutput} ({@link #pollWritable}) or from the caller ({@link #setWritable}).
+ *
+ * <p>Configured {@link Aggregate}s are announced from here, never from the Loc-RIB ({@link #setAggregates}).
  */
 public final class AdjRibOut implements RibListener {
+
+    /** Peers share a group when they get the same export and the same aggregates. */
+    private record GroupKey(ExportProfile profile, AggregateSelection aggregates) {
+    }
 
     private final NodeSettings node;
     /** The Loc-RIB whose changes this listens to, read to fill a group created after routes were learned. */
@@ -26,20 +33,82 @@ public final class AdjRibOut implements RibListener {
     private final Encoder encoder = new Encoder();
     /** Changes since the last flush; a null route is a withdrawal. */
     private final LinkedHashMap<Prefix, Route> changes = new LinkedHashMap<>();
-    private final Map<ExportProfile, UpdateGroup> groups = new LinkedHashMap<>();
+    private final Map<GroupKey, UpdateGroup> groups = new LinkedHashMap<>();
     private final Map<Integer, UpdateGroup> groupOf = new HashMap<>();
+    private final AggregateTable aggregates;
 
     public AdjRibOut(NodeSettings node, LocRibView locRib) {
         this.node = node;
         this.locRib = locRib;
+        this.aggregates = new AggregateTable(node);
     }
 
     @Override
     public void onLocRibChange(LocRibChange change) {
         switch (change) {
-            case LocRibChange.Selected s -> changes.put(s.prefix(), s.best());
-            case LocRibChange.Withdrawn w -> changes.put(w.prefix(), null);
+            case LocRibChange.Selected s -> {
+                changes.put(s.prefix(), s.best());
+                aggregates.onChange(s.prefix(), s.best(), this::aggregateChanged);
+            }
+            case LocRibChange.Withdrawn w -> {
+                changes.put(w.prefix(), null);
+                aggregates.onChange(w.prefix(), null, this::aggregateChanged);
+            }
         }
+    }
+
+    /**
+     * The aggregate's route appeared, changed or went: every group looks at its prefix again at the next flush. The
+     * change carries the Loc-RIB's own route of that prefix, which groups without the aggregate keep sending.
+     */
+    private void aggregateChanged(Prefix aggregate) {
+        changes.put(aggregate, aggregates.locRibRoute(aggregate));
+    }
+
+    /**
+     * The configured aggregates (RFC 4271 §9.2.2.2) from now on; a reload passes the whole new list. Contributors
+     * are counted again from the Loc-RIB, and a peer whose aggregates changed moves to the group of its new ones and
+     * is sent the difference at the next {@link #flush}, as for an export change: the aggregate announced or
+     * withdrawn, more-specifics withdrawn or announced when summary-only changed. Peers it does not touch are sent
+     * nothing.
+     *
+     * @throws IllegalArgumentException when two aggregates have the same prefix
+     */
+    public void setAggregates(List<Aggregate> next) {
+        if (aggregates.configured().equals(next)) {
+            return;
+        }
+        // The table forgets the Loc-RIB routes of prefixes no longer aggregated; groups must get them back.
+        Map<Prefix, Route> ownRoutes = new HashMap<>();
+        for (Aggregate a : aggregates.configured()) {
+            Route r = aggregates.locRibRoute(a.prefix());
+            if (r != null) {
+                ownRoutes.put(a.prefix(), r);
+            }
+        }
+        for (Prefix p : aggregates.configure(next, locRib)) {
+            Route r = aggregates.locRibRoute(p);
+            changes.put(p, r != null ? r : ownRoutes.get(p));
+        }
+        for (UpdateGroup g : List.copyOf(groups.values())) {
+            for (OutboundPeer peer : g.peers()) {
+                if (!keyOf(peer).equals(keyOf(g))) {
+                    move(peer);
+                }
+            }
+        }
+    }
+
+    public List<Aggregate> aggregates() {
+        return aggregates.configured();
+    }
+
+    private GroupKey keyOf(OutboundPeer peer) {
+        return new GroupKey(peer.profile(), aggregates.selectionFor(peer));
+    }
+
+    private static GroupKey keyOf(UpdateGroup g) {
+        return new GroupKey(g.profile(), g.aggregates());
     }
 
     /**
@@ -50,7 +119,7 @@ public final class AdjRibOut implements RibListener {
         if (groupOf.containsKey(peer.id())) {
             throw new IllegalArgumentException("peer " + peer.id() + " is already in an update group");
         }
-        UpdateGroup group = groupFor(peer.profile());
+        UpdateGroup group = groupFor(keyOf(peer));
         group.add(peer);
         groupOf.put(peer.id(), group);
     }
@@ -62,25 +131,35 @@ public final class AdjRibOut implements RibListener {
      * routes - without a reset and without End-of-RIB. Nothing happens when the profile is the same.
      */
     public void changeProfile(OutboundPeer peer) {
-        UpdateGroup old = group(peer.id());
-        if (old.profile().equals(peer.profile())) {
-            return;
+        if (!keyOf(group(peer.id())).equals(keyOf(peer))) {
+            move(peer);
         }
+    }
+
+    /** The peer, on a running session, to the group of its current key, owed the difference. */
+    private void move(OutboundPeer peer) {
+        UpdateGroup old = group(peer.id());
         java.util.Set<Prefix> held = old.heldBy(peer.id());
         boolean synced = old.synced(peer.id());
         boolean endOfRib = old.endOfRibAfterDump(peer.id());
         Map<Family, Boolean> refreshes = old.refreshesOwed(peer.id());
         removePeer(peer.id());
-        UpdateGroup group = groupFor(peer.profile());
+        UpdateGroup group = groupFor(keyOf(peer));
         group.addMoved(peer, held, synced, endOfRib);
         refreshes.forEach((family, enhanced) -> group.refresh(peer.id(), family, enhanced));
         groupOf.put(peer.id(), group);
     }
 
-    private UpdateGroup groupFor(ExportProfile profile) {
-        return groups.computeIfAbsent(profile, p -> {
-            UpdateGroup g = new UpdateGroup(p, node, encoder);
+    private UpdateGroup groupFor(GroupKey key) {
+        return groups.computeIfAbsent(key, k -> {
+            UpdateGroup g = new UpdateGroup(k.profile(), k.aggregates(), aggregates, node, encoder);
             locRib.forEachBest(g::seed);
+            for (Aggregate a : k.aggregates().aggregates()) {
+                if (aggregates.locRibRoute(a.prefix()) == null) {
+                    // No Loc-RIB route of the aggregate's own prefix went through seed above.
+                    g.seed(a.prefix(), null);
+                }
+            }
             return g;
         });
     }
@@ -93,7 +172,7 @@ public final class AdjRibOut implements RibListener {
         }
         group.remove(peerId);
         if (group.isEmpty()) {
-            groups.remove(group.profile());
+            groups.remove(keyOf(group));
         }
     }
 

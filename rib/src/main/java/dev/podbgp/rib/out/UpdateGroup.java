@@ -59,6 +59,8 @@ public final class UpdateGroup {
     }
 
     private final ExportProfile profile;
+    private final AggregateSelection aggregates;
+    private final AggregateTable aggregateRoutes;
     private final NodeSettings node;
     private final Encoder encoder;
     private final RewriteMemo memo = new RewriteMemo();
@@ -73,14 +75,22 @@ public final class UpdateGroup {
     /** The initial table with End-of-RIB, encoded once for every member without routes of its own; null when stale. */
     private List<byte[]> sharedInitialDump;
 
-    UpdateGroup(ExportProfile profile, NodeSettings node, Encoder encoder) {
+    UpdateGroup(ExportProfile profile, AggregateSelection aggregates, AggregateTable aggregateRoutes, NodeSettings node,
+            Encoder encoder) {
         this.profile = profile;
+        this.aggregates = aggregates;
+        this.aggregateRoutes = aggregateRoutes;
         this.node = node;
         this.encoder = encoder;
     }
 
     public ExportProfile profile() {
         return profile;
+    }
+
+    /** The aggregates this group's members are sent (RFC 4271 §9.2.2.2), with the prefixes they suppress. */
+    AggregateSelection aggregates() {
+        return aggregates;
     }
 
     public int memberCount() {
@@ -200,6 +210,15 @@ public final class UpdateGroup {
         return member(peerId).pending.size();
     }
 
+    /** Every member's session, in joining order. */
+    List<OutboundPeer> peers() {
+        List<OutboundPeer> out = new ArrayList<>(order.size());
+        for (Member m : order) {
+            out.add(m.peer);
+        }
+        return out;
+    }
+
     /** The member's session as it joined (or as its last export change left it). */
     OutboundPeer peer(int peerId) {
         return member(peerId).peer;
@@ -225,7 +244,7 @@ public final class UpdateGroup {
 
     // ---- changes ----
 
-    /** Fills the table from the Loc-RIB when the group is created; sends nothing. */
+    /** Fills the table from the Loc-RIB (a null route: only an aggregate) when the group is created; sends nothing. */
     void seed(Prefix prefix, Route best) {
         Advert a = advert(prefix, best);
         if (a != null) {
@@ -243,7 +262,7 @@ public final class UpdateGroup {
         List<Delta> deltas = new ArrayList<>();
         BitSet involved = new BitSet();
         for (Map.Entry<Prefix, Route> c : changes.entrySet()) {
-            Advert after = c.getValue() == null ? null : advert(c.getKey(), c.getValue());
+            Advert after = advert(c.getKey(), c.getValue());
             Advert before = after == null ? table.remove(c.getKey()) : table.put(c.getKey(), after);
             count(before, -1);
             count(after, 1);
@@ -325,11 +344,30 @@ public final class UpdateGroup {
         }
     }
 
+    /** What the group sends for the prefix whose Loc-RIB route is {@code best} (null: none), or null for nothing. */
     private Advert advert(Prefix prefix, Route best) {
-        return switch (OutboundRules.forProfile(prefix, best, profile, node, memo)) {
-            case Outbound.Advertise a -> new Advert(a.attributes(), a.nextHop(), best.peer().id());
+        Route route = aggregates.isEmpty() ? best : withAggregates(prefix, best);
+        if (route == null) {
+            return null;
+        }
+        return switch (OutboundRules.forProfile(prefix, route, profile, node, memo)) {
+            case Outbound.Advertise a -> new Advert(a.attributes(), a.nextHop(), route.peer().id());
             case Outbound.Suppressed s -> null;
         };
+    }
+
+    /**
+     * A summary-only aggregate hides its more-specifics from the group; an active aggregate takes the place of a
+     * Loc-RIB route for its own prefix, since the group announces one route per prefix and the operator asked for
+     * the summary.
+     */
+    private Route withAggregates(Prefix prefix, Route best) {
+        if (aggregates.suppresses(prefix)) {
+            return null;
+        }
+        Aggregate own = aggregates.at(prefix);
+        Route summary = own == null ? null : aggregateRoutes.route(prefix);
+        return summary != null ? summary : best;
     }
 
     private List<byte[]> encodeShared(List<Delta> deltas) {
