@@ -2,7 +2,8 @@
 """Writes the Jazzer seed corpus of bgp-core's UPDATE and attribute-section fuzz tests.
 
 Each seed is one capability octet (bit 0: 4-octet AS, bit 1: ADD-PATH receive ipv4 unicast,
-bit 2: ADD-PATH receive ipv6 unicast, bit 3: extended message) followed by a whole BGP
+bit 2: ADD-PATH receive ipv6 unicast, bit 3: extended message, bit 4: extended next hop for
+ipv4 unicast) followed by a whole BGP
 UPDATE message (UpdateFuzzTest) or by the attribute section of that UPDATE
 (PathAttributesFuzzTest). The messages follow RFC 4271 §4.3, RFC 4760, RFC 2545, RFC 6793,
 RFC 7911, RFC 4724 and RFC 8950 layouts; `exabgp --decode` reads each message the same way.
@@ -16,7 +17,7 @@ RES = "bgp-core/src/test/resources/dev/podbgp/bgp/wire"
 UPDATE_DIR = f"{RES}/message/UpdateFuzzTestInputs/updateMessage"
 ATTR_DIR = f"{RES}/attr/PathAttributesFuzzTestInputs/attributeSection"
 
-AS4, AP4, AP6 = 0x01, 0x02, 0x04
+AS4, AP4, AP6, ENH = 0x01, 0x02, 0x04, 0x10
 
 
 def attr(flags, code, value):
@@ -89,8 +90,8 @@ SEEDS = {
                                                     prefix("2001:db8:1::/48") + prefix("2001:db8:2:3::/64")))),
     "ipv6-mp-reach-global": (AS4, update(
         attrs=origin() + as_path([65001, 65010]) + med(0) + mp_reach(2, v6("2001:db8::2"), prefix("fd00:10:244::/56")))),
-    # RFC 8950: IPv4 NLRI with an IPv6 next hop.
-    "ipv4-mp-reach-ipv6-next-hop": (AS4, update(
+    # RFC 8950: IPv4 NLRI with an IPv6 next hop, in a session that negotiated it (§4).
+    "ipv4-mp-reach-ipv6-next-hop": (AS4 | ENH, update(
         attrs=origin() + as_path([65001]) + mp_reach(1, v6("2001:db8::3"), prefix("10.5.0.0/24")))),
     "ipv4-withdraw": (AS4, update(withdrawn=prefix("10.1.0.0/24") + prefix("10.2.0.0/16") + prefix("10.9.9.9/32"))),
     "ipv6-withdraw": (AS4, update(attrs=mp_unreach(2, prefix("2001:db8:1::/48") + prefix("::/0")))),

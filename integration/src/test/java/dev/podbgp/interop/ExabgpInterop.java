@@ -59,6 +59,9 @@ record ExabgpInterop(ExabgpPeer daemon, IpAddress pod) implements InteropPeer {
 
     @Override
     public void assertGotRefreshRequests(List<Family> asked) {
+        // ExaBGP answers a refresh before its API helper has written the line for it: wait for the lines.
+        Await.until("ExaBGP logging our ROUTE-REFRESH for " + asked, ROUTE,
+                () -> daemon.messages("refresh").size() >= asked.size(), () -> daemon.messages("refresh").toString());
         assertThat(daemon.messages("refresh")).extracting(ExabgpInterop::refresh)
                 .containsExactlyElementsOf(asked.stream().map(f -> f + " query").toList());
     }

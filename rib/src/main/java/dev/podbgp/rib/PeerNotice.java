@@ -34,4 +34,12 @@ public sealed interface PeerNotice {
      */
     record EndOfRibApplied(PeerInfo peer, Family family) implements PeerNotice {
     }
+
+    /**
+     * The peer's enhanced route refresh of {@code family} ended (RFC 7313 §4): at its EoRR, or when
+     * {@link Rib#REFRESH_STALE_TIME} passed without one ({@code timedOut}). {@code removed} routes were marked
+     * stale by its BoRR and not sent again, so they went. For the log: routes gone without a withdrawal.
+     */
+    record RefreshEnded(PeerInfo peer, Family family, int removed, boolean timedOut) implements PeerNotice {
+    }
 }

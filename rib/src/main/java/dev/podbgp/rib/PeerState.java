@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * The RIB's mutable state of one registered peer: import settings and counters, its Adj-RIB-In size per family, the
- * soft-reconfiguration store and graceful-restart stale marks. Owned by the RIB thread.
+ * soft-reconfiguration store, graceful-restart and enhanced-route-refresh stale marks. Owned by the RIB thread.
  */
 final class PeerState {
 
@@ -37,6 +37,8 @@ final class PeerState {
     /** Per family while the peer restarts (RFC 4724 §4.2); empty otherwise. */
     final Map<Family, StalePaths> stale = new HashMap<>();
     final Map<Family, Duration> llgrStaleTime = new HashMap<>();
+    /** Per family between the peer's BoRR and EoRR (RFC 7313 §4); empty otherwise. */
+    final Map<Family, EnhancedRefreshHelper.Round> refreshing = new HashMap<>();
 
     PeerState(PeerInfo peer, PeerImport settings) {
         this.peer = peer;
@@ -65,6 +67,8 @@ final class PeerState {
         tornDown = false;
         refusing.clear();
         refusedAsOwn.clear();
+        // A refresh belongs to its session: after a restart graceful restart's own marks take over.
+        refreshing.clear();
         maxPrefix.values().forEach(MaxPrefixCounter::reset);
     }
 

@@ -34,7 +34,8 @@ import java.util.function.Consumer;
  * <p>Every peer is registered with {@link #addPeer} before it announces anything: its {@link PeerImport} says which
  * policy, loop checks, max-prefix limits and soft reconfiguration apply ({@link ImportAdmission} applies them); what
  * the peer must act on comes back as {@link PeerNotice}s. Graceful-restart helper state (RFC 4724 §4.2, RFC 9494) is
- * kept beside the routes, per peer and family; the caller owns the timers and reports their expiry.
+ * kept beside the routes, per peer and family, and so are the stale marks of an enhanced route refresh (RFC 7313
+ * §4); the caller owns the timers and reports their expiry.
  *
  * <p>Not here: next-hop reachability. RFC 4271 §9.1.2 excludes a route whose NEXT_HOP cannot be resolved; here
  * every next hop counts as resolvable.
@@ -47,6 +48,7 @@ public final class Rib implements LocRibView {
     private final RouteInterner routeInterner = new RouteInterner();
     private final PrefixTable<PrefixEntry> table = new PrefixTable<>();
     private final GracefulRestartHelper gracefulRestart = new GracefulRestartHelper(this);
+    private final EnhancedRefreshHelper enhancedRefresh = new EnhancedRefreshHelper(this);
     private final ImportAdmission admission;
     private final List<RibListener> listeners = new ArrayList<>();
     private final List<PeerNoticeListener> noticeListeners = new ArrayList<>();
@@ -221,8 +223,9 @@ public final class Rib implements LocRibView {
         }
         PeerState s = required(peer);
         Route route = admission.received(peer, pathId, attributes, nextHop, linkLocal);
-        // RFC 4724 §4.2: a route the restarted peer sends again is no longer stale.
+        // RFC 4724 §4.2: a route the restarted peer sends again is no longer stale; RFC 7313 §4 the same in a refresh.
         gracefulRestart.unmarkStale(s, prefix, pathId);
+        enhancedRefresh.unmark(s, prefix, pathId);
         if (s.prePolicy != null) {
             s.prePolicy.put(prefix, route);
         }
@@ -243,6 +246,7 @@ public final class Rib implements LocRibView {
     public void withdraw(PeerInfo peer, Prefix prefix, int pathId) {
         PeerState s = required(peer);
         gracefulRestart.unmarkStale(s, prefix, pathId);
+        enhancedRefresh.unmark(s, prefix, pathId);
         if (s.prePolicy != null) {
             s.prePolicy.remove(prefix, pathId);
         }
@@ -379,6 +383,61 @@ public final class Rib implements LocRibView {
     /** The families of the peer with stale routes still waiting, for the caller's timers and {@code show}. */
     public Set<Family> staleFamilies(PeerInfo peer) {
         return gracefulRestart.staleFamilies(peer);
+    }
+
+    // ---- enhanced route refresh, receiving side (RFC 7313 §4) ----
+
+    /**
+     * How long the caller lets routes marked by a BoRR wait for the EoRR before it reports
+     * {@link #refreshStaleTimerExpired}. RFC 7313 §4 leaves this upper bound to the implementation; 360 s is FRR's
+     * stale-path time, which it uses for the same purpose, and long enough to re-send a full table over a slow
+     * session.
+     */
+    public static final Duration REFRESH_STALE_TIME = Duration.ofSeconds(360);
+
+    /**
+     * The peer sent a BoRR for {@code family}: every route it has there now (as received, with soft reconfiguration)
+     * is marked stale. Routes it announces or withdraws before the EoRR shed the mark; they compete and forward as
+     * usual meanwhile. A BoRR while a refresh of the family is under way starts it again. The caller starts a timer
+     * of {@link #REFRESH_STALE_TIME} and reports it with the same {@code round}, an id unique among this peer's
+     * refreshes. Nothing for a peer not registered.
+     */
+    public void beginRefresh(PeerInfo peer, Family family, long round) {
+        enhancedRefresh.beginRefresh(peer, family, round);
+    }
+
+    /**
+     * The peer sent the EoRR for {@code family}: its routes there still marked since the BoRR were not sent again
+     * and go now, as if withdrawn (RFC 7313 §4). An EoRR without a BoRR before it removes nothing. Either way a
+     * {@link PeerNotice.RefreshEnded} says how many went.
+     *
+     * @return how many routes went
+     */
+    public int endRefresh(PeerInfo peer, Family family) {
+        int removed = enhancedRefresh.endRefresh(peer, family);
+        notice(new PeerNotice.RefreshEnded(peer, family, removed, false));
+        return removed;
+    }
+
+    /**
+     * The caller's timer of the BoRR {@code round} fired before the EoRR came: the routes still marked go. A timer
+     * of a refresh that already ended, or that a newer BoRR replaced, changes nothing; otherwise a
+     * {@link PeerNotice.RefreshEnded} says how many went.
+     *
+     * @return how many routes went
+     */
+    public int refreshStaleTimerExpired(PeerInfo peer, Family family, long round) {
+        if (!enhancedRefresh.isCurrent(peer, family, round)) {
+            return 0;
+        }
+        int removed = enhancedRefresh.endRefresh(peer, family);
+        notice(new PeerNotice.RefreshEnded(peer, family, removed, true));
+        return removed;
+    }
+
+    /** Whether this route of the peer is marked by a refresh under way and not yet sent again, for {@code show}. */
+    public boolean isRefreshStale(PeerInfo peer, Prefix prefix, int pathId) {
+        return enhancedRefresh.isStale(peer, prefix, pathId);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The routes of one peer and one family still marked stale after its session went down (RFC 4724 §4.2,
- * RFC 9494 §4). Kept beside the routes, not in them: a million-route table pays nothing while no peer restarts,
+ * RFC 9494 §4), or since its BoRR (RFC 7313 §4). Kept beside the routes, not in them: a million-route table pays nothing while no peer restarts,
  * and a restarting one a map slot per prefix. Without ADD-PATH every mark is path id 0 and shares one array.
  */
 final class StalePaths {

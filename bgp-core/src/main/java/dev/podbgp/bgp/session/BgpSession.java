@@ -334,7 +334,7 @@ public final class BgpSession {
             }
             return;
         }
-        UpdateValidator.Result checked = UpdateValidator.validate(received, config.localAs() != config.peerAs(),
+        UpdateValidator.Result checked = UpdateValidator.validate(received, config.localAs() != negotiated.peerAs(),
                 negotiated.peerAs(), negotiated.families());
         checked.problems().forEach(p -> out.add(new SessionReport.ProblemReported(p)));
         // Same for what validation left (say, only an MP_REACH_NLRI of a family not negotiated).

@@ -31,8 +31,8 @@ final class OpenCheck {
         if (asn == 0 || peer.myAs() == 0) {
             return fail(BgpError.BAD_PEER_AS, "AS 0 in OPEN (RFC 7607 §2)");
         }
-        if (asn != config.peerAs()) {
-            return fail(BgpError.BAD_PEER_AS, "peer announced AS " + asn + ", configured " + config.peerAs());
+        if (!config.acceptedPeerAs().accepts(asn, config.localAs())) {
+            return fail(BgpError.BAD_PEER_AS, "peer announced AS " + asn + ", configured " + config.acceptedPeerAs());
         }
         if (peer.holdTime() == 1 || peer.holdTime() == 2) {
             return fail(BgpError.UNACCEPTABLE_HOLD_TIME, "hold time " + peer.holdTime() + " s (RFC 4271 §6.2: 0 or at least 3)");
@@ -41,7 +41,8 @@ final class OpenCheck {
             return fail(BgpError.BAD_BGP_IDENTIFIER, "BGP identifier 0 (RFC 6286 §2.2)");
         }
         // RFC 6286 §2.2: only an internal peer may not share our identifier.
-        if (config.internal() && peer.bgpIdentifier().equals(config.localId())) {
+        // The OPEN's AS, not the configured one: a dynamic neighbour's rule may admit both kinds.
+        if (asn == config.localAs() && peer.bgpIdentifier().equals(config.localId())) {
             return fail(BgpError.BAD_BGP_IDENTIFIER, "internal peer uses our BGP identifier " + config.localId());
         }
         if (!peer.otherParameters().isEmpty()) {

@@ -37,6 +37,9 @@ import java.util.Set;
  *                         {@code capabilities}. A {@link Multiprotocol} entry requires that
  *                         family; any other entry requires a capability with the same code
  *                         (its value, e.g. the peer's 4-octet AS, may differ).
+ * @param acceptedPeerAs   which AS the peer's OPEN may carry; {@link PeerAsRule.Exactly} {@code peerAs} for a
+ *                         configured peer. A wider rule (a dynamic neighbour) must accept {@code peerAs}, which
+ *                         is then only its representative: the AS of the session is the one its OPEN carries.
  */
 public record SessionConfig(
         long localAs,
@@ -48,7 +51,8 @@ public record SessionConfig(
         BackoffPolicy restartBackoff,
         boolean passive,
         List<Capability> capabilities,
-        List<Capability> required) {
+        List<Capability> required,
+        PeerAsRule acceptedPeerAs) {
 
     /** RFC 4271 §10 suggested values. */
     public static final int DEFAULT_HOLD_TIME = 90;
@@ -59,6 +63,7 @@ public record SessionConfig(
 
     public SessionConfig {
         Objects.requireNonNull(localId, "localId");
+        Objects.requireNonNull(acceptedPeerAs, "acceptedPeerAs");
         Objects.requireNonNull(connectRetryTime, "connectRetryTime");
         Objects.requireNonNull(restartBackoff, "restartBackoff");
         capabilities = List.copyOf(capabilities);
@@ -89,6 +94,17 @@ public record SessionConfig(
                 throw new IllegalArgumentException("required capability " + c + " is not advertised");
             }
         }
+        if (!acceptedPeerAs.accepts(peerAs, localAs)) {
+            throw new IllegalArgumentException("peer AS " + peerAs + " is outside the accepted " + acceptedPeerAs);
+        }
+    }
+
+    /** A configured peer's session: only {@code peerAs} is accepted in its OPEN. */
+    public SessionConfig(long localAs, long peerAs, Ipv4Address localId, int holdTime, int keepaliveTime,
+            Duration connectRetryTime, BackoffPolicy restartBackoff, boolean passive, List<Capability> capabilities,
+            List<Capability> required) {
+        this(localAs, peerAs, localId, holdTime, keepaliveTime, connectRetryTime, restartBackoff, passive, capabilities,
+                required, PeerAsRule.exactly(peerAs));
     }
 
     private static void checkAs(String which, long asn) {
@@ -133,21 +149,30 @@ public record SessionConfig(
 
     public SessionConfig withHoldTime(int seconds, int keepalive) {
         return new SessionConfig(localAs, peerAs, localId, seconds, keepalive, connectRetryTime, restartBackoff, passive,
-                capabilities, required);
+                capabilities, required, acceptedPeerAs);
     }
 
     public SessionConfig withPassive(boolean value) {
         return new SessionConfig(localAs, peerAs, localId, holdTime, keepaliveTime, connectRetryTime, restartBackoff, value,
-                capabilities, required);
+                capabilities, required, acceptedPeerAs);
     }
 
     public SessionConfig withCapabilities(List<Capability> advertised, List<Capability> mustHave) {
         return new SessionConfig(localAs, peerAs, localId, holdTime, keepaliveTime, connectRetryTime, restartBackoff, passive,
-                advertised, mustHave);
+                advertised, mustHave, acceptedPeerAs);
+    }
+
+    /**
+     * A session for a peer whose AS is known only from its OPEN: any AS {@code rule} accepts, the rule's
+     * representative standing for it until then.
+     */
+    public SessionConfig withAcceptedPeerAs(PeerAsRule rule) {
+        return new SessionConfig(localAs, rule.representative(localAs), localId, holdTime, keepaliveTime, connectRetryTime,
+                restartBackoff, passive, capabilities, required, rule);
     }
 
     public SessionConfig withTimers(Duration connectRetry, BackoffPolicy backoff) {
         return new SessionConfig(localAs, peerAs, localId, holdTime, keepaliveTime, connectRetry, backoff, passive,
-                capabilities, required);
+                capabilities, required, acceptedPeerAs);
     }
 }

@@ -49,9 +49,13 @@ public final class BgpPeer {
     /** Written on the peer's loop; read there when a connection's session is made. */
     private boolean restarting;
     private volatile NegotiatedSession negotiated;
+    /** The listen range a dynamic peer connected from; null for a configured peer. */
+    private final DynamicRange dynamicRange;
 
-    BgpPeer(BgpSpeaker speaker, PeerConfig config, EventLoop loop, PeerListener listener, RandomGenerator random) {
+    BgpPeer(BgpSpeaker speaker, PeerConfig config, EventLoop loop, PeerListener listener, RandomGenerator random,
+            DynamicRange dynamicRange) {
         this.speaker = speaker;
+        this.dynamicRange = dynamicRange;
         this.config = config;
         this.loop = loop;
         this.listener = listener;
@@ -60,6 +64,11 @@ public final class BgpPeer {
 
     public PeerConfig config() {
         return config;
+    }
+
+    /** The listen range this peer connected from, when it is a dynamic neighbour (it lives as long as its session). */
+    public Optional<DynamicRange> dynamicRange() {
+        return Optional.ofNullable(dynamicRange);
     }
 
     /** The primary session's state, as last seen; safe from any thread. */
@@ -338,7 +347,7 @@ public final class BgpPeer {
                 // The second session only answers; it never dials out itself.
                 secondary = new PeerConnection(this, new SessionConfig(c.localAs(), c.peerAs(), c.localId(), c.holdTime(),
                         c.keepaliveTime(), c.connectRetryTime(), c.restartBackoff(), true, c.capabilities(),
-                        c.required()), random);
+                        c.required(), c.acceptedPeerAs()), random);
                 handler.target(secondary);
                 secondary.handle(new SessionEvent.ManualStart());
                 secondary.attachAccepted(channel);
@@ -389,6 +398,9 @@ public final class BgpPeer {
                 d.notification().ifPresent(n -> line.with("notification", n.codes()));
                 line.with("detail", d.detail()).log();
                 listener.down(this, d);
+                if (dynamicRange != null) {
+                    speaker.dynamicPeerEnded(this);
+                }
             }
             case SessionReport.DeliverUpdate u when from == primary -> listener.update(this, u.update());
             case SessionReport.DeliverUpdate u -> event(DEBUG, "update-ignored").with("reason", "not-primary").log();
@@ -403,8 +415,16 @@ public final class BgpPeer {
             }
             case SessionReport.MessageIgnored m ->
                     event(INFO, "ignored").with("type", m.message().type()).with("reason", m.reason()).log();
-            case SessionReport.RefreshBegin b -> event(DEBUG, "borr").with("family", b.family()).log();
-            case SessionReport.RefreshEnd e -> event(DEBUG, "eorr").with("family", e.family()).log();
+            case SessionReport.RefreshBegin b when from == primary -> {
+                event(DEBUG, "borr").with("family", b.family()).log();
+                listener.refreshBegin(this, b.family());
+            }
+            case SessionReport.RefreshEnd e when from == primary -> {
+                event(DEBUG, "eorr").with("family", e.family()).log();
+                listener.refreshEnd(this, e.family());
+            }
+            case SessionReport.RefreshBegin b -> { }
+            case SessionReport.RefreshEnd e -> { }
         }
     }
 
@@ -459,6 +479,8 @@ public final class BgpPeer {
 
     @Override
     public String toString() {
-        return "BgpPeer[" + config.address().getHostAddress() + " AS" + config.session().peerAs() + " " + state + "]";
+        NegotiatedSession n = negotiated;
+        Object as = n != null ? n.peerAs() : config.session().acceptedPeerAs();
+        return "BgpPeer[" + config.address().getHostAddress() + " AS" + as + " " + state + "]";
     }
 }

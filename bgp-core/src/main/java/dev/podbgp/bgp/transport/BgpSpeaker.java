@@ -2,6 +2,7 @@ package dev.podbgp.bgp.transport;
 
 import dev.podbgp.bgp.wire.BgpError;
 import dev.podbgp.bgp.wire.message.Notification;
+import dev.podbgp.inet.Prefix;
 import dev.podbgp.log.EventLog;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -20,10 +21,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +36,9 @@ import java.util.function.Consumer;
 
 /**
  * A BGP speaker's sockets: listeners, outgoing connections and the configured peers. A
- * connection from an address that is not a configured peer is closed at once and counted.
+ * connection from an address that is not a configured peer is closed at once and counted,
+ * unless it comes from a listen range ({@link DynamicRange}): then it becomes a dynamic peer
+ * for as long as its session lasts.
  */
 public final class BgpSpeaker implements AutoCloseable {
 
@@ -48,6 +53,11 @@ public final class BgpSpeaker implements AutoCloseable {
     private final Map<InetAddress, BgpPeer> peers = new ConcurrentHashMap<>();
     private final List<Channel> listeners = new ArrayList<>();
     private final AtomicLong refused = new AtomicLong();
+    /** Listen ranges by prefix, each with its live dynamic peers; changed under {@code dynamicLock}. */
+    private final Map<Prefix, RangePeers> ranges = new ConcurrentHashMap<>();
+    /** Each live dynamic peer's range, also after the range itself was removed: its end must still be heard. */
+    private final Map<BgpPeer, RangePeers> dynamicPeers = new ConcurrentHashMap<>();
+    private final Object dynamicLock = new Object();
     private final SplittableRandom seeds = new SplittableRandom();
     private volatile boolean restarting;
     /** Set by the first stop; a later one (close() after shutdownForRestart) does nothing. */
@@ -106,18 +116,141 @@ public final class BgpSpeaker implements AutoCloseable {
 
     private void accept(Channel ch) {
         InetSocketAddress remote = (InetSocketAddress) ch.remoteAddress();
-        BgpPeer peer = peers.get(remote.getAddress());
+        BgpPeer configured = peers.get(remote.getAddress());
+        BgpPeer peer = configured != null ? configured : dynamicPeer(remote.getAddress());
         if (peer == null) {
-            // DESIGN: only configured peers; an unknown connection is refused, logged and counted.
-            refused.incrementAndGet();
-            LOG.warn("connection-refused").with("remote", remote.getAddress())
-                    .with("reason", "no configured peer").log();
             ch.close();
             return;
         }
         applyTtl(ch, peer.config());
         ConnectionHandler handler = pipeline(ch, peer, null);
         peer.enqueue(() -> peer.accepted(ch, handler));
+    }
+
+    /**
+     * The peer a connection from {@code address} makes in the longest listen range holding it; null (logged and
+     * counted) when no range does (DESIGN: only configured peers, unknown connections are refused) or the range is
+     * full.
+     */
+    private BgpPeer dynamicPeer(InetAddress address) {
+        synchronized (dynamicLock) {
+            BgpPeer existing = peers.get(address);
+            if (existing != null) {
+                return existing;
+            }
+            RangePeers in = ranges.values().stream().filter(r -> r.range.contains(address))
+                    .max(Comparator.comparingInt(r -> r.range.range().length())).orElse(null);
+            if (in == null) {
+                return refuse(address, "no configured peer");
+            }
+            if (in.peers.size() >= in.range.maxSessions()) {
+                return refuse(address, "listen range " + in.range.range() + " has its " + in.range.maxSessions() + " sessions");
+            }
+            BgpPeer peer = new BgpPeer(this, in.range.peerAt(address), group.next(), listener,
+                    new SplittableRandom(seeds.nextLong()), in.range);
+            peer.restarting(restarting);
+            in.peers.add(peer);
+            dynamicPeers.put(peer, in);
+            LOG.info("dynamic-peer-added").with("peer", address).with("range", in.range.range()).log();
+            listener.dynamicPeerAdded(peer);
+            // As in addPeer: started before it is published, so the connection is handed over behind the start.
+            peer.start();
+            peers.put(address, peer);
+            return peer;
+        }
+    }
+
+    private BgpPeer refuse(InetAddress address, String reason) {
+        refused.incrementAndGet();
+        LOG.warn("connection-refused").with("remote", address).with("reason", reason).log();
+        return null;
+    }
+
+    /** A dynamic peer's session ended (or its range went away): it is forgotten, once; its routes went with its session. */
+    void dynamicPeerEnded(BgpPeer peer) {
+        boolean removed;
+        synchronized (dynamicLock) {
+            RangePeers in = dynamicPeers.remove(peer);
+            removed = in != null && in.peers.remove(peer);
+            peers.remove(peer.config().address(), peer);
+        }
+        if (removed) {
+            // Passive sessions wait in Active again after a failure; this one has no one to wait for.
+            peer.stop(null);
+            LOG.info("dynamic-peer-removed").with("peer", peer.config().address()).log();
+            listener.dynamicPeerRemoved(peer);
+        }
+    }
+
+    /**
+     * Starts accepting connections from {@code range}: each becomes a dynamic peer. The range's MD5 password, if
+     * any, is set for the whole prefix on every listening socket.
+     */
+    public void addDynamicRange(DynamicRange range) {
+        if (range.template().md5Password() != null) {
+            requireEpoll("TCP MD5");
+        }
+        synchronized (dynamicLock) {
+            if (ranges.putIfAbsent(range.range(), new RangePeers(range)) != null) {
+                throw new IllegalArgumentException("listen range " + range.range() + " is already configured");
+            }
+        }
+        if (range.template().md5Password() != null) {
+            forEachListener(fd -> TcpMd5Prefix.set(fd, range.range(), range.template().md5Key()));
+        }
+        LOG.info("listen-range-added").with("range", range.range()).with("peer-as", range.template().session().acceptedPeerAs())
+                .with("max-sessions", range.maxSessions()).log();
+    }
+
+    /** Stops accepting from the range; its dynamic peers end with Cease/Peer De-configured (RFC 4486 §4). */
+    public void removeDynamicRange(Prefix range) {
+        RangePeers gone;
+        // First no new peers from it, then the end of those it has (none can join them meanwhile).
+        synchronized (dynamicLock) {
+            gone = ranges.remove(range);
+        }
+        if (gone == null) {
+            return;
+        }
+        for (BgpPeer p : List.copyOf(gone.peers)) {
+            p.tearDown(Notification.of(BgpError.CEASE_PEER_DECONFIGURED));
+            p.enqueue(() -> dynamicPeerEnded(p));
+        }
+        if (gone.range.template().md5Password() != null) {
+            forEachListener(fd -> TcpMd5Prefix.remove(fd, range));
+        }
+        LOG.info("listen-range-removed").with("range", range).log();
+    }
+
+    public List<DynamicRange> dynamicRanges() {
+        return ranges.values().stream().map(RangePeers::range).toList();
+    }
+
+    /** A listen range and its live peers. */
+    private record RangePeers(DynamicRange range, Set<BgpPeer> peers) {
+        RangePeers(DynamicRange range) {
+            this(range, ConcurrentHashMap.newKeySet());
+        }
+    }
+
+    /** Something done to a listening socket's file descriptor. */
+    private interface ListenerAction {
+        void apply(int fd) throws IOException;
+    }
+
+    private void forEachListener(ListenerAction action) {
+        if (!transport.epoll()) {
+            return;
+        }
+        synchronized (listeners) {
+            for (Channel l : listeners) {
+                try {
+                    action.apply(((UnixChannel) l).fd().intValue());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
     }
 
     private static ConnectionHandler pipeline(Channel ch, BgpPeer peer, PeerConnection owner) {
@@ -212,10 +345,17 @@ public final class BgpSpeaker implements AutoCloseable {
         if (config.md5Password() != null) {
             requireEpoll("TCP MD5");
         }
-        if (peers.containsKey(config.address())) {
+        BgpPeer existing = peers.get(config.address());
+        if (existing != null && existing.dynamicRange().isEmpty()) {
             throw new IllegalArgumentException("peer " + config.address().getHostAddress() + " is already configured");
         }
-        BgpPeer peer = new BgpPeer(this, config, group.next(), listener, new SplittableRandom(seeds.nextLong()));
+        if (existing != null) {
+            // A configured peer takes its address over from a dynamic one: the configuration says who it is.
+            peers.remove(config.address(), existing);
+            existing.tearDown(Notification.of(BgpError.CEASE_OTHER_CONFIGURATION_CHANGE));
+            existing.enqueue(() -> dynamicPeerEnded(existing));
+        }
+        BgpPeer peer = new BgpPeer(this, config, group.next(), listener, new SplittableRandom(seeds.nextLong()), null);
         peer.restarting(restarting);
         // Start first, publish second: an accepted connection is handed over through the same
         // event-loop queue, so it can never be looked at before the session has started.

@@ -37,6 +37,10 @@ public record PeerConfig(InetAddress address, int port, InetAddress localAddress
         return new PeerConfig(address, BGP_PORT, null, session, null, TtlPolicy.SYSTEM_DEFAULT);
     }
 
+    public PeerConfig withAddress(InetAddress value) {
+        return new PeerConfig(value, port, localAddress, session, md5Password, ttl);
+    }
+
     public PeerConfig withPort(int value) {
         return new PeerConfig(address, value, localAddress, session, md5Password, ttl);
     }

@@ -13,6 +13,15 @@ import dev.podbgp.bgp.wire.message.Update;
  */
 public interface PeerListener {
 
+    /**
+     * A connection from a listen range made a new (dynamic) peer; called before any other event of it, on the
+     * accepting event loop.
+     */
+    default void dynamicPeerAdded(BgpPeer peer) {}
+
+    /** A dynamic peer's session ended (after {@link #down}) and the speaker forgot it; its last event. */
+    default void dynamicPeerRemoved(BgpPeer peer) {}
+
     default void stateChanged(BgpPeer peer, SessionState from, SessionState to) {}
 
     default void established(BgpPeer peer, NegotiatedSession session) {}
@@ -24,6 +33,12 @@ public interface PeerListener {
 
     /** The peer asked for our routes again (RFC 2918; {@code enhanced}: wrap them in BoRR/EoRR, RFC 7313). */
     default void refreshRequested(BgpPeer peer, Family family, boolean enhanced) {}
+
+    /** RFC 7313 §4 BoRR: the peer starts re-sending {@code family}; what it had there is stale until re-sent. */
+    default void refreshBegin(BgpPeer peer, Family family) {}
+
+    /** RFC 7313 §4 EoRR: the peer finished re-sending {@code family}; what is still stale goes. */
+    default void refreshEnd(BgpPeer peer, Family family) {}
 
     default void down(BgpPeer peer, SessionReport.SessionDown down) {}
 

@@ -86,6 +86,23 @@ public final class SocketOptions {
         }
     }
 
+    /** {@code setsockopt} with a structure given as its bytes, in the machine's layout. */
+    static void setBytes(int fd, int level, int option, byte[] value) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(ERRNO);
+            MemorySegment v = arena.allocateFrom(ValueLayout.JAVA_BYTE, value);
+            int rc = (int) SETSOCKOPT.invokeExact(errno, fd, level, option, v, value.length);
+            if (rc != 0) {
+                throw new IOException("setsockopt(fd " + fd + ", level " + level + ", option " + option + ") failed: errno "
+                        + (int) ERRNO_VALUE.get(errno, 0L));
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
     static int getInt(int fd, int level, int option) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(ERRNO);

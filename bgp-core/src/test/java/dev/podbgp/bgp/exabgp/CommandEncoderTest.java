@@ -64,7 +64,9 @@ class CommandEncoderTest {
 
     @Test
     void rfc8950_s3_ipv4RouteWithIpv6NextHopGoesInAnIpv4MpReach() {
-        assertThat(encode("announce route 10.0.0.0/24 next-hop 2001:db8::1", EBGP, AS4)).containsExactly(MARKER
+        // Read back in a session that negotiated RFC 8950 (§4), the only one such a route may be sent in.
+        assertThat(encode("announce route 10.0.0.0/24 next-hop 2001:db8::1", EBGP,
+                AS4.withExtendedNextHop(Set.of(Family.IPV4_UNICAST)))).containsExactly(MARKER
                 + "004002" + "0000" + "0029"
                 + "800E19" + "0001" + "01" + "10" + "20010DB8000000000000000000000001" + "00" + "180A0000"
                 + "40010100" + "40020602010000FDE9");

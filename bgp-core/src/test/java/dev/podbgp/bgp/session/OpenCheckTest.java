@@ -129,6 +129,37 @@ class OpenCheckTest {
     }
 
     @Test
+    void rfc4271_s6_2_aDynamicNeighboursRangeAcceptsEachOfItsAsAndNoOther() {
+        SessionConfig range = SessionConfig.of(LOCAL_AS, PEER_AS, LOCAL_ID, BOTH)
+                .withAcceptedPeerAs(new PeerAsRule.Range(65001, 65010));
+        assertThat(range.peerAs()).as("representative").isEqualTo(65001);
+        for (long asn : new long[] {65001, 65005, 65010}) {
+            accepted(new SessionFixture(range), Open.of(asn, 90, PEER_ID, caps(asn)));
+        }
+        for (long asn : new long[] {65000, 65011}) {
+            assertThat(refusal(new SessionFixture(range), Open.of(asn, 90, PEER_ID, caps(asn))))
+                    .isEqualTo(Notification.of(BgpError.BAD_PEER_AS));
+        }
+    }
+
+    @Test
+    void rfc4271_s6_2_externalAcceptsEveryAsButOurs() {
+        SessionConfig external = SessionConfig.of(LOCAL_AS, PEER_AS, LOCAL_ID, BOTH).withAcceptedPeerAs(new PeerAsRule.External());
+        accepted(new SessionFixture(external), Open.of(4200000000L, 90, PEER_ID, caps(4200000000L)));
+        assertThat(refusal(new SessionFixture(external), Open.of(LOCAL_AS, 90, PEER_ID, caps(LOCAL_AS))))
+                .isEqualTo(Notification.of(BgpError.BAD_PEER_AS));
+    }
+
+    @Test
+    void rfc6286_s2_2_aRangeAdmittingOurAsChecksTheIdentifierOfAnInternalOpen() {
+        SessionConfig range = SessionConfig.of(LOCAL_AS, PEER_AS, LOCAL_ID, BOTH)
+                .withAcceptedPeerAs(new PeerAsRule.Range(Math.min(LOCAL_AS, PEER_AS), Math.max(LOCAL_AS, PEER_AS)));
+        assertThat(refusal(new SessionFixture(range), Open.of(LOCAL_AS, 90, LOCAL_ID, caps(LOCAL_AS))))
+                .isEqualTo(Notification.of(BgpError.BAD_BGP_IDENTIFIER));
+        accepted(new SessionFixture(range), Open.of(PEER_AS, 90, LOCAL_ID, caps(PEER_AS)));
+    }
+
+    @Test
     void rfc6286_s2_2_internalPeerWithOurIdentifier_isBadBgpIdentifier() {
         SessionFixture f = new SessionFixture(SessionConfig.of(LOCAL_AS, LOCAL_AS, LOCAL_ID, BOTH));
         Open same = Open.of(LOCAL_AS, 90, LOCAL_ID, caps(LOCAL_AS));

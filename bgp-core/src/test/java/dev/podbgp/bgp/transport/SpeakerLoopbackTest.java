@@ -42,7 +42,7 @@ class SpeakerLoopbackTest {
     static final Set<Family> BOTH = Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST);
 
     /** Collects what a speaker's listener sees. */
-    static final class Events implements PeerListener {
+    static class Events implements PeerListener {
         final BlockingQueue<SessionState> moves;
         final BlockingQueue<NegotiatedSession> established = new LinkedBlockingQueue<>();
         final BlockingQueue<Update> updates = new LinkedBlockingQueue<>();

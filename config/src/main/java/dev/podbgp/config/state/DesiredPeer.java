@@ -50,4 +50,10 @@ public record DesiredPeer(IpAddress address, long asn, Optional<IpAddress> local
         return new DesiredPeer(linkLocal, asn, localAddress, port, password, ttl, timers, families, passive, importPolicy,
                 exportPolicy, maxPrefix, routeReflectorClient, nextHopSelf, kind, bfd, interfaceName);
     }
+
+    /** The same settings for the peer at {@code other} in {@code otherAsn}: a listen range's or a gateway's peer. */
+    public DesiredPeer with(IpAddress other, long otherAsn) {
+        return new DesiredPeer(other, otherAsn, localAddress, port, password, ttl, timers, families, passive, importPolicy,
+                exportPolicy, maxPrefix, routeReflectorClient, nextHopSelf, kind, bfd, interfaceName);
+    }
 }

@@ -29,19 +29,41 @@ import java.util.TreeMap;
  * @param originated      the prefixes this node announces (its podCIDRs), sorted
  * @param clusterPodCidrs what mesh peers may announce
  * @param peers           by address (sorted), each address once
- * @param interfacePeers  unnumbered peers by interface name (sorted), each interface once: templates that
- *                        become members of {@code peers} once their link-local address is known
- *                        ({@link DesiredPeer#atLinkLocal})
  * @param policies        by name; every name a peer refers to is present
  * @param roles           with the cluster id filled in when the node reflects routes
  * @param aggregates      announced while a route inside exists (RFC 4271 §9.2.2.2), each prefix once
+ * @param listenRanges    where dynamic neighbours may connect from, by range (sorted), each range once
+ * @param gatewayPeer     a peer to find from the default route; once found it is one of {@code peers}
+ * @param interfacePeers  unnumbered peers by interface name (sorted), each interface once: templates that
+ *                        become members of {@code peers} once their link-local address is known
+ *                        ({@link DesiredPeer#atLinkLocal})
  */
 public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs,
-                           ListenSpec listen, List<DesiredPeer> peers, List<DesiredPeer> interfacePeers,
-                           Map<String, PolicySpec> policies,
+                           ListenSpec listen, List<DesiredPeer> peers, Map<String, PolicySpec> policies,
                            RolesSpec roles, FibSpec fib, GracefulRestartSpec gracefulRestart, CniSpec cni,
                            Path controlSocket, MetricsSpec metrics, LoggingSpec logging,
-                           List<AggregateSpec> aggregates) {
+                           List<AggregateSpec> aggregates, List<DesiredListenRange> listenRanges,
+                           Optional<DesiredGatewayPeer> gatewayPeer, List<DesiredPeer> interfacePeers) {
+
+    /** A state with configured peers only. */
+    public DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs, ListenSpec listen,
+            List<DesiredPeer> peers, Map<String, PolicySpec> policies, RolesSpec roles, FibSpec fib,
+            GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket, MetricsSpec metrics,
+            LoggingSpec logging) {
+        this(node, originated, clusterPodCidrs, listen, peers, policies, roles, fib, gracefulRestart, cni, controlSocket,
+                metrics, logging, List.of(), List.of(), Optional.empty());
+    }
+
+    /** A state without interface peers. */
+    public DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs, ListenSpec listen,
+            List<DesiredPeer> peers, Map<String, PolicySpec> policies, RolesSpec roles, FibSpec fib,
+            GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket, MetricsSpec metrics,
+            LoggingSpec logging, List<AggregateSpec> aggregates, List<DesiredListenRange> listenRanges,
+            Optional<DesiredGatewayPeer> gatewayPeer) {
+        this(node, originated, clusterPodCidrs, listen, peers, policies, roles, fib, gracefulRestart, cni, controlSocket,
+                metrics, logging, aggregates, listenRanges, gatewayPeer, List.of());
+    }
+
     public DesiredState {
         originated = originated.stream().sorted().distinct().toList();
         clusterPodCidrs = clusterPodCidrs.stream().sorted().distinct().toList();
@@ -49,22 +71,34 @@ public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Pref
         sorted.sort((a, b) -> a.address().compareTo(b.address()));
         peers = List.copyOf(sorted);
         policies = Map.copyOf(new TreeMap<>(policies));
-        List<DesiredPeer> templates = new ArrayList<>(interfacePeers);
-        templates.sort(Comparator.comparing(p -> p.interfaceName().orElse("")));
-        interfacePeers = List.copyOf(templates);
         Set<IpAddress> addresses = new HashSet<>();
         for (DesiredPeer p : peers) {
             if (!addresses.add(p.address())) {
                 throw new IllegalArgumentException("peer " + p.address() + " appears twice");
             }
-            checkPolicies(p, policies);
+            policiesDefined(policies, p, "peer " + p.address());
         }
+        List<DesiredPeer> templates = new ArrayList<>(interfacePeers);
+        templates.sort(Comparator.comparing(p -> p.interfaceName().orElse("")));
+        interfacePeers = List.copyOf(templates);
         Set<String> interfaces = new HashSet<>();
         for (DesiredPeer p : interfacePeers) {
             if (p.interfaceName().isEmpty() || !interfaces.add(p.interfaceName().get())) {
                 throw new IllegalArgumentException("interface peer " + p.interfaceName().orElse("(none)") + " appears twice or has no interface");
             }
-            checkPolicies(p, policies);
+            policiesDefined(policies, p, "interface peer " + p.interfaceName().get());
+        }
+        listenRanges = listenRanges.stream().sorted((a, b) -> a.range().compareTo(b.range())).toList();
+        for (int i = 1; i < listenRanges.size(); i++) {
+            if (listenRanges.get(i).range().equals(listenRanges.get(i - 1).range())) {
+                throw new IllegalArgumentException("listen range " + listenRanges.get(i).range() + " appears twice");
+            }
+        }
+        for (DesiredListenRange r : listenRanges) {
+            policiesDefined(policies, r.template(), "listen range " + r.range());
+        }
+        if (gatewayPeer.isPresent()) {
+            policiesDefined(policies, gatewayPeer.get().template(), "the default gateway peer");
         }
         if (roles.routeReflector() && roles.clusterId().isEmpty()) {
             throw new IllegalArgumentException("a route reflector needs a cluster id");
@@ -78,30 +112,28 @@ public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Pref
         }
     }
 
-    /** Without aggregates and interface peers: what every source produced before they existed. */
-    public DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs, ListenSpec listen,
-                        List<DesiredPeer> peers, Map<String, PolicySpec> policies, RolesSpec roles, FibSpec fib,
-                        GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket, MetricsSpec metrics,
-                        LoggingSpec logging) {
-        this(node, originated, clusterPodCidrs, listen, peers, List.of(), policies, roles, fib, gracefulRestart, cni,
-                controlSocket, metrics, logging, List.of());
-    }
-
-    private static void checkPolicies(DesiredPeer p, Map<String, PolicySpec> policies) {
+    private static void policiesDefined(Map<String, PolicySpec> policies, DesiredPeer p, String who) {
         for (Optional<String> ref : List.of(p.importPolicy(), p.exportPolicy())) {
             if (ref.isPresent() && !policies.containsKey(ref.get())) {
-                throw new IllegalArgumentException("peer " + p.interfaceName().orElse(p.address().toString())
-                        + " refers to undefined policy " + ref.get());
+                throw new IllegalArgumentException(who + " refers to undefined policy " + ref.get());
             }
         }
+    }
+
+    /** The same state with {@code replaced} instead of the peer at its address, or with it added. */
+    public DesiredState withPeer(DesiredPeer replaced) {
+        List<DesiredPeer> next = new ArrayList<>(peers.stream().filter(p -> !p.address().equals(replaced.address())).toList());
+        next.add(replaced);
+        return new DesiredState(node, originated, clusterPodCidrs, listen, next, policies, roles, fib, gracefulRestart, cni,
+                controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer, interfacePeers);
     }
 
     /** The same state with {@code resolved} (interface peers at their link-local addresses) among its peers. */
     public DesiredState withPeers(List<DesiredPeer> resolved) {
         List<DesiredPeer> all = new ArrayList<>(peers);
         all.addAll(resolved);
-        return new DesiredState(node, originated, clusterPodCidrs, listen, all, interfacePeers, policies, roles, fib,
-                gracefulRestart, cni, controlSocket, metrics, logging, aggregates);
+        return new DesiredState(node, originated, clusterPodCidrs, listen, all, policies, roles, fib, gracefulRestart, cni,
+                controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer, interfacePeers);
     }
 
     public Optional<DesiredPeer> peer(IpAddress address) {

@@ -65,6 +65,8 @@ public record DesiredStateDiff(List<String> restartRequired, List<DesiredPeer> p
         changed(settings, "metrics", before.metrics(), after.metrics());
         changed(settings, "logging", before.logging(), after.logging());
         changed(settings, "aggregates", before.aggregates(), after.aggregates());
+        changed(settings, "dynamicPeers", before.listenRanges(), after.listenRanges());
+        changed(settings, "defaultGatewayPeer", before.gatewayPeer(), after.gatewayPeer());
 
         List<DesiredPeer> added = new ArrayList<>();
         List<DesiredPeer> removed = new ArrayList<>();

@@ -32,14 +32,7 @@ public final class DesiredStates {
         List<DesiredPeer> peers = new ArrayList<>();
         List<DesiredPeer> interfacePeers = new ArrayList<>();
         for (PeerSpec p : c.peers()) {
-            Optional<Secret> password = switch (p.password()) {
-                case PasswordSpec.None n -> Optional.empty();
-                case PasswordSpec.Inline i -> Optional.of(i.secret());
-                case PasswordSpec.File f -> Optional.of(f.secret());
-            };
-            DesiredPeer peer = new DesiredPeer(p.address(), p.asn(), p.localAddress(), p.port(), password, p.ttl(), p.timers(),
-                    p.families(), p.passive(), p.importPolicy(), p.exportPolicy(), p.maxPrefix(),
-                    p.routeReflectorClient(), p.nextHopSelf(), p.kind(), p.bfd(), p.interfaceName());
+            DesiredPeer peer = desired(p);
             (peer.unnumbered() ? interfacePeers : peers).add(peer);
         }
         if (c.mesh().enabled()) {
@@ -53,16 +46,32 @@ public final class DesiredStates {
                 // RFC 4456 §7: a reflector without a configured CLUSTER_ID uses its BGP identifier.
                 ? new RolesSpec(true, Optional.of(routerId), c.roles().transit())
                 : c.roles();
-        return new DesiredState(node, c.node().podCidrs(), c.node().clusterPodCidrs(), c.listen(), peers, interfacePeers, policies,
-                roles, c.fib(), c.gracefulRestart(), c.cni(), c.controlSocket(), c.metrics(), c.logging(), c.aggregates());
+        List<DesiredListenRange> ranges = c.dynamicPeers().stream()
+                .map(d -> new DesiredListenRange(d.range(), d.peerAs(), d.maxSessions(), desired(d.settings()))).toList();
+        Optional<DesiredGatewayPeer> gateway = c.defaultGatewayPeer()
+                .map(g -> new DesiredGatewayPeer(g.family(), desired(g.settings())));
+        return new DesiredState(node, c.node().podCidrs(), c.node().clusterPodCidrs(), c.listen(), peers, policies,
+                roles, c.fib(), c.gracefulRestart(), c.cni(), c.controlSocket(), c.metrics(), c.logging(), c.aggregates(), ranges,
+                gateway, interfacePeers);
+    }
+
+    /** A peer as the file gives it, its password resolved to the key. */
+    private static DesiredPeer desired(PeerSpec p) {
+        Optional<Secret> password = switch (p.password()) {
+            case PasswordSpec.None n -> Optional.empty();
+            case PasswordSpec.Inline i -> Optional.of(i.secret());
+            case PasswordSpec.File f -> Optional.of(f.secret());
+        };
+        return new DesiredPeer(p.address(), p.asn(), p.localAddress(), p.port(), password, p.ttl(), p.timers(),
+                p.families(), p.passive(), p.importPolicy(), p.exportPolicy(), p.maxPrefix(),
+                p.routeReflectorClient(), p.nextHopSelf(), p.kind(), p.bfd(), p.interfaceName());
     }
 
     /** A node-to-node mesh peer with the defaults every mesh session shares. */
     public static DesiredPeer meshPeer(IpAddress address, long asn) {
         return new DesiredPeer(address, asn, Optional.empty(), 179, Optional.empty(), TtlSpec.SYSTEM_DEFAULT,
                 TimersSpec.DEFAULT, List.of(FamilySpec.unicast(address.family())), false, Optional.empty(),
-                Optional.empty(), Optional.empty(), false, false, PeerKindSpec.MESH, BfdSpec.DISABLED,
-                Optional.empty());
+                Optional.empty(), Optional.empty(), false, false, PeerKindSpec.MESH, BfdSpec.DISABLED, Optional.empty());
     }
 
     /** The listen address when it is a specific IPv4 address, else the first IPv4 local address of a peer. */

@@ -11,11 +11,21 @@ final class AsNumbers {
     }
 
     static Optional<Long> read(YamlValue v) {
-        Optional<Long> asn = v.integer(0, Long.MAX_VALUE, "a valid AS number");
-        if (asn.isEmpty()) {
-            return asn;
+        return v.integer(0, Long.MAX_VALUE, "a valid AS number").flatMap(a -> valid(v, a));
+    }
+
+    /** {@code text} (one end of an AS range) as an AS number; an error at {@code v} when it is none. */
+    static Optional<Long> parse(YamlValue v, String text) {
+        try {
+            return valid(v, Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            v.error("'" + text + "' is not a valid AS number");
+            return Optional.empty();
         }
-        long a = asn.get();
+    }
+
+    private static Optional<Long> valid(YamlValue v, long a) {
+        Optional<Long> asn = Optional.of(a);
         // RFC 7607: AS 0 must not be used in a session; RFC 7300 reserves 65535 and 4294967295.
         if (a == 0 || a > 0xFFFF_FFFFL) {
             v.error(a + " is not a valid AS number");

@@ -2,7 +2,9 @@ package dev.podbgp.config.yaml;
 
 import dev.podbgp.config.AggregateSpec;
 import dev.podbgp.config.CniSpec;
+import dev.podbgp.config.DynamicPeerSpec;
 import dev.podbgp.config.FibSpec;
+import dev.podbgp.config.GatewayPeerSpec;
 import dev.podbgp.config.GracefulRestartSpec;
 import dev.podbgp.config.ListenSpec;
 import dev.podbgp.config.LoggingSpec;
@@ -114,6 +116,9 @@ public final class ConfigReader {
                 .map(m -> new PolicyReader().policies(m)).orElse(List.of());
         PeerReader peerReader = new PeerReader(node, roles, policies, baseDir);
         List<PeerSpec> peers = root.get("peers").map(peerReader::peers).orElse(List.of());
+        List<DynamicPeerSpec> dynamicPeers = root.get("dynamicPeers").map(peerReader::dynamicPeers).orElse(List.of());
+        Optional<GatewayPeerSpec> gatewayPeer = root.get("defaultGatewayPeer").flatMap(v -> v.map(Keys.GATEWAY_PEER))
+                .flatMap(peerReader::gatewayPeer);
         MeshSpec mesh = root.get("mesh").flatMap(v -> v.map(Keys.MESH)).map(m -> peerReader.mesh(m))
                 .orElse(MeshSpec.DEFAULT);
         FibSpec fib = root.get("fib").flatMap(v -> v.map(Keys.FIB)).map(this::fib).orElse(FibSpec.DEFAULT);
@@ -135,7 +140,7 @@ public final class ConfigReader {
         routerIdDerivable(root, node, listen, peers);
         listensForUnnumbered(root, listen, peers);
         return new PodbgpConfig(node, listen, peers, mesh, policies, roles, fib, gr, cni, control, metrics, logging,
-                aggregates);
+                aggregates, dynamicPeers, gatewayPeer);
     }
 
     private NodeSpec node(YamlMap m) {

@@ -14,13 +14,19 @@ final class Keys {
         return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(keys)));
     }
 
-    static final Set<String> ROOT = of("node", "listen", "peers", "mesh", "policies", "roles", "fib",
-            "gracefulRestart", "cni", "controlSocket", "metrics", "logging", "aggregates");
+    static final Set<String> ROOT = of("node", "listen", "peers", "dynamicPeers", "defaultGatewayPeer", "mesh", "policies",
+            "roles", "fib", "gracefulRestart", "cni", "controlSocket", "metrics", "logging", "aggregates");
     static final Set<String> NODE = of("name", "routerId", "asn", "podCidrs", "clusterPodCidrs");
     static final Set<String> LISTEN = of("address", "port");
     static final Set<String> PEER = of("address", "interface", "asn", "kind", "localAddress", "port", "password", "passwordFile",
             "gtsm", "multihop", "timers", "families", "passive", "importPolicy", "exportPolicy", "maxPrefix",
             "routeReflectorClient", "nextHopSelf", "bfd");
+    static final Set<String> DYNAMIC_PEER = of("range", "peerAs", "maxSessions", "kind", "password", "passwordFile",
+            "gtsm", "multihop", "timers", "families", "importPolicy", "exportPolicy", "maxPrefix",
+            "routeReflectorClient", "nextHopSelf");
+    static final Set<String> GATEWAY_PEER = of("family", "asn", "localAddress", "port", "password", "passwordFile",
+            "gtsm", "multihop", "timers", "families", "passive", "importPolicy", "exportPolicy", "maxPrefix",
+            "nextHopSelf", "bfd");
     static final Set<String> TIMERS = of("holdTime", "keepalive", "connectRetry");
     static final Set<String> BFD = of("enabled", "minTx", "minRx", "multiplier", "multihop");
     static final Set<String> MAX_PREFIX = of("limit", "warningPercent", "action", "restartAfter");

@@ -1,6 +1,9 @@
 package dev.podbgp.config.yaml;
 
 import dev.podbgp.config.BfdSpec;
+import dev.podbgp.config.DynamicPeerSpec;
+import dev.podbgp.config.GatewayPeerSpec;
+import dev.podbgp.config.PeerAsSpec;
 import dev.podbgp.config.FamilySpec;
 import dev.podbgp.config.MaxPrefixSpec;
 import dev.podbgp.config.MeshSpec;
@@ -13,8 +16,10 @@ import dev.podbgp.config.RolesSpec;
 import dev.podbgp.config.Secret;
 import dev.podbgp.config.TimersSpec;
 import dev.podbgp.config.TtlSpec;
+import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv6Address;
+import dev.podbgp.inet.Prefix;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +33,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads {@code peers} and {@code mesh}, with the checks that span peers (duplicates, policy names). */
+/**
+ * Reads {@code peers}, {@code mesh}, {@code dynamicPeers} and {@code defaultGatewayPeer}, with the checks that span
+ * peers (duplicates, policy names).
+ */
 final class PeerReader {
     private final NodeSpec node;
     private final RolesSpec roles;
@@ -87,14 +95,112 @@ final class PeerReader {
             address = m.required("address").flatMap(YamlValue::address);
             address.ifPresent(a -> unique(m.get("address").orElseThrow(), a));
         }
-        PeerKindSpec kind = m.get("kind").flatMap(v -> v.oneOf(Keys.of("external", "mesh")))
-                .map(k -> k.equals("mesh") ? PeerKindSpec.MESH : PeerKindSpec.EXTERNAL).orElse(PeerKindSpec.EXTERNAL);
+        PeerKindSpec kind = kind(m);
         Optional<Long> asn = kind == PeerKindSpec.MESH && m.get("asn").isEmpty()
                 ? Optional.of(node.asn())
                 : m.required("asn").flatMap(AsNumbers::read);
         if (kind == PeerKindSpec.MESH && asn.isPresent() && node.asn() != 0 && asn.get() != node.asn()) {
             m.get("asn").orElseThrow().error("a mesh peer is in this node's AS " + node.asn() + ", not " + asn.get());
         }
+        return settings(m, address, asn, kind, false, interfaceName);
+    }
+
+    List<DynamicPeerSpec> dynamicPeers(YamlValue list) {
+        List<DynamicPeerSpec> out = new ArrayList<>();
+        Map<Prefix, Integer> ranges = new HashMap<>();
+        for (YamlValue item : list.list()) {
+            item.map(Keys.DYNAMIC_PEER).ifPresent(m -> dynamicPeer(m).ifPresent(d -> {
+                YamlValue at = m.get("range").orElseThrow();
+                Integer first = ranges.putIfAbsent(d.range(), at.node().getStartMark().getLine() + 1);
+                if (first != null) {
+                    at.error("listen range " + d.range() + " is already configured at line " + first);
+                } else {
+                    out.add(d);
+                }
+            }));
+        }
+        return out;
+    }
+
+    private Optional<DynamicPeerSpec> dynamicPeer(YamlMap m) {
+        Optional<Prefix> range = m.required("range").flatMap(YamlValue::prefix);
+        PeerKindSpec kind = kind(m);
+        Optional<PeerAsSpec> peerAs = kind == PeerKindSpec.MESH && m.get("peerAs").isEmpty()
+                ? Optional.of(new PeerAsSpec.Exactly(node.asn()))
+                : m.required("peerAs").flatMap(this::peerAs);
+        if (peerAs.isPresent() && node.asn() != 0) {
+            PeerAsSpec rule = peerAs.get();
+            boolean admitsOwn = switch (rule) {
+                case PeerAsSpec.Exactly e -> e.asn() == node.asn();
+                case PeerAsSpec.Range r -> r.first() <= node.asn() && node.asn() <= r.last();
+                case PeerAsSpec.External x -> false;
+            };
+            // Only a peerAs the file gives can be wrong: a mesh range's default is the node's AS.
+            YamlValue at = m.get("peerAs").orElse(null);
+            if (kind == PeerKindSpec.MESH && !(rule instanceof PeerAsSpec.Exactly e && e.asn() == node.asn())) {
+                at.error("mesh peers are in this node's AS " + node.asn() + ", not " + rule);
+                peerAs = Optional.empty();
+            } else if (kind == PeerKindSpec.EXTERNAL && admitsOwn) {
+                at.error(rule + " admits this node's AS " + node.asn() + "; internal peers need kind: mesh");
+                peerAs = Optional.empty();
+            }
+        }
+        int maxSessions = m.get("maxSessions").flatMap(v -> v.integer(1, 65535)).orElse(DynamicPeerSpec.DEFAULT_MAX_SESSIONS);
+        long representative = peerAs.map(r -> r.representative(node.asn())).orElse(0L);
+        Optional<PeerSpec> settings = settings(m, range.map(Prefix::address), peerAs.map(r -> representative), kind, true,
+                Optional.empty());
+        if (range.isEmpty() || peerAs.isEmpty() || settings.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DynamicPeerSpec(range.get(), peerAs.get(), maxSessions, settings.get()));
+    }
+
+    /** {@code 65001}, {@code "65001-65010"} or {@code external}. */
+    private Optional<PeerAsSpec> peerAs(YamlValue v) {
+        Optional<String> text = v.text();
+        if (text.filter("external"::equals).isPresent()) {
+            return Optional.of(new PeerAsSpec.External());
+        }
+        if (text.filter(t -> t.indexOf('-') > 0).isEmpty()) {
+            return AsNumbers.read(v).map(PeerAsSpec.Exactly::new);
+        }
+        String[] ends = text.get().split("-", -1);
+        if (ends.length != 2) {
+            v.error("'" + text.get() + "' is not an AS, an AS range FIRST-LAST or external");
+            return Optional.empty();
+        }
+        Optional<Long> first = AsNumbers.parse(v, ends[0].strip());
+        Optional<Long> last = AsNumbers.parse(v, ends[1].strip());
+        if (first.isEmpty() || last.isEmpty()) {
+            return Optional.empty();
+        }
+        if (first.get() > last.get()) {
+            v.error("AS range " + text.get() + " is empty: " + first.get() + " is above " + last.get());
+            return Optional.empty();
+        }
+        return Optional.of(new PeerAsSpec.Range(first.get(), last.get()));
+    }
+
+    Optional<GatewayPeerSpec> gatewayPeer(YamlMap m) {
+        AddressFamily family = m.get("family").flatMap(v -> v.oneOf(Keys.of("ipv4", "ipv6")))
+                .map(f -> f.equals("ipv6") ? AddressFamily.IPV6 : AddressFamily.IPV4).orElse(AddressFamily.IPV4);
+        Optional<Long> asn = m.required("asn").flatMap(AsNumbers::read);
+        IpAddress placeholder = family == AddressFamily.IPV6 ? IpAddress.parse("::") : IpAddress.parse("0.0.0.0");
+        return settings(m, Optional.of(placeholder), asn, PeerKindSpec.EXTERNAL, false, Optional.empty())
+                .map(p -> new GatewayPeerSpec(family, p));
+    }
+
+    private static PeerKindSpec kind(YamlMap m) {
+        return m.get("kind").flatMap(v -> v.oneOf(Keys.of("external", "mesh")))
+                .map(k -> k.equals("mesh") ? PeerKindSpec.MESH : PeerKindSpec.EXTERNAL).orElse(PeerKindSpec.EXTERNAL);
+    }
+
+    /**
+     * The settings every kind of peer shares, from whichever of their keys the section allows; empty when
+     * {@code address} or {@code asn} is (their error is recorded). {@code interfaceName}: an unnumbered peer's link.
+     */
+    private Optional<PeerSpec> settings(YamlMap m, Optional<IpAddress> address, Optional<Long> asn, PeerKindSpec kind,
+            boolean alwaysPassive, Optional<String> interfaceName) {
         Optional<IpAddress> local = m.get("localAddress").flatMap(YamlValue::address);
         if (local.isPresent() && address.isPresent() && local.get().family() != address.get().family()) {
             m.get("localAddress").orElseThrow().error("'" + local.get() + "' is not of the same family as the peer address " + address.get());
@@ -111,7 +217,7 @@ final class PeerReader {
         if (m.get("families").filter(v -> v.node() instanceof org.yaml.snakeyaml.nodes.SequenceNode s && s.getValue().isEmpty()).isPresent()) {
             m.get("families").orElseThrow().error("a peer needs at least one family");
         }
-        boolean passive = m.get("passive").flatMap(YamlValue::bool).orElse(false);
+        boolean passive = alwaysPassive || m.get("passive").flatMap(YamlValue::bool).orElse(false);
         Optional<String> importPolicy = m.get("importPolicy").flatMap(this::policyName);
         Optional<String> exportPolicy = m.get("exportPolicy").flatMap(this::policyName);
         Optional<MaxPrefixSpec> maxPrefix = m.get("maxPrefix").flatMap(v -> v.map(Keys.MAX_PREFIX)).flatMap(this::maxPrefix)

@@ -24,6 +24,6 @@ class KeysDocumentedTest {
                 }
             }
         }
-        assertThat(sections).isEqualTo(20);
+        assertThat(sections).isEqualTo(22);
     }
 }

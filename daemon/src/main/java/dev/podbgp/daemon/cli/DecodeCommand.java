@@ -61,7 +61,7 @@ final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--add-path", description = "NLRI carry RFC 7911 path identifiers, in every family (as ExaBGP's add-path send/receive)")
     boolean addPath;
 
-    @Option(names = "--extended-next-hop", description = "IPv4 unicast may carry an IPv6 next hop (RFC 8950)")
+    @Option(names = "--extended-next-hop", description = "IPv4 unicast may carry an IPv6 next hop (RFC 8950); without it a 16- or 32-octet IPv4 next hop is malformed")
     boolean extendedNextHop;
 
     @Option(names = "--extended-message", description = "messages may be up to 65535 octets (RFC 8654)")

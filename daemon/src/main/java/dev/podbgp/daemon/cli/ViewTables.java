@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.podbgp.daemon.control.FibView;
 import dev.podbgp.daemon.control.NeighborView;
 import dev.podbgp.daemon.control.RouteView;
+import java.util.ArrayList;
 import java.util.List;
 
 /** How each control-API view prints: a table for people, JSON (the records' fields) for scripts. */
@@ -26,10 +27,22 @@ final class ViewTables {
         if (neighbors.isEmpty()) {
             return "no neighbors configured\n";
         }
-        Table t = new Table("Neighbor", "AS", "State", "BFD", "Up/Down", "Received", "Accepted", "Advertised", "Last error");
+        // The Dynamic column (the listen range a dynamic neighbour connected from) only when there is one.
+        boolean dynamic = neighbors.stream().anyMatch(n -> !n.dynamicRange().isEmpty());
+        List<String> columns = new ArrayList<>(List.of("Neighbor", "AS", "State", "BFD", "Up/Down", "Received",
+                "Accepted", "Advertised", "Last error"));
+        if (dynamic) {
+            columns.add("Dynamic");
+        }
+        Table t = new Table(columns.toArray(String[]::new));
         for (NeighborView n : neighbors) {
-            t.row(n.address(), n.asn(), n.state(), dash(n.bfd()), duration(n.uptimeSeconds()), n.received(), n.accepted(),
-                    n.advertised(), n.lastError().isEmpty() ? "-" : n.lastError());
+            List<Object> cells = new ArrayList<>(List.of(n.address(), n.asn(), n.state(), dash(n.bfd()),
+                    duration(n.uptimeSeconds()), n.received(), n.accepted(), n.advertised(),
+                    n.lastError().isEmpty() ? "-" : n.lastError()));
+            if (dynamic) {
+                cells.add(dash(n.dynamicRange()));
+            }
+            t.row(cells.toArray());
         }
         return t.render();
     }

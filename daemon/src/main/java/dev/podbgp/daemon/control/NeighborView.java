@@ -13,6 +13,14 @@ package dev.podbgp.daemon.control;
  * @param lastError     the last NOTIFICATION or connection error, empty if none
  * @param bfd           the BFD session's state (RFC 5880 §4.1: AdminDown, Down, Init, Up), empty without BFD
  * @param bfdFlaps      times the BFD session left Up
+ * @param dynamicRange  the listen range a dynamic neighbour connected from; empty for a configured peer
  */
 public record NeighborView(String address, long asn, String state, long uptimeSeconds, long received,
-        long accepted, long advertised, String lastError, String bfd, long bfdFlaps) {}
+        long accepted, long advertised, String lastError, String bfd, long bfdFlaps, String dynamicRange) {
+
+    /** A configured peer's view. */
+    public NeighborView(String address, long asn, String state, long uptimeSeconds, long received, long accepted,
+            long advertised, String lastError, String bfd, long bfdFlaps) {
+        this(address, asn, state, uptimeSeconds, received, accepted, advertised, lastError, bfd, bfdFlaps, "");
+    }
+}

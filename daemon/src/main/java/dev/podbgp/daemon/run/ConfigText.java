@@ -1,6 +1,7 @@
 package dev.podbgp.daemon.run;
 
 import dev.podbgp.config.AggregateSpec;
+import dev.podbgp.config.state.DesiredListenRange;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.DesiredState;
 import java.util.ArrayList;
@@ -60,6 +61,21 @@ final class ConfigText {
                 b.append("    passive: true\n");
             }
         }
+        if (!s.listenRanges().isEmpty()) {
+            b.append("dynamicPeers:\n");
+            for (DesiredListenRange r : s.listenRanges()) {
+                DesiredPeer t = r.template();
+                b.append("  - range: ").append(r.range()).append('\n');
+                b.append("    peerAs: ").append(r.peerAs()).append('\n');
+                b.append("    maxSessions: ").append(r.maxSessions()).append('\n');
+                b.append("    kind: ").append(t.kind().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
+                b.append("    families: ").append(t.families()).append('\n');
+                b.append("    password: ").append(t.password().isPresent() ? "set" : "none").append('\n');
+            }
+        }
+        s.gatewayPeer().ifPresent(g -> b.append("defaultGatewayPeer: ")
+                .append(g.family().name().toLowerCase(java.util.Locale.ROOT)).append(" asn ").append(g.template().asn())
+                .append(" (among the peers above once the default route has a gateway)\n"));
         b.append("policies: ").append(s.policies().keySet()).append('\n');
         if (!s.aggregates().isEmpty()) {
             b.append("aggregates:\n");

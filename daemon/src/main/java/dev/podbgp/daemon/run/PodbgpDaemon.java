@@ -94,6 +94,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private final Optional<String> namespace;
     /** Set once the speaker exists; link events before that have no session to end. */
     private volatile FastFallover fallover;
+    private volatile GatewayPeerWatch gatewayWatch;
     /** Set once the speaker exists, like {@link #fallover}. */
     private volatile BfdClient bfd;
     /** Neighbour discovery for unnumbered peers; set once the speaker exists. */
@@ -140,6 +141,9 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             this.bfd = new BfdClient(speaker, namespace, metrics);
             undo.addFirst(bfd);
             bfd.converge(s);
+            this.gatewayWatch = new GatewayPeerWatch(speaker, namespace.map(TargetNamespace::named).orElseGet(TargetNamespace::current),
+                    () -> state.gatewayPeer(), () -> bfd.converge(speaker.state()));
+            undo.addFirst(gatewayWatch);
             // Interface peers join the speaker's peers as their neighbours are heard (InterfacePeering#effective).
             ThreadFactory platform = Thread.ofPlatform().daemon().factory();
             this.unnumbered = new InterfacePeering(scopes,
@@ -217,8 +221,9 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             } catch (IOException e) {
                 throw new ControlException("routing was updated, but the CNI config could not be written: " + e.getMessage());
             }
-            bfd.converge(effective);
             state = next;
+            bfd.converge(speaker.state());
+            gatewayWatch.changed();
             List<LogField> summary = ReloadSummary.of(diff);
             LOG.info("state-applied").with(summary).log();
             return ReloadSummary.text(summary);
@@ -237,7 +242,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             DesiredState effective = unnumbered.effective(state);
             try {
                 List<LogField> summary = ReloadSummary.of(speaker.apply(effective));
-                bfd.converge(effective);
+                bfd.converge(speaker.state());
                 LOG.info("unnumbered-peers-applied").with(summary).log();
             } catch (IllegalArgumentException e) {
                 LOG.warn("unnumbered-peers-refused").with("reason", e.getMessage()).log();
@@ -268,7 +273,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             PrefixCounts counts = speaker.prefixCounts(p.address());
             out.add(new NeighborView(p.address().toString(), p.asn(), p.state().rfcName(),
                     Duration.between(p.since(), now).toSeconds(), counts.received(), counts.accepted(),
-                    counts.advertised(), p.lastError(), bfd.state(p.address()), bfd.flaps(p.address())));
+                    counts.advertised(), p.lastError(), bfd.state(p.address()), bfd.flaps(p.address()),
+                    p.dynamicRange().map(Object::toString).orElse("")));
         }
         return out;
     }
@@ -299,7 +305,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
 
     @Override
     public String config() {
-        return ConfigText.of(state);
+        // What runs: the file's settings with the default gateway's peer, once found.
+        return ConfigText.of(speaker.state());
     }
 
     @Override
@@ -408,6 +415,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         LOG.info("stopping").with("reason", communication).with("routes", handOver ? "kept" : "removed").log();
         metricsRefresh.shutdownNow();
         closeQuietly(unnumbered);
+        closeQuietly(gatewayWatch);
         closeQuietly(fallover);
         // Before BGP: the peers hear AdminDown, which RFC 5882 §3.2 tells them not to treat as a failure.
         closeQuietly(bfd);
@@ -560,6 +568,14 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             FastFallover f = fallover;
             if (f != null) {
                 f.linkUp(name);
+            }
+        }
+
+        @Override
+        public void onDefaultRouteChanged(boolean ipv6) {
+            GatewayPeerWatch w = gatewayWatch;
+            if (w != null) {
+                w.changed();
             }
         }
 

@@ -60,8 +60,9 @@ public final class NeighborCommands {
 
     /**
      * {@code podbgp clear neighbor ADDR --soft out}: sends the peer every route we advertise to it again, family by
-     * family, without a reset, as when it asks with a ROUTE-REFRESH; without BoRR/EoRR, which RFC 7313 §4 ties to
-     * the peer's request.
+     * family, without a reset, as when it asks with a ROUTE-REFRESH: between a BoRR and an EoRR when enhanced route
+     * refresh was negotiated, since RFC 7313 §4 frames a refresh "initiated locally" too, so the peer drops what it
+     * holds from us and does not get again.
      *
      * @throws IllegalArgumentException when no configured peer has {@code address}
      * @throws IllegalStateException when the session is not Established
@@ -69,7 +70,7 @@ public final class NeighborCommands {
     public String resendTo(IpAddress address) {
         PeerSlot slot = configured(address);
         NegotiatedSession n = established(slot, address);
-        n.families().forEach(f -> ribThread.post(new RibEvent.RefreshRequested(slot.id, f, false)));
+        n.families().forEach(f -> ribThread.post(new RibEvent.RefreshRequested(slot.id, f, n.enhancedRouteRefresh())));
         return "sending " + address + " our routes again";
     }
 

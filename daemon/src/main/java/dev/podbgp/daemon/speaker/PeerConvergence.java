@@ -1,6 +1,7 @@
 package dev.podbgp.daemon.speaker;
 
 import dev.podbgp.bgp.transport.BgpSpeaker;
+import dev.podbgp.config.state.DesiredListenRange;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.DesiredState;
 import dev.podbgp.config.state.DesiredStateDiff;
@@ -40,6 +41,9 @@ final class PeerConvergence {
         for (DesiredPeer p : state.peers()) {
             add(state, p);
         }
+        for (DesiredListenRange r : state.listenRanges()) {
+            openRange(state, r);
+        }
     }
 
     /**
@@ -66,11 +70,12 @@ final class PeerConvergence {
             // Adj-RIB-Out moves only the peers whose aggregates change and sends them the difference.
             rib.post(new RibEvent.AggregatesChanged(Aggregates.of(next)));
         }
+        convergeRanges(previous, next, importContextChanged);
         Set<IpAddress> reset = new LinkedHashSet<>(diff.peersToReset());
         for (DesiredPeer p : next.peers()) {
             PeerSlot slot = registry.byAddress(p.address());
             // The RIB ranks and reflects by PeerInfo, fixed for a session: a new client role needs one.
-            if (slot != null && slot.desired.routeReflectorClient() != p.routeReflectorClient()) {
+            if (slot != null && slot.dynamicRange == null && slot.desired.routeReflectorClient() != p.routeReflectorClient()) {
                 reset.add(p.address());
             }
         }
@@ -97,6 +102,37 @@ final class PeerConvergence {
         }
     }
 
+    /**
+     * A range whose settings changed (graceful restart among them: it is in their OPENs) closes, ending its
+     * sessions, and opens again; the others keep their peers, which take a change of the policies they use in place.
+     */
+    private void convergeRanges(DesiredState previous, DesiredState next, boolean importContextChanged) {
+        boolean openChanged = !previous.gracefulRestart().equals(next.gracefulRestart());
+        for (DesiredListenRange r : previous.listenRanges()) {
+            if (openChanged || !next.listenRanges().contains(r)) {
+                transport.removeDynamicRange(r.range());
+            }
+        }
+        for (DesiredListenRange r : next.listenRanges()) {
+            if (openChanged || !previous.listenRanges().contains(r)) {
+                openRange(next, r);
+            }
+        }
+        if (importContextChanged) {
+            for (PeerSlot slot : registry.slots()) {
+                if (slot.dynamicRange != null) {
+                    synchronized (slot) {
+                        reconfigure(next, slot);
+                    }
+                }
+            }
+        }
+    }
+
+    private void openRange(DesiredState state, DesiredListenRange range) {
+        transport.addDynamicRange(SessionMapper.dynamicRange(state.node(), range, state.gracefulRestart()));
+    }
+
     private void add(DesiredState state, DesiredPeer desired) {
         PeerSlot slot = registry.add(desired);
         registry.attach(slot, transport.addPeer(SessionMapper.peerConfig(state.node(), desired, state.gracefulRestart(), scopes)));
@@ -113,12 +149,7 @@ final class PeerConvergence {
         } else {
             transport.deconfigurePeer(SessionMapper.inet(address));
         }
-        slot.generation.incrementAndGet();
-        timers.cancel(slot);
-        // Through the inbox: behind every event its session handed on, and the last one accepted, so nothing the
-        // session still delivers can re-register it or leave routes behind.
-        var info = slot.info;
-        slot.inbox.close(info == null ? new RibEvent.SessionClosed(slot.id) : new RibEvent.PeerRemoved(info), rib::offer);
+        slot.retire(timers, rib::offer);
     }
 
     /**

@@ -5,12 +5,14 @@ import dev.podbgp.bgp.transport.BgpPeer;
 import dev.podbgp.log.EventLog;
 import dev.podbgp.rib.PeerNotice;
 import dev.podbgp.rib.PeerNoticeListener;
+import dev.podbgp.rib.Rib;
 import dev.podbgp.rib.policy.MaxPrefixVerdict;
 
 /**
  * What the RIB asks of a peer's session, carried out (on the RIB thread, without blocking: the transport calls
  * hand over to the peer's event loop): max-prefix warnings, teardown with Cease/1 and the restart after the
- * configured interval; a ROUTE-REFRESH when an import change cannot be applied from stored routes.
+ * configured interval; a ROUTE-REFRESH when an import change cannot be applied from stored routes; a log line
+ * for the routes a peer's enhanced route refresh removed.
  */
 final class PeerNotices implements PeerNoticeListener {
 
@@ -35,6 +37,18 @@ final class PeerNotices implements PeerNoticeListener {
             case PeerNotice.RouteRefreshNeeded r -> requestRefresh(slot);
             // Counted by LocalRestart when this start is a restart; nothing to do for the session.
             case PeerNotice.EndOfRibApplied e -> { }
+            case PeerNotice.RefreshEnded r -> refreshEnded(slot, r);
+        }
+    }
+
+    /** RFC 7313 §4: routes a refresh did not send again leave without a withdrawal, so they are logged. */
+    private static void refreshEnded(PeerSlot slot, PeerNotice.RefreshEnded r) {
+        if (r.timedOut()) {
+            LOG.warn("refresh-timed-out").with("peer", slot.desired.address()).with("family", r.family())
+                    .with("stale-removed", r.removed()).with("after-seconds", Rib.REFRESH_STALE_TIME.toSeconds()).log();
+        } else {
+            LOG.info("refresh-ended").with("peer", slot.desired.address()).with("family", r.family())
+                    .with("stale-removed", r.removed()).log();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.podbgp.daemon.speaker;
 
 import dev.podbgp.bgp.transport.BgpPeer;
+import dev.podbgp.config.state.DesiredListenRange;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.inet.IpAddress;
 import java.util.Collection;
@@ -9,8 +10,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The configured peers, found by address (config, control API), by the RIB's dense id (RIB thread) and by
- * transport session (event loops). Changed only by the config thread ({@link PeerConvergence}); read by any.
+ * The peers, found by address (config, control API), by the RIB's dense id (RIB thread) and by transport session
+ * (event loops). Configured peers are changed by the config thread ({@link PeerConvergence}), dynamic ones by the
+ * event loop that accepted them ({@link SessionEvents}); read by any.
  * Callbacks are matched by session object, not address: after a reset, the old session's last events must not
  * reach the new entry for the same address.
  */
@@ -25,7 +27,12 @@ final class PeerRegistry {
 
     /** A new entry with the next id; {@link #attach} then gives it its session. */
     PeerSlot add(DesiredPeer desired) {
-        PeerSlot slot = new PeerSlot(nextId++, desired, backlogged);
+        return add(desired, null);
+    }
+
+    /** A new entry for a peer that connected from {@code range}; null for a configured one. */
+    synchronized PeerSlot add(DesiredPeer desired, DesiredListenRange range) {
+        PeerSlot slot = new PeerSlot(nextId++, desired, range, backlogged);
         byAddress.put(desired.address(), slot);
         byId.put(slot.id, slot);
         return slot;
@@ -42,6 +49,19 @@ final class PeerRegistry {
         if (slot != null) {
             byId.remove(slot.id);
             bySession.remove(slot.bgp);
+        }
+        return slot;
+    }
+
+    /**
+     * Forgets the entry of {@code session} (a dynamic peer whose session ended). Its address may meanwhile belong
+     * to a configured peer that took it over, which stays. Null when there was none.
+     */
+    PeerSlot remove(BgpPeer session) {
+        PeerSlot slot = bySession.remove(session);
+        if (slot != null) {
+            byId.remove(slot.id);
+            byAddress.remove(slot.desired.address(), slot);
         }
         return slot;
     }

@@ -2,12 +2,16 @@ package dev.podbgp.daemon.speaker;
 
 import dev.podbgp.bgp.session.NegotiatedSession;
 import dev.podbgp.bgp.transport.BgpPeer;
+import dev.podbgp.config.state.DesiredListenRange;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.rib.PeerInfo;
+import dev.podbgp.rib.event.RibEvent;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * One configured peer as the speaker tracks it: its settings, its transport session, what the RIB knows it as,
@@ -20,6 +24,11 @@ final class PeerSlot {
     /** Dense id for the RIB's per-peer arrays; kept for the life of the configuration entry. */
     final int id;
     volatile DesiredPeer desired;
+    /**
+     * The listen range a dynamic peer connected from, null for a configured peer. A dynamic peer's {@link #desired}
+     * is the range's settings at its address, in the AS of its OPEN once it sent one.
+     */
+    final DesiredListenRange dynamicRange;
     volatile BgpPeer bgp;
     /** The PeerInfo of the current or last session (router id from its OPEN); null before the first. */
     volatile PeerInfo info;
@@ -38,15 +47,28 @@ final class PeerSlot {
     final AtomicInteger generation = new AtomicInteger();
     final PeerInbox inbox;
 
-    PeerSlot(int id, DesiredPeer desired, Set<PeerInbox> backlogged) {
+    PeerSlot(int id, DesiredPeer desired, DesiredListenRange dynamicRange, Set<PeerInbox> backlogged) {
         this.id = id;
         this.desired = desired;
+        this.dynamicRange = dynamicRange;
         this.inbox = new PeerInbox(() -> bgp, backlogged);
+    }
+
+    /**
+     * The entry is forgotten: its restart timers stop, and the RIB forgets the peer through the inbox, behind every
+     * event its session handed on and as the last one accepted, so nothing it still delivers can re-register it or
+     * leave routes behind.
+     */
+    void retire(RestartTimers timers, Predicate<RibEvent> offer) {
+        generation.incrementAndGet();
+        timers.cancel(this);
+        PeerInfo last = info;
+        inbox.close(last == null ? new RibEvent.SessionClosed(id) : new RibEvent.PeerRemoved(last), offer);
     }
 
     PeerStatus status() {
         DesiredPeer d = desired;
         return new PeerStatus(d.address(), d.asn(), bgp.state(), since, lastError, updatesIn.get(), updatesOut.get(),
-                flaps.get(), inbox.paused());
+                flaps.get(), inbox.paused(), Optional.ofNullable(dynamicRange).map(DesiredListenRange::range));
     }
 }

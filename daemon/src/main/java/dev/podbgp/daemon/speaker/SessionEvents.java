@@ -9,11 +9,15 @@ import dev.podbgp.bgp.transport.PeerListener;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.bgp.wire.Malformation;
 import dev.podbgp.bgp.wire.message.Update;
+import dev.podbgp.config.state.DesiredListenRange;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.DesiredState;
 import dev.podbgp.rib.PeerInfo;
 import dev.podbgp.rib.event.RibEvent;
+import dev.podbgp.inet.IpAddress;
+import dev.podbgp.inet.Prefix;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -45,6 +49,30 @@ final class SessionEvents implements PeerListener {
         slot.inbox.submit(event, rib::offer);
     }
 
+    /** A peer connected from a listen range: it gets an entry before any event of its session. */
+    @Override
+    public void dynamicPeerAdded(BgpPeer peer) {
+        Prefix range = peer.dynamicRange().orElseThrow().range();
+        DesiredState now = state.get();
+        Optional<DesiredListenRange> desired = now.listenRanges().stream().filter(r -> r.range().equals(range)).findFirst();
+        if (desired.isEmpty()) {
+            // The range left the configuration while this connection came in: the transport ends the peer.
+            return;
+        }
+        DesiredListenRange r = desired.get();
+        IpAddress address = IpAddress.ofBytes(peer.config().address().getAddress());
+        registry.attach(registry.add(r.peerAt(address, r.template().asn()), r), peer);
+    }
+
+    /** A dynamic peer's session ended: its routes went with {@link #down}, now the entry goes. */
+    @Override
+    public void dynamicPeerRemoved(BgpPeer peer) {
+        PeerSlot s = registry.remove(peer);
+        if (s != null) {
+            s.retire(timers, rib::offer);
+        }
+    }
+
     @Override
     public void stateChanged(BgpPeer peer, SessionState from, SessionState to) {
         PeerSlot s = registry.bySession(peer);
@@ -71,6 +99,10 @@ final class SessionEvents implements PeerListener {
         // finds the PeerInfo set and follows this event through the inbox.
         synchronized (s) {
             DesiredState now = state.get();
+            if (s.dynamicRange != null) {
+                // The range's settings in the AS the OPEN carried: policies match on it, show prints it.
+                s.desired = s.dynamicRange.peerAt(s.desired.address(), session.peerAs());
+            }
             DesiredPeer desired = s.desired;
             // Set before any UPDATE of the session is handed on: they carry this PeerInfo.
             PeerInfo info = PeerSettings.info(now, s.id, desired, session);
@@ -115,6 +147,24 @@ final class SessionEvents implements PeerListener {
     }
 
     @Override
+    public void refreshBegin(BgpPeer peer, Family family) {
+        PeerSlot s = registry.bySession(peer);
+        if (s != null && s.info != null) {
+            long round = timers.refreshBegun(s, s.info, family);
+            submit(s, new RibEvent.RefreshBegun(s.info, family, round));
+        }
+    }
+
+    @Override
+    public void refreshEnd(BgpPeer peer, Family family) {
+        PeerSlot s = registry.bySession(peer);
+        if (s != null && s.info != null) {
+            timers.refreshEnded(s, family);
+            submit(s, new RibEvent.RefreshEnded(s.info, family));
+        }
+    }
+
+    @Override
     public void down(BgpPeer peer, SessionReport.SessionDown down) {
         PeerSlot s = registry.bySession(peer);
         if (s == null) {
@@ -134,7 +184,8 @@ final class SessionEvents implements PeerListener {
         // as stale when it announced Graceful Restart; so does one ended by a NOTIFICATION, sent or received, other
         // than Hard Reset when both sides set the N bit (RFC 8538 §4). Any other NOTIFICATION ends them.
         // A failed path (link down, BFD down) forwards nothing: the routes cannot be kept as stale.
-        boolean graceful = down.reason() != DownReason.PATH_DOWN && endedSession != null
+        // A dynamic peer is forgotten when its session ends, so it has nothing to come back to.
+        boolean graceful = s.dynamicRange == null && down.reason() != DownReason.PATH_DOWN && endedSession != null
                 && endedSession.endsGracefully(down.notification());
         if (state.get().gracefulRestart().enabled() && graceful && terms.keepsRoutes()) {
             submit(s, new RibEvent.PeerRestarting(ended, terms.retained(), terms.restartTime(), terms.llgrStaleTime()));

@@ -1,6 +1,8 @@
 package dev.podbgp.daemon.speaker;
 
+import dev.podbgp.bgp.session.PeerAsRule;
 import dev.podbgp.bgp.session.SessionConfig;
+import dev.podbgp.bgp.transport.DynamicRange;
 import dev.podbgp.bgp.transport.PeerConfig;
 import dev.podbgp.bgp.transport.TtlPolicy;
 import dev.podbgp.bgp.wire.Family;
@@ -8,8 +10,10 @@ import dev.podbgp.bgp.wire.capability.Capability;
 import dev.podbgp.bgp.wire.capability.GracefulRestart;
 import dev.podbgp.config.FamilySpec;
 import dev.podbgp.config.GracefulRestartSpec;
+import dev.podbgp.config.PeerAsSpec;
 import dev.podbgp.config.TimersSpec;
 import dev.podbgp.config.TtlSpec;
+import dev.podbgp.config.state.DesiredListenRange;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.NodeIdentity;
 import dev.podbgp.inet.IpAddress;
@@ -65,6 +69,18 @@ public final class SessionMapper {
             config = config.withMd5Password(peer.password().get().value());
         }
         return config;
+    }
+
+    /** A listen range as the transport takes it: the range's peer settings, with the AS rule of its OPENs. */
+    public static DynamicRange dynamicRange(NodeIdentity node, DesiredListenRange range, GracefulRestartSpec gr) {
+        PeerConfig template = peerConfig(node, range.template(), gr);
+        PeerAsRule rule = switch (range.peerAs()) {
+            case PeerAsSpec.Exactly e -> new PeerAsRule.Exactly(e.asn());
+            case PeerAsSpec.Range r -> new PeerAsRule.Range(r.first(), r.last());
+            case PeerAsSpec.External x -> new PeerAsRule.External();
+        };
+        return new DynamicRange(range.range(), template.withSession(template.session().withAcceptedPeerAs(rule)),
+                range.maxSessions());
     }
 
     public static Set<Family> families(List<FamilySpec> specs) {

@@ -48,7 +48,12 @@ public final class Speaker implements AutoCloseable {
     private final PeerConvergence convergence;
     private final NeighborCommands neighborCommands;
     private final PeerPaths paths;
+    /** What the speaker runs: the configuration, with the default gateway's peer once it is known. */
     private volatile DesiredState state;
+    /** The configuration as given, without the gateway's peer. */
+    private DesiredState configured;
+    /** The default route's gateway, for {@code defaultGatewayPeer}; empty while there is none. */
+    private Optional<IpAddress> gateway = Optional.empty();
     private boolean closing;
 
     /** Present when this start is a restart, until it converged. */
@@ -57,6 +62,7 @@ public final class Speaker implements AutoCloseable {
     private Speaker(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners, SpeakerEvents events,
             SessionInterfaces interfaces, Runnable restartConverged, LinkScopes scopes) {
         this.state = state;
+        this.configured = state;
         BestPathOptions options = BestPathOptions.defaults(state.node().asn())
                 .withMaxPaths(Math.max(1, state.fib().ecmpWidth()));
         this.rib = new Rib(state.node().routerId(), options);
@@ -150,14 +156,46 @@ public final class Speaker implements AutoCloseable {
      * @throws IllegalArgumentException when the change needs a restart (AS, router id, listen address)
      */
     public synchronized DesiredStateDiff apply(DesiredState next) {
-        DesiredState previous = state;
-        DesiredStateDiff diff = DesiredStateDiff.between(previous, next);
+        DesiredStateDiff diff = DesiredStateDiff.between(configured, next);
         if (!diff.restartRequired().isEmpty()) {
             throw new IllegalArgumentException("these changes need a restart of podbgp: " + diff.restartRequired());
         }
-        state = next;
-        convergence.converge(previous, next, diff);
+        configured = next;
+        converge(withGateway(next, gateway));
         return diff;
+    }
+
+    /**
+     * The default route's gateway is now {@code next} (empty: no default route). With {@code defaultGatewayPeer}
+     * configured, the peer follows it as a reload would: the old gateway's session ends with Cease/Peer
+     * De-configured, the new one's starts, nothing else is touched.
+     *
+     * @return whether the peers changed
+     */
+    public synchronized boolean gatewayChanged(Optional<IpAddress> next) {
+        if (next.equals(gateway)) {
+            return false;
+        }
+        gateway = next;
+        DesiredState previous = state;
+        DesiredState effective = withGateway(configured, next);
+        converge(effective);
+        return !previous.peers().equals(effective.peers());
+    }
+
+    private void converge(DesiredState next) {
+        DesiredState previous = state;
+        state = next;
+        convergence.converge(previous, next, DesiredStateDiff.between(previous, next));
+    }
+
+    /** {@code s} with the gateway's peer, unless there is none or the gateway is a configured peer already. */
+    static DesiredState withGateway(DesiredState s, Optional<IpAddress> gateway) {
+        if (s.gatewayPeer().isEmpty() || gateway.isEmpty() || gateway.get().family() != s.gatewayPeer().get().family()
+                || s.peer(gateway.get()).isPresent()) {
+            return s;
+        }
+        return s.withPeer(s.gatewayPeer().get().at(gateway.get()));
     }
 
     /** Our restart converged: OPENs from now on are plain, and {@code converged} runs. */

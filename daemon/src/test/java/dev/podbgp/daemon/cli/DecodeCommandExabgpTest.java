@@ -77,6 +77,38 @@ class DecodeCommandExabgpTest {
         assertThat(withoutVolatileKeys(split.out().strip())).isEqualTo(withoutVolatileKeys(whole.out().strip()));
     }
 
+    /**
+     * RFC 8950 §4 with RFC 7606 §7.11: an IPv4 MP_REACH_NLRI with a 16- or 32-octet next hop decodes only in a
+     * session that negotiated extended next hop. Both decoders refuse it without {@code --extended-next-hop} (ExaBGP
+     * names UPDATE Message Error / Unspecific, podbgp Optional Attribute Error, see exabgp-compat.md) and agree on
+     * the JSON with it.
+     */
+    @Test
+    void rfc8950_s4_ipv6NextHopForIpv4_decodesOnlyWithExtendedNextHop() throws Exception {
+        Nlri v4 = Nlri.of(Family.IPV4_UNICAST, Prefix.parse("10.240.1.0/24"));
+        PathAttributes base = PathAttributes.of(Origin.IGP, AsPath.ofSequence(65001));
+        SessionCapabilities enh = SessionCapabilities.FOUR_OCTET_AS.withExtendedNextHop(Set.of(Family.IPV4_UNICAST));
+        for (Ipv6Address linkLocal : new Ipv6Address[] {null, Ipv6Address.parse("fe80::1")}) {
+            Update u = new Update(Nlri.empty(Family.IPV4_UNICAST, false),
+                    base.with(new MpReachNlri(Family.IPV4_UNICAST, IpAddress.parse("2001:db8::1"), linkLocal, v4)),
+                    Nlri.empty(Family.IPV4_UNICAST, false));
+            String hex = Bytes.hex(MessageCodec.encode(u, enh));
+
+            OracleResult refused = new ExabgpOracle(OracleContext.DEFAULT).decodeOne(hex);
+            CliRun without = CliRun.of("decode", hex);
+            assertThat(refused).as("exabgp without nexthop").isInstanceOf(OracleResult.Refused.class);
+            assertThat(without.exitCode()).isEqualTo(1);
+            assertThat(without.out()).isEmpty();
+            assertThat(without.err()).contains("not negotiated", "code=3/9", "action=SESSION_RESET");
+
+            OracleResult decoded = new ExabgpOracle(OracleContext.DEFAULT.withExtendedNextHop(true)).decodeOne(hex);
+            CliRun with = CliRun.of("decode", "--extended-next-hop", hex);
+            assertThat(with.exitCode()).as(with.err()).isZero();
+            assertThat(decoded).as("exabgp with nexthop").isInstanceOf(OracleResult.Decoded.class);
+            assertThat(withoutVolatileKeys(with.out().strip())).isEqualTo(((OracleResult.Decoded) decoded).json());
+        }
+    }
+
     void compare(SessionCapabilities caps, OracleContext oracle, String... options) throws Exception {
         List<String> hex = samples(caps).stream().map(u -> Bytes.hex(MessageCodec.encode(u, caps))).toList();
         List<OracleResult> expected = new ExabgpOracle(oracle).decode(hex);

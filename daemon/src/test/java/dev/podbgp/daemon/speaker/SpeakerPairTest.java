@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
@@ -62,6 +63,7 @@ class SpeakerPairTest {
     private static final Prefix A_POD = Prefix.parse("10.240.1.0/24");
     private static final Prefix A_EXTRA = Prefix.parse("10.240.11.0/24");
     private static final Prefix B_POD = Prefix.parse("10.240.2.0/24");
+    private static final Prefix B_EXTRA = Prefix.parse("10.240.12.0/24");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String GRACEFUL_RESTART = "gracefulRestart: {enabled: true}";
 
@@ -167,6 +169,18 @@ class SpeakerPairTest {
                 controlSocket: %s
                 %s
                 """.formatted(port, port, holdTime, maxPrefix, dir.resolve("b.sock"), extra), dir).state();
+    }
+
+    /** Node B with no configured peer, only the listen range of the test network: A becomes a dynamic peer. */
+    private DesiredState nodeBRange(String peerAs) throws Exception {
+        return ConfigLoader.parse("b.yaml", """
+                node: {name: b, routerId: 10.99.0.12, asn: 65002, podCidrs: [10.240.2.0/24], clusterPodCidrs: [10.240.0.0/16]}
+                listen: {address: 10.99.0.12, port: %d}
+                dynamicPeers:
+                  - {range: 10.99.0.0/24, peerAs: %s, timers: {holdTime: 9}}
+                metrics: {enabled: false}
+                controlSocket: %s
+                """.formatted(port, peerAs, dir.resolve("b.sock")), dir).state();
     }
 
     private static Decision decision(Speaker s, Prefix p) throws InterruptedException {
@@ -388,6 +402,49 @@ class SpeakerPairTest {
     }
 
     @Test
+    void rfc7313_s4_whatAPeerDoesNotSendAgainBetweenItsBorrAndEorrIsRemovedAtTheEorr() throws Exception {
+        a = start(nodeA("10.240.1.0/24", ""), List.of(recordWithdrawals));
+        // B is a bare transport speaker, so the test decides what its refresh re-sends: a podbgp peer would
+        // withdraw what it no longer has instead of leaving it out.
+        SessionConfig plain = SessionConfig.of(65002, 65001, Ipv4Address.parse("10.99.0.12"), Set.of(Family.IPV4_UNICAST));
+        PathAttributes attrs = PathAttributes.of(Origin.IGP, AsPath.ofSequence(65002));
+        CompletableFuture<NegotiatedSession> session = new CompletableFuture<>();
+        CompletableFuture<BgpPeer> peerB = new CompletableFuture<>();
+        SpeakerConfig listen = SpeakerConfig.listeningOn(new InetSocketAddress(SessionMapper.inet(B), port));
+        BgpSpeaker bare = BgpSpeaker.start(listen.withThreadFactory(NetworkNamespace.named(namespace).threadFactory(listen.threadFactory())),
+                new PeerListener() {
+                    @Override
+                    public void established(BgpPeer peer, NegotiatedSession negotiated) {
+                        peer.send(UpdatePacker.announce(Family.IPV4_UNICAST, attrs, B, null,
+                                List.of(NlriEntry.of(B_POD), NlriEntry.of(B_EXTRA)), negotiated.codec()));
+                        peer.send(List.of(negotiated.endOfRib(Family.IPV4_UNICAST)));
+                        session.complete(negotiated);
+                        peerB.complete(peer);
+                    }
+                });
+        try {
+            bare.addPeer(PeerConfig.of(SessionMapper.inet(A), plain.withPassive(true)).withPort(port)
+                    .withLocalAddress(SessionMapper.inet(B)));
+            await(() -> has(a, B_POD) && has(a, B_EXTRA), "B's two prefixes at A");
+            NegotiatedSession n = session.get();
+            assertThat(n.enhancedRouteRefresh()).isTrue();
+
+            peerB.get().send(List.of(n.beginOfRouteRefresh(Family.IPV4_UNICAST)));
+            peerB.get().send(UpdatePacker.announce(Family.IPV4_UNICAST, attrs, B, null, List.of(NlriEntry.of(B_POD)),
+                    n.codec()));
+            peerB.get().send(List.of(n.endOfRouteRefresh(Family.IPV4_UNICAST)));
+
+            await(() -> !has(a, B_EXTRA), "the prefix left out of the refresh removed at the EoRR");
+            assertThat(has(a, B_POD)).as("the prefix sent again").isTrue();
+            assertThat(withdrawnAtA).containsExactly(B_EXTRA);
+            assertThat(status(a).flaps()).isZero();
+            assertThat(status(a).state()).isEqualTo(SessionState.ESTABLISHED);
+        } finally {
+            bare.close();
+        }
+    }
+
+    @Test
     void maxPrefixTeardownWithRestartAfter0_staysDownUntilAnOperatorClearsTheNeighbor() throws Exception {
         a = start(nodeA("10.240.1.0/24, 10.240.11.0/24", ""));
         b = start(nodeB(", maxPrefix: {limit: 1, restartAfter: 0}"));
@@ -475,5 +532,77 @@ class SpeakerPairTest {
 
         assertThat(a.paths().bfdDown(B, true, "BFD down")).startsWith("BGP already down; stale routes removed");
         await(() -> !has(a, B_POD), "C bit set: forwarding failed, the stale route goes at once");
+    }
+
+    @Test
+    void aPeerFromAListenRangeIsShownAsDynamicAndItsRoutesGoWithItsSession() throws Exception {
+        b = start(nodeBRange("external"));
+        a = start(nodeA("10.240.1.0/24", ""));
+        await(() -> has(b, A_POD) && has(a, B_POD), "each node's podCIDR at the other");
+        PeerStatus dynamic = status(b);
+        assertThat(dynamic.address()).isEqualTo(A);
+        assertThat(dynamic.dynamicRange()).contains(Prefix.parse("10.99.0.0/24"));
+        assertThat(dynamic.asn()).as("the AS of its OPEN").isEqualTo(65001);
+        assertThat(dynamic.state()).isEqualTo(SessionState.ESTABLISHED);
+        assertThat(status(a).dynamicRange()).isEmpty();
+
+        a.close();
+        a = null;
+        await(() -> b.peers().isEmpty() && !has(b, A_POD), "the dynamic peer and its route gone");
+    }
+
+    @Test
+    void rfc4486_s4_aListenRangeRemovedByReloadEndsItsSessionsWithCease3() throws Exception {
+        DesiredState ranged = nodeBRange("65001");
+        b = start(ranged);
+        a = start(nodeA("10.240.1.0/24", ""));
+        await(() -> has(b, A_POD), "the route from the dynamic peer");
+
+        DesiredState closed = new DesiredState(ranged.node(), ranged.originated(), ranged.clusterPodCidrs(), ranged.listen(),
+                List.of(), ranged.policies(), ranged.roles(), ranged.fib(), ranged.gracefulRestart(), ranged.cni(),
+                ranged.controlSocket(), ranged.metrics(), ranged.logging());
+        assertThat(b.apply(closed).settingsChanged()).contains("dynamicPeers");
+        await(() -> status(a).lastError().startsWith("NOTIFICATION_RECEIVED 6/3"), "Cease/3 at A, was: " + status(a).lastError());
+        await(() -> b.peers().isEmpty() && !has(b, A_POD), "the dynamic peer and its route gone");
+    }
+
+    @Test
+    void rfc4271_s6_2_anAsTheListenRangeDoesNotAdmitIsBadPeerAs() throws Exception {
+        b = start(nodeBRange("\"65100-65110\""));
+        a = start(nodeA("10.240.1.0/24", ""));
+        await(() -> status(a).lastError().startsWith("NOTIFICATION_RECEIVED 2/2"), "Bad Peer AS at A, was: " + status(a).lastError());
+        await(() -> b.peers().isEmpty(), "no dynamic peer left at B");
+        assertThat(has(b, A_POD)).isFalse();
+    }
+
+    @Test
+    void theDefaultGatewaysPeerFollowsTheGateway() throws Exception {
+        a = start(nodeA("10.240.1.0/24", ""));
+        DesiredState gatewayOnly = ConfigLoader.parse("b.yaml", """
+                node: {name: b, routerId: 10.99.0.12, asn: 65002, podCidrs: [10.240.2.0/24], clusterPodCidrs: [10.240.0.0/16]}
+                listen: {address: 10.99.0.12, port: %d}
+                defaultGatewayPeer: {asn: 65001, port: %d, localAddress: 10.99.0.12, timers: {holdTime: 9, connectRetry: 1}}
+                metrics: {enabled: false}
+                controlSocket: %s
+                """.formatted(port, port, dir.resolve("b.sock")), dir).state();
+        b = start(gatewayOnly);
+        assertThat(b.peers()).as("no gateway known yet").isEmpty();
+
+        assertThat(b.gatewayChanged(Optional.of(A))).isTrue();
+        await(() -> has(b, A_POD) && has(a, B_POD), "routes over the gateway's session");
+        assertThat(status(b).address()).isEqualTo(A);
+        assertThat(b.gatewayChanged(Optional.of(A))).as("the same gateway changes nothing").isFalse();
+
+        // The default route went elsewhere (here: away): the old gateway's session ends as a removed peer's would.
+        assertThat(b.gatewayChanged(Optional.empty())).isTrue();
+        await(() -> status(a).lastError().startsWith("NOTIFICATION_RECEIVED 6/3"), "Cease/3 at A, was: " + status(a).lastError());
+        await(() -> b.peers().isEmpty() && !has(b, A_POD), "the gateway's peer and its route gone");
+
+        // A reload keeps the gateway's peer, which is not in the file.
+        b.gatewayChanged(Optional.of(A));
+        await(() -> has(b, A_POD), "the gateway peered again");
+        b.apply(gatewayOnly);
+        assertThat(b.peers()).hasSize(1);
+        assertThat(status(b).state()).isEqualTo(SessionState.ESTABLISHED);
     }
 }

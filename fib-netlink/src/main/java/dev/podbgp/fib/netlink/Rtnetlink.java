@@ -59,6 +59,7 @@ public final class Rtnetlink {
     public static final int RT_SCOPE_LINK = 253;
     /** rtm_table for ids that do not fit the octet; RTA_TABLE carries the real one. */
     public static final int RT_TABLE_COMPAT = 252;
+    public static final int RT_TABLE_MAIN = 254;
     public static final int RTNH_F_ONLINK = 4;
 
     public static final int NHA_ID = 1;

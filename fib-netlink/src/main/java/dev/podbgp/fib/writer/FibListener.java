@@ -37,6 +37,12 @@ public interface FibListener {
     /** A link came up, on the monitor thread; must not block. */
     default void onLinkUp(String name) {}
 
+    /**
+     * A default route of the main table changed (added, replaced or deleted, by anyone), on the monitor thread: the
+     * daemon looks for a new gateway to peer with. Must not block.
+     */
+    default void onDefaultRouteChanged(boolean ipv6) {}
+
     FibListener NONE = (prefix, errno, reason, attempt) -> { };
 
     /**

@@ -436,6 +436,11 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
     }
 
     @Override
+    public void defaultRouteChanged(boolean ipv6) {
+        listener.onDefaultRouteChanged(ipv6);
+    }
+
+    @Override
     public void overrun() {
         requestResync();
     }

@@ -37,6 +37,9 @@ final class RouteMonitor implements Runnable, AutoCloseable {
         void linkDown(int ifindex, String name);
 
         void overrun();
+
+        /** A default route (any protocol's) of the main table was added, replaced or deleted. */
+        default void defaultRouteChanged(boolean ipv6) {}
     }
 
     private final NetlinkSocket socket;
@@ -81,7 +84,11 @@ final class RouteMonitor implements Runnable, AutoCloseable {
             }
             for (int at = 0, length; n > 0 && (length = Messages.length(buffer, at, n)) > 0; at += align(length)) {
                 switch (Messages.type(buffer, at)) {
-                    case RTM_DELROUTE -> routeDeleted(at, length);
+                    case RTM_NEWROUTE -> defaultRoute(at, length);
+                    case RTM_DELROUTE -> {
+                        defaultRoute(at, length);
+                        routeDeleted(at, length);
+                    }
                     case RTM_NEWLINK -> {
                         // struct ifinfomsg: family, pad, type, index, flags, change.
                         int index = Messages.u32(buffer, at + NLMSG_HDRLEN + 4);
@@ -103,6 +110,20 @@ final class RouteMonitor implements Runnable, AutoCloseable {
                     default -> { }
                 }
             }
+        }
+    }
+
+    /** struct rtmsg: family, dst_len, ..., table at 4; a default route has dst_len 0 (checked first: it is cheap). */
+    private void defaultRoute(int at, int length) {
+        int r = at + NLMSG_HDRLEN;
+        if (length < NLMSG_HDRLEN + 12 || Messages.u8(buffer, r + 1) != 0) {
+            return;
+        }
+        int tableAttr = Messages.find(buffer, r + 12, at + length, RTA_TABLE);
+        int table = tableAttr < 0 ? Messages.u8(buffer, r + 4) : Messages.u32(buffer, tableAttr + 4);
+        int family = Messages.u8(buffer, r);
+        if (table == RT_TABLE_MAIN && (family == AF_INET || family == AF_INET6)) {
+            events.defaultRouteChanged(family == AF_INET6);
         }
     }
 

@@ -110,6 +110,14 @@ public final class PodbgpNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops originating {@code prefix} without telling any peer: no withdrawal goes out, so a peer keeps the route
+     * until it learns otherwise, e.g. from an enhanced route refresh answer (RFC 7313 §4) that leaves it out.
+     */
+    public void forget(Prefix prefix) {
+        originated.remove(prefix);
+    }
+
     /** What {@code peer} currently announces to us. */
     public Map<Prefix, ReceivedRoute> receivedFrom(IpAddress peer) {
         return Map.copyOf(received.getOrDefault(inet(peer), Map.of()));

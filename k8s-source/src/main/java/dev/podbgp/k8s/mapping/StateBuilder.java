@@ -129,8 +129,8 @@ public final class StateBuilder {
                 : new RolesSpec(false, Optional.empty(), base.transit());
         try {
             DesiredState s = new DesiredState(new NodeIdentity(local.name(), routerId.get(), localAsn), local.podCidrs(),
-                    clusterCidrs, base.listen(), List.copyOf(peers.values()), List.of(), base.policies(), roles, base.fib(), gr,
-                    base.cni(), base.controlSocket(), base.metrics(), base.logging(), base.aggregates());
+                    clusterCidrs, base.listen(), List.copyOf(peers.values()), base.policies(), roles, base.fib(), gr,
+                    base.cni(), base.controlSocket(), base.metrics(), base.logging(), base.aggregates(), List.of(), Optional.empty());
             return new Result(Optional.of(s), problems, Optional.empty());
         } catch (IllegalArgumentException e) {
             return new Result(Optional.empty(), problems, Optional.of(e.getMessage()));

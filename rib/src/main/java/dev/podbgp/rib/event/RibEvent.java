@@ -129,6 +129,30 @@ public sealed interface RibEvent {
         }
     }
 
+    /**
+     * RFC 7313 §4 BoRR: the peer starts re-sending {@code family}; its routes there are marked stale (see
+     * {@link Rib#beginRefresh}). {@code round} names this refresh for its {@link RefreshStaleTimerExpired}.
+     */
+    record RefreshBegun(PeerInfo peer, Family family, long round) implements RibEvent {
+        public RefreshBegun {
+            Objects.requireNonNull(family, "family");
+        }
+    }
+
+    /** RFC 7313 §4 EoRR: the peer's routes of {@code family} still stale since its BoRR go ({@link Rib#endRefresh}). */
+    record RefreshEnded(PeerInfo peer, Family family) implements RibEvent {
+        public RefreshEnded {
+            Objects.requireNonNull(family, "family");
+        }
+    }
+
+    /** No EoRR came within {@link Rib#REFRESH_STALE_TIME} of the BoRR {@code round}: its stale routes go. */
+    record RefreshStaleTimerExpired(PeerInfo peer, Family family, long round) implements RibEvent {
+        public RefreshStaleTimerExpired {
+            Objects.requireNonNull(family, "family");
+        }
+    }
+
     /** The caller's restart timer for a restarting peer fired (RFC 4724 §4.2). */
     record RestartTimerExpired(PeerInfo peer) implements RibEvent {
     }

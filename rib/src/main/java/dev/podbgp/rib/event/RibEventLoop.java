@@ -214,6 +214,9 @@ public final class RibEventLoop implements AutoCloseable {
                     adjRibOut.routeRefresh(e.peerId(), e.family(), e.enhanced());
                 }
             }
+            case RibEvent.RefreshBegun e -> rib.beginRefresh(e.peer(), e.family(), e.round());
+            case RibEvent.RefreshEnded e -> rib.endRefresh(e.peer(), e.family());
+            case RibEvent.RefreshStaleTimerExpired e -> rib.refreshStaleTimerExpired(e.peer(), e.family(), e.round());
             case RibEvent.RestartTimerExpired e -> rib.restartTimerExpired(e.peer());
             case RibEvent.LlgrTimerExpired e -> rib.llgrTimerExpired(e.peer(), e.family());
             case RibEvent.Wake e -> { }

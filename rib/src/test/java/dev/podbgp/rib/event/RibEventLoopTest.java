@@ -101,6 +101,30 @@ class RibEventLoopTest {
     }
 
     @Test
+    void rfc7313_s4_borrUpdatesAndEorrInArrivalOrderSweepWhatWasNotSentAgain() {
+        RibEventLoop loop = loop(100, 2);
+        loop.offer(new RibEvent.PeerAdded(TOR, PeerImport.acceptAll(TOR, LOCAL_AS)));
+        loop.offer(new RibEvent.UpdateReceived(TOR, announce("203.0.113.0/24", "198.51.100.0/24")));
+        loop.offer(new RibEvent.RefreshBegun(TOR, Family.IPV4_UNICAST, 1));
+        loop.offer(new RibEvent.UpdateReceived(TOR, announce("203.0.113.0/24")));
+        loop.offer(new RibEvent.RefreshEnded(TOR, Family.IPV4_UNICAST));
+        loop.offer(new RibEvent.UpdateReceived(TOR, announce("192.0.2.0/24")));
+        loop.offer(new RibEvent.RefreshBegun(TOR, Family.IPV4_UNICAST, 2));
+        loop.offer(new RibEvent.RefreshStaleTimerExpired(TOR, Family.IPV4_UNICAST, 1));
+
+        loop.drain();
+
+        assertThat(failures).isEmpty();
+        assertThat(rib.decision(Prefix.parse("198.51.100.0/24"))).as("swept at EoRR").isNull();
+        assertThat(rib.decision(P)).isNotNull();
+        assertThat(rib.decision(Prefix.parse("192.0.2.0/24"))).as("the first round's timer is not the second's")
+                .isNotNull();
+        loop.offer(new RibEvent.RefreshStaleTimerExpired(TOR, Family.IPV4_UNICAST, 2));
+        loop.drain();
+        assertThat(rib.routeCount(TOR)).isZero();
+    }
+
+    @Test
     void aFullQueueRefusesOffersSoTheSessionCanStopReading() {
         RibEventLoop loop = loop(2, 10);
         assertThat(loop.offer(new RibEvent.WithdrawOriginated(P))).isTrue();

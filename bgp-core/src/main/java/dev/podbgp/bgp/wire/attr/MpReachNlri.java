@@ -16,7 +16,7 @@ import dev.podbgp.inet.Ipv6Address;
 /**
  * MP_REACH_NLRI (RFC 4760 §3) for IPv4 and IPv6 unicast. The next hop is IPv4 (4 octets),
  * or IPv6 global (16) optionally followed by a link-local address (32, RFC 2545 §3); IPv4
- * NLRI may carry an IPv6 next hop (RFC 8950 §3).
+ * NLRI may carry an IPv6 next hop (RFC 8950 §3) on a session that negotiated it (§4).
  *
  * @param linkLocalNextHop the RFC 2545 link-local next hop, or {@code null}
  */
@@ -69,10 +69,14 @@ public record MpReachNlri(Family family, IpAddress nextHop, Ipv6Address linkLoca
                 }
                 nextHop = Ipv4Address.ofBytes(b, nh);
             }
-            case 16 -> nextHop = Ipv6Address.ofBytes(b, nh);
-            case 32 -> {
+            case 16, 32 -> {
+                if (!family.equals(Family.IPV6_UNICAST) && !caps.extendedNextHop().contains(family)) {
+                    return fatal(withoutExtendedNextHop(family, nhLen));
+                }
                 nextHop = Ipv6Address.ofBytes(b, nh);
-                linkLocal = Ipv6Address.ofBytes(b, nh + 16);
+                if (nhLen == 32) {
+                    linkLocal = Ipv6Address.ofBytes(b, nh + 16);
+                }
             }
             default -> {
                 return fatal("MP_REACH_NLRI " + family + " next hop length " + nhLen + " is not 4, 16 or 32");
@@ -85,6 +89,18 @@ public record MpReachNlri(Family family, IpAddress nextHop, Ipv6Address linkLoca
             case DecodeResult.Ok<Nlri> ok -> DecodeResult.ok(new MpReachNlri(family, nextHop, linkLocal, ok.value()));
             case DecodeResult.Malformed<Nlri> m -> DecodeResult.malformed(m.problem());
         };
+    }
+
+    /**
+     * RFC 8950 §4: an IPv6 next hop for IPv4 NLRI is only allowed once the Extended Next Hop
+     * capability was exchanged for that family, so without it 4 octets is the only length expected.
+     * RFC 7606 §7.11 then makes the attribute malformed, and since the NLRI after an unexpected next
+     * hop cannot be located reliably, the session is reset (UPDATE Message Error / Optional
+     * Attribute Error, RFC 4760 §7).
+     */
+    private static String withoutExtendedNextHop(Family family, int nhLen) {
+        return "MP_REACH_NLRI " + family + " with a " + nhLen + "-octet next hop, but extended next hop"
+                + " (RFC 8950) was not negotiated for it: 4 octets expected (RFC 7606 §7.11)";
     }
 
     private static DecodeResult<PathAttribute> fatal(String reason) {

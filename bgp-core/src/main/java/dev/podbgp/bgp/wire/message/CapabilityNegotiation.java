@@ -37,7 +37,8 @@ public final class CapabilityNegotiation {
         common.retainAll(extendedNextHops(theirs));
         Set<Family> extendedNextHop = new HashSet<>();
         for (ExtendedNextHop.Entry e : common) {
-            if (e.nlriFamily() != null) {
+            // RFC 8950 §3: the tuple names the next hop's AFI; podbgp reads IPv6 next hops for IPv4 NLRI only.
+            if (e.nlriFamily() != null && e.nextHopAfi() == Family.AFI_IPV6 && e.nlriAfi() == Family.AFI_IPV4) {
                 extendedNextHop.add(e.nlriFamily());
             }
         }

@@ -102,6 +102,10 @@ class CapabilityNegotiationTest {
         assertThat(caps.extendedNextHop()).containsExactly(Family.IPV4_UNICAST);
         assertThat(CapabilityNegotiation.negotiate(open(90, new ExtendedNextHop(List.of(v4))), open(90))
                 .extendedNextHop()).isEmpty();
+        // An IPv4 next hop for IPv4 NLRI is no extension: only next hop AFI 2 makes 16/32 octets valid.
+        var v4OverV4 = new ExtendedNextHop.Entry(1, 1, 1);
+        assertThat(CapabilityNegotiation.negotiate(open(90, new ExtendedNextHop(List.of(v4OverV4))),
+                open(90, new ExtendedNextHop(List.of(v4OverV4)))).extendedNextHop()).isEmpty();
     }
 
     @Test

@@ -120,7 +120,8 @@ class UpdateCodecTest {
     @Test
     void rfc8950_s3_ipv4NlriWithIpv6NextHop() {
         String mp = attr(0x80, 14, "0001 01 10 20010DB8000000000000000000000001 00 18 0AF001");
-        Update u = decode(body("", mp + ORIGIN_IGP + AS_PATH_65001_4, ""), AS4);
+        Update u = decode(body("", mp + ORIGIN_IGP + AS_PATH_65001_4, ""),
+                AS4.withExtendedNextHop(Set.of(Family.IPV4_UNICAST)));
         assertThat(u.attributes().mpReach().nextHop()).isEqualTo(IpAddress.parse("2001:db8::1"));
         assertThat(u.attributes().mpReach().nlri().prefixes()).containsExactly(Prefix.parse("10.240.1.0/24"));
     }

@@ -18,6 +18,7 @@ import dev.podbgp.bgp.wire.SessionCapabilities;
 import dev.podbgp.bgp.wire.attr.AttributeType;
 import dev.podbgp.inet.Prefix;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -153,6 +154,42 @@ class UpdateErrorHandlingTest {
     void rfc7606_s7_11_mpReachNextHopLengthFiveIsSessionReset() {
         Malformation m = resetOf(body("", attr(0x80, 14, "0002 01 05 0102030405 00 40 20010DB800010000") + GOOD, ""));
         assertThat(m.error()).isEqualTo(BgpError.OPTIONAL_ATTRIBUTE_ERROR);
+    }
+
+    /** IPv4 unicast 10.0.0.0/24 over 2001:db8::1, and with fe80::1 as well (RFC 8950 §3). */
+    static final String V4_OVER_V6 = "0001 01 10 20010DB8000000000000000000000001 00 18 0A0000";
+    static final String V4_OVER_V6_LINK_LOCAL = "0001 01 20 20010DB8000000000000000000000001"
+            + " FE800000000000000000000000000001 00 18 0A0000";
+
+    @Test
+    void rfc7606_s7_11_rfc8950_s4_ipv6NextHopForIpv4WithoutExtendedNextHopIsSessionReset() {
+        for (String mp : List.of(V4_OVER_V6, V4_OVER_V6_LINK_LOCAL)) {
+            Malformation m = resetOf(body("", attr(0x80, 14, mp) + ORIGIN_IGP + AS_PATH_65001_4, ""));
+            assertThat(m.error()).isEqualTo(BgpError.OPTIONAL_ATTRIBUTE_ERROR);
+            assertThat(m.reason()).contains("not negotiated");
+        }
+    }
+
+    @Test
+    void rfc8950_s4_ipv6NextHopForIpv4IsReadOnceNegotiated() {
+        SessionCapabilities enh = AS4.withExtendedNextHop(Set.of(Family.IPV4_UNICAST));
+        for (String mp : List.of(V4_OVER_V6, V4_OVER_V6_LINK_LOCAL)) {
+            byte[] wire = body("", attr(0x80, 14, mp) + ORIGIN_IGP + AS_PATH_65001_4, "");
+            DecodeResult<Update> r = Update.decodeBody(wire, 0, wire.length, enh);
+            assertThat(r).isInstanceOf(DecodeResult.Ok.class);
+            Update u = ((DecodeResult.Ok<Update>) r).value();
+            assertThat(u.attributes().mpReach().nextHop()).hasToString("2001:db8::1");
+            assertThat(u.attributes().mpReach().nlri().prefixes()).containsExactly(Prefix.parse("10.0.0.0/24"));
+        }
+    }
+
+    @Test
+    void rfc7606_s7_11_extendedNextHopForIpv4DoesNotAllowAFourOctetIpv6NextHop() {
+        // Negotiating RFC 8950 for IPv4 changes nothing for IPv6 NLRI: 4 octets stays inconsistent there.
+        byte[] wire = body("", attr(0x80, 14, "0002 01 04 C0000201 00 40 20010DB800010000") + GOOD, "");
+        DecodeResult<Update> r = Update.decodeBody(wire, 0, wire.length,
+                AS4.withExtendedNextHop(Set.of(Family.IPV4_UNICAST)));
+        assertThat(((DecodeResult.Malformed<Update>) r).problem().action()).isEqualTo(ErrorAction.SESSION_RESET);
     }
 
     @Test

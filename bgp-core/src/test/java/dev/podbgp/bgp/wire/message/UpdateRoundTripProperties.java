@@ -16,8 +16,11 @@ import net.jqwik.api.Provide;
 class UpdateRoundTripProperties {
 
     static final Set<Family> BOTH = Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST);
-    static final SessionCapabilities OLD = SessionCapabilities.RFC4271;
-    static final SessionCapabilities ADD_PATH = SessionCapabilities.FOUR_OCTET_AS.withAddPath(BOTH, BOTH);
+    /** The generators put IPv6 next hops on IPv4 NLRI (RFC 8950), which a session reads only once negotiated. */
+    static final Set<Family> RFC8950 = Set.of(Family.IPV4_UNICAST);
+    static final SessionCapabilities MODERN = SessionCapabilities.FOUR_OCTET_AS.withExtendedNextHop(RFC8950);
+    static final SessionCapabilities OLD = SessionCapabilities.RFC4271.withExtendedNextHop(RFC8950);
+    static final SessionCapabilities ADD_PATH = MODERN.withAddPath(BOTH, BOTH);
 
     static void assertRoundTrip(Update u, SessionCapabilities caps) {
         WireWriter w = new WireWriter(u.bodyLength(caps));
@@ -29,7 +32,7 @@ class UpdateRoundTripProperties {
 
     @Property(tries = 300)
     void fourOctetSessionsRoundTrip(@ForAll("modern") Update u) {
-        assertRoundTrip(u, SessionCapabilities.FOUR_OCTET_AS);
+        assertRoundTrip(u, MODERN);
     }
 
     @Property(tries = 300)
@@ -44,7 +47,7 @@ class UpdateRoundTripProperties {
 
     @Provide
     Arbitrary<Update> modern() {
-        return RandomUpdates.updates(SessionCapabilities.FOUR_OCTET_AS, true);
+        return RandomUpdates.updates(MODERN, true);
     }
 
     @Provide
