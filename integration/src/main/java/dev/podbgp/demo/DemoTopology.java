@@ -115,14 +115,25 @@ public final class DemoTopology {
         IpAddress self = uplink.address(n, AddressFamily.IPV4);
         IpAddress torAddr = uplink.peerAddress(n, AddressFamily.IPV4);
         n.exec("ip", "route", "add", "default", "via", torAddr.toString()).orThrow();
+        Path dir = nodeDir(lab, n);
+        NodeConfig c = new NodeConfig(n.label(), self, asn, torAddr, torAsn, podCidrs, cluster,
+                List.of(), dir.resolve("net.d"), dir.resolve("podbgp.sock"));
+        return demoNode(lab, n, dir, c);
+    }
+
+    /** The node's lab directory, with its CNI conf dir. */
+    static Path nodeDir(Lab lab, Node n) {
         Path dir = lab.workDir().resolve(n.label());
         try {
             Files.createDirectories(dir.resolve("net.d"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
-        NodeConfig c = new NodeConfig(n.label(), self, asn, torAddr, torAsn, podCidrs, cluster,
-                List.of(), dir.resolve("net.d"), dir.resolve("podbgp.sock"));
+        return dir;
+    }
+
+    /** A demo node with its config file written and its log and routes in the lab's report. */
+    static DemoNode demoNode(Lab lab, Node n, Path dir, NodeConfig c) {
         DemoNode node = new DemoNode(n, dir, c);
         node.writeConfig(c);
         lab.addDiagnostics("podbgp " + n.label(), () -> node.podbgp()

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record NodeConfig(String name, IpAddress address, long asn, IpAddress torAddress, long torAsn,
         List<Prefix> podCidrs, List<Prefix> clusterPodCidrs, List<String> exportCommunities, Path confDir,
-        Path controlSocket, boolean gracefulRestart, boolean keepOnExit, String torBfd) {
+        Path controlSocket, boolean gracefulRestart, boolean keepOnExit, String torBfd, String torInterface, boolean torPassive) {
 
     public NodeConfig {
         podCidrs = List.copyOf(podCidrs);
@@ -26,30 +26,40 @@ public record NodeConfig(String name, IpAddress address, long asn, IpAddress tor
             List<Prefix> podCidrs, List<Prefix> clusterPodCidrs, List<String> exportCommunities, Path confDir,
             Path controlSocket) {
         this(name, address, asn, torAddress, torAsn, podCidrs, clusterPodCidrs, exportCommunities, confDir,
-                controlSocket, false, false, "");
+                controlSocket, false, false, "", "", false);
     }
 
     /** {@code gracefulRestart.enabled} and {@code fib.keepOnExit}. */
     public NodeConfig withRestart(boolean gracefulRestart, boolean keepOnExit) {
         return new NodeConfig(name, address, asn, torAddress, torAsn, podCidrs, clusterPodCidrs, exportCommunities,
-                confDir, controlSocket, gracefulRestart, keepOnExit, torBfd);
+                confDir, controlSocket, gracefulRestart, keepOnExit, torBfd, torInterface, torPassive);
     }
 
     /** BFD with the router at these intervals: {@code peers[].bfd} (docs/config.md). */
     public NodeConfig withTorBfd(int txMillis, int rxMillis, int multiplier) {
         return new NodeConfig(name, address, asn, torAddress, torAsn, podCidrs, clusterPodCidrs, exportCommunities,
                 confDir, controlSocket, gracefulRestart, keepOnExit,
-                "{minTx: " + txMillis + ", minRx: " + rxMillis + ", multiplier: " + multiplier + "}");
+                "{minTx: " + txMillis + ", minRx: " + rxMillis + ", multiplier: " + multiplier + "}", torInterface, torPassive);
+    }
+
+    /**
+     * The router as an unnumbered peer on {@code interfaceName} (docs/unnumbered.md): {@code peers[].interface}
+     * instead of its address, listening on {@code ::}; {@code address} is then only the router id. {@code passive}:
+     * podbgp waits for the router to connect.
+     */
+    public NodeConfig withTorInterface(String interfaceName, boolean passive) {
+        return new NodeConfig(name, address, asn, torAddress, torAsn, podCidrs, clusterPodCidrs, exportCommunities,
+                confDir, controlSocket, gracefulRestart, keepOnExit, torBfd, interfaceName, passive);
     }
 
     public NodeConfig withPodCidrs(List<Prefix> cidrs) {
         return new NodeConfig(name, address, asn, torAddress, torAsn, cidrs, clusterPodCidrs, exportCommunities,
-                confDir, controlSocket, gracefulRestart, keepOnExit, torBfd);
+                confDir, controlSocket, gracefulRestart, keepOnExit, torBfd, torInterface, torPassive);
     }
 
     public NodeConfig withExportCommunities(List<String> communities) {
         return new NodeConfig(name, address, asn, torAddress, torAsn, podCidrs, clusterPodCidrs, communities,
-                confDir, controlSocket, gracefulRestart, keepOnExit, torBfd);
+                confDir, controlSocket, gracefulRestart, keepOnExit, torBfd, torInterface, torPassive);
     }
 
     /** The YAML podbgp reads (docs/config.md). Short timers: the lab should settle in seconds. */
@@ -62,11 +72,17 @@ public record NodeConfig(String name, IpAddress address, long asn, IpAddress tor
         y.append("  asn: ").append(asn).append('\n');
         y.append("  podCidrs: ").append(list(podCidrs.stream().map(Prefix::toString).toList())).append('\n');
         y.append("  clusterPodCidrs: ").append(list(clusterPodCidrs.stream().map(Prefix::toString).toList())).append('\n');
-        y.append("listen:\n  address: ").append(address).append("\n  port: 179\n");
+        y.append("listen:\n  address: ").append(torInterface.isEmpty() ? address.toString() : "\"::\"").append("\n  port: 179\n");
         y.append("peers:\n");
-        y.append("  - address: ").append(torAddress).append('\n');
-        y.append("    asn: ").append(torAsn).append('\n');
-        y.append("    localAddress: ").append(address).append('\n');
+        if (torInterface.isEmpty()) {
+            y.append("  - address: ").append(torAddress).append('\n');
+            y.append("    asn: ").append(torAsn).append('\n');
+            y.append("    localAddress: ").append(address).append('\n');
+        } else {
+            y.append("  - interface: ").append(torInterface).append('\n');
+            y.append("    asn: ").append(torAsn).append('\n');
+            y.append("    passive: ").append(torPassive).append('\n');
+        }
         y.append("    timers: {holdTime: 9, keepalive: 3, connectRetry: 1}\n");
         y.append("    exportPolicy: to-tor\n");
         if (dualStack()) {

@@ -137,6 +137,25 @@ public final class Lab implements AutoCloseable {
         return link;
     }
 
+    /**
+     * A veth pair between {@code a} and {@code b} with no address but the IPv6 link-local ones the kernel
+     * gives it: an unnumbered link (RFC 8950 peering). Duplicate address detection is off on both ends, so
+     * the link-local addresses are usable as soon as the link is up. Returns the interface names, a's first.
+     */
+    public synchronized List<String> bareLink(Node a, Node b) {
+        ensureOpen();
+        String aIf = "eth" + a.interfaceCount();
+        String bIf = "eth" + b.interfaceCount();
+        Shell.check("ip", "link", "add", aIf, "netns", a.name(), "type", "veth", "peer", "name", bIf, "netns", b.name());
+        for (Node n : List.of(a, b)) {
+            String ifName = n == a ? aIf : bIf;
+            n.addInterface(ifName, List.of());
+            Shell.run(n.inside(List.of("sysctl", "-q", "-w", "net.ipv6.conf." + ifName + ".accept_dad=0"))).orThrow();
+            Shell.check("ip", "-n", n.name(), "link", "set", ifName, "up");
+        }
+        return List.of(aIf, bIf);
+    }
+
     /** A switched segment for three or more nodes: a bridge in its own switch namespace. */
     public synchronized Lan lan(List<Node> members) {
         ensureOpen();

@@ -92,9 +92,9 @@ public final class UpdateValidator {
                     "NEXT_HOP " + u.attributes().nextHop().address() + " is not a unicast address");
         }
         MpReachNlri reach = u.attributes().mpReach();
-        if (reach != null && !reach.nlri().isEmpty() && isMartian(reach.nextHop())) {
+        if (reach != null && !reach.nlri().isEmpty() && isMartian(reach.forwardingNextHop())) {
             return treatAsWithdraw(BgpError.INVALID_NEXT_HOP_ATTRIBUTE,
-                    "MP_REACH_NLRI next hop " + reach.nextHop() + " is not a unicast address");
+                    "MP_REACH_NLRI next hop " + reach.forwardingNextHop() + " is not a unicast address");
         }
         return null;
     }

@@ -19,6 +19,7 @@ import dev.podbgp.bgp.wire.message.Update;
 import dev.podbgp.bgp.wire.nlri.Nlri;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Address;
+import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.inet.Prefix;
 import java.util.List;
 import java.util.Set;
@@ -100,6 +101,20 @@ class UpdateValidatorTest {
         UpdateValidator.Result r = UpdateValidator.validate(mp, true, PEER_AS, BOTH);
         assertThat(r.update().attributes().mpUnreach().withdrawn()).isEqualTo(v6);
         assertThat(r.problems().getLast().error()).isEqualTo(BgpError.INVALID_NEXT_HOP_ATTRIBUTE);
+    }
+
+    @Test
+    void rfc2545_s3_zeroGlobalNextHopWithALinkLocalOne_isUsable_zeroAloneIsNot() {
+        Update withLinkLocal = new Update(NONE, base(AsPath.ofSequence(PEER_AS)).with(new MpReachNlri(Family.IPV4_UNICAST,
+                Ipv6Address.ANY, Ipv6Address.parse("fe80::d0f4:7ff:fef8:295f"), V4)), NONE);
+        UpdateValidator.Result ok = UpdateValidator.validate(withLinkLocal, true, PEER_AS, BOTH);
+        assertThat(ok.problems()).isEmpty();
+        assertThat(ok.update().attributes().mpReach().forwardingNextHop()).isEqualTo(IpAddress.parse("fe80::d0f4:7ff:fef8:295f"));
+
+        Update zeroAlone = new Update(NONE, base(AsPath.ofSequence(PEER_AS)).with(new MpReachNlri(Family.IPV4_UNICAST,
+                Ipv6Address.ANY, null, V4)), NONE);
+        assertThat(UpdateValidator.validate(zeroAlone, true, PEER_AS, BOTH).problems().getLast().error())
+                .isEqualTo(BgpError.INVALID_NEXT_HOP_ATTRIBUTE);
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,21 +36,25 @@ import java.util.TreeMap;
  * @param listenRanges    where dynamic neighbours may connect from, by range (sorted), each range once
  * @param gatewayPeer     a peer to find from the default route; once found it is one of {@code peers}
  * @param processes       the helper programs to run, by name (sorted), each name once
+ * @param interfacePeers  unnumbered peers by interface name (sorted), each interface once: templates that
+ *                        become members of {@code peers} once their link-local address is known
+ *                        ({@link DesiredPeer#atLinkLocal})
  */
 public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs,
                            ListenSpec listen, List<DesiredPeer> peers, Map<String, PolicySpec> policies,
                            RolesSpec roles, FibSpec fib, GracefulRestartSpec gracefulRestart, CniSpec cni,
                            Path controlSocket, MetricsSpec metrics, LoggingSpec logging,
                            List<AggregateSpec> aggregates, List<DesiredListenRange> listenRanges,
-                           Optional<DesiredGatewayPeer> gatewayPeer, List<ProcessSpec> processes) {
+                           Optional<DesiredGatewayPeer> gatewayPeer, List<ProcessSpec> processes,
+                           List<DesiredPeer> interfacePeers) {
 
-    /** A state with configured peers only, and no aggregates or helper processes. */
+    /** A state with configured peers only: no aggregates, listen ranges, gateway, helper processes or interface peers. */
     public DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs, ListenSpec listen,
             List<DesiredPeer> peers, Map<String, PolicySpec> policies, RolesSpec roles, FibSpec fib,
             GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket, MetricsSpec metrics,
             LoggingSpec logging) {
         this(node, originated, clusterPodCidrs, listen, peers, policies, roles, fib, gracefulRestart, cni, controlSocket,
-                metrics, logging, List.of(), List.of(), Optional.empty(), List.of());
+                metrics, logging, List.of(), List.of(), Optional.empty(), List.of(), List.of());
     }
 
     public DesiredState {
@@ -65,6 +70,16 @@ public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Pref
                 throw new IllegalArgumentException("peer " + p.address() + " appears twice");
             }
             policiesDefined(policies, p, "peer " + p.address());
+        }
+        List<DesiredPeer> templates = new ArrayList<>(interfacePeers);
+        templates.sort(Comparator.comparing(p -> p.interfaceName().orElse("")));
+        interfacePeers = List.copyOf(templates);
+        Set<String> interfaces = new HashSet<>();
+        for (DesiredPeer p : interfacePeers) {
+            if (p.interfaceName().isEmpty() || !interfaces.add(p.interfaceName().get())) {
+                throw new IllegalArgumentException("interface peer " + p.interfaceName().orElse("(none)") + " appears twice or has no interface");
+            }
+            policiesDefined(policies, p, "interface peer " + p.interfaceName().get());
         }
         listenRanges = listenRanges.stream().sorted((a, b) -> a.range().compareTo(b.range())).toList();
         for (int i = 1; i < listenRanges.size(); i++) {
@@ -112,13 +127,21 @@ public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Pref
         List<DesiredPeer> next = new ArrayList<>(peers.stream().filter(p -> !p.address().equals(replaced.address())).toList());
         next.add(replaced);
         return new DesiredState(node, originated, clusterPodCidrs, listen, next, policies, roles, fib, gracefulRestart, cni,
-                controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer, processes);
+                controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer, processes, interfacePeers);
     }
 
     /** The same state with other helper processes; a reload of the processes alone changes only this. */
     public DesiredState withProcesses(List<ProcessSpec> next) {
         return new DesiredState(node, originated, clusterPodCidrs, listen, peers, policies, roles, fib, gracefulRestart,
-                cni, controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer, next);
+                cni, controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer, next, interfacePeers);
+    }
+
+    /** The same state with {@code resolved} (interface peers at their link-local addresses) among its peers. */
+    public DesiredState withPeers(List<DesiredPeer> resolved) {
+        List<DesiredPeer> all = new ArrayList<>(peers);
+        all.addAll(resolved);
+        return new DesiredState(node, originated, clusterPodCidrs, listen, all, policies, roles, fib, gracefulRestart, cni,
+                controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer, processes, interfacePeers);
     }
 
     public Optional<DesiredPeer> peer(IpAddress address) {

@@ -31,8 +31,10 @@ public final class DesiredStates {
                 .orElseThrow(() -> new IllegalArgumentException("no router id"));
         NodeIdentity node = new NodeIdentity(c.node().name(), routerId, c.node().asn());
         List<DesiredPeer> peers = new ArrayList<>();
+        List<DesiredPeer> interfacePeers = new ArrayList<>();
         for (PeerSpec p : c.peers()) {
-            peers.add(desired(p));
+            DesiredPeer peer = desired(p);
+            (peer.unnumbered() ? interfacePeers : peers).add(peer);
         }
         if (c.mesh().enabled()) {
             for (IpAddress a : c.mesh().peers()) {
@@ -51,7 +53,7 @@ public final class DesiredStates {
                 .map(g -> new DesiredGatewayPeer(g.family(), desired(g.settings())));
         return new DesiredState(node, c.node().podCidrs(), c.node().clusterPodCidrs(), c.listen(), peers, policies,
                 roles, c.fib(), c.gracefulRestart(), c.cni(), c.controlSocket(), c.metrics(), c.logging(), c.aggregates(), ranges,
-                gateway, c.processes());
+                gateway, c.processes(), interfacePeers);
     }
 
     /** A peer as the file gives it, its password resolved to the key. */
@@ -63,7 +65,7 @@ public final class DesiredStates {
         };
         return new DesiredPeer(p.address(), p.asn(), p.localAddress(), p.port(), password, p.ttl(), p.timers(),
                 p.families(), p.passive(), p.importPolicy(), p.exportPolicy(), p.maxPrefix(),
-                p.routeReflectorClient(), p.nextHopSelf(), p.kind(), p.bfd(), p.nextHop());
+                p.routeReflectorClient(), p.nextHopSelf(), p.kind(), p.bfd(), p.nextHop(), p.interfaceName());
     }
 
     /** A node-to-node mesh peer with the defaults every mesh session shares. */
@@ -71,7 +73,7 @@ public final class DesiredStates {
         return new DesiredPeer(address, asn, Optional.empty(), 179, Optional.empty(), TtlSpec.SYSTEM_DEFAULT,
                 TimersSpec.DEFAULT, List.of(FamilySpec.unicast(address.family())), false, Optional.empty(),
                 Optional.empty(), Optional.empty(), false, false, PeerKindSpec.MESH, BfdSpec.DISABLED,
-                NextHopSpec.NONE);
+                NextHopSpec.NONE, Optional.empty());
     }
 
     /** The listen address when it is a specific IPv4 address, else the first IPv4 local address of a peer. */

@@ -148,6 +148,7 @@ public final class ConfigReader {
                 .orElse(List.of());
         List<ProcessSpec> processes = root.get("processes").map(v -> new ProcessReader().processes(v)).orElse(List.of());
         routerIdDerivable(root, node, listen, peers);
+        listensForUnnumbered(root, listen, peers);
         return new PodbgpConfig(node, listen, peers, mesh, policies, roles, fib, gr, cni, control, metrics, logging,
                 aggregates, dynamicPeers, gatewayPeer, processes);
     }
@@ -196,6 +197,14 @@ public final class ConfigReader {
         if (!derivable) {
             Node at = root.get("node").map(YamlValue::node).orElse(root.node());
             d.error(at, "node.routerId", "required: no IPv4 listen.address or peer localAddress to derive it from");
+        }
+    }
+
+    /** An unnumbered peer connects to us over IPv6 link-local, which a socket bound to an IPv4 address never sees. */
+    private void listensForUnnumbered(YamlMap root, ListenSpec listen, List<PeerSpec> peers) {
+        if (listen.address() instanceof Ipv4Address && peers.stream().anyMatch(p -> p.interfaceName().isPresent())) {
+            Node at = root.get("listen").map(YamlValue::node).orElse(root.node());
+            d.error(at, "listen.address", "interface peers connect over IPv6 link-local addresses: set listen.address to \"::\" (also accepts IPv4)");
         }
     }
 

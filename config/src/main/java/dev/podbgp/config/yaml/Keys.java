@@ -19,7 +19,7 @@ final class Keys {
             "processes");
     static final Set<String> NODE = of("name", "routerId", "asn", "podCidrs", "clusterPodCidrs");
     static final Set<String> LISTEN = of("address", "port");
-    static final Set<String> PEER = of("address", "asn", "kind", "localAddress", "port", "password", "passwordFile",
+    static final Set<String> PEER = of("address", "interface", "asn", "kind", "localAddress", "port", "password", "passwordFile",
             "gtsm", "multihop", "timers", "families", "passive", "importPolicy", "exportPolicy", "maxPrefix",
             "routeReflectorClient", "nextHopSelf", "nextHop", "bfd");
     static final Set<String> DYNAMIC_PEER = of("range", "peerAs", "maxSessions", "kind", "password", "passwordFile",

@@ -19,6 +19,7 @@ import dev.podbgp.config.TimersSpec;
 import dev.podbgp.config.TtlSpec;
 import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
+import dev.podbgp.inet.Ipv6Address;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.inet.Ipv4Address;
 import dev.podbgp.inet.Ipv6Address;
@@ -46,6 +47,8 @@ final class PeerReader {
     private final Path baseDir;
     /** Address to the line it was first configured on, across peers and mesh.peers. */
     private final Map<IpAddress, Integer> seen = new HashMap<>();
+    /** Interface name to the line of the unnumbered peer first configured on it. */
+    private final Map<String, Integer> seenInterfaces = new HashMap<>();
 
     PeerReader(NodeSpec node, RolesSpec roles, List<PolicySpec> policies, Path baseDir) {
         this.node = node;
@@ -84,8 +87,17 @@ final class PeerReader {
     }
 
     private Optional<PeerSpec> peer(YamlMap m) {
-        Optional<IpAddress> address = m.required("address").flatMap(YamlValue::address);
-        address.ifPresent(a -> unique(m.get("address").orElseThrow(), a));
+        Optional<String> interfaceName = m.get("interface").flatMap(this::interfaceName);
+        Optional<IpAddress> address;
+        if (m.get("interface").isPresent()) {
+            m.get("address").ifPresent(v -> v.error("give address or interface, not both: an interface peer is reached at the link-local address it advertises"));
+            // The template's placeholder until neighbour discovery hears the peer (DesiredPeer#atLinkLocal).
+            address = interfaceName.map(n -> Ipv6Address.ANY);
+            unnumberedChecks(m);
+        } else {
+            address = m.required("address").flatMap(YamlValue::address);
+            address.ifPresent(a -> unique(m.get("address").orElseThrow(), a));
+        }
         PeerKindSpec kind = kind(m);
         Optional<Long> asn = kind == PeerKindSpec.MESH && m.get("asn").isEmpty()
                 ? Optional.of(node.asn())
@@ -93,7 +105,7 @@ final class PeerReader {
         if (kind == PeerKindSpec.MESH && asn.isPresent() && node.asn() != 0 && asn.get() != node.asn()) {
             m.get("asn").orElseThrow().error("a mesh peer is in this node's AS " + node.asn() + ", not " + asn.get());
         }
-        return settings(m, address, asn, kind, false);
+        return settings(m, address, asn, kind, false, interfaceName);
     }
 
     List<DynamicPeerSpec> dynamicPeers(YamlValue list) {
@@ -138,7 +150,8 @@ final class PeerReader {
         }
         int maxSessions = m.get("maxSessions").flatMap(v -> v.integer(1, 65535)).orElse(DynamicPeerSpec.DEFAULT_MAX_SESSIONS);
         long representative = peerAs.map(r -> r.representative(node.asn())).orElse(0L);
-        Optional<PeerSpec> settings = settings(m, range.map(Prefix::address), peerAs.map(r -> representative), kind, true);
+        Optional<PeerSpec> settings = settings(m, range.map(Prefix::address), peerAs.map(r -> representative), kind, true,
+                Optional.empty());
         if (range.isEmpty() || peerAs.isEmpty() || settings.isEmpty()) {
             return Optional.empty();
         }
@@ -176,7 +189,7 @@ final class PeerReader {
                 .map(f -> f.equals("ipv6") ? AddressFamily.IPV6 : AddressFamily.IPV4).orElse(AddressFamily.IPV4);
         Optional<Long> asn = m.required("asn").flatMap(AsNumbers::read);
         IpAddress placeholder = family == AddressFamily.IPV6 ? IpAddress.parse("::") : IpAddress.parse("0.0.0.0");
-        return settings(m, Optional.of(placeholder), asn, PeerKindSpec.EXTERNAL, false)
+        return settings(m, Optional.of(placeholder), asn, PeerKindSpec.EXTERNAL, false, Optional.empty())
                 .map(p -> new GatewayPeerSpec(family, p));
     }
 
@@ -187,10 +200,10 @@ final class PeerReader {
 
     /**
      * The settings every kind of peer shares, from whichever of their keys the section allows; empty when
-     * {@code address} or {@code asn} is (their error is recorded).
+     * {@code address} or {@code asn} is (their error is recorded). {@code interfaceName}: an unnumbered peer's link.
      */
     private Optional<PeerSpec> settings(YamlMap m, Optional<IpAddress> address, Optional<Long> asn, PeerKindSpec kind,
-            boolean alwaysPassive) {
+            boolean alwaysPassive, Optional<String> interfaceName) {
         Optional<IpAddress> local = m.get("localAddress").flatMap(YamlValue::address);
         if (local.isPresent() && address.isPresent() && local.get().family() != address.get().family()) {
             m.get("localAddress").orElseThrow().error("'" + local.get() + "' is not of the same family as the peer address " + address.get());
@@ -202,7 +215,8 @@ final class PeerReader {
         List<FamilySpec> families = m.get("families")
                 .map(v -> v.distinctListOf(item -> item.parsed(t -> FamilySpec.parse(t).orElseThrow(() ->
                         new IllegalArgumentException("'" + t + "' is not a supported family; expected 'ipv4 unicast' or 'ipv6 unicast'")))))
-                .orElseGet(() -> address.map(a -> List.of(FamilySpec.unicast(a.family()))).orElse(List.of()));
+                .orElseGet(() -> interfaceName.isPresent() ? List.of(FamilySpec.IPV4_UNICAST, FamilySpec.IPV6_UNICAST)
+                        : address.map(a -> List.of(FamilySpec.unicast(a.family()))).orElse(List.of()));
         if (m.get("families").filter(v -> v.node() instanceof org.yaml.snakeyaml.nodes.SequenceNode s && s.getValue().isEmpty()).isPresent()) {
             m.get("families").orElseThrow().error("a peer needs at least one family");
         }
@@ -223,7 +237,7 @@ final class PeerReader {
             return Optional.empty();
         }
         return Optional.of(new PeerSpec(address.get(), asn.get(), local, port, password, ttl, timers, families, passive,
-                importPolicy, exportPolicy, maxPrefix, rrClient, nextHopSelf, kind, bfd, nextHop));
+                importPolicy, exportPolicy, maxPrefix, rrClient, nextHopSelf, kind, bfd, nextHop, interfaceName));
     }
 
     /** Each family's address checked on its own line: an address of the other family, or one no host can use. */
@@ -251,6 +265,35 @@ final class PeerReader {
             v.error("'" + a + "' is not a unicast address a peer can send to");
         }
         return usable;
+    }
+
+    /**
+     * A Linux interface name: 1..15 octets (IFNAMSIZ less the terminating NUL), no '/', no white space,
+     * not "." or ".." (the kernel's dev_valid_name). Each interface carries one unnumbered peer.
+     */
+    private Optional<String> interfaceName(YamlValue v) {
+        Optional<String> name = v.word();
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        String n = name.get();
+        if (n.length() > 15 || n.equals(".") || n.equals("..") || n.chars().anyMatch(c -> c == '/' || c == ':' || Character.isWhitespace(c) || c > 0x7e)) {
+            v.error("'" + n + "' is not a Linux interface name (1..15 characters, no '/', ':' or spaces)");
+            return Optional.empty();
+        }
+        int line = v.node().getStartMark().getLine() + 1;
+        Integer first = seenInterfaces.putIfAbsent(n, line);
+        if (first != null) {
+            v.error("interface " + n + " already has a peer at line " + first);
+            return Optional.empty();
+        }
+        return name;
+    }
+
+    /** What an unnumbered session decides by itself: its source is our link-local address, and it is one hop. */
+    private static void unnumberedChecks(YamlMap m) {
+        m.get("localAddress").ifPresent(v -> v.error("an interface peer is reached from our link-local address on that interface; remove localAddress"));
+        m.get("multihop").ifPresent(v -> v.error("an interface peer is on the link itself; multihop does not apply"));
     }
 
     private Optional<String> policyName(YamlValue v) {

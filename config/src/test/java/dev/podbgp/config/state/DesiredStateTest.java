@@ -66,7 +66,7 @@ class DesiredStateTest {
         DesiredPeer p = mesh("192.0.2.12");
         DesiredPeer withPolicy = new DesiredPeer(p.address(), p.asn(), p.localAddress(), p.port(), p.password(), p.ttl(),
                 p.timers(), p.families(), p.passive(), Optional.of("in"), Optional.empty(), p.maxPrefix(),
-                false, false, p.kind(), p.bfd(), p.nextHop());
+                false, false, p.kind(), p.bfd(), p.nextHop(), p.interfaceName());
         assertThatThrownBy(() -> state(List.of(withPolicy), List.of(), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("peer 192.0.2.12 refers to undefined policy in");
         assertThat(state(List.of(withPolicy), List.of(),

@@ -32,8 +32,15 @@ final class ConfigText {
                 .append(s.roles().clusterId().map(id -> " clusterId=" + id).orElse(""))
                 .append(" transit=").append(s.roles().transit()).append('\n');
         b.append("peers:\n");
-        for (DesiredPeer p : s.peers()) {
-            b.append("  - address: ").append(p.address()).append('\n');
+        List<DesiredPeer> all = new ArrayList<>(s.peers());
+        all.addAll(s.interfacePeers());
+        for (DesiredPeer p : all) {
+            if (p.unnumbered()) {
+                // The configured form: the address it runs at (once heard) is in show neighbors.
+                b.append("  - interface: ").append(p.interfaceName().orElseThrow()).append('\n');
+            } else {
+                b.append("  - address: ").append(p.address()).append('\n');
+            }
             b.append("    asn: ").append(p.asn()).append('\n');
             b.append("    kind: ").append(p.kind().name().toLowerCase(Locale.ROOT)).append('\n');
             b.append("    families: ").append(p.families()).append('\n');

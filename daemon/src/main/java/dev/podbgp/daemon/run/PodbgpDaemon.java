@@ -32,6 +32,7 @@ import dev.podbgp.daemon.process.ProcessSettings;
 import dev.podbgp.daemon.process.ProcessSupervisor;
 import dev.podbgp.daemon.metrics.PodbgpMetrics;
 import dev.podbgp.daemon.speaker.FibBridge;
+import dev.podbgp.daemon.speaker.LinkScopes;
 import dev.podbgp.daemon.speaker.PeerStatus;
 import dev.podbgp.daemon.speaker.PrefixCounts;
 import dev.podbgp.daemon.speaker.SessionInterfaces;
@@ -65,6 +66,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
@@ -99,7 +101,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private final HeapTrim heapTrim;
     /** UPDATE counts per peer already added to the metrics: the counters grow by the difference. */
     private final Map<IpAddress, long[]> countedUpdates = new HashMap<>();
-    private boolean stopped;
+    private volatile boolean stopped;
     private final CompletableFuture<String> failed = new CompletableFuture<>();
     /** A named network namespace this daemon manages (lab use); empty: the one it runs in. */
     private final Optional<String> namespace;
@@ -112,6 +114,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     private volatile ProcessRoutes processRoutes;
     /** The config's helper processes; set once the speaker exists, like {@link #fallover}. */
     private volatile ProcessSupervisor processes;
+    /** Neighbour discovery for unnumbered peers; set once the speaker exists. */
+    private volatile InterfacePeering unnumbered;
 
     private PodbgpDaemon(Optional<Path> configFile, DesiredState s, Optional<String> namespace) throws IOException {
         this.configFile = configFile;
@@ -135,16 +139,18 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             undo.addFirst(fib::detach);
             fib.start();
             this.heapTrim = new HeapTrim(fib::idle);
-            // Link-local next hops are installed on the interface of the session they came over.
+            // Link-local next hops are installed on the interface of the session they came over; unnumbered peers
+            // are connected to on the interface their advertisements came in on (scopes).
             SessionInterfaces interfaces = new SessionInterfaces(local -> InterfaceAddresses.owning(fibNamespace, local));
             List<RibListener> toFib = List.of(new FibBridge(fib, interfaces), heapTrim);
+            LinkScopes scopes = new LinkScopes();
             if (fib.keptAtStart() > 0) {
                 // The last run's routes still forward: they stay until the peers have sent their tables again.
                 LOG.info("restarting").with("kept-routes", fib.keptAtStart()).log();
                 this.speaker = Speaker.restart(s, namespace, toFib, new Events(), interfaces,
-                        Duration.ofSeconds(s.gracefulRestart().restartTime()), fib::ribConverged);
+                        Duration.ofSeconds(s.gracefulRestart().restartTime()), fib::ribConverged, scopes);
             } else {
-                this.speaker = Speaker.start(s, namespace, toFib, new Events(), interfaces);
+                this.speaker = Speaker.start(s, namespace, toFib, new Events(), interfaces, scopes);
             }
             undo.addFirst(speaker);
             this.fallover = new FastFallover(speaker, namespace.map(TargetNamespace::named).orElseGet(TargetNamespace::current));
@@ -160,6 +166,13 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
                     ProcessSettings.defaults(), java.time.Clock.systemUTC(), new ProcessMetrics(metrics));
             undo.addFirst(processes);
             convergeProcesses(s);
+            // Interface peers join the speaker's peers as their neighbours are heard (InterfacePeering#effective).
+            ThreadFactory platform = Thread.ofPlatform().daemon().factory();
+            this.unnumbered = new InterfacePeering(scopes,
+                    namespace.map(n -> NetworkNamespace.named(n).threadFactory(platform)).orElse(platform),
+                    this::neighborsChanged, System::nanoTime);
+            undo.addFirst(unnumbered);
+            unnumbered.converge(s);
             this.control = ControlServer.start(s.controlSocket(), this);
             undo.addFirst(control);
             this.metricsServer = s.metrics().enabled()
@@ -216,8 +229,11 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     public String apply(DesiredState next) throws ControlException {
         synchronized (reloadLock) {
             DesiredStateDiff diff;
+            DesiredState effective;
             try {
-                diff = speaker.apply(next);
+                unnumbered.converge(next);
+                effective = unnumbered.effective(next);
+                diff = speaker.apply(effective);
             } catch (IllegalArgumentException e) {
                 LOG.warn("state-refused").with("reason", e.getMessage()).log();
                 throw new ControlException(e.getMessage() + "; the running config stays");
@@ -234,6 +250,26 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             List<LogField> summary = ReloadSummary.of(diff);
             LOG.info("state-applied").with(summary).log();
             return ReloadSummary.text(summary) + (processChanges.isEmpty() ? "" : "\n" + processChanges);
+        }
+    }
+
+    /**
+     * An unnumbered peer's neighbour appeared or changed: the same configured state, run with the peers' new
+     * link-local addresses. On the neighbour discovery thread.
+     */
+    private void neighborsChanged() {
+        synchronized (reloadLock) {
+            if (stopped) {
+                return;
+            }
+            DesiredState effective = unnumbered.effective(state);
+            try {
+                List<LogField> summary = ReloadSummary.of(speaker.apply(effective));
+                bfd.converge(speaker.state());
+                LOG.info("unnumbered-peers-applied").with(summary).log();
+            } catch (IllegalArgumentException e) {
+                LOG.warn("unnumbered-peers-refused").with("reason", e.getMessage()).log();
+            }
         }
     }
 
@@ -438,6 +474,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         boolean handOver = state.fib().keepOnExit() || fib.failure() != null;
         LOG.info("stopping").with("reason", communication).with("routes", handOver ? "kept" : "removed").log();
         metricsRefresh.shutdownNow();
+        closeQuietly(unnumbered);
         closeQuietly(gatewayWatch);
         closeQuietly(fallover);
         // Before BGP: the peers hear AdminDown, which RFC 5882 §3.2 tells them not to treat as a failure.
@@ -523,8 +560,16 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         CniSpec spec = s.cni();
         CniPairing.Settings d = CniPairing.Settings.defaults();
         return new CniPairing.Settings(spec.confDir(), d.fileName(), spec.bridgeName(),
-                spec.mtu().isPresent() ? Optional.of(spec.mtu().getAsInt()) : Optional.empty(), d.uplink(), d.ipamDataDir(),
+                spec.mtu().isPresent() ? Optional.of(spec.mtu().getAsInt()) : Optional.empty(), uplink(s, d), d.ipamDataDir(),
                 s.peers().stream().map(p -> p.address().toString()).toList());
+    }
+
+    /**
+     * An unnumbered peer's interface is the uplink: such a node may have no default route (a router advertising
+     * lifetime 0 gives none) and its peer has no address to look a route up for until it has been heard.
+     */
+    private static Optional<String> uplink(DesiredState s, CniPairing.Settings d) {
+        return d.uplink().or(() -> s.interfacePeers().stream().flatMap(p -> p.interfaceName().stream()).findFirst());
     }
 
     /** Feeds metrics and logs from session events. */

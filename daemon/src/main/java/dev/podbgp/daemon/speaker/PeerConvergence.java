@@ -23,12 +23,14 @@ final class PeerConvergence {
     private final BgpSpeaker transport;
     private final RibThread rib;
     private final RestartTimers timers;
+    private final LinkScopes scopes;
 
-    PeerConvergence(PeerRegistry registry, BgpSpeaker transport, RibThread rib, RestartTimers timers) {
+    PeerConvergence(PeerRegistry registry, BgpSpeaker transport, RibThread rib, RestartTimers timers, LinkScopes scopes) {
         this.registry = registry;
         this.transport = transport;
         this.rib = rib;
         this.timers = timers;
+        this.scopes = scopes;
     }
 
     /** The first state: its prefixes, then a session per peer. */
@@ -133,7 +135,7 @@ final class PeerConvergence {
 
     private void add(DesiredState state, DesiredPeer desired) {
         PeerSlot slot = registry.add(desired);
-        registry.attach(slot, transport.addPeer(SessionMapper.peerConfig(state.node(), desired, state.gracefulRestart())));
+        registry.attach(slot, transport.addPeer(SessionMapper.peerConfig(state.node(), desired, state.gracefulRestart(), scopes)));
     }
 
     /** Ends the peer's session and forgets it: de-configured, or to be added again with new settings ({@code reset}). */

@@ -17,6 +17,8 @@ import dev.podbgp.config.state.DesiredListenRange;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.NodeIdentity;
 import dev.podbgp.inet.IpAddress;
+import dev.podbgp.bgp.wire.capability.ExtendedNextHop;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -32,6 +34,14 @@ public final class SessionMapper {
     }
 
     public static PeerConfig peerConfig(NodeIdentity node, DesiredPeer peer, GracefulRestartSpec gr) {
+        return peerConfig(node, peer, gr, new LinkScopes());
+    }
+
+    /**
+     * @param scopes where an unnumbered peer's link-local address is: the connection goes to {@code fe80::x%ifindex},
+     *     and our OPEN offers IPv4 unicast over an IPv6 next hop (RFC 8950 §3), the only next hop such a link has
+     */
+    public static PeerConfig peerConfig(NodeIdentity node, DesiredPeer peer, GracefulRestartSpec gr, LinkScopes scopes) {
         Set<Family> families = families(peer.families());
         TimersSpec timers = peer.timers();
         // A hold time of 0 sends no KEEPALIVEs (RFC 4271 §4.4); the session still wants a positive value.
@@ -42,7 +52,16 @@ public final class SessionMapper {
         if (gr.enabled()) {
             session = session.withCapabilities(withGracefulRestart(session.capabilities(), families, gr), session.required());
         }
-        PeerConfig config = PeerConfig.of(inet(peer.address()), session).withPort(peer.port()).withTtl(ttl(peer.ttl()));
+        InetAddress address = inet(peer.address());
+        if (peer.unnumbered()) {
+            if (families.contains(Family.IPV4_UNICAST)) {
+                List<Capability> caps = new ArrayList<>(session.capabilities());
+                caps.add(new ExtendedNextHop(List.of(ExtendedNextHop.Entry.of(Family.IPV4_UNICAST, Family.AFI_IPV6))));
+                session = session.withCapabilities(caps, session.required());
+            }
+            address = scoped(peer.address(), scopes.ifindex(peer.address()));
+        }
+        PeerConfig config = PeerConfig.of(address, session).withPort(peer.port()).withTtl(ttl(peer.ttl()));
         if (peer.localAddress().isPresent()) {
             config = config.withLocalAddress(inet(peer.localAddress().get()));
         }
@@ -98,6 +117,14 @@ public final class SessionMapper {
             case TtlSpec.Gtsm g -> TtlPolicy.gtsm(g.hops());
             case TtlSpec.Multihop m -> TtlPolicy.multihop(m.hops());
         };
+    }
+
+    private static InetAddress scoped(IpAddress linkLocal, int ifindex) {
+        try {
+            return ifindex == 0 ? inet(linkLocal) : Inet6Address.getByAddress(null, linkLocal.toBytes(), ifindex);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     static InetAddress inet(IpAddress a) {

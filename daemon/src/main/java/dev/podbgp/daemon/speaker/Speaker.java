@@ -60,7 +60,7 @@ public final class Speaker implements AutoCloseable {
     private final LocalRestart localRestart;
 
     private Speaker(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners, SpeakerEvents events,
-            SessionInterfaces interfaces, Runnable restartConverged) {
+            SessionInterfaces interfaces, Runnable restartConverged, LinkScopes scopes) {
         this.state = state;
         this.configured = state;
         BestPathOptions options = BestPathOptions.defaults(state.node().asn())
@@ -93,7 +93,7 @@ public final class Speaker implements AutoCloseable {
         this.transport = BgpSpeaker.start(config, new SessionEvents(registry, ribThread, timers, () -> this.state, events,
                 interfaces, NodeAddresses.KERNEL));
         transport.restarting(localRestart != null);
-        this.convergence = new PeerConvergence(registry, transport, ribThread, timers);
+        this.convergence = new PeerConvergence(registry, transport, ribThread, timers, scopes);
         this.neighborCommands = new NeighborCommands(registry, ribThread);
         this.paths = new PeerPaths(registry, ribThread, timers);
     }
@@ -116,7 +116,13 @@ public final class Speaker implements AutoCloseable {
      */
     public static Speaker start(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
             SpeakerEvents events, SessionInterfaces interfaces) {
-        Speaker s = new Speaker(state, namespace, locRibListeners, events, interfaces, null);
+        return start(state, namespace, locRibListeners, events, interfaces, new LinkScopes());
+    }
+
+    /** Like {@link #start(DesiredState, Optional, List, SpeakerEvents, SessionInterfaces)}, connecting to unnumbered peers through {@code scopes}. */
+    public static Speaker start(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
+            SpeakerEvents events, SessionInterfaces interfaces, LinkScopes scopes) {
+        Speaker s = new Speaker(state, namespace, locRibListeners, events, interfaces, null, scopes);
         s.convergence.start(state);
         return s;
     }
@@ -129,7 +135,13 @@ public final class Speaker implements AutoCloseable {
      */
     public static Speaker restart(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
             SpeakerEvents events, SessionInterfaces interfaces, Duration deferral, Runnable converged) {
-        Speaker s = new Speaker(state, namespace, locRibListeners, events, interfaces, converged);
+        return restart(state, namespace, locRibListeners, events, interfaces, deferral, converged, new LinkScopes());
+    }
+
+    /** Like {@link #restart(DesiredState, Optional, List, SpeakerEvents, SessionInterfaces, Duration, Runnable)}, with {@code scopes}. */
+    public static Speaker restart(DesiredState state, Optional<String> namespace, List<RibListener> locRibListeners,
+            SpeakerEvents events, SessionInterfaces interfaces, Duration deferral, Runnable converged, LinkScopes scopes) {
+        Speaker s = new Speaker(state, namespace, locRibListeners, events, interfaces, converged, scopes);
         s.convergence.start(state);
         s.localRestart.start(s.timers, deferral);
         return s;

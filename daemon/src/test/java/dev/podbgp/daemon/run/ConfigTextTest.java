@@ -6,6 +6,7 @@ import dev.podbgp.config.ConfigLoader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
+/** {@code show config}: aggregates with who gets them, and every configured peer, an unnumbered one by its interface. */
 class ConfigTextTest {
 
     @Test
@@ -29,5 +30,21 @@ class ConfigTextTest {
     void noAggregates_noSection() throws Exception {
         var state = ConfigLoader.parse("podbgp.yaml", "node: {asn: 65001, routerId: 192.0.2.11}\n", Path.of(".")).state();
         assertThat(ConfigText.of(state)).doesNotContain("aggregates");
+    }
+
+    @Test
+    void interfacePeers_areShownByTheirInterface_besideAddressPeers() throws Exception {
+        var state = ConfigLoader.parse("podbgp.yaml", """
+                node: {asn: 65001, routerId: 192.0.2.11}
+                listen: {address: "::"}
+                peers:
+                  - {address: 192.0.2.1, asn: 65100}
+                  - {interface: eth0, asn: 65000, passive: true}
+                """, Path.of(".")).state();
+        String text = ConfigText.of(state);
+        assertThat(text).contains("  - address: 192.0.2.1\n    asn: 65100\n");
+        assertThat(text).contains("  - interface: eth0\n    asn: 65000\n");
+        assertThat(text).contains("    families: [ipv4 unicast, ipv6 unicast]\n");
+        assertThat(text.indexOf("192.0.2.1")).isLessThan(text.indexOf("eth0"));
     }
 }

@@ -45,6 +45,11 @@ final class NamespaceFrr implements FrrRuntime {
     }
 
     static NamespaceFrr start(Node node, PeerConfig config) {
+        return start(node, log -> FrrConfig.render(config, node.label(), log), config.bfd().isPresent());
+    }
+
+    /** zebra + bgpd (and bfdd when {@code bfd}) reading the frr.conf {@code render} makes for the given log file. */
+    static NamespaceFrr start(Node node, java.util.function.Function<String, String> render, boolean bfd) {
         for (String bin : List.of("/usr/lib/frr/zebra", "/usr/lib/frr/bgpd", "/usr/lib/frr/bfdd", "/usr/bin/vtysh")) {
             if (!Files.isExecutable(Path.of(bin))) {
                 throw new IllegalStateException(bin + " missing: install the Debian package frr (scripts/install-deps.sh)");
@@ -61,7 +66,7 @@ final class NamespaceFrr implements FrrRuntime {
             Shell.check("chown", "frr:frr", run.toString());
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Files.writeString(conf, FrrConfig.render(config, node.label(), log.toString()));
+            Files.writeString(conf, render.apply(log.toString()));
             Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-r--r--"));
             Files.writeString(log, "");
             Shell.check("chown", "frr:frr", log.toString());
@@ -73,8 +78,8 @@ final class NamespaceFrr implements FrrRuntime {
         // bgpd registers with zebra through zserv.api; started earlier it only retries.
         Await.until("zebra of " + name + " to listen", Duration.ofSeconds(15),
                 () -> Files.exists(run.resolve("zserv.api")) || !zebra.isAlive(), () -> zebra.logTail(20));
-        Optional<LabProcess> bfdd = config.bfd().map(b -> node.start("bfdd", List.of("/usr/lib/frr/bfdd", "-N", name,
-                "-f", conf.toString(), "-i", run.resolve("bfdd.pid").toString())));
+        Optional<LabProcess> bfdd = bfd ? Optional.of(node.start("bfdd", List.of("/usr/lib/frr/bfdd", "-N", name,
+                "-f", conf.toString(), "-i", run.resolve("bfdd.pid").toString()))) : Optional.empty();
         NamespaceFrr frr = new NamespaceFrr(node, log, conf, zebra, bfdd, startBgpd(node, conf));
         frr.awaitBgpd();
         return frr;

@@ -105,7 +105,7 @@ final class PeerMapper {
         return Optional.of(new DesiredPeer(address.get(), s.peerASN, Optional.empty(), 179, password, ttl, timers,
                 families, Boolean.TRUE.equals(s.passive), Optional.ofNullable(s.importPolicy),
                 Optional.ofNullable(s.exportPolicy), Optional.of(maxPrefix), Boolean.TRUE.equals(s.routeReflectorClient),
-                Boolean.TRUE.equals(s.nextHopSelf), PeerKindSpec.EXTERNAL, bfd, nextHop));
+                Boolean.TRUE.equals(s.nextHopSelf), PeerKindSpec.EXTERNAL, bfd, nextHop, Optional.empty()));
     }
 
     private static <T> Optional<T> missing(Fields f, String field) {

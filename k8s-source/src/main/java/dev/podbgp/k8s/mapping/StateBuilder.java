@@ -132,7 +132,7 @@ public final class StateBuilder {
             DesiredState s = new DesiredState(new NodeIdentity(local.name(), routerId.get(), localAsn), local.podCidrs(),
                     clusterCidrs, base.listen(), List.copyOf(peers.values()), base.policies(), roles, base.fib(), gr,
                     base.cni(), base.controlSocket(), base.metrics(), base.logging(), base.aggregates(), List.of(), Optional.empty(),
-                    List.of());
+                    List.of(), List.of());
             return new Result(Optional.of(s), problems, Optional.empty());
         } catch (IllegalArgumentException e) {
             return new Result(Optional.empty(), problems, Optional.of(e.getMessage()));
@@ -153,14 +153,14 @@ public final class StateBuilder {
         DesiredPeer m = DesiredStates.meshPeer(a, asn);
         return !rrClient ? m : new DesiredPeer(m.address(), m.asn(), m.localAddress(), m.port(), m.password(), m.ttl(),
                 m.timers(), m.families(), m.passive(), m.importPolicy(), m.exportPolicy(), m.maxPrefix(), true,
-                m.nextHopSelf(), m.kind(), m.bfd(), m.nextHop());
+                m.nextHopSelf(), m.kind(), m.bfd(), m.nextHop(), m.interfaceName());
     }
 
     private static DesiredPeer externalPeer(NodeView.ExtraPeer e) {
         return new DesiredPeer(e.address(), e.asn(), Optional.empty(), 179, Optional.empty(), TtlSpec.SYSTEM_DEFAULT,
                 TimersSpec.DEFAULT, List.of(FamilySpec.unicast(e.address().family())), false, Optional.empty(),
                 Optional.empty(), Optional.of(MaxPrefixSpec.EXTERNAL_DEFAULT), false, false, PeerKindSpec.EXTERNAL,
-                BfdSpec.DISABLED, NextHopSpec.NONE);
+                BfdSpec.DISABLED, NextHopSpec.NONE, Optional.empty());
     }
 
     private static GracefulRestartSpec gracefulRestart(GracefulRestartSpec base, BGPConfigurationSpec cs, Fields f) {

@@ -68,7 +68,8 @@ public final class UpdateApplier implements NlriVisitor {
             MpReachNlri mr = all.mpReach();
             if (mr != null && !mr.nlri().isEmpty()) {
                 // RFC 4760 §3: MP_REACH_NLRI carries its own next hop; for IPv4 NLRI it may be IPv6 (RFC 8950).
-                nextHop = mr.nextHop();
+                // A zero global half (BIRD on an unnumbered link) leaves the link-local half as the next hop.
+                nextHop = mr.forwardingNextHop();
                 // RFC 2545 §3: the second address of a 32-octet next hop is the link-local one. One that is not
                 // link-local is no use for forwarding on the link; the global next hop alone is kept, as FRR does.
                 Ipv6Address ll = mr.linkLocalNextHop();

@@ -152,7 +152,7 @@ public final class OutboundRules {
      * from {@link SelfNextHops}, never from the session's own address.
      */
     private static IpAddress nextHop(Prefix prefix, Route best, ExportProfile to, boolean self) {
-        IpAddress hop = self ? (prefix instanceof Ipv4Prefix ? to.self().ipv4() : to.self().ipv6()) : best.nextHop();
+        IpAddress hop = self ? selfAddress(prefix, to.self()) : best.nextHop();
         if (hop == null) {
             return null;
         }
@@ -163,6 +163,21 @@ public final class OutboundRules {
             case Ipv6Prefix p -> hop instanceof Ipv6Address;
         };
         return fits ? hop : null;
+    }
+
+    /**
+     * Our address on the session for the prefix's family. A session with no IPv4 address of ours (an unnumbered
+     * link, or IPv6 peering) offers an IPv6 one for IPv4 routes, its global or else its link-local (the only
+     * address of an unnumbered link); it is used when RFC 8950 was negotiated. IPv6 routes need our global one.
+     */
+    private static IpAddress selfAddress(Prefix prefix, SelfNextHops self) {
+        if (prefix instanceof Ipv6Prefix) {
+            return self.ipv6();
+        }
+        if (self.ipv4() != null) {
+            return self.ipv4();
+        }
+        return self.ipv6() != null ? self.ipv6() : self.ipv6LinkLocal();
     }
 
     static PathAttributes rewrite(PeerInfo from, PathAttributes in, ExportProfile to, NodeSettings node) {

@@ -129,6 +129,14 @@ class UpdateApplierTest {
     }
 
     @Test
+    void rfc2545_s3_zeroGlobalNextHop_usesTheLinkLocalOne() {
+        SessionCapabilities caps = SessionCapabilities.FOUR_OCTET_AS.withExtendedNextHop(Set.of(Family.IPV4_UNICAST));
+        apply(UpdatePacker.announce(Family.IPV4_UNICAST, ATTRS, Ipv6Address.ANY, Ipv6Address.parse("fe80::2"),
+                entries("203.0.113.0/24"), caps), caps);
+        assertThat(rib.decision(Ipv4Prefix.parse("203.0.113.0/24")).best().nextHop()).isEqualTo(IpAddress.parse("fe80::2"));
+    }
+
+    @Test
     void rfc7911_addPathIdsKeepPathsApart() {
         SessionCapabilities caps = SessionCapabilities.FOUR_OCTET_AS
                 .withAddPath(Set.of(Family.IPV4_UNICAST), Set.of(Family.IPV4_UNICAST));

@@ -298,6 +298,18 @@ class OutboundRulesTest {
     }
 
     @Test
+    void rfc8950_ipv4RouteOnASessionWithoutIpv4_getsOurLinkLocal_onlyWhenNegotiated() {
+        Route mine = new Route(LOCAL, 0, PathAttributes.of(Origin.IGP), Ipv6Address.ANY);
+        Ipv6Address ours = Ipv6Address.parse("fe80::1");
+        OutboundPeer unnumbered = new OutboundPeer(EBGP_A, PeerKind.EXTERNAL, false, new SelfNextHops(null, null, ours),
+                Policy.acceptAll("e"), SessionCapabilities.FOUR_OCTET_AS.withExtendedNextHop(Set.of(Family.IPV4_UNICAST)), OutFixtures.BOTH);
+        assertThat(advertised(OutboundRules.forPeer(PREFIX, mine, unnumbered, PLAIN)).nextHop()).isEqualTo(ours);
+        OutboundPeer without = new OutboundPeer(EBGP_A, PeerKind.EXTERNAL, false, new SelfNextHops(null, null, ours),
+                Policy.acceptAll("e"), SessionCapabilities.FOUR_OCTET_AS, OutFixtures.BOTH);
+        assertThat(suppressed(OutboundRules.forPeer(PREFIX, mine, without, PLAIN))).isEqualTo(Suppression.NO_USABLE_NEXT_HOP);
+    }
+
+    @Test
     void familyNotNegotiated_isNotSent() {
         Route mine = new Route(LOCAL, 0, PathAttributes.of(Origin.IGP), Ipv6Address.ANY);
         OutboundPeer v4only = new OutboundPeer(EBGP_A, PeerKind.EXTERNAL, false,

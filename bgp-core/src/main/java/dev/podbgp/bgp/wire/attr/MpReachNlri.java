@@ -33,6 +33,15 @@ public record MpReachNlri(Family family, IpAddress nextHop, Ipv6Address linkLoca
     }
 
     /**
+     * The address to forward to: the global next hop, or the link-local one when the global half of a
+     * 32-octet next hop is zero. Speakers on links without global addresses send that form (BIRD on an
+     * unnumbered link does); RFC 2545 §3 has no usable global address for them to put there.
+     */
+    public IpAddress forwardingNextHop() {
+        return linkLocalNextHop != null && Ipv6Address.ANY.equals(nextHop) ? linkLocalNextHop : nextHop;
+    }
+
+    /**
      * RFC 7606 §7.11: a next-hop length that does not fit the family, or NLRI that cannot
      * be parsed, leave no way to find the prefixes, so the session is reset. A family we do
      * not route is ignored (attribute discard) rather than fatal.
