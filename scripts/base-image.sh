@@ -13,7 +13,7 @@ mirror="$(apt-get indextargets --format '$(REPO_URI) $(RELEASE)' 'Identifier: Pa
   | awk -v s="$suite" '$2 == s { print $1; exit }')"
 [ -n "$mirror" ] || { echo "podbgp base image: apt has no source for $suite" >&2; exit 1; }
 
-key="$(printf '%s\n' "minbase v1" "$suite" "$mirror" "$(dpkg-query -W -f='${Version}' debootstrap)" | podbgp_content_key)"
+key="$( (sha256sum < "$0"; printf '%s\n' "$suite" "$mirror" "$(dpkg-query -W -f='${Version}' debootstrap)") | podbgp_content_key)"
 name="podbgp-lab/debian:$suite-$key"
 if podbgp_have_image "$name"; then
   echo "$name"
@@ -24,7 +24,8 @@ command -v debootstrap >/dev/null || { echo "podbgp base image: debootstrap miss
 work="$(mktemp -d /var/tmp/podbgp-rootfs.XXXXXX)"
 cleanup() {
   # debootstrap mounts /proc and /sys inside the tree while it works; a failure may leave them.
-  findmnt -rn -o TARGET | grep -E "^$work/" | sort -r | xargs -r umount -l
+  local m
+  for m in $(findmnt -rn -o TARGET | grep -E "^$work/" | sort -r || true); do umount -l "$m"; done
   rm -rf --one-file-system "$work"
 }
 trap cleanup EXIT

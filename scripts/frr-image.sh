@@ -12,7 +12,7 @@ base="$("$root/scripts/base-image.sh")"
 # The host's frr package is the namespace fixture's; the container gets the same one.
 version="$(dpkg-query -W -f='${Version}' frr 2>/dev/null || true)"
 [ -n "$version" ] || { echo "podbgp FRR image: the frr package is not installed (scripts/install-deps.sh)" >&2; exit 1; }
-key="$( (echo "$base $version"; cd "$context" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | podbgp_content_key)"
+key="$( (echo "$base $version"; sha256sum < "$0"; cd "$context" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | podbgp_content_key)"
 name="podbgp-lab/frr:${version%%-*}-$key"
 if ! podbgp_have_image "$name"; then
   echo "podbgp FRR image: building $name" >&2

@@ -1,5 +1,10 @@
 package dev.podbgp.lab.frr;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.model.Capability;
+import dev.podbgp.lab.Await;
+import dev.podbgp.lab.Json;
+import dev.podbgp.lab.LabImages;
 import dev.podbgp.lab.Node;
 import dev.podbgp.lab.peer.PeerConfig;
 import java.io.IOException;
@@ -14,16 +19,16 @@ import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * FRR from its official image. The container starts with no network ({@code --network none}),
+ * FRR in a container of the lab's image ({@link LabImages#frr()}: Debian's frr package, the same
+ * version {@link NamespaceFrr} runs). The container starts with no network ({@code --network none}),
  * then {@link Node#moveInto(long)} moves the lab node's links into the container's network
  * namespace, so BIRD or podbgp in other lab nodes reach it over the same veths and addresses as
- * with {@link NamespaceFrr}. That needs the Docker engine on this host (the container's pid must
- * be visible here) and root.
+ * with {@link NamespaceFrr}. That needs the lab's Docker engine on this host (the container's pid
+ * must be visible here; scripts/dockerd.sh) and root.
  */
 final class ContainerFrr implements FrrRuntime {
-    /** Same release line as Debian 12's package (8.4.4), so both backends speak the same FRR. */
-    static final String IMAGE = "quay.io/frrouting/frr:8.4.4";
     private static final String LOG = "/tmp/frr.log";
+    private static final Duration READY = Duration.ofSeconds(30);
     /** FRR's /etc/frr/daemons: which daemons frrinit.sh starts; zebra and staticd always run. */
     private static final String DAEMONS = """
             bgpd=yes
@@ -41,10 +46,13 @@ final class ContainerFrr implements FrrRuntime {
 
     static ContainerFrr start(Node node, PeerConfig config) {
         config.requireNoBfd("the FRR container");
-        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(IMAGE))
+        requireEngine();
+        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(LabImages.frr()))
                 .withNetworkMode("none")
-                // zebra programs routes and links in its network namespace.
-                .withPrivilegedMode(true)
+                // zebra programs routes and links in its network namespace (NET_ADMIN); watchfrr
+                // and the daemons' privilege handling need SYS_ADMIN.
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                        .withCapAdd(Capability.NET_ADMIN, Capability.SYS_ADMIN))
                 .withCopyToContainer(Transferable.of(FrrConfig.render(config, node.label(), LOG)), "/etc/frr/frr.conf")
                 .withCopyToContainer(Transferable.of(DAEMONS), "/etc/frr/daemons")
                 .withCopyToContainer(Transferable.of(""), "/etc/frr/vtysh.conf")
@@ -54,7 +62,31 @@ final class ContainerFrr implements FrrRuntime {
         ContainerFrr frr = new ContainerFrr(c);
         node.lab().onClose("stop FRR container " + c.getContainerId(), frr::stop);
         node.moveInto(c.getContainerInfo().getState().getPidLong());
+        frr.awaitInterfaces(node);
         return frr;
+    }
+
+    /** Fails with what to do rather than Testcontainers' search through every Docker location it knows. */
+    private static void requireEngine() {
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            throw new IllegalStateException("no Docker engine at DOCKER_HOST=" + System.getenv("DOCKER_HOST")
+                    + ": the FRR container fixture needs the lab's engine (scripts/dockerd.sh start; scripts/test.sh"
+                    + " starts it)");
+        }
+    }
+
+    /**
+     * bgpd started before the links arrived; until zebra has told it about their addresses it
+     * cannot source a session from them and resets the ones it tries. Ready once zebra lists
+     * every moved interface up with its IPv4 address.
+     */
+    private void awaitInterfaces(Node node) {
+        List<String> moved = node.interfaceNames();
+        Await.until("FRR in " + container.getContainerId() + " to see " + moved, READY, () -> {
+            JsonNode interfaces = Json.parse(vtysh(List.of("show interface json")));
+            return moved.stream().allMatch(i -> interfaces.path(i).path("operationalStatus").asText().equals("up")
+                    && interfaces.path(i).path("ipAddresses").size() > 0);
+        }, this::logs);
     }
 
     @Override
