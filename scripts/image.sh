@@ -25,10 +25,19 @@ version="${version#daemon-}"
 version="${version%-SNAPSHOT}"
 name="podbgp:$version"
 
+# What a jar holds, not its bytes: a rebuilt jar with the same classes has other timestamps.
+jar_content() {
+  local j
+  for j in "$@"; do
+    basename "$j"
+    unzip -lv "$j" | awk '$7 ~ /^[0-9a-f]{8}$/ { print $7, $8 }'
+  done
+}
+
 base="$("$root/scripts/base-image.sh")"
 key="$( (echo "$base"; cat "$JAVA_HOME/release"
          cd "$root" && sha256sum scripts/image.sh deploy/Dockerfile deploy/image/*
-         cd "$root/daemon/target" && sha256sum "$(basename "$jar")" lib/*.jar) | podbgp_content_key)"
+         jar_content "$jar" "$root"/daemon/target/lib/*.jar) | podbgp_content_key)"
 if podbgp_have_image "$name-$key"; then
   "$DOCKER" tag "$name-$key" "$name"
   echo "$name"

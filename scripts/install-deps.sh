@@ -4,7 +4,7 @@
 # image (scripts/dockerd.sh, scripts/base-image.sh), and a check for JDK 25.
 set -euo pipefail
 
-packages=(exabgp frr bird2 gobgpd containernetworking-plugins iproute2 nftables iputils-ping docker.io debootstrap)
+packages=(exabgp frr bird2 gobgpd containernetworking-plugins iproute2 nftables iputils-ping docker.io debootstrap unzip)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
