@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs in the first stage of deploy/Dockerfile: copies into $1 the whole podbgp image, i.e. the
 # Java runtime, the jars and the launcher from /opt/podbgp, the programs the daemon runs (ip, nft,
-# sysctl) and the shell its launcher needs, each with the shared libraries ldd says it loads.
+# sysctl), the shell and setpriv its launcher needs, each with the shared libraries ldd says it loads.
 set -eu
 out="$1"
 mkdir -p "$out/usr/bin" "$out/usr/sbin" "$out/usr/lib/x86_64-linux-gnu" "$out/usr/lib64" \
@@ -20,7 +20,7 @@ put() {
 mkdir -p "$out/opt"
 cp -a /opt/podbgp "$out/opt/"
 ln -s /opt/podbgp/bin/podbgp "$out/usr/bin/podbgp"
-programs="$(command -v ip) $(command -v nft) $(command -v sysctl) $(command -v dash)"
+programs="$(command -v ip) $(command -v nft) $(command -v sysctl) $(command -v dash) $(command -v setpriv)"
 for p in $programs; do put "$p"; done
 ln -s dash "$out/usr/bin/sh"
 
@@ -34,14 +34,15 @@ done | sort -u | grep -v '^/opt/podbgp/' | while read -r lib; do put "$lib"; don
 # ip reads its name tables (protocols, scopes) from here.
 [ -d /usr/share/iproute2 ] && mkdir -p "$out/usr/share" && cp -a /usr/share/iproute2 "$out/usr/share/"
 
-# The capabilities of `podbgp run`, on a copy of the launcher: a file with file capabilities runs
-# in secure-execution mode, and the kernel refuses to start it in a container that was not granted
-# all of them, so the plain launcher stays without any (see /opt/podbgp/bin/podbgp).
-cp "$out/opt/podbgp/java/bin/java" "$out/opt/podbgp/java/bin/java-net"
-setcap cap_net_admin,cap_net_raw,cap_net_bind_service+ep "$out/opt/podbgp/java/bin/java-net"
-# Secure execution ignores the launcher's $ORIGIN run path, so the loader cache must know where
-# libjli.so is.
-printf '%s\n' /opt/podbgp/java/lib /usr/lib/x86_64-linux-gnu /usr/lib > "$out/etc/ld.so.conf"
+# The capabilities of `podbgp run`: a copy of setpriv permitted (not effective) to hold them.
+# The launcher makes them inheritable and ambient with it, then starts java, so the daemon and
+# every program it runs (ip, nft, sysctl, the CNI plugins) have them: file capabilities on java
+# itself would die at its first execve. Permitted only, because the kernel refuses to start a
+# file whose effective capabilities the container cannot grant, and `podbgp version` and the
+# other commands must start anywhere.
+cp "$(command -v setpriv)" "$out/opt/podbgp/bin/net-caps"
+setcap cap_net_admin,cap_net_raw,cap_net_bind_service+p "$out/opt/podbgp/bin/net-caps"
+printf '%s\n' /usr/lib/x86_64-linux-gnu /usr/lib > "$out/etc/ld.so.conf"
 ldconfig -r "$out"
 
 cat > "$out/etc/passwd" <<PASSWD

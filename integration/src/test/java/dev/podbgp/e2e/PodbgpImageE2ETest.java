@@ -115,12 +115,18 @@ class PodbgpImageE2ETest {
                 .neighbor(Neighbor.of(tor, self, NODE_AS)), FrrBackend.CONTAINER);
 
         DaemonSetContainer daemonSet = DaemonSetContainer.read();
+        // A Kubernetes node forwards already; the pod's /proc/sys is read-only, so podbgp cannot turn it on.
+        node.enableForwarding();
         Path confDir = lab.workDir().resolve("node-net.d");
         Files.createDirectories(confDir);
         Shell.check("chown", PODBGP_UID + ":" + PODBGP_UID, confDir.toString());
         NodeConfig config = new NodeConfig("node", self, NODE_AS, tor, TOR_AS, List.of(POD_CIDR),
                 List.of(Prefix.parse("10.240.0.0/16")), List.of(), CONF_DIR, CONTROL_SOCKET);
+        // Kept here as it comes: a container that fails to start is removed, and its logs with it.
+        StringBuffer output = new StringBuffer();
         GenericContainer<?> podbgp = new GenericContainer<>(DockerImageName.parse(LabImages.podbgp()))
+                .withStartupAttempts(1)
+                .withLogConsumer(frame -> output.append(frame.getUtf8String()))
                 .withNetworkMode("container:" + holdNetwork(lab, node, uplink))
                 // The DaemonSet's: everything dropped, its few added.
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withCapDrop(Capability.ALL)
@@ -130,12 +136,12 @@ class PodbgpImageE2ETest {
                 .withCommand("run", "--config", CONFIG.toString())
                 // The DaemonSet's readiness probe.
                 .waitingFor(Wait.forSuccessfulCommand("podbgp show neighbors").withStartupTimeout(SETTLE));
-        lab.addDiagnostics("podbgp container", () -> logsOf(podbgp));
+        lab.addDiagnostics("podbgp container", output::toString);
         lab.onClose("stop podbgp container", podbgp::stop);
         podbgp.start();
 
-        // The daemon: not root, with exactly what the DaemonSet grants, from the image's file capabilities
-        // (a non-root process gets none from the container's set by itself).
+        // The daemon: not root, with exactly what the DaemonSet grants (ambient, from the image's launcher:
+        // a non-root process gets none of the container's by itself).
         String status = Files.readString(Path.of("/proc", Long.toString(pid(podbgp)), "status"));
         assertThat(status).containsPattern("(?m)^Uid:\\s+" + PODBGP_UID + "\\s");
         assertThat(status).containsPattern("(?m)^CapEff:\\s+" + daemonSet.capEff() + "$");
@@ -174,14 +180,6 @@ class PodbgpImageE2ETest {
         node.moveInto(pid(holder));
         node.exec("ip", "route", "add", "default", "via", uplink.peerAddress(node, IPV4).toString()).orThrow();
         return holder.getContainerId();
-    }
-
-    private static String logsOf(GenericContainer<?> c) {
-        try {
-            return c.getLogs();
-        } catch (RuntimeException e) {
-            return "(no logs: " + e.getMessage() + ")";
-        }
     }
 
     private static long pid(GenericContainer<?> c) {
