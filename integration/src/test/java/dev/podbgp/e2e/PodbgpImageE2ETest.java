@@ -117,9 +117,6 @@ class PodbgpImageE2ETest {
         DaemonSetContainer daemonSet = DaemonSetContainer.read();
         // A Kubernetes node forwards already; the pod's /proc/sys is read-only, so podbgp cannot turn it on.
         node.enableForwarding();
-        Path confDir = lab.workDir().resolve("node-net.d");
-        Files.createDirectories(confDir);
-        Shell.check("chown", PODBGP_UID + ":" + PODBGP_UID, confDir.toString());
         NodeConfig config = new NodeConfig("node", self, NODE_AS, tor, TOR_AS, List.of(POD_CIDR),
                 List.of(Prefix.parse("10.240.0.0/16")), List.of(), CONF_DIR, CONTROL_SOCKET);
         // Kept here as it comes: a container that fails to start is removed, and its logs with it.
@@ -132,7 +129,6 @@ class PodbgpImageE2ETest {
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withCapDrop(Capability.ALL)
                         .withCapAdd(daemonSet.dockerCapabilities()))
                 .withCopyToContainer(Transferable.of(config.yaml()), CONFIG.toString())
-                .withFileSystemBind(confDir.toString(), CONF_DIR.toString())
                 .withCommand("run", "--config", CONFIG.toString())
                 // The DaemonSet's readiness probe.
                 .waitingFor(Wait.forSuccessfulCommand("podbgp show neighbors").withStartupTimeout(SETTLE));
@@ -157,9 +153,10 @@ class PodbgpImageE2ETest {
         assertThat(neighbors.getExitCode()).isZero();
         assertThat(neighbors.getStdout()).contains(tor.toString()).containsIgnoringCase("established");
 
-        // A pod behind podbgp, attached with the conflist the daemon in the image wrote, answers FRR.
-        Pod pod = Pod.attach(node, confDir.resolve(CniConfigWriter.DEFAULT_FILE_NAME), lab.workDir().resolve("ipam"),
-                "pod");
+        // A pod behind podbgp, attached with the conflist the daemon in the image wrote (read through
+        // the container's root, as the kubelet's runtime reads the node's), answers FRR.
+        Path conflist = Path.of("/proc/" + pid(podbgp) + "/root" + CONF_DIR, CniConfigWriter.DEFAULT_FILE_NAME);
+        Pod pod = Pod.attach(node, conflist, lab.workDir().resolve("ipam"), "pod");
         assertThat(POD_CIDR.contains(pod.address())).as(pod + " in " + POD_CIDR).isTrue();
         Shell.Result ping = torNode.exec("ping", "-c", "3", "-W", "2", pod.address().toString());
         assertThat(ping.ok()).as("FRR pinging " + pod + ":\n" + ping.stdout()).isTrue();
