@@ -14,7 +14,6 @@ import java.util.List;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
@@ -29,6 +28,8 @@ import org.testcontainers.utility.DockerImageName;
 final class ContainerFrr implements FrrRuntime {
     private static final String LOG = "/tmp/frr.log";
     private static final Duration READY = Duration.ofSeconds(30);
+    /** Created in the container once the lab's links are in: FRR's start waits for it. */
+    private static final String LINKS_MOVED = "/run/lab-links-moved";
     /** FRR's /etc/frr/daemons: which daemons frrinit.sh starts; zebra and staticd always run. */
     private static final String DAEMONS = """
             bgpd=yes
@@ -56,13 +57,14 @@ final class ContainerFrr implements FrrRuntime {
                 .withCopyToContainer(Transferable.of(FrrConfig.render(config, node.label(), LOG)), "/etc/frr/frr.conf")
                 .withCopyToContainer(Transferable.of(DAEMONS), "/etc/frr/daemons")
                 .withCopyToContainer(Transferable.of(""), "/etc/frr/vtysh.conf")
-                .waitingFor(Wait.forSuccessfulCommand("vtysh -c 'show bgp summary json'")
-                        .withStartupTimeout(Duration.ofSeconds(60)));
+                // FRR starts once the links are in (frr-container.sh), as it does in a namespace.
+                .withEnv("FRR_START_WHEN", LINKS_MOVED);
         c.start();
         ContainerFrr frr = new ContainerFrr(c);
         node.lab().onClose("stop FRR container " + c.getContainerId(), frr::stop);
         node.moveInto(c.getContainerInfo().getState().getPidLong());
-        frr.awaitInterfaces(node);
+        frr.exec(List.of("touch", LINKS_MOVED));
+        frr.awaitReady(node);
         return frr;
     }
 
@@ -75,18 +77,31 @@ final class ContainerFrr implements FrrRuntime {
         }
     }
 
-    /**
-     * bgpd started before the links arrived; until zebra has told it about their addresses it
-     * cannot source a session from them and resets the ones it tries. Ready once zebra lists
-     * every moved interface up with its IPv4 address.
-     */
-    private void awaitInterfaces(Node node) {
+    /** Ready once bgpd answers vtysh and zebra lists every moved interface up with an address. */
+    private void awaitReady(Node node) {
         List<String> moved = node.interfaceNames();
-        Await.until("FRR in " + container.getContainerId() + " to see " + moved, READY, () -> {
+        Await.until("FRR in " + container.getContainerId() + " to start and see " + moved, READY, () -> {
+            if (!container.isRunning()) {
+                throw new IllegalStateException("the FRR container exited:\n" + logs());
+            }
+            if (exec(List.of("vtysh", "-c", "show bgp summary json")).getExitCode() != 0) {
+                return false;
+            }
             JsonNode interfaces = Json.parse(vtysh(List.of("show interface json")));
             return moved.stream().allMatch(i -> interfaces.path(i).path("operationalStatus").asText().equals("up")
                     && interfaces.path(i).path("ipAddresses").size() > 0);
         }, this::logs);
+    }
+
+    private Container.ExecResult exec(List<String> command) {
+        try {
+            return container.execInContainer(command.toArray(String[]::new));
+        } catch (IOException e) {
+            throw new IllegalStateException(command + " in " + container.getContainerId(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     @Override
@@ -96,19 +111,12 @@ final class ContainerFrr implements FrrRuntime {
             cmd.add("-c");
             cmd.add(command);
         }
-        try {
-            Container.ExecResult r = container.execInContainer(cmd.toArray(String[]::new));
-            if (r.getExitCode() != 0 || r.getStdout().lines().anyMatch(l -> l.startsWith("% "))) {
-                throw new IllegalStateException("vtysh " + commands + " failed (" + r.getExitCode() + "): "
-                        + r.getStdout() + r.getStderr());
-            }
-            return r.getStdout();
-        } catch (IOException e) {
-            throw new IllegalStateException("vtysh in " + container.getContainerId(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+        Container.ExecResult r = exec(cmd);
+        if (r.getExitCode() != 0 || r.getStdout().lines().anyMatch(l -> l.startsWith("% "))) {
+            throw new IllegalStateException("vtysh " + commands + " failed (" + r.getExitCode() + "): "
+                    + r.getStdout() + r.getStderr());
         }
+        return r.getStdout();
     }
 
     /** docker pause: the cgroup freezer stops every FRR daemon, as SIGSTOP does in the namespace backend. */
