@@ -30,15 +30,6 @@ final class ContainerFrr implements FrrRuntime {
     private static final Duration READY = Duration.ofSeconds(30);
     /** Created in the container once the lab's links are in: FRR's start waits for it. */
     private static final String LINKS_MOVED = "/run/lab-links-moved";
-    /** FRR's /etc/frr/daemons: which daemons frrinit.sh starts; zebra and staticd always run. */
-    private static final String DAEMONS = """
-            bgpd=yes
-            vtysh_enable=yes
-            zebra_options="  -A 127.0.0.1 -s 90000000"
-            bgpd_options="   -A 127.0.0.1"
-            staticd_options="-A 127.0.0.1"
-            """;
-
     private final GenericContainer<?> container;
 
     private ContainerFrr(GenericContainer<?> container) {
@@ -55,7 +46,6 @@ final class ContainerFrr implements FrrRuntime {
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
                         .withCapAdd(Capability.NET_ADMIN, Capability.SYS_ADMIN))
                 .withCopyToContainer(Transferable.of(FrrConfig.render(config, node.label(), LOG)), "/etc/frr/frr.conf")
-                .withCopyToContainer(Transferable.of(DAEMONS), "/etc/frr/daemons")
                 .withCopyToContainer(Transferable.of(""), "/etc/frr/vtysh.conf")
                 // FRR starts once the links are in (frr-container.sh), as it does in a namespace.
                 .withEnv("FRR_START_WHEN", LINKS_MOVED);
