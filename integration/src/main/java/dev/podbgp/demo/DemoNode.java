@@ -1,12 +1,7 @@
 package dev.podbgp.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podbgp.daemon.cli.Main;
 import dev.podbgp.daemon.cni.CniConfigWriter;
-import dev.podbgp.daemon.cni.CniRunner;
-import dev.podbgp.daemon.cni.TargetNamespace;
 import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.lab.Await;
@@ -32,7 +27,6 @@ import java.util.Optional;
 public final class DemoNode {
     /** podbgp's rtnetlink protocol number (fib.protocol default): {@code ip route show proto 244}. */
     public static final String PODBGP_PROTO = "244";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     private final Node node;
@@ -139,32 +133,13 @@ public final class DemoNode {
     }
 
     /**
-     * A pod: a new namespace attached by running the conflist in this node's CNI conf dir through
-     * the real plugins (ADD; DEL when the lab closes). The one change to the file: host-local's
-     * lease directory goes under this node's lab directory, since both demo nodes share one
+     * A pod attached with the conflist in this node's CNI conf dir ({@link Pod#attach}); its
+     * host-local leases go under this node's lab directory, since both demo nodes share one
      * machine's /var/lib/cni.
      */
     public Pod addPod() {
         pods++;
-        String label = node.label() + "p" + pods;
-        JsonNode conflist;
-        try {
-            conflist = JSON.readTree(Files.readAllBytes(conflistFile()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("no conflist at " + conflistFile() + " (has podbgp started?)", e);
-        }
-        ObjectNode leased = conflist.deepCopy();
-        for (JsonNode plugin : leased.path("plugins")) {
-            if (plugin.path("ipam") instanceof ObjectNode ipam && ipam.has("type")) {
-                ipam.put("dataDir", dir.resolve("ipam").toString());
-            }
-        }
-        Node podNs = node.lab().node(label);
-        CniRunner runner = new CniRunner(TargetNamespace.named(node.name()));
-        CniRunner.Attachment a = CniRunner.Attachment.of(podNs.name(), Path.of("/var/run/netns", podNs.name()));
-        node.lab().onClose("CNI DEL " + label, () -> runner.del(leased, a, Optional.empty()));
-        CniRunner.Result r = runner.add(leased, a);
-        return new Pod(podNs, r.addresses());
+        return Pod.attach(node, conflistFile(), dir.resolve("ipam"), node.label() + "p" + pods);
     }
 
     @Override

@@ -68,6 +68,11 @@ public final class Node {
         return interfaces.size();
     }
 
+    /** The interfaces the lab made here, by name, in the order it made them. */
+    public synchronized List<String> interfaceNames() {
+        return interfaces.stream().map(Interface::name).toList();
+    }
+
     /**
      * Moves this node into the network namespace of process {@code pid} (a container started
      * with no network): every interface the lab made here is moved over and given its addresses
@@ -75,6 +80,10 @@ public final class Node {
      * that runs "inside the node" afterwards runs inside the container's network.
      */
     public synchronized void moveInto(long pid) {
+        // Docker turns IPv6 off in the namespaces it makes; a link moved in takes the target's
+        // defaults, so they must allow IPv6 before the move.
+        Shell.check("nsenter", "--net=/proc/" + pid + "/ns/net", "sysctl", "-q", "-w",
+                "net.ipv6.conf.all.disable_ipv6=0", "net.ipv6.conf.default.disable_ipv6=0");
         for (Interface i : interfaces) {
             Shell.check("ip", "-n", name, "link", "set", "dev", i.name(), "netns", Long.toString(pid));
         }

@@ -7,30 +7,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.podbgp.bgp.wire.Family;
-import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.interop.PodbgpPair.Ases;
 import dev.podbgp.lab.Await;
 import dev.podbgp.lab.Json;
+import dev.podbgp.lab.frr.FrrBackend;
 import dev.podbgp.lab.frr.FrrNeighborReset;
 import dev.podbgp.lab.frr.FrrPeer;
-import dev.podbgp.lab.peer.Neighbor;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
-/** FRR 8.4: {@code show bgp neighbors json} shows what it saw of us, message counters and the last reset. */
+/**
+ * FRR 8.4: {@code show bgp neighbors json} shows what it saw of us, message counters and the last
+ * reset. Two kinds, one per {@link FrrBackend}: the same package in a lab namespace and in a
+ * container, so every scenario runs against both fixtures.
+ */
 record FrrInterop(FrrPeer daemon, IpAddress pod) implements InteropPeer {
 
-    static final Kind KIND = new Kind("FRR 8.4", "frr", new Ases(Interop.AS4, 65010),
-            EnumSet.allOf(Feature.class), FrrInterop::start);
+    static final Kind NAMESPACE = kind("FRR 8.4 (namespace)", "frr", FrrBackend.NAMESPACE);
+    static final Kind CONTAINER = kind("FRR 8.4 (container)", "frrc", FrrBackend.CONTAINER);
 
-    static FrrInterop start(PodbgpPair pair, AddressFamily transport, Ases ases, UnaryOperator<Neighbor> neighbor) {
-        return new FrrInterop(FrrPeer.start(pair.peer(), pair.peerConfig(transport, ases, neighbor, r -> r)),
-                pair.podAddress(transport));
+    private static Kind kind(String name, String label, FrrBackend backend) {
+        return new Kind(name, label, new Ases(Interop.AS4, 65010), EnumSet.allOf(Feature.class),
+                (pair, transport, ases, neighbor) -> new FrrInterop(FrrPeer.start(pair.peer(),
+                        pair.peerConfig(transport, ases, neighbor, r -> r), backend), pair.podAddress(transport)));
     }
 
     private JsonNode neighbor() {

@@ -58,7 +58,8 @@ interface InteropPeer {
      * eBGP scenarios, one side 4-octet; the iBGP scenario uses {@link Interop#AS4} on both.
      */
     record Kind(String name, String label, Ases ebgp, Set<Feature> features, Starter starter) {
-        static final List<Kind> ALL = List.of(FrrInterop.KIND, BirdInterop.KIND, GobgpInterop.KIND, ExabgpInterop.KIND);
+        static final List<Kind> ALL = List.of(FrrInterop.NAMESPACE, FrrInterop.CONTAINER, BirdInterop.KIND, GobgpInterop.KIND,
+                ExabgpInterop.KIND);
 
         public Kind {
             if (!ebgp.ebgp() || Math.max(ebgp.pod(), ebgp.peer()) <= 0xFFFF) {

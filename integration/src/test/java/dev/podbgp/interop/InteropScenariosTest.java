@@ -49,9 +49,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * podbgp against FRR, BIRD, GoBGP and ExaBGP in network namespaces: one scenario set, run for
- * every daemon whose {@link Kind#features()} has what the scenario needs (the argument sources
- * below). What only one daemon can show is read through its {@link InteropPeer}.
+ * podbgp against FRR, BIRD, GoBGP and ExaBGP in network namespaces, FRR also in a container (the
+ * FRR fixture's two backends): one scenario set, run for every daemon whose {@link Kind#features()}
+ * has what the scenario needs (the argument sources below). What only one daemon can show is read through its {@link InteropPeer}.
  */
 @ExtendWith(LabExtension.class)
 class InteropScenariosTest {

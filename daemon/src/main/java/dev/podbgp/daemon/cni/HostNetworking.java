@@ -51,8 +51,15 @@ public final class HostNetworking {
         return Exec.run(ns.wrap(List.of("sysctl", "-n", key))).orThrow().strip();
     }
 
+    /**
+     * Writes only a value that differs: a container's /proc/sys is read-only (the DaemonSet's pod
+     * is not privileged), so on a node whose own configuration already forwards, as a Kubernetes
+     * node's does, podbgp must not fail on a write it does not need.
+     */
     private void sysctl(String key, String value) {
-        Exec.run(ns.wrap(List.of("sysctl", "-q", "-w", key + "=" + value))).orThrow();
+        if (!sysctlValue(key).equals(value)) {
+            Exec.run(ns.wrap(List.of("sysctl", "-q", "-w", key + "=" + value))).orThrow();
+        }
     }
 
     private void nft(String script) {

@@ -1,5 +1,10 @@
 package dev.podbgp.lab.frr;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.model.Capability;
+import dev.podbgp.lab.Await;
+import dev.podbgp.lab.Json;
+import dev.podbgp.lab.LabImages;
 import dev.podbgp.lab.Node;
 import dev.podbgp.lab.peer.PeerConfig;
 import java.io.IOException;
@@ -9,30 +14,22 @@ import java.util.List;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * FRR from its official image. The container starts with no network ({@code --network none}),
+ * FRR in a container of the lab's image ({@link LabImages#frr()}: Debian's frr package, the same
+ * version {@link NamespaceFrr} runs). The container starts with no network ({@code --network none}),
  * then {@link Node#moveInto(long)} moves the lab node's links into the container's network
  * namespace, so BIRD or podbgp in other lab nodes reach it over the same veths and addresses as
- * with {@link NamespaceFrr}. That needs the Docker engine on this host (the container's pid must
- * be visible here) and root.
+ * with {@link NamespaceFrr}. That needs the lab's Docker engine on this host (the container's pid
+ * must be visible here; scripts/dockerd.sh) and root.
  */
 final class ContainerFrr implements FrrRuntime {
-    /** Same release line as Debian 12's package (8.4.4), so both backends speak the same FRR. */
-    static final String IMAGE = "quay.io/frrouting/frr:8.4.4";
     private static final String LOG = "/tmp/frr.log";
-    /** FRR's /etc/frr/daemons: which daemons frrinit.sh starts; zebra and staticd always run. */
-    private static final String DAEMONS = """
-            bgpd=yes
-            vtysh_enable=yes
-            zebra_options="  -A 127.0.0.1 -s 90000000"
-            bgpd_options="   -A 127.0.0.1"
-            staticd_options="-A 127.0.0.1"
-            """;
-
+    private static final Duration READY = Duration.ofSeconds(30);
+    /** Created in the container once the lab's links are in: FRR's start waits for it. */
+    private static final String LINKS_MOVED = "/run/lab-links-moved";
     private final GenericContainer<?> container;
 
     private ContainerFrr(GenericContainer<?> container) {
@@ -41,20 +38,60 @@ final class ContainerFrr implements FrrRuntime {
 
     static ContainerFrr start(Node node, PeerConfig config) {
         config.requireNoBfd("the FRR container");
-        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(IMAGE))
+        requireEngine();
+        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(LabImages.frr()))
                 .withNetworkMode("none")
-                // zebra programs routes and links in its network namespace.
-                .withPrivilegedMode(true)
+                // zebra programs routes and links in its network namespace (NET_ADMIN); watchfrr
+                // and the daemons' privilege handling need SYS_ADMIN.
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                        .withCapAdd(Capability.NET_ADMIN, Capability.SYS_ADMIN))
                 .withCopyToContainer(Transferable.of(FrrConfig.render(config, node.label(), LOG)), "/etc/frr/frr.conf")
-                .withCopyToContainer(Transferable.of(DAEMONS), "/etc/frr/daemons")
                 .withCopyToContainer(Transferable.of(""), "/etc/frr/vtysh.conf")
-                .waitingFor(Wait.forSuccessfulCommand("vtysh -c 'show bgp summary json'")
-                        .withStartupTimeout(Duration.ofSeconds(60)));
+                // FRR starts once the links are in (frr-container.sh), as it does in a namespace.
+                .withEnv("FRR_START_WHEN", LINKS_MOVED);
         c.start();
         ContainerFrr frr = new ContainerFrr(c);
         node.lab().onClose("stop FRR container " + c.getContainerId(), frr::stop);
         node.moveInto(c.getContainerInfo().getState().getPidLong());
+        frr.exec(List.of("touch", LINKS_MOVED));
+        frr.awaitReady(node);
         return frr;
+    }
+
+    /** Fails with what to do rather than Testcontainers' search through every Docker location it knows. */
+    private static void requireEngine() {
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            throw new IllegalStateException("no Docker engine at DOCKER_HOST=" + System.getenv("DOCKER_HOST")
+                    + ": the FRR container fixture needs the lab's engine (scripts/dockerd.sh start; scripts/test.sh"
+                    + " starts it)");
+        }
+    }
+
+    /** Ready once bgpd answers vtysh and zebra lists every moved interface up with an address. */
+    private void awaitReady(Node node) {
+        List<String> moved = node.interfaceNames();
+        Await.until("FRR in " + container.getContainerId() + " to start and see " + moved, READY, () -> {
+            if (!container.isRunning()) {
+                throw new IllegalStateException("the FRR container exited:\n" + logs());
+            }
+            if (exec(List.of("vtysh", "-c", "show bgp summary json")).getExitCode() != 0) {
+                return false;
+            }
+            JsonNode interfaces = Json.parse(vtysh(List.of("show interface json")));
+            return moved.stream().allMatch(i -> interfaces.path(i).path("operationalStatus").asText().equals("up")
+                    && interfaces.path(i).path("ipAddresses").size() > 0);
+        }, this::logs);
+    }
+
+    private Container.ExecResult exec(List<String> command) {
+        try {
+            return container.execInContainer(command.toArray(String[]::new));
+        } catch (IOException e) {
+            throw new IllegalStateException(command + " in " + container.getContainerId(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     @Override
@@ -64,19 +101,12 @@ final class ContainerFrr implements FrrRuntime {
             cmd.add("-c");
             cmd.add(command);
         }
-        try {
-            Container.ExecResult r = container.execInContainer(cmd.toArray(String[]::new));
-            if (r.getExitCode() != 0 || r.getStdout().lines().anyMatch(l -> l.startsWith("% "))) {
-                throw new IllegalStateException("vtysh " + commands + " failed (" + r.getExitCode() + "): "
-                        + r.getStdout() + r.getStderr());
-            }
-            return r.getStdout();
-        } catch (IOException e) {
-            throw new IllegalStateException("vtysh in " + container.getContainerId(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+        Container.ExecResult r = exec(cmd);
+        if (r.getExitCode() != 0 || r.getStdout().lines().anyMatch(l -> l.startsWith("% "))) {
+            throw new IllegalStateException("vtysh " + commands + " failed (" + r.getExitCode() + "): "
+                    + r.getStdout() + r.getStderr());
         }
+        return r.getStdout();
     }
 
     /** docker pause: the cgroup freezer stops every FRR daemon, as SIGSTOP does in the namespace backend. */

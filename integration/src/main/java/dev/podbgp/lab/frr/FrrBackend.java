@@ -1,30 +1,26 @@
 package dev.podbgp.lab.frr;
 
 import java.util.Locale;
-import org.testcontainers.DockerClientFactory;
 
 /** Where FRR runs. Same fixture, same tests; only starting, signalling and vtysh differ. */
 public enum FrrBackend {
     /** zebra + bgpd from the Debian package, in a lab namespace with their own pathspace. */
     NAMESPACE,
-    /** FRR's official image (quay.io/frrouting/frr) via Testcontainers, its netns joined to the lab. */
+    /** The same FRR package in a container of the lab's image (Testcontainers), its netns joined to the lab. */
     CONTAINER;
 
     public static final String ENV = "PODBGP_LAB_FRR_BACKEND";
     private static FrrBackend chosen;
 
     /**
-     * {@code PODBGP_LAB_FRR_BACKEND=namespace|container} when set; otherwise the container when
-     * a Docker engine answers, else the namespace. Asked once per JVM.
+     * The backend of the tests that do not name one: {@code PODBGP_LAB_FRR_BACKEND=namespace|container}
+     * when set, else the namespace. Not "the container when Docker answers": what a test runs
+     * against must not depend on the machine. The interop scenarios name both and run each.
      */
     public static synchronized FrrBackend choose() {
         if (chosen == null) {
             String forced = System.getenv(ENV);
-            if (forced != null && !forced.isBlank()) {
-                chosen = valueOf(forced.trim().toUpperCase(Locale.ROOT));
-            } else {
-                chosen = DockerClientFactory.instance().isDockerAvailable() ? CONTAINER : NAMESPACE;
-            }
+            chosen = forced == null || forced.isBlank() ? NAMESPACE : valueOf(forced.trim().toUpperCase(Locale.ROOT));
         }
         return chosen;
     }

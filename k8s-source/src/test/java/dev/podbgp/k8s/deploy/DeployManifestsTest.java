@@ -83,7 +83,9 @@ class DeployManifestsTest {
             assertThat(t.getKey()).isNull();
         });
         var c = pod.getContainers().getFirst();
-        assertThat(c.getSecurityContext().getCapabilities().getAdd()).containsExactlyInAnyOrder("NET_ADMIN", "NET_RAW");
+        assertThat(c.getSecurityContext().getCapabilities().getAdd())
+                .containsExactlyInAnyOrder("NET_ADMIN", "NET_RAW", "NET_BIND_SERVICE");
+        assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
         assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
         assertThat(c.getSecurityContext().getPrivileged()).isFalse();
         assertThat(c.getEnv()).anySatisfy(e -> {
