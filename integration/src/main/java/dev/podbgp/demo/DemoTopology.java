@@ -3,6 +3,7 @@ package dev.podbgp.demo;
 import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
+import dev.podbgp.lab.Await;
 import dev.podbgp.lab.Lab;
 import dev.podbgp.lab.Link;
 import dev.podbgp.lab.Node;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -91,6 +93,17 @@ public final class DemoTopology {
         PeerConfig tor = PeerConfig.of(t1.toString(), TOR_AS)
                 .neighbor(towards(t1, node1))
                 .neighbor(towards(l2.address(torNode, AddressFamily.IPV4), node2));
+        if (dualStack) {
+            // FRR takes a session's link-local next hop from its interface when the session comes up; peering while
+            // that address is still tentative (duplicate detection, about a second) it sends IPv6 routes without one
+            // for the whole session. So FRR starts once its link-locals are usable.
+            for (Link l : List.of(l1, l2)) {
+                Await.until("the router's link-local on " + l.aInterface() + " past duplicate detection", Duration.ofSeconds(10),
+                        () -> !torNode.exec("ip", "-6", "addr", "show", "dev", l.aInterface(), "scope", "link", "-tentative")
+                                .orThrow().isBlank(),
+                        () -> torNode.exec("ip", "-6", "addr", "show", "dev", l.aInterface()).orThrow());
+            }
+        }
         FrrPeer frr = FrrPeer.start(torNode, torConfig.apply(tor), FrrBackend.NAMESPACE);
         return new DemoTopology(lab, torNode, frr, List.of(node1, node2), List.of(l1, l2));
     }

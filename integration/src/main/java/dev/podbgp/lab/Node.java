@@ -107,10 +107,6 @@ public final class Node {
                 Shell.check("ip", "-n", name, "addr", "add", cidr, "dev", i.name());
             }
         }
-        // The kernel's own link-local address skips duplicate detection too: a router that peers while its
-        // link-local is still tentative (about a second) sends IPv6 routes with no link-local next hop for the
-        // whole session (FRR does), which made the link-local install of the dual-stack tests depend on timing.
-        Shell.run(inside(List.of("sysctl", "-q", "-w", "net.ipv6.conf." + i.name() + ".accept_dad=0"))).orThrow();
         Shell.check("ip", "-n", name, "link", "set", i.name(), "up");
     }
 
