@@ -76,10 +76,6 @@ final class LocalOrigins {
         return named;
     }
 
-    int size() {
-        return scoped.size();
-    }
-
     private void change(Prefix prefix, Consumer<ScopedOrigin> op) {
         ScopedOrigin o = scoped.get(prefix);
         boolean wasScoped = o != null;
