@@ -161,11 +161,6 @@ public final class UpdateGroup {
         owing = true;
     }
 
-    /**
-     * What the member may hold from us now: this table as it sees it, and pending prefixes it
-     * had. An over-estimate (a prefix whose dump has not gone out yet) only costs a withdrawal
-     * the peer ignores (RFC 4271 §9: withdrawing an unknown route is not an error).
-     */
     boolean synced(int peerId) {
         return member(peerId).synced;
     }
@@ -174,14 +169,24 @@ public final class UpdateGroup {
         return member(peerId).endOfRibAfterDump;
     }
 
+    /**
+     * What the member may hold from us now: this table as it sees it once its dump went out,
+     * except prefixes still pending, and the pending prefixes it had. Exact, so a member moved
+     * twice before a flush (a scoped origination naming it and then none) is not sent a
+     * withdrawal for a route it never got.
+     */
     java.util.Set<Prefix> heldBy(int peerId) {
         Member m = member(peerId);
         java.util.Set<Prefix> out = new java.util.HashSet<>();
-        table.forEach((prefix, advert) -> {
-            if (Advert.visibleTo(advert, peerId)) {
-                out.add(prefix);
-            }
-        });
+        if (m.synced) {
+            // Before its dump a member holds nothing of this table, only what it brought along (pending, had); a
+            // pending prefix it holds only if it had it.
+            table.forEach((prefix, advert) -> {
+                if (Advert.visibleTo(advert, peerId) && !m.pending.containsKey(prefix)) {
+                    out.add(prefix);
+                }
+            });
+        }
         m.pending.forEach((prefix, had) -> {
             if (had) {
                 out.add(prefix);
