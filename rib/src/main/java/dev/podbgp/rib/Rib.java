@@ -487,6 +487,15 @@ public final class Rib implements LocRibView {
         origins.forget(prefix, scope);
     }
 
+    /**
+     * Forgets what scoped originations said to this peer address: the peer left the configuration (as in
+     * {@link #removePeer}, for a peer that was never registered), so one configured later at the address starts
+     * afresh.
+     */
+    public void forgetPeerAddress(IpAddress address) {
+        origins.peerRemoved(address);
+    }
+
     /** What the node originates per peer for the prefix, or null when every peer is sent the same. */
     @Override
     public ScopedOrigin scopedOrigin(Prefix prefix) {

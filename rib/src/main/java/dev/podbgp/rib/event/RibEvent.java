@@ -3,6 +3,7 @@ package dev.podbgp.rib.event;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.bgp.wire.attr.PathAttributes;
 import dev.podbgp.bgp.wire.message.Update;
+import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.PeerImport;
 import dev.podbgp.rib.PeerInfo;
@@ -56,6 +57,13 @@ public sealed interface RibEvent {
 
     /** A session that never reached Established ended: nothing of it is in the RIB; it is sent nothing more. */
     record SessionClosed(int peerId) implements RibEvent {
+    }
+
+    /**
+     * A peer whose session never reached Established left the configuration: nothing of it is in the RIB but what
+     * scoped originations said to its address, which is forgotten ({@link Rib#forgetPeerAddress}).
+     */
+    record PeerUnconfigured(int peerId, IpAddress address) implements RibEvent {
     }
 
     /** The Established session closed without graceful restart: the peer's routes go, sending stops. */

@@ -182,6 +182,10 @@ public final class RibEventLoop implements AutoCloseable {
             }
             case RibEvent.SessionEstablished e -> established(e);
             case RibEvent.SessionClosed e -> adjRibOut.removePeer(e.peerId());
+            case RibEvent.PeerUnconfigured e -> {
+                adjRibOut.removePeer(e.peerId());
+                rib.forgetPeerAddress(e.address());
+            }
             case RibEvent.PeerDown e -> {
                 adjRibOut.removePeer(e.peer().id());
                 rib.peerDown(e.peer());
