@@ -1,6 +1,8 @@
 package dev.podbgp.rib;
 
+import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -12,4 +14,17 @@ public interface LocRibView {
 
     /** Hands every prefix with a route, and its best route, to {@code visitor}; IPv4 first. */
     void forEachBest(BiConsumer<Prefix, Route> visitor);
+
+    /**
+     * What the node originates per peer for the prefix when that differs by peer, else null: a local best route of
+     * such a prefix is sent to each peer as {@link ScopedOrigin#attributesFor} says.
+     */
+    default ScopedOrigin scopedOrigin(Prefix prefix) {
+        return null;
+    }
+
+    /** The peer addresses named by some {@link ScopedOrigin}: each needs an update group of its own. */
+    default Set<IpAddress> scopedPeers() {
+        return Set.of();
+    }
 }

@@ -49,6 +49,7 @@ public final class Rib implements LocRibView {
     private final PrefixTable<PrefixEntry> table = new PrefixTable<>();
     private final GracefulRestartHelper gracefulRestart = new GracefulRestartHelper(this);
     private final EnhancedRefreshHelper enhancedRefresh = new EnhancedRefreshHelper(this);
+    private final LocalOrigins origins = new LocalOrigins(this);
     private final ImportAdmission admission;
     private final List<RibListener> listeners = new ArrayList<>();
     private final List<PeerNoticeListener> noticeListeners = new ArrayList<>();
@@ -103,9 +104,14 @@ public final class Rib implements LocRibView {
         peers[i] = new PeerState(peer, Objects.requireNonNull(settings));
     }
 
-    /** The peer is deconfigured: its routes go and its settings are forgotten. Nothing for a peer never registered. */
+    /**
+     * The peer is deconfigured: its routes go and its settings are forgotten, and so is what scoped originations
+     * said to its address ({@link #originate(Prefix, PathAttributes, PeerScope)}). Nothing else for a peer never
+     * registered.
+     */
     public void removePeer(PeerInfo peer) {
         peerDown(peer);
+        origins.peerRemoved(peer.address());
         int i = peer.id() + 1;
         if (i < peers.length) {
             peers[i] = null;
@@ -441,19 +447,94 @@ public final class Rib implements LocRibView {
     }
 
     /**
-     * The node originates a route for one of its own prefixes (a podCIDR). It has no learned
+     * The node originates a route for one of its own prefixes (a podCIDR) for every peer. It has no learned
      * next hop: 0.0.0.0 or :: stand for "this node". It beats any learned route for the prefix.
      */
     public void originate(Prefix prefix, PathAttributes attributes) {
+        originate(prefix, attributes, PeerScope.EVERYONE);
+    }
+
+    /**
+     * The node originates a route for the peers of {@code scope} (ExaBGP's {@code neighbor A announce route}).
+     * For {@link PeerScope#EVERYONE} it replaces whatever named peers were sent for the prefix; for named peers it
+     * replaces what those peers were sent and leaves the others alone. The Loc-RIB keeps one local route for the
+     * prefix (the one for everyone, else a named peer's); Adj-RIB-Out sends each peer its own
+     * ({@link #scopedOrigin}). A peer named by no scope gets the route for everyone, or nothing.
+     */
+    public void originate(Prefix prefix, PathAttributes attributes, PeerScope scope) {
+        origins.announce(prefix, interner.intern(attributes), scope);
+    }
+
+    /** The node no longer originates the prefix for anyone. */
+    public void withdrawOriginated(Prefix prefix) {
+        withdrawOriginated(prefix, PeerScope.EVERYONE);
+    }
+
+    /**
+     * The peers of {@code scope} are no longer sent the prefix; everyone else keeps what they were sent, the route
+     * for everyone included ({@link PeerScope#EVERYONE}: nobody gets it any more).
+     */
+    public void withdrawOriginated(Prefix prefix, PeerScope scope) {
+        origins.withdraw(prefix, scope);
+    }
+
+    /**
+     * Undoes what was announced or withdrawn for {@code scope} without saying anything new: named peers fall back
+     * to the route for everyone, and {@link PeerScope#EVERYONE} drops that route while named peers keep theirs.
+     * For the routes of a helper process that ended, which can no longer vouch for them.
+     */
+    public void forgetOriginated(Prefix prefix, PeerScope scope) {
+        origins.forget(prefix, scope);
+    }
+
+    /**
+     * Forgets what scoped originations said to this peer address: the peer left the configuration (as in
+     * {@link #removePeer}, for a peer that was never registered), so one configured later at the address starts
+     * afresh.
+     */
+    public void forgetPeerAddress(IpAddress address) {
+        origins.peerRemoved(address);
+    }
+
+    /** What the node originates per peer for the prefix, or null when every peer is sent the same. */
+    @Override
+    public ScopedOrigin scopedOrigin(Prefix prefix) {
+        return origins.at(prefix);
+    }
+
+    /** Every peer address a scoped origination names, in address order. */
+    @Override
+    public Set<IpAddress> scopedPeers() {
+        return origins.named();
+    }
+
+    /** Sets (null: removes) the prefix's one local route in the Loc-RIB, for {@link LocalOrigins}. */
+    void setLocalRoute(Prefix prefix, PathAttributes interned) {
+        if (interned == null) {
+            withdrawAccepted(local, prefix, 0);
+            return;
+        }
         IpAddress self = switch (prefix) {
             case Ipv4Prefix p -> Ipv4Address.ANY;
             case Ipv6Prefix p -> Ipv6Address.ANY;
         };
-        put(prefix, routeInterner.intern(local, 0, interner.intern(attributes), self));
+        put(prefix, routeInterner.intern(local, 0, interned, self));
     }
 
-    public void withdrawOriginated(Prefix prefix) {
-        withdrawAccepted(local, prefix, 0);
+    /** The attributes of the prefix's local route, or null when the node originates none. */
+    PathAttributes localAttributes(Prefix prefix) {
+        Route r = find(prefix, local, 0);
+        return r == null ? null : r.attributes();
+    }
+
+    /** Publishes the prefix's Loc-RIB entry again though it did not change, for what depends on more than it. */
+    void republish(Prefix prefix) {
+        switch (load(prefix)) {
+            case null -> { }
+            case Route r -> publish(new LocRibChange.Selected(prefix, new Decision(r, BestPathStep.ONLY_PATH,
+                    List.of(r)), List.of(r.nextHop())));
+            case PrefixPaths pp -> publish(new LocRibChange.Selected(prefix, pp.decision(), pp.nextHops()));
+        }
     }
 
     // ---- queries ----

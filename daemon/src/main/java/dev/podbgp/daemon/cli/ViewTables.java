@@ -52,10 +52,23 @@ final class ViewTables {
         if (routes.isEmpty()) {
             return "no routes\n";
         }
-        Table t = new Table("", "Prefix", "Next hop", "From", "AS path", "Origin", "LocPrf", "MED", "Communities", "Reason");
+        // The "To" column only when a helper scoped a route to named peers: otherwise every route is for every peer.
+        boolean scoped = routes.stream().anyMatch(RouteView::scoped);
+        List<String> header = new ArrayList<>(List.of("", "Prefix", "Next hop", "From", "AS path", "Origin", "LocPrf",
+                "MED", "Communities", "Reason"));
+        if (scoped) {
+            header.add("To");
+        }
+        Table t = new Table(header.toArray(String[]::new));
         for (RouteView r : routes) {
-            t.row(r.best() ? "*>" : "*", r.prefix(), list(r.nextHops()), r.fromPeer(), dash(r.asPath()), r.origin(),
-                    optional(r.localPref()), optional(r.med()), list(r.communities()), dash(r.bestReason()));
+            List<Object> cells = new ArrayList<>(List.of(r.best() ? "*>" : "*", r.prefix(), list(r.nextHops()),
+                    r.fromPeer(), dash(r.asPath()), r.origin(), optional(r.localPref()), optional(r.med()),
+                    list(r.communities()), dash(r.bestReason())));
+            if (scoped) {
+                cells.add(!r.onlyTo().isEmpty() ? list(r.onlyTo())
+                        : r.notTo().isEmpty() ? "all" : "all but " + list(r.notTo()));
+            }
+            t.row(cells.toArray());
         }
         return t.render();
     }

@@ -16,11 +16,30 @@ import java.util.List;
  * @param localPref   LOCAL_PREF, or -1 when the path has none
  * @param med         MULTI_EXIT_DISC, or -1 when the path has none
  * @param communities communities as text ("65000:1", "no-export", large and extended alike)
+ * @param onlyTo      for a route the node originates for named peers only (a helper's {@code neighbor A announce}),
+ *                    those peers' addresses; empty for a route to every peer
+ * @param notTo       for a route the node originates for every peer, the peers that are not sent it (they were
+ *                    told to withdraw it, or have a route of their own, listed in another row); usually empty
  */
 public record RouteView(String prefix, List<String> nextHops, boolean best, String bestReason, String fromPeer,
-        String asPath, String origin, long localPref, long med, List<String> communities) {
+        String asPath, String origin, long localPref, long med, List<String> communities, List<String> onlyTo,
+        List<String> notTo) {
     public RouteView {
         nextHops = List.copyOf(nextHops);
         communities = List.copyOf(communities);
+        onlyTo = List.copyOf(onlyTo);
+        notTo = List.copyOf(notTo);
+    }
+
+    /** A route for every peer the export rules allow: every learned route, and most of the node's own. */
+    public RouteView(String prefix, List<String> nextHops, boolean best, String bestReason, String fromPeer,
+            String asPath, String origin, long localPref, long med, List<String> communities) {
+        this(prefix, nextHops, best, bestReason, fromPeer, asPath, origin, localPref, med, communities, List.of(),
+                List.of());
+    }
+
+    /** Whether the route is not for every peer: it names some, or leaves some out. */
+    public boolean scoped() {
+        return !onlyTo.isEmpty() || !notTo.isEmpty();
     }
 }

@@ -5,20 +5,22 @@ import dev.podbgp.bgp.exabgp.CommandParser;
 import dev.podbgp.bgp.exabgp.ParseResult;
 import dev.podbgp.bgp.exabgp.PeerSelector;
 import dev.podbgp.bgp.exabgp.PeerSelector.PeerIdentity;
+import dev.podbgp.inet.IpAddress;
+import dev.podbgp.rib.PeerScope;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * One helper's command lines, each to an {@link Answer}. Route commands are parsed by the same
  * {@link CommandParser} as the control socket's and reach the same origination; anything else (garbage, ExaBGP
  * commands podbgp does not take from helpers) is refused with a reason. Nothing a line says can fail a session.
  *
- * <p>Selectors: podbgp originates a route to every peer its export rules allow (the RIB has one local route per
- * prefix, not one per peer). A {@code neighbor ...} selector is therefore checked rather than applied: one that
- * matches every configured peer is accepted (the common single-ToR case: {@code neighbor 10.0.0.1 announce ...}),
- * one that matches none is refused as ExaBGP refuses it, and one that matches only some is refused instead of
- * announcing to peers the helper did not name.
+ * <p>Selectors: a command without one is for every peer, now and later. {@code neighbor ...} selectors (several,
+ * comma-separated, match a peer when any of them does) are resolved as ExaBGP resolves them, at command time
+ * against the configured peers: the command is for the peers they match then ({@link PeerScope.Peers}), and a peer
+ * configured later is not among them. A selector that matches no peer is refused, as ExaBGP refuses it.
  */
 final class ProcessCommands {
 
@@ -54,18 +56,18 @@ final class ProcessCommands {
     }
 
     private Answer command(Command command) {
-        String refused = selectorProblem(command.peers());
-        if (refused != null) {
-            return new Answer.Error(refused);
+        PeerScope scope = scopeOf(command.peers());
+        if (scope == null) {
+            return new Answer.Error("no configured peer matches the neighbor selector");
         }
         try {
             return switch (command) {
                 case Command.Announce a -> {
-                    routes.announce(process, a);
+                    routes.announce(process, a, scope);
                     yield new Answer.Done("announced " + a.routes().size() + " route(s)");
                 }
                 case Command.Withdraw w -> {
-                    routes.withdraw(process, w);
+                    routes.withdraw(process, w, scope);
                     yield new Answer.Done("withdrew " + w.routes().size() + " route(s)");
                 }
                 case Command.EndOfRib e -> new Answer.Error("End-of-RIB is sent by podbgp itself after each table");
@@ -76,20 +78,13 @@ final class ProcessCommands {
         }
     }
 
-    /** Null when the selectors may be honoured by announcing to every peer; the refusal otherwise. */
-    private String selectorProblem(List<PeerSelector> selectors) {
+    /** The peers the selectors name now (every peer, without one), or null when they name none. */
+    private PeerScope scopeOf(List<PeerSelector> selectors) {
         if (selectors.isEmpty()) {
-            return null;
+            return PeerScope.EVERYONE;
         }
-        List<PeerIdentity> all = peers.get();
-        long matched = all.stream().filter(p -> selectors.stream().anyMatch(s -> s.matches(p))).count();
-        if (matched == 0) {
-            return "no configured peer matches the neighbor selector";
-        }
-        if (matched < all.size()) {
-            return "the neighbor selector matches " + matched + " of " + all.size() + " peers; podbgp announces a "
-                    + "helper's routes to every peer, so a selector must match all of them or be left out";
-        }
-        return null;
+        Set<IpAddress> matched = peers.get().stream().filter(p -> selectors.stream().anyMatch(s -> s.matches(p)))
+                .map(PeerIdentity::peerAddress).collect(Collectors.toSet());
+        return matched.isEmpty() ? null : PeerScope.Peers.of(matched);
     }
 }

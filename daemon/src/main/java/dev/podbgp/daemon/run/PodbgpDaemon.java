@@ -289,7 +289,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     /** The configured peers as ExaBGP's {@code neighbor ...} selectors see them. */
     private List<PeerSelector.PeerIdentity> peerIdentities() {
         // The peers the speaker runs, not only the file's: a helper's routes go to the default gateway's peer and to
-        // dynamic neighbours too, so a selector is checked against them as well.
+        // dynamic neighbours too, so a selector is resolved against them as well.
         DesiredState s = speaker.state();
         List<PeerSelector.PeerIdentity> out = new ArrayList<>();
         for (PeerStatus p : speaker.peers()) {

@@ -69,7 +69,8 @@ final class PeerSlot {
         generation.incrementAndGet();
         timers.cancel(this);
         PeerInfo last = info;
-        inbox.close(last == null ? new RibEvent.SessionClosed(id) : new RibEvent.PeerRemoved(last), offer);
+        inbox.close(last == null ? new RibEvent.PeerUnconfigured(id, desired.address()) : new RibEvent.PeerRemoved(last),
+                offer);
     }
 
     PeerStatus status() {

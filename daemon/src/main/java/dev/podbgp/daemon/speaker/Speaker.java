@@ -6,7 +6,9 @@ import dev.podbgp.bgp.transport.SpeakerConfig;
 import dev.podbgp.config.state.DesiredState;
 import dev.podbgp.config.state.DesiredStateDiff;
 import dev.podbgp.inet.IpAddress;
+import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.BestPathOptions;
+import dev.podbgp.rib.PeerScope;
 import dev.podbgp.rib.Rib;
 import dev.podbgp.rib.RibListener;
 import dev.podbgp.rib.event.RibEvent;
@@ -216,15 +218,32 @@ public final class Speaker implements AutoCloseable {
      * the command is not used.
      */
     public void originate(Command.Announce announce) {
+        originate(announce, PeerScope.EVERYONE);
+    }
+
+    /** {@code announce route ...} for the peers of {@code scope} only (a helper's {@code neighbor A announce ...}). */
+    public void originate(Command.Announce announce, PeerScope scope) {
         var attributes = Origination.of(announce);
         for (var entry : announce.routes()) {
-            ribThread.post(new RibEvent.Originate(entry.prefix(), attributes));
+            ribThread.post(new RibEvent.Originate(entry.prefix(), attributes, scope));
         }
     }
 
     public void withdrawOriginated(Command.Withdraw withdraw) {
+        withdrawOriginated(withdraw, PeerScope.EVERYONE);
+    }
+
+    /** {@code withdraw route ...} for the peers of {@code scope}; the others keep what they were sent. */
+    public void withdrawOriginated(Command.Withdraw withdraw, PeerScope scope) {
         for (var entry : withdraw.routes()) {
-            ribThread.post(new RibEvent.WithdrawOriginated(entry.prefix()));
+            ribThread.post(new RibEvent.WithdrawOriginated(entry.prefix(), scope));
+        }
+    }
+
+    /** Undoes what was originated for {@code scope} at these prefixes (a helper ended), see {@code Rib}. */
+    public void forgetOriginated(List<Prefix> prefixes, PeerScope scope) {
+        for (Prefix p : prefixes) {
+            ribThread.post(new RibEvent.ForgetOriginated(p, scope));
         }
     }
 

@@ -7,7 +7,10 @@ import dev.podbgp.bgp.exabgp.PeerSelector.PeerIdentity;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Address;
 import dev.podbgp.inet.Prefix;
+import dev.podbgp.rib.PeerScope;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ProcessCommandsTest {
@@ -52,28 +55,68 @@ class ProcessCommandsTest {
     }
 
     @Test
-    void selectors_matchingEveryPeerAreHonoured_othersRefused() {
-        assertThat(handle("neighbor 10.0.0.1 announce route 192.0.2.10/32 next-hop self", TOR1).word()).isEqualTo("done");
-        // The healthcheck's --neighbor form: comma-separated selectors.
-        assertThat(handle("neighbor 10.0.0.1, neighbor 10.0.1.1 announce route 192.0.2.10/32 next-hop self", TOR1, TOR2)
+    void aNeighborSelector_scopesTheRouteToThePeersItMatches() {
+        assertThat(handle("neighbor 10.0.0.1 announce route 192.0.2.10/32 next-hop self", TOR1, TOR2).word())
+                .isEqualTo("done");
+        assertThat(sink.scopes).containsExactly(scope("10.0.0.1"));
+        // The healthcheck's --neighbor form: comma-separated selectors, either of which may match.
+        assertThat(handle("neighbor 10.0.0.1, neighbor 10.0.1.1 announce route 192.0.2.11/32 next-hop self", TOR1, TOR2)
                 .word()).isEqualTo("done");
+        assertThat(sink.scopes.get(1)).isEqualTo(scope("10.0.0.1", "10.0.1.1"));
+        // Without a selector: every peer, now and later.
+        assertThat(handle("announce route 192.0.2.12/32 next-hop self", TOR1, TOR2).word()).isEqualTo("done");
+        assertThat(sink.scopes.get(2)).isEqualTo(PeerScope.EVERYONE);
+        assertThat(handle("neighbor 10.0.0.1 withdraw route 192.0.2.10/32", TOR1, TOR2).word()).isEqualTo("done");
+        assertThat(sink.scopes.get(3)).isEqualTo(scope("10.0.0.1"));
+        assertThat(sink.commands).hasSize(4);
+    }
+
+    @Test
+    void selectorsOnOtherFields_matchByExaBgpsRules() {
+        // ExaBGP's peer name: every field given must match the peer.
+        assertThat(handle("neighbor 10.0.0.1 local-as 65001 peer-as 65000 announce route 192.0.2.10/32 next-hop self",
+                TOR1, TOR2).word()).isEqualTo("done");
+        assertThat(sink.scopes.getLast()).isEqualTo(scope("10.0.0.1"));
+        assertThat(handle("neighbor 10.0.1.1 local-ip 10.0.1.2 router-id 192.0.2.2 announce attributes next-hop self "
+                + "med 20 nlri 192.0.2.20/32 192.0.2.21/32", TOR1, TOR2).word()).isEqualTo("done");
+        assertThat(sink.scopes.getLast()).isEqualTo(scope("10.0.1.1"));
+        // Every criterion of one selector must match: a wrong peer-as names nobody.
+        assertThat(((Answer.Error) handle("neighbor 10.0.0.1 peer-as 65099 announce route 192.0.2.10/32 next-hop self",
+                TOR1, TOR2)).reason()).isEqualTo("no configured peer matches the neighbor selector");
+        assertThat(sink.commands).hasSize(2);
+    }
+
+    @Test
+    void aSelectorMatchingNoPeer_isRefused_andReachesNothing() {
         assertThat(((Answer.Error) handle("neighbor 10.9.9.9 announce route 192.0.2.10/32 next-hop self", TOR1, TOR2))
                 .reason()).isEqualTo("no configured peer matches the neighbor selector");
-        assertThat(((Answer.Error) handle("neighbor 10.0.0.1 announce route 192.0.2.10/32 next-hop self", TOR1, TOR2))
-                .reason()).startsWith("the neighbor selector matches 1 of 2 peers");
-        assertThat(sink.commands).hasSize(2);
+        assertThat(((Answer.Error) handle("neighbor 10.9.9.9 withdraw route 192.0.2.10/32", TOR1, TOR2)).reason())
+                .isEqualTo("no configured peer matches the neighbor selector");
+        assertThat(((Answer.Error) handle("neighbor 10.0.0.1 announce route 192.0.2.10/32 next-hop self")).reason())
+                .isEqualTo("no configured peer matches the neighbor selector");
+        assertThat(sink.commands).isEmpty();
+        assertThat(routes.ownedBy("web-check")).isEmpty();
+    }
+
+    private static PeerScope scope(String... addresses) {
+        return PeerScope.Peers.of(Arrays.stream(addresses).map(IpAddress::parse).collect(Collectors.toSet()));
     }
 
     @Test
     void aClosingRib_isAnErrorAnswer_notAnException() {
         RouteSink closed = new RouteSink() {
             @Override
-            public void announce(Command.Announce announce) {
+            public void announce(Command.Announce announce, PeerScope scope) {
                 throw new IllegalStateException("the RIB event loop is closed");
             }
 
             @Override
-            public void withdraw(Command.Withdraw withdraw) {
+            public void withdraw(Command.Withdraw withdraw, PeerScope scope) {
+                throw new IllegalStateException("the RIB event loop is closed");
+            }
+
+            @Override
+            public void forget(List<Prefix> prefixes, PeerScope scope) {
                 throw new IllegalStateException("the RIB event loop is closed");
             }
         };

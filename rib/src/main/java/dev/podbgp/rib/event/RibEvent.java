@@ -3,9 +3,11 @@ package dev.podbgp.rib.event;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.bgp.wire.attr.PathAttributes;
 import dev.podbgp.bgp.wire.message.Update;
+import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.PeerImport;
 import dev.podbgp.rib.PeerInfo;
+import dev.podbgp.rib.PeerScope;
 import dev.podbgp.rib.Rib;
 import dev.podbgp.rib.out.Aggregate;
 import dev.podbgp.rib.out.OutboundPeer;
@@ -57,6 +59,13 @@ public sealed interface RibEvent {
     record SessionClosed(int peerId) implements RibEvent {
     }
 
+    /**
+     * A peer whose session never reached Established left the configuration: nothing of it is in the RIB but what
+     * scoped originations said to its address, which is forgotten ({@link Rib#forgetPeerAddress}).
+     */
+    record PeerUnconfigured(int peerId, IpAddress address) implements RibEvent {
+    }
+
     /** The Established session closed without graceful restart: the peer's routes go, sending stops. */
     record PeerDown(PeerInfo peer) implements RibEvent {
     }
@@ -83,11 +92,27 @@ public sealed interface RibEvent {
     record EndOfRib(PeerInfo peer, Family family) implements RibEvent {
     }
 
-    /** The node originates one of its own prefixes (a podCIDR, a configured network). */
-    record Originate(Prefix prefix, PathAttributes attributes) implements RibEvent {
+    /**
+     * The node originates one of its own prefixes (a podCIDR, a configured network, a helper's route) for the peers
+     * of {@code scope}, see {@link Rib#originate(Prefix, PathAttributes, PeerScope)}.
+     */
+    record Originate(Prefix prefix, PathAttributes attributes, PeerScope scope) implements RibEvent {
+
+        public Originate(Prefix prefix, PathAttributes attributes) {
+            this(prefix, attributes, PeerScope.EVERYONE);
+        }
     }
 
-    record WithdrawOriginated(Prefix prefix) implements RibEvent {
+    /** The peers of {@code scope} are no longer sent the node's route, see {@link Rib#withdrawOriginated}. */
+    record WithdrawOriginated(Prefix prefix, PeerScope scope) implements RibEvent {
+
+        public WithdrawOriginated(Prefix prefix) {
+            this(prefix, PeerScope.EVERYONE);
+        }
+    }
+
+    /** What was originated for {@code scope} is undone, its helper having ended, see {@link Rib#forgetOriginated}. */
+    record ForgetOriginated(Prefix prefix, PeerScope scope) implements RibEvent {
     }
 
     /**

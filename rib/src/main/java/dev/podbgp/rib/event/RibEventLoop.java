@@ -182,6 +182,10 @@ public final class RibEventLoop implements AutoCloseable {
             }
             case RibEvent.SessionEstablished e -> established(e);
             case RibEvent.SessionClosed e -> adjRibOut.removePeer(e.peerId());
+            case RibEvent.PeerUnconfigured e -> {
+                adjRibOut.removePeer(e.peerId());
+                rib.forgetPeerAddress(e.address());
+            }
             case RibEvent.PeerDown e -> {
                 adjRibOut.removePeer(e.peer().id());
                 rib.peerDown(e.peer());
@@ -192,8 +196,9 @@ public final class RibEventLoop implements AutoCloseable {
             }
             case RibEvent.UpdateReceived e -> updates.apply(e.peer(), e.update());
             case RibEvent.EndOfRib e -> rib.endOfRib(e.peer(), e.family());
-            case RibEvent.Originate e -> rib.originate(e.prefix(), e.attributes());
-            case RibEvent.WithdrawOriginated e -> rib.withdrawOriginated(e.prefix());
+            case RibEvent.Originate e -> rib.originate(e.prefix(), e.attributes(), e.scope());
+            case RibEvent.WithdrawOriginated e -> rib.withdrawOriginated(e.prefix(), e.scope());
+            case RibEvent.ForgetOriginated e -> rib.forgetOriginated(e.prefix(), e.scope());
             case RibEvent.AggregatesChanged e -> adjRibOut.setAggregates(e.aggregates());
             case RibEvent.ImportChanged e -> {
                 if (rib.importOf(e.peer()) != null) {

@@ -1,6 +1,7 @@
 package dev.podbgp.rib.out;
 
 import dev.podbgp.bgp.wire.Family;
+import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.LocRibChange;
 import dev.podbgp.rib.LocRibView;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Adj-RIB-Out of every established peer, as update groups. Loc-RIB changes are collected
@@ -23,8 +25,11 @@ import java.util.Map;
  */
 public final class AdjRibOut implements RibListener {
 
-    /** Peers share a group when they get the same export and the same aggregates. */
-    private record GroupKey(ExportProfile profile, AggregateSelection aggregates) {
+    /**
+     * Peers share a group when they get the same export and the same aggregates. A peer that a scoped origination
+     * names ({@link LocRibView#scopedPeers}) is sent routes others are not, so its address joins the key.
+     */
+    private record GroupKey(ExportProfile profile, AggregateSelection aggregates, IpAddress scopedPeer) {
     }
 
     private final NodeSettings node;
@@ -36,6 +41,8 @@ public final class AdjRibOut implements RibListener {
     private final Map<GroupKey, UpdateGroup> groups = new LinkedHashMap<>();
     private final Map<Integer, UpdateGroup> groupOf = new HashMap<>();
     private final AggregateTable aggregates;
+    /** The peers named by scoped originations when groups were last sorted out. */
+    private Set<IpAddress> scopedPeers = Set.of();
 
     public AdjRibOut(NodeSettings node, LocRibView locRib) {
         this.node = node;
@@ -104,11 +111,32 @@ public final class AdjRibOut implements RibListener {
     }
 
     private GroupKey keyOf(OutboundPeer peer) {
-        return new GroupKey(peer.profile(), aggregates.selectionFor(peer));
+        IpAddress address = peer.peer().address();
+        return new GroupKey(peer.profile(), aggregates.selectionFor(peer),
+                scopedPeers.contains(address) ? address : null);
     }
 
     private static GroupKey keyOf(UpdateGroup g) {
-        return new GroupKey(g.profile(), g.aggregates());
+        return new GroupKey(g.profile(), g.aggregates(), g.scopedPeer());
+    }
+
+    /**
+     * A scoped origination named a peer for the first time, or no longer names one: such peers move to a group of
+     * their own, or back to the one of their profile, and are sent the difference as on an export change.
+     */
+    private void regroupScopedPeers() {
+        Set<IpAddress> now = locRib.scopedPeers();
+        if (now.equals(scopedPeers)) {
+            return;
+        }
+        scopedPeers = Set.copyOf(now);
+        for (UpdateGroup g : List.copyOf(groups.values())) {
+            for (OutboundPeer peer : g.peers()) {
+                if (!keyOf(peer).equals(keyOf(g))) {
+                    move(peer);
+                }
+            }
+        }
     }
 
     /**
@@ -119,6 +147,7 @@ public final class AdjRibOut implements RibListener {
         if (groupOf.containsKey(peer.id())) {
             throw new IllegalArgumentException("peer " + peer.id() + " is already in an update group");
         }
+        regroupScopedPeers();
         UpdateGroup group = groupFor(keyOf(peer));
         group.add(peer);
         groupOf.put(peer.id(), group);
@@ -152,7 +181,8 @@ public final class AdjRibOut implements RibListener {
 
     private UpdateGroup groupFor(GroupKey key) {
         return groups.computeIfAbsent(key, k -> {
-            UpdateGroup g = new UpdateGroup(k.profile(), k.aggregates(), aggregates, node, encoder);
+            UpdateGroup g = new UpdateGroup(k.profile(), k.aggregates(), k.scopedPeer(), locRib, aggregates, node,
+                    encoder);
             locRib.forEachBest(g::seed);
             for (Aggregate a : k.aggregates().aggregates()) {
                 if (aggregates.locRibRoute(a.prefix()) == null) {
@@ -210,6 +240,8 @@ public final class AdjRibOut implements RibListener {
     /** Applies the collected changes and writes what every writable peer must be sent now. */
     public void flush(OutputSink sink) {
         if (!changes.isEmpty()) {
+            // Moved peers are filled from the Loc-RIB as it is now; the batch then changes nothing for them.
+            regroupScopedPeers();
             Map<Prefix, Route> batch = Collections.unmodifiableMap(changes);
             for (UpdateGroup g : groups.values()) {
                 g.apply(batch, sink);

@@ -3,8 +3,12 @@ package dev.podbgp.rib.out;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.bgp.wire.message.RouteRefresh;
 import dev.podbgp.bgp.wire.message.Update;
+import dev.podbgp.bgp.wire.attr.PathAttributes;
+import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
+import dev.podbgp.rib.LocRibView;
 import dev.podbgp.rib.Route;
+import dev.podbgp.rib.ScopedOrigin;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -22,6 +26,10 @@ import java.util.Map;
  * routes, and what a member already has follows from the table before a change. A batch that
  * touches a member's own routes (as source before or after) is sent to that member from its
  * view instead of the shared bytes; in reflection that is the one client the update came from.
+ *
+ * <p>A route the node originates for some peers only ({@link ScopedOrigin}) is the one thing members could not
+ * share otherwise: a peer such a route names gets a group of its own ({@link #scopedPeer}), whose table holds what
+ * that peer is sent; every other group holds the route for everyone.
  *
  * <p>A member that cannot take more (the caller says it is not writable) keeps a set of
  * prefixes still to send, with whether it had a route for each; when it is writable again the
@@ -60,6 +68,9 @@ public final class UpdateGroup {
 
     private final ExportProfile profile;
     private final AggregateSelection aggregates;
+    /** The one peer of this group a scoped origination names, or null: the group's view of such originations. */
+    private final IpAddress scopedPeer;
+    private final LocRibView locRib;
     private final AggregateTable aggregateRoutes;
     private final NodeSettings node;
     private final Encoder encoder;
@@ -75,10 +86,12 @@ public final class UpdateGroup {
     /** The initial table with End-of-RIB, encoded once for every member without routes of its own; null when stale. */
     private List<byte[]> sharedInitialDump;
 
-    UpdateGroup(ExportProfile profile, AggregateSelection aggregates, AggregateTable aggregateRoutes, NodeSettings node,
-            Encoder encoder) {
+    UpdateGroup(ExportProfile profile, AggregateSelection aggregates, IpAddress scopedPeer, LocRibView locRib,
+            AggregateTable aggregateRoutes, NodeSettings node, Encoder encoder) {
         this.profile = profile;
         this.aggregates = aggregates;
+        this.scopedPeer = scopedPeer;
+        this.locRib = locRib;
         this.aggregateRoutes = aggregateRoutes;
         this.node = node;
         this.encoder = encoder;
@@ -91,6 +104,11 @@ public final class UpdateGroup {
     /** The aggregates this group's members are sent (RFC 4271 §9.2.2.2), with the prefixes they suppress. */
     AggregateSelection aggregates() {
         return aggregates;
+    }
+
+    /** The peer address this group was made for because a scoped origination names it, or null. */
+    public IpAddress scopedPeer() {
+        return scopedPeer;
     }
 
     public int memberCount() {
@@ -143,11 +161,6 @@ public final class UpdateGroup {
         owing = true;
     }
 
-    /**
-     * What the member may hold from us now: this table as it sees it, and pending prefixes it
-     * had. An over-estimate (a prefix whose dump has not gone out yet) only costs a withdrawal
-     * the peer ignores (RFC 4271 §9: withdrawing an unknown route is not an error).
-     */
     boolean synced(int peerId) {
         return member(peerId).synced;
     }
@@ -156,14 +169,24 @@ public final class UpdateGroup {
         return member(peerId).endOfRibAfterDump;
     }
 
+    /**
+     * What the member may hold from us now: this table as it sees it once its dump went out,
+     * except prefixes still pending, and the pending prefixes it had. Exact, so a member moved
+     * twice before a flush (a scoped origination naming it and then none) is not sent a
+     * withdrawal for a route it never got.
+     */
     java.util.Set<Prefix> heldBy(int peerId) {
         Member m = member(peerId);
         java.util.Set<Prefix> out = new java.util.HashSet<>();
-        table.forEach((prefix, advert) -> {
-            if (Advert.visibleTo(advert, peerId)) {
-                out.add(prefix);
-            }
-        });
+        if (m.synced) {
+            // Before its dump a member holds nothing of this table, only what it brought along (pending, had); a
+            // pending prefix it holds only if it had it.
+            table.forEach((prefix, advert) -> {
+                if (Advert.visibleTo(advert, peerId) && !m.pending.containsKey(prefix)) {
+                    out.add(prefix);
+                }
+            });
+        }
         m.pending.forEach((prefix, had) -> {
             if (had) {
                 out.add(prefix);
@@ -346,7 +369,8 @@ public final class UpdateGroup {
 
     /** What the group sends for the prefix whose Loc-RIB route is {@code best} (null: none), or null for nothing. */
     private Advert advert(Prefix prefix, Route best) {
-        Route route = aggregates.isEmpty() ? best : withAggregates(prefix, best);
+        Route own = best != null && best.peer().isLocal() ? scoped(prefix, best) : best;
+        Route route = aggregates.isEmpty() ? own : withAggregates(prefix, own);
         if (route == null) {
             return null;
         }
@@ -354,6 +378,23 @@ public final class UpdateGroup {
             case Outbound.Advertise a -> new Advert(a.attributes(), a.nextHop(), a.linkLocalNextHop(), route.peer().id());
             case Outbound.Suppressed s -> null;
         };
+    }
+
+    /**
+     * The node's own route as this group's peers are to get it when what it originates differs by peer: a named
+     * peer's own attributes, nothing when it was told to withdraw, else the route for everyone, which a group of
+     * peers named by no scope gets too (or nothing, when only named peers get the prefix).
+     */
+    private Route scoped(Prefix prefix, Route local) {
+        ScopedOrigin origin = locRib.scopedOrigin(prefix);
+        if (origin == null) {
+            return local;
+        }
+        PathAttributes attributes = origin.attributesFor(scopedPeer);
+        if (attributes == null) {
+            return null;
+        }
+        return attributes == local.attributes() ? local : local.withAttributes(attributes);
     }
 
     /**

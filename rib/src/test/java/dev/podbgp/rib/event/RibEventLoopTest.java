@@ -17,6 +17,7 @@ import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.BestPathOptions;
 import dev.podbgp.rib.LocRibChange;
 import dev.podbgp.rib.PeerImport;
+import dev.podbgp.rib.PeerScope;
 import dev.podbgp.rib.Rib;
 import dev.podbgp.rib.out.AdjRibOut;
 import dev.podbgp.rib.out.NodeSettings;
@@ -207,6 +208,28 @@ class RibEventLoopTest {
         assertThat(rib.importOf(TOR).allowAsIn()).isZero();
         assertThat(first).isEmpty();
         assertThat(second).isNotEmpty();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void scopedOriginationsFollowTheirEventsAndAnUnconfiguredPeerIsForgotten() {
+        RibEventLoop loop = loop(10, 10);
+        Prefix service = Prefix.parse("192.0.2.1/32");
+        IpAddress never = IpAddress.parse("192.0.2.77");
+        PeerScope both = PeerScope.Peers.of(Set.of(TOR.address(), never));
+        loop.offer(new RibEvent.Originate(service, ATTRS, both));
+        loop.drain();
+        assertThat(rib.scopedPeers()).containsExactlyInAnyOrder(TOR.address(), never);
+
+        // A peer that never came up leaves the configuration: what it was told goes with it.
+        loop.offer(new RibEvent.PeerUnconfigured(7, never));
+        loop.drain();
+        assertThat(rib.scopedPeers()).containsExactly(TOR.address());
+
+        loop.offer(new RibEvent.ForgetOriginated(service, PeerScope.Peers.of(Set.of(TOR.address()))));
+        loop.drain();
+        assertThat(rib.scopedPeers()).isEmpty();
+        assertThat(rib.decision(service)).isNull();
         assertThat(failures).isEmpty();
     }
 

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podbgp.bgp.wire.attr.AsPath;
 import dev.podbgp.bgp.wire.attr.MultiExitDisc;
-import dev.podbgp.bgp.wire.message.Update;
 import dev.podbgp.inet.Ipv4Prefix;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.Decision;
@@ -65,18 +64,7 @@ class AdjRibOutProperties {
         for (int i = 0; i <= PEERS; i++) {
             held.add(new HashMap<>());
         }
-        OutputSink replay = (peer, messages) -> {
-            Map<Prefix, Long> view = held.get(peer.id());
-            for (Update u : Sent.decode(messages)) {
-                for (Prefix p : Sent.withdrawn(u)) {
-                    assertThat(view).as("peer %d withdrawn %s it does not have", peer.id(), p).containsKey(p);
-                    view.remove(p);
-                }
-                for (Prefix p : Sent.announced(u)) {
-                    view.put(p, u.attributes().med().value());
-                }
-            }
-        };
+        OutputSink replay = Sent.replayInto(held);
         for (Op op : ops) {
             switch (op.kind()) {
                 case 0 -> {

@@ -76,4 +76,23 @@ final class Sent implements OutputSink {
         u.withdrawals().forEach(n -> out.addAll(n.prefixes()));
         return out;
     }
+
+    /**
+     * A sink that applies what each peer is handed to its view (prefix to MED), as the peer would, and fails on a
+     * withdrawal of a prefix the view does not have.
+     */
+    static OutputSink replayInto(List<Map<Prefix, Long>> views) {
+        return (peer, messages) -> {
+            Map<Prefix, Long> view = views.get(peer.id());
+            for (Update u : decode(messages)) {
+                for (Prefix p : withdrawn(u)) {
+                    assertThat(view).as("peer %d withdrawn %s it does not have", peer.id(), p).containsKey(p);
+                    view.remove(p);
+                }
+                for (Prefix p : announced(u)) {
+                    view.put(p, u.attributes().med().value());
+                }
+            }
+        };
+    }
 }
