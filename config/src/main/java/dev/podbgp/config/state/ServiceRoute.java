@@ -30,7 +30,9 @@ public record ServiceRoute(Prefix prefix, List<String> services, Kind kind, List
         /** {@code spec.clusterIPs}. */
         CLUSTER_IP("clusterIP"),
         /** A configured service CIDR, the aggregate of every ClusterIP. */
-        SERVICE_CIDR("serviceCidr");
+        SERVICE_CIDR("serviceCidr"),
+        /** The config file's {@code services} (static mode). */
+        CONFIGURED("configured");
 
         private final String label;
 
