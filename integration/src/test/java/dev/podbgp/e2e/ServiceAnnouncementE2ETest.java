@@ -83,8 +83,10 @@ class ServiceAnnouncementE2ETest {
             KubeProxyStandIn.forward(n1.node(), VIP, p1.address());
             Await.until("the Service address from node1 only", SETTLE, () -> announcers(t).equals(Set.of(a1)),
                     () -> t.tor().vtysh("show bgp ipv4 unicast " + VIP + "/32"));
-            // Never into the announcing node's own FIB: kube-proxy delivers the address there.
-            assertThat(n1.kernelRoutes()).doesNotContain(VIP.toString());
+            Await.until("the router's kernel forwarding the Service address to node1", SETTLE,
+                    () -> routerRoute(t).contains("via " + a1), () -> routerRoute(t));
+            // Never into the announcing node's own FIB (no route of any protocol): kube-proxy delivers the address there.
+            assertThat(n1.node().exec("ip", "route", "show", VIP + "/32").orThrow()).isBlank();
             PodTraffic.TcpExchange first = PodTraffic.tcp(t.torNode(), "the router", p1, VIP);
             assertThat(first.received()).contains("this is " + p1.address());
             assertThat(first.serverSaw()).isEqualTo(n1.config().torAddress().toString());
@@ -93,15 +95,22 @@ class ServiceAnnouncementE2ETest {
             KubeProxyStandIn.stop(n1.node(), VIP, p1.address());
             KubeProxyStandIn.forward(n2.node(), VIP, p2.address());
             long start = System.nanoTime();
+            // For reading beside the daemons' service-route-announced/-withdrawn log lines: podbgp's own share.
+            System.out.println("service-announcement-move endpoint-slice-updated-at=" + java.time.Instant.now());
             admin.discovery().v1().endpointSlices().inNamespace("shop").withName("web-abcde").edit(s -> {
                 s.setEndpoints(slice("node2", p2).getEndpoints());
                 return s;
             });
             Await.until("the Service address from node2 only", MOVE_BOUND, () -> announcers(t).equals(Set.of(a2)),
                     () -> t.tor().vtysh("show bgp ipv4 unicast " + VIP + "/32"));
-            Duration moved = Duration.ofNanos(System.nanoTime() - start);
-            System.out.println("service-announcement-move ms=" + moved.toMillis()
-                    + " (EndpointSlice update to the router's paths for " + VIP + " being node2's alone)");
+            Duration inBgp = Duration.ofNanos(System.nanoTime() - start);
+            // zebra installs bgpd's choice a moment later; until then new flows still go to node1.
+            Await.until("the router's kernel forwarding the Service address to node2", MOVE_BOUND,
+                    () -> routerRoute(t).contains("via " + a2) && !routerRoute(t).contains(a1), () -> routerRoute(t));
+            Duration inKernel = Duration.ofNanos(System.nanoTime() - start);
+            System.out.println("service-announcement-move bgp-ms=" + inBgp.toMillis() + " kernel-ms=" + inKernel.toMillis()
+                    + " (EndpointSlice update to the router's BGP paths, and its kernel route, for " + VIP
+                    + " being node2's alone)");
             PodTraffic.TcpExchange second = PodTraffic.tcp(t.torNode(), "the router", p2, VIP);
             assertThat(second.received()).contains("this is " + p2.address());
             assertThat(second.serverSaw()).isEqualTo(n2.config().torAddress().toString());
@@ -114,10 +123,9 @@ class ServiceAnnouncementE2ETest {
             });
             Await.until("the Service address from both nodes", SETTLE, () -> announcers(t).equals(Set.of(a1, a2)),
                     () -> t.tor().vtysh("show bgp ipv4 unicast " + VIP + "/32"));
-            Await.until("an ECMP route in the router's kernel", SETTLE, () -> {
-                String route = t.torNode().exec("ip", "route", "show", VIP + "/32").orThrow();
-                return route.contains("nexthop via " + a1) && route.contains("nexthop via " + a2);
-            }, () -> t.torNode().exec("ip", "route", "show", VIP + "/32").orThrow());
+            Await.until("an ECMP route in the router's kernel", SETTLE,
+                    () -> routerRoute(t).contains("nexthop via " + a1) && routerRoute(t).contains("nexthop via " + a2),
+                    () -> routerRoute(t));
 
             // The Service is deleted: no node announces it any more.
             admin.services().inNamespace("shop").withName("web").delete();
@@ -136,6 +144,11 @@ class ServiceAnnouncementE2ETest {
         s.setEndpoints(List.of(new EndpointBuilder().withAddresses(pod.address().toString()).withNodeName(node)
                 .withNewConditions().withReady(true).withServing(true).withTerminating(false).endConditions().build()));
         return s;
+    }
+
+    /** The router's kernel route for the Service address (zebra installs bgpd's best paths). */
+    private static String routerRoute(DemoTopology t) {
+        return t.torNode().exec("ip", "route", "show", VIP + "/32").orThrow();
     }
 
     /** The neighbors FRR has a path for the Service address from. */

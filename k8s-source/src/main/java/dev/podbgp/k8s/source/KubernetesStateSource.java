@@ -46,6 +46,8 @@ public final class KubernetesStateSource implements AutoCloseable {
     private final SecretCache secrets;
     private final ScheduledExecutorService thread;
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** A recompute after the shorter {@link SourceOptions#endpointDebounce} is scheduled. */
+    private final AtomicBoolean pendingSoon = new AtomicBoolean();
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private SharedIndexInformer<Node> nodes;
     private SharedIndexInformer<BGPConfiguration> configurations;
@@ -73,28 +75,29 @@ public final class KubernetesStateSource implements AutoCloseable {
     /** Starts the informers and returns at once; the first state arrives once everything is listed. */
     public synchronized void start() {
         long resync = options.resync().toMillis();
-        nodes = watch(client.nodes().runnableInformer(resync));
-        configurations = watch(client.resources(BGPConfiguration.class).runnableInformer(resync));
-        peers = watch(client.resources(BGPPeer.class).runnableInformer(resync));
-        services = watch(client.services().inAnyNamespace().runnableInformer(resync));
-        endpointSlices = watch(client.discovery().v1().endpointSlices().inAnyNamespace().runnableInformer(resync));
+        nodes = watch(client.nodes().runnableInformer(resync), this::changed);
+        configurations = watch(client.resources(BGPConfiguration.class).runnableInformer(resync), this::changed);
+        peers = watch(client.resources(BGPPeer.class).runnableInformer(resync), this::changed);
+        services = watch(client.services().inAnyNamespace().runnableInformer(resync), this::changedSoon);
+        endpointSlices = watch(client.discovery().v1().endpointSlices().inAnyNamespace().runnableInformer(resync),
+                this::changedSoon);
     }
 
-    private <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer) {
+    private <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer, Runnable changed) {
         informer.addEventHandler(new ResourceEventHandler<T>() {
             @Override
             public void onAdd(T obj) {
-                changed();
+                changed.run();
             }
 
             @Override
             public void onUpdate(T oldObj, T newObj) {
-                changed();
+                changed.run();
             }
 
             @Override
             public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-                changed();
+                changed.run();
             }
         });
         // Keep retrying (with the client's backoff) through any failure, also before the first list.
@@ -126,8 +129,19 @@ public final class KubernetesStateSource implements AutoCloseable {
         }
     }
 
+    /**
+     * A Service or EndpointSlice changed: recompute after the shorter debounce, besides any recompute already due.
+     * A second recompute that finds an equal state emits nothing.
+     */
+    private void changedSoon() {
+        if (pendingSoon.compareAndSet(false, true)) {
+            thread.schedule(this::recompute, options.endpointDebounce().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
     private void recompute() {
         pending.set(false);
+        pendingSoon.set(false);
         if (!nodes.hasSynced() || !configurations.hasSynced() || !peers.hasSynced() || !services.hasSynced()
                 || !endpointSlices.hasSynced()) {
             return; // the informer that is still listing calls changed() once it has
