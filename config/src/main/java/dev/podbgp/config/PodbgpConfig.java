@@ -12,13 +12,14 @@ import java.util.Optional;
  * @param dynamicPeers       listen ranges whose connections become peers
  * @param defaultGatewayPeer a peer found from the node's default route, if asked for
  * @param processes          helper programs run through ExaBGP's process API
+ * @param services           service addresses announced as local routes (docs/services.md), each prefix once
  */
 public record PodbgpConfig(NodeSpec node, ListenSpec listen, List<PeerSpec> peers, MeshSpec mesh,
                            List<PolicySpec> policies, RolesSpec roles, FibSpec fib,
                            GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket,
                            MetricsSpec metrics, LoggingSpec logging, List<AggregateSpec> aggregates,
                            List<DynamicPeerSpec> dynamicPeers, Optional<GatewayPeerSpec> defaultGatewayPeer,
-                           List<ProcessSpec> processes) {
+                           List<ProcessSpec> processes, List<ServiceSpec> services) {
     public static final Path DEFAULT_CONTROL_SOCKET = Path.of("/run/podbgp/control.sock");
 
     public PodbgpConfig {
@@ -27,6 +28,18 @@ public record PodbgpConfig(NodeSpec node, ListenSpec listen, List<PeerSpec> peer
         aggregates = List.copyOf(aggregates);
         dynamicPeers = List.copyOf(dynamicPeers);
         processes = List.copyOf(processes);
+        services = List.copyOf(services);
+    }
+
+    /** Without service addresses. */
+    public PodbgpConfig(NodeSpec node, ListenSpec listen, List<PeerSpec> peers, MeshSpec mesh,
+                        List<PolicySpec> policies, RolesSpec roles, FibSpec fib,
+                        GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket,
+                        MetricsSpec metrics, LoggingSpec logging, List<AggregateSpec> aggregates,
+                        List<DynamicPeerSpec> dynamicPeers, Optional<GatewayPeerSpec> defaultGatewayPeer,
+                        List<ProcessSpec> processes) {
+        this(node, listen, peers, mesh, policies, roles, fib, gracefulRestart, cni, controlSocket, metrics, logging,
+                aggregates, dynamicPeers, defaultGatewayPeer, processes, List.of());
     }
 
     /** A config with configured peers only. */

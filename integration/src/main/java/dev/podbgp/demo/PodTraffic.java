@@ -100,6 +100,15 @@ public final class PodTraffic {
      * masqueraded.
      */
     public static TcpExchange tcp(Pod client, Pod server) throws Exception {
+        return tcp(client.namespace(), "pod " + client.address(), server, server.address());
+    }
+
+    /**
+     * As {@link #tcp(Pod, Pod)} from any lab namespace (a router) to {@code destination}, an address that leads to
+     * {@code server} (a Service address some node translates to the pod).
+     */
+    public static TcpExchange tcp(dev.podbgp.lab.Node client, String clientName, Pod server, IpAddress destination)
+            throws Exception {
         CompletableFuture<ServerSocket> listening = new CompletableFuture<>();
         CompletableFuture<String> seen = new CompletableFuture<>();
         Thread srv = Thread.ofPlatform().name("pbt-tcp-server-" + server.namespace().label()).start(() -> {
@@ -128,10 +137,10 @@ public final class PodTraffic {
         });
         try {
             listening.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            String sent = "hello from pod " + client.address();
+            String sent = "hello from " + clientName;
             String received = inNamespace(client, () -> {
                 try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress(InetAddress.getByName(server.address().toString()), TCP_PORT), 3000);
+                    s.connect(new InetSocketAddress(InetAddress.getByName(destination.toString()), TCP_PORT), 3000);
                     s.setSoTimeout(3000);
                     PrintWriter w = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8);
                     w.println(sent);
@@ -145,11 +154,11 @@ public final class PodTraffic {
         }
     }
 
-    private static <T> T inNamespace(Pod pod, Callable<T> body) throws Exception {
+    private static <T> T inNamespace(dev.podbgp.lab.Node namespace, Callable<T> body) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Thread.ofPlatform().name("pbt-in-" + pod.namespace().label()).start(() -> {
+        Thread.ofPlatform().name("pbt-in-" + namespace.label()).start(() -> {
             try {
-                NetworkNamespace.named(pod.namespace().name()).join();
+                NetworkNamespace.named(namespace.name()).join();
                 result.complete(body.call());
             } catch (Throwable e) {
                 result.completeExceptionally(e);

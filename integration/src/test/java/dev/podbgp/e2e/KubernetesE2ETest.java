@@ -108,7 +108,7 @@ class KubernetesE2ETest {
     }
 
     /** The ConfigMap every node shares: AS and pod CIDRs of the cluster, no mesh (one AS per node here). */
-    private static Path baseFile(DemoNode n) throws Exception {
+    static Path baseFile(DemoNode n) throws Exception {
         Path file = n.configFile().resolveSibling("base.yaml");
         Files.writeString(file, """
                 node:

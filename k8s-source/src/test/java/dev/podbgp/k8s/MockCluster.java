@@ -103,6 +103,37 @@ public final class MockCluster implements AutoCloseable {
                 .endSpec().withNewStatus().withAddresses(addresses).endStatus().build();
     }
 
+    /**
+     * A Service as an allocator leaves it: type LoadBalancer of {@code loadBalancerClass} (null: none) with
+     * {@code ingressIps} in its status and the traffic policy {@code externalTrafficPolicy} (Cluster or Local).
+     */
+    public static io.fabric8.kubernetes.api.model.Service service(String namespace, String name, String loadBalancerClass,
+            List<String> ingressIps, String externalTrafficPolicy) {
+        List<io.fabric8.kubernetes.api.model.LoadBalancerIngress> ingress = new ArrayList<>();
+        ingressIps.forEach(ip -> ingress.add(new io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder().withIp(ip).build()));
+        return new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewMetadata().withNamespace(namespace)
+                .withName(name).endMetadata().withNewSpec().withType("LoadBalancer").withLoadBalancerClass(loadBalancerClass)
+                .withExternalTrafficPolicy(externalTrafficPolicy).withInternalTrafficPolicy("Cluster").endSpec()
+                .withNewStatus().withNewLoadBalancer().withIngress(ingress).endLoadBalancer().endStatus().build();
+    }
+
+    /** The EndpointSlice the endpoint-slice controller keeps for {@code service}: one endpoint per node in {@code readyOn}. */
+    public static io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice endpointSlice(String namespace,
+            String service, Map<String, Boolean> readyOn) {
+        List<io.fabric8.kubernetes.api.model.discovery.v1.Endpoint> endpoints = new ArrayList<>();
+        int i = 10;
+        for (Map.Entry<String, Boolean> e : new java.util.TreeMap<>(readyOn).entrySet()) {
+            endpoints.add(new io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder()
+                    .withAddresses("10.244.0." + i++).withNodeName(e.getKey())
+                    .withNewConditions().withReady(e.getValue()).withServing(e.getValue()).withTerminating(false)
+                    .endConditions().build());
+        }
+        return new io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder().withNewMetadata()
+                .withNamespace(namespace).withName(service + "-abcde")
+                .withLabels(Map.of("kubernetes.io/service-name", service)).endMetadata()
+                .withAddressType("IPv4").withEndpoints(endpoints).build();
+    }
+
     /** Polls until {@code condition} holds; fails with {@code what} after {@code timeout}. */
     public static void await(Duration timeout, String what, BooleanSupplier condition) {
         long end = System.nanoTime() + timeout.toNanos();

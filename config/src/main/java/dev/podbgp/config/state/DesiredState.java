@@ -39,6 +39,8 @@ import java.util.TreeMap;
  * @param interfacePeers  unnumbered peers by interface name (sorted), each interface once: templates that
  *                        become members of {@code peers} once their link-local address is known
  *                        ({@link DesiredPeer#atLinkLocal})
+ * @param serviceRoutes   Service addresses announced as local routes (docs/services.md), by prefix (sorted), each
+ *                        prefix once and none of them one of {@code originated}
  */
 public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs,
                            ListenSpec listen, List<DesiredPeer> peers, Map<String, PolicySpec> policies,
@@ -46,15 +48,28 @@ public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Pref
                            Path controlSocket, MetricsSpec metrics, LoggingSpec logging,
                            List<AggregateSpec> aggregates, List<DesiredListenRange> listenRanges,
                            Optional<DesiredGatewayPeer> gatewayPeer, List<ProcessSpec> processes,
-                           List<DesiredPeer> interfacePeers) {
+                           List<DesiredPeer> interfacePeers, List<ServiceRoute> serviceRoutes) {
 
-    /** A state with configured peers only: no aggregates, listen ranges, gateway, helper processes or interface peers. */
+    /**
+     * A state with configured peers only: no aggregates, listen ranges, gateway, helper processes, interface peers or
+     * service routes.
+     */
     public DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs, ListenSpec listen,
             List<DesiredPeer> peers, Map<String, PolicySpec> policies, RolesSpec roles, FibSpec fib,
             GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket, MetricsSpec metrics,
             LoggingSpec logging) {
         this(node, originated, clusterPodCidrs, listen, peers, policies, roles, fib, gracefulRestart, cni, controlSocket,
-                metrics, logging, List.of(), List.of(), Optional.empty(), List.of(), List.of());
+                metrics, logging, List.of(), List.of(), Optional.empty(), List.of(), List.of(), List.of());
+    }
+
+    /** The same without service routes. */
+    public DesiredState(NodeIdentity node, List<Prefix> originated, List<Prefix> clusterPodCidrs, ListenSpec listen,
+            List<DesiredPeer> peers, Map<String, PolicySpec> policies, RolesSpec roles, FibSpec fib,
+            GracefulRestartSpec gracefulRestart, CniSpec cni, Path controlSocket, MetricsSpec metrics,
+            LoggingSpec logging, List<AggregateSpec> aggregates, List<DesiredListenRange> listenRanges,
+            Optional<DesiredGatewayPeer> gatewayPeer, List<ProcessSpec> processes, List<DesiredPeer> interfacePeers) {
+        this(node, originated, clusterPodCidrs, listen, peers, policies, roles, fib, gracefulRestart, cni, controlSocket,
+                metrics, logging, aggregates, listenRanges, gatewayPeer, processes, interfacePeers, List.of());
     }
 
     public DesiredState {
@@ -112,6 +127,17 @@ public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Pref
                 throw new IllegalArgumentException("aggregate " + a.prefix() + " appears twice");
             }
         }
+        serviceRoutes = serviceRoutes.stream().sorted(Comparator.comparing(ServiceRoute::prefix)).toList();
+        for (int i = 0; i < serviceRoutes.size(); i++) {
+            Prefix p = serviceRoutes.get(i).prefix();
+            if (i > 0 && p.equals(serviceRoutes.get(i - 1).prefix())) {
+                throw new IllegalArgumentException("service route " + p + " appears twice");
+            }
+            // One origination per prefix in the RIB: a service address may not replace a podCIDR's route.
+            if (originated.contains(p)) {
+                throw new IllegalArgumentException("service route " + p + " is also an originated prefix");
+            }
+        }
     }
 
     private static void policiesDefined(Map<String, PolicySpec> policies, DesiredPeer p, String who) {
@@ -127,13 +153,15 @@ public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Pref
         List<DesiredPeer> next = new ArrayList<>(peers.stream().filter(p -> !p.address().equals(replaced.address())).toList());
         next.add(replaced);
         return new DesiredState(node, originated, clusterPodCidrs, listen, next, policies, roles, fib, gracefulRestart, cni,
-                controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer, processes, interfacePeers);
+                controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer, processes, interfacePeers,
+                serviceRoutes);
     }
 
     /** The same state with other helper processes; a reload of the processes alone changes only this. */
     public DesiredState withProcesses(List<ProcessSpec> next) {
         return new DesiredState(node, originated, clusterPodCidrs, listen, peers, policies, roles, fib, gracefulRestart,
-                cni, controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer, next, interfacePeers);
+                cni, controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer, next, interfacePeers,
+                serviceRoutes);
     }
 
     /** The same state with {@code resolved} (interface peers at their link-local addresses) among its peers. */
@@ -141,7 +169,14 @@ public record DesiredState(NodeIdentity node, List<Prefix> originated, List<Pref
         List<DesiredPeer> all = new ArrayList<>(peers);
         all.addAll(resolved);
         return new DesiredState(node, originated, clusterPodCidrs, listen, all, policies, roles, fib, gracefulRestart, cni,
-                controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer, processes, interfacePeers);
+                controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer, processes, interfacePeers,
+                serviceRoutes);
+    }
+
+    /** The same state announcing {@code next} as its Service addresses; a change of them alone touches no peer. */
+    public DesiredState withServiceRoutes(List<ServiceRoute> next) {
+        return new DesiredState(node, originated, clusterPodCidrs, listen, peers, policies, roles, fib, gracefulRestart,
+                cni, controlSocket, metrics, logging, aggregates, listenRanges, gatewayPeer, processes, interfacePeers, next);
     }
 
     public Optional<DesiredPeer> peer(IpAddress address) {

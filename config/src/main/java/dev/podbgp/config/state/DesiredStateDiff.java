@@ -5,6 +5,7 @@ import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.Set;
 /**
  * What a reload changes, sorted by what the daemon must do about it: start or stop sessions,
  * reset sessions whose OPEN or connection changes, re-evaluate routes for policy-only changes,
- * re-announce originated prefixes, or refuse to apply and ask for a restart.
+ * re-announce originated prefixes and Service addresses, or refuse to apply and ask for a restart.
  *
  * @param restartRequired  node-level changes that cannot be applied to a running daemon (empty: all can)
  * @param peersAdded       start a session for each
@@ -24,11 +25,15 @@ import java.util.Set;
  * @param originatedAdded  prefixes to announce
  * @param originatedRemoved prefixes to withdraw
  * @param settingsChanged  other sections that differ and are applied in place (fib, cni, metrics, ...)
+ * @param serviceRoutesAnnounced Service addresses new in {@code after}, or with other owners or attributes there
+ *                         (announced again with the new attributes)
+ * @param serviceRoutesWithdrawn Service addresses {@code after} no longer announces
  */
 public record DesiredStateDiff(List<String> restartRequired, List<DesiredPeer> peersAdded,
                                List<DesiredPeer> peersRemoved, List<PeerChange> peersChanged,
                                List<Prefix> originatedAdded, List<Prefix> originatedRemoved,
-                               Set<String> settingsChanged) {
+                               Set<String> settingsChanged, List<ServiceRoute> serviceRoutesAnnounced,
+                               List<Prefix> serviceRoutesWithdrawn) {
     public DesiredStateDiff {
         restartRequired = List.copyOf(restartRequired);
         peersAdded = List.copyOf(peersAdded);
@@ -37,6 +42,8 @@ public record DesiredStateDiff(List<String> restartRequired, List<DesiredPeer> p
         originatedAdded = List.copyOf(originatedAdded);
         originatedRemoved = List.copyOf(originatedRemoved);
         settingsChanged = Set.copyOf(settingsChanged);
+        serviceRoutesAnnounced = List.copyOf(serviceRoutesAnnounced);
+        serviceRoutesWithdrawn = List.copyOf(serviceRoutesWithdrawn);
     }
 
     public static DesiredStateDiff between(DesiredState before, DesiredState after) {
@@ -90,7 +97,20 @@ public record DesiredStateDiff(List<String> restartRequired, List<DesiredPeer> p
         }
         List<Prefix> announce = after.originated().stream().filter(p -> !before.originated().contains(p)).toList();
         List<Prefix> withdraw = before.originated().stream().filter(p -> !after.originated().contains(p)).toList();
-        return new DesiredStateDiff(restart, added, removed, changedPeers, announce, withdraw, settings);
+        Map<Prefix, ServiceRoute> servicesBefore = byPrefix(before.serviceRoutes());
+        Map<Prefix, ServiceRoute> servicesAfter = byPrefix(after.serviceRoutes());
+        List<ServiceRoute> serviceAnnounce = after.serviceRoutes().stream()
+                .filter(r -> !r.equals(servicesBefore.get(r.prefix()))).toList();
+        List<Prefix> serviceWithdraw = before.serviceRoutes().stream().map(ServiceRoute::prefix)
+                .filter(p -> !servicesAfter.containsKey(p)).toList();
+        return new DesiredStateDiff(restart, added, removed, changedPeers, announce, withdraw, settings, serviceAnnounce,
+                serviceWithdraw);
+    }
+
+    private static Map<Prefix, ServiceRoute> byPrefix(List<ServiceRoute> routes) {
+        Map<Prefix, ServiceRoute> out = new HashMap<>();
+        routes.forEach(r -> out.put(r.prefix(), r));
+        return out;
     }
 
     private static void changed(Set<String> out, String name, Object before, Object after) {
@@ -137,7 +157,8 @@ public record DesiredStateDiff(List<String> restartRequired, List<DesiredPeer> p
     /** Nothing to do: the reload changed nothing that matters. */
     public boolean isEmpty() {
         return restartRequired.isEmpty() && peersAdded.isEmpty() && peersRemoved.isEmpty() && peersChanged.isEmpty()
-                && originatedAdded.isEmpty() && originatedRemoved.isEmpty() && settingsChanged.isEmpty();
+                && originatedAdded.isEmpty() && originatedRemoved.isEmpty() && settingsChanged.isEmpty()
+                && serviceRoutesAnnounced.isEmpty() && serviceRoutesWithdrawn.isEmpty();
     }
 
     /** Peers whose session must be closed and started again (Cease / Other Configuration Change, RFC 4486 §4). */

@@ -7,6 +7,7 @@ import dev.podbgp.config.PasswordSpec;
 import dev.podbgp.config.PeerKindSpec;
 import dev.podbgp.config.PeerSpec;
 import dev.podbgp.config.PodbgpConfig;
+import dev.podbgp.config.ServiceSpec;
 import dev.podbgp.config.PolicySpec;
 import dev.podbgp.config.RolesSpec;
 import dev.podbgp.config.Secret;
@@ -53,7 +54,12 @@ public final class DesiredStates {
                 .map(g -> new DesiredGatewayPeer(g.family(), desired(g.settings())));
         return new DesiredState(node, c.node().podCidrs(), c.node().clusterPodCidrs(), c.listen(), peers, policies,
                 roles, c.fib(), c.gracefulRestart(), c.cni(), c.controlSocket(), c.metrics(), c.logging(), c.aggregates(), ranges,
-                gateway, c.processes(), interfacePeers);
+                gateway, c.processes(), interfacePeers, c.services().stream().map(DesiredStates::serviceRoute).toList());
+    }
+
+    private static ServiceRoute serviceRoute(ServiceSpec s) {
+        return new ServiceRoute(s.prefix(), s.name().isEmpty() ? List.of() : List.of(s.name()), ServiceRoute.Kind.CONFIGURED,
+                s.communities(), s.largeCommunities(), s.localPreference());
     }
 
     /** A peer as the file gives it, its password resolved to the key. */

@@ -15,6 +15,7 @@ import dev.podbgp.config.PeerSpec;
 import dev.podbgp.config.PodbgpConfig;
 import dev.podbgp.config.PolicySpec;
 import dev.podbgp.config.ProcessSpec;
+import dev.podbgp.config.ServiceSpec;
 import dev.podbgp.config.RolesSpec;
 import dev.podbgp.config.ConfigError.Severity;
 import dev.podbgp.inet.AddressFamily;
@@ -120,9 +121,10 @@ public final class ConfigReader {
         if (identityFromCluster) {
             // A cluster's peers are BGPPeer objects; a base file's listen ranges or gateway peer would be dropped
             // without a word, so they are refused.
-            for (String key : List.of("dynamicPeers", "defaultGatewayPeer")) {
+            for (String key : List.of("dynamicPeers", "defaultGatewayPeer", "services")) {
                 root.get(key).ifPresent(v -> v.errorAtKey("'" + key + "' is not read from a cluster's base file (Kubernetes"
-                        + " mode): its peers come from BGPPeer objects; use the static mode for " + key));
+                        + " mode): its peers come from BGPPeer objects and its service addresses from Service objects;"
+                        + " use the static mode for " + key));
             }
         }
         List<DynamicPeerSpec> dynamicPeers = root.get("dynamicPeers").map(peerReader::dynamicPeers).orElse(List.of());
@@ -147,10 +149,12 @@ public final class ConfigReader {
         List<AggregateSpec> aggregates = root.get("aggregates").map(v -> new AggregateReader(knownPeers).aggregates(v))
                 .orElse(List.of());
         List<ProcessSpec> processes = root.get("processes").map(v -> new ProcessReader().processes(v)).orElse(List.of());
+        List<ServiceSpec> services = identityFromCluster ? List.of()
+                : root.get("services").map(v -> new ServiceReader(node.podCidrs()).services(v)).orElse(List.of());
         routerIdDerivable(root, node, listen, peers);
         listensForUnnumbered(root, listen, peers);
         return new PodbgpConfig(node, listen, peers, mesh, policies, roles, fib, gr, cni, control, metrics, logging,
-                aggregates, dynamicPeers, gatewayPeer, processes);
+                aggregates, dynamicPeers, gatewayPeer, processes, services);
     }
 
     private NodeSpec node(YamlMap m) {

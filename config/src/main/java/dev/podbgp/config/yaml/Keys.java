@@ -16,7 +16,7 @@ final class Keys {
 
     static final Set<String> ROOT = of("node", "listen", "peers", "dynamicPeers", "defaultGatewayPeer", "mesh", "policies",
             "roles", "fib", "gracefulRestart", "cni", "controlSocket", "metrics", "logging", "aggregates",
-            "processes");
+            "services", "processes");
     static final Set<String> NODE = of("name", "routerId", "asn", "podCidrs", "clusterPodCidrs");
     static final Set<String> LISTEN = of("address", "port");
     static final Set<String> PEER = of("address", "interface", "asn", "kind", "localAddress", "port", "password", "passwordFile",
@@ -47,6 +47,7 @@ final class Keys {
     static final Set<String> METRICS = of("enabled", "address", "port");
     static final Set<String> LOGGING = of("format", "level");
     static final Set<String> AGGREGATE = of("prefix", "summaryOnly", "peers");
+    static final Set<String> SERVICE = of("prefix", "name", "communities", "largeCommunities", "localPreference");
     static final Set<String> PROCESS = of("name", "run", "encoder", "ack", "respawn", "receive");
     static final Set<String> PROCESS_RECEIVE = of("parsed", "neighborChanges", "negotiated", "update");
 }

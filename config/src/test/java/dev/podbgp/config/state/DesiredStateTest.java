@@ -77,4 +77,40 @@ class DesiredStateTest {
     void rfc6286_s2_1_routerIdZero_isRefused() {
         assertThatThrownBy(() -> new NodeIdentity("n", Ipv4Address.ANY, 65001)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aChangeOfServiceRoutesAlone_touchesNoPeerAndSaysWhatToAnnounceAndWithdraw() {
+        DesiredState base = state(List.of(mesh("192.0.2.12")), List.of(Prefix.parse("10.240.1.0/24")), Map.of());
+        ServiceRoute web = new ServiceRoute(Prefix.parse("192.0.2.80/32"), List.of("shop/web"), ServiceRoute.Kind.INGRESS,
+                List.of(), List.of(), Optional.empty());
+        ServiceRoute dns = new ServiceRoute(Prefix.parse("192.0.2.53/32"), List.of("kube-system/dns"),
+                ServiceRoute.Kind.EXTERNAL_IP, List.of(), List.of(), Optional.empty());
+        DesiredState before = base.withServiceRoutes(List.of(web, dns));
+        ServiceRoute webTagged = new ServiceRoute(web.prefix(), web.services(), web.kind(),
+                List.of(dev.podbgp.config.StandardCommunity.parse("65001:80")), List.of(), Optional.of(200L));
+        DesiredState after = base.withServiceRoutes(List.of(webTagged));
+        DesiredStateDiff d = DesiredStateDiff.between(before, after);
+        assertThat(d.isEmpty()).isFalse();
+        assertThat(d.serviceRoutesAnnounced()).containsExactly(webTagged);
+        assertThat(d.serviceRoutesWithdrawn()).containsExactly(dns.prefix());
+        assertThat(d.peersAdded()).isEmpty();
+        assertThat(d.peersRemoved()).isEmpty();
+        assertThat(d.peersChanged()).isEmpty();
+        assertThat(d.originatedAdded()).isEmpty();
+        assertThat(d.settingsChanged()).isEmpty();
+        assertThat(DesiredStateDiff.between(after, base.withServiceRoutes(List.of(webTagged))).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aServiceRouteTwiceOrOnAPodCidr_isRefused() {
+        DesiredState base = state(List.of(), List.of(Prefix.parse("10.240.1.0/24")), Map.of());
+        ServiceRoute web = new ServiceRoute(Prefix.parse("192.0.2.80/32"), List.of("shop/web"), ServiceRoute.Kind.INGRESS,
+                List.of(), List.of(), Optional.empty());
+        assertThatThrownBy(() -> base.withServiceRoutes(List.of(web, web))).hasMessageContaining("appears twice");
+        ServiceRoute onPods = new ServiceRoute(Prefix.parse("10.240.1.0/24"), List.of(), ServiceRoute.Kind.SERVICE_CIDR,
+                List.of(), List.of(), Optional.empty());
+        assertThatThrownBy(() -> base.withServiceRoutes(List.of(onPods))).hasMessageContaining("originated prefix");
+        assertThatThrownBy(() -> new ServiceRoute(web.prefix(), web.services(), web.kind(), List.of(), List.of(),
+                Optional.of(1L << 32))).hasMessageContaining("local preference");
+    }
 }

@@ -24,6 +24,6 @@ class KeysDocumentedTest {
                 }
             }
         }
-        assertThat(sections).isEqualTo(25);
+        assertThat(sections).isEqualTo(26);
     }
 }

@@ -39,6 +39,8 @@ public final class PodbgpMetrics {
             "Prefixes held in each RIB.", "rib", "family");
     private final Gauge fibRoutes = registry.gauge("podbgp_fib_routes",
             "Routes podbgp has installed in the kernel FIB.", "family");
+    private final Gauge serviceRoutes = registry.gauge("podbgp_service_routes",
+            "Kubernetes Service addresses this node announces (docs/services.md).", "family");
     private final Counter fibErrors = registry.counter("podbgp_fib_errors_total",
             "Route writes the kernel refused (each is retried with backoff).", "operation");
     private final Counter fibNextHopChanges = registry.counter("podbgp_fib_nexthop_changes_total",
@@ -102,6 +104,10 @@ public final class PodbgpMetrics {
 
     public void ribPrefixes(String rib, String family, long count) {
         ribPrefixes.labels(rib, family).set(count);
+    }
+
+    public void serviceRoutes(String family, long count) {
+        serviceRoutes.labels(family).set(count);
     }
 
     public void fibRoutes(String family, long count) {

@@ -5,6 +5,7 @@ import dev.podbgp.config.state.DesiredListenRange;
 import dev.podbgp.config.ProcessSpec;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.DesiredState;
+import dev.podbgp.config.state.ServiceRoute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +87,24 @@ final class ConfigText {
                 a.peerAddresses().forEach(address -> to.add(address.toString()));
                 b.append("  - ").append(a.prefix()).append(a.summaryOnly() ? " summaryOnly" : "").append(" to ")
                         .append(to).append('\n');
+            }
+        }
+        if (!s.serviceRoutes().isEmpty()) {
+            // Why each is announced: the Services behind it (docs/services.md).
+            b.append("serviceRoutes:\n");
+            for (ServiceRoute r : s.serviceRoutes()) {
+                b.append("  - ").append(r.prefix()).append(' ').append(r.kind().label());
+                if (!r.services().isEmpty()) {
+                    b.append(" of ").append(r.services());
+                }
+                if (!r.communities().isEmpty()) {
+                    b.append(" communities ").append(r.communities());
+                }
+                if (!r.largeCommunities().isEmpty()) {
+                    b.append(" largeCommunities ").append(r.largeCommunities());
+                }
+                r.localPreference().ifPresent(p -> b.append(" localPreference ").append(p));
+                b.append('\n');
             }
         }
         b.append("fib: table ").append(s.fib().table()).append(" protocol ").append(s.fib().protocol())

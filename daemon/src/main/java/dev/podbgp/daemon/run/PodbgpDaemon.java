@@ -15,6 +15,7 @@ import dev.podbgp.config.LoadedConfig;
 import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.DesiredState;
 import dev.podbgp.config.state.DesiredStateDiff;
+import dev.podbgp.config.state.ServiceRoute;
 import dev.podbgp.daemon.cni.CniPairing;
 import dev.podbgp.daemon.cni.TargetNamespace;
 import dev.podbgp.daemon.control.ClearScope;
@@ -48,6 +49,7 @@ import dev.podbgp.fib.route.RouteWriter;
 import dev.podbgp.fib.writer.FibConfig;
 import dev.podbgp.fib.writer.FibListener;
 import dev.podbgp.fib.writer.FibWriter;
+import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.log.EventLog;
@@ -445,6 +447,10 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
                 counted[1] = p.updatesOut();
             }
             metrics.ribPrefixes("loc-rib", "all", speaker.locRibSize());
+            List<ServiceRoute> services = speaker.state().serviceRoutes();
+            long v4 = services.stream().filter(r -> r.prefix().family() == AddressFamily.IPV4).count();
+            metrics.serviceRoutes("ipv4 unicast", v4);
+            metrics.serviceRoutes("ipv6 unicast", services.size() - v4);
             metrics.fibRoutes("ipv4 unicast", fib.writtenRoutes(false));
             metrics.fibRoutes("ipv6 unicast", fib.writtenRoutes(true));
         } catch (ControlException | RuntimeException e) {

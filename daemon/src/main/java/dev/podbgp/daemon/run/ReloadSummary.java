@@ -22,6 +22,9 @@ final class ReloadSummary {
                 new LogField("peers-reevaluated", String.valueOf(diff.peersToReevaluate())),
                 new LogField("originated-added", String.valueOf(diff.originatedAdded())),
                 new LogField("originated-removed", String.valueOf(diff.originatedRemoved())),
+                new LogField("service-routes-announced", String.valueOf(diff.serviceRoutesAnnounced().stream()
+                        .map(r -> r.prefix().toString()).toList())),
+                new LogField("service-routes-withdrawn", String.valueOf(diff.serviceRoutesWithdrawn())),
                 new LogField("settings", String.valueOf(diff.settingsChanged().stream().sorted().toList())));
     }
 

@@ -24,8 +24,11 @@ final class PeerConvergence {
     private final RibThread rib;
     private final RestartTimers timers;
     private final LinkScopes scopes;
+    private final ServiceOrigination serviceRoutes;
 
-    PeerConvergence(PeerRegistry registry, BgpSpeaker transport, RibThread rib, RestartTimers timers, LinkScopes scopes) {
+    PeerConvergence(PeerRegistry registry, BgpSpeaker transport, RibThread rib, RestartTimers timers, LinkScopes scopes,
+            ServiceOrigination serviceRoutes) {
+        this.serviceRoutes = serviceRoutes;
         this.registry = registry;
         this.transport = transport;
         this.rib = rib;
@@ -38,6 +41,7 @@ final class PeerConvergence {
         for (Prefix p : state.originated()) {
             rib.post(new RibEvent.Originate(p, Origination.attributes()));
         }
+        serviceRoutes.announce(state.serviceRoutes());
         for (DesiredPeer p : state.peers()) {
             add(state, p);
         }
@@ -49,7 +53,7 @@ final class PeerConvergence {
     /**
      * New peers start, removed ones end with Cease/Peer De-configured, session-affecting changes reset only that
      * peer with Cease/Other Configuration Change (RFC 4486 §4), policy-only changes reach the RIB (re-evaluated, or a ROUTE-REFRESH asked for) without a reset;
-     * originated prefixes and aggregates follow.
+     * originated prefixes, Service addresses and aggregates follow.
      */
     void converge(DesiredState previous, DesiredState next, DesiredStateDiff diff) {
         // Originated prefixes are the import's pod-CIDR guard: the RIB applies a change of them alone to the routes
@@ -66,6 +70,9 @@ final class PeerConvergence {
         for (Prefix p : diff.originatedAdded()) {
             rib.post(new RibEvent.Originate(p, Origination.attributes()));
         }
+        // Before the aggregates: an aggregate over a service CIDR sees its new contributors at once.
+        serviceRoutes.withdraw(diff.serviceRoutesWithdrawn());
+        serviceRoutes.announce(diff.serviceRoutesAnnounced());
         if (!previous.aggregates().equals(next.aggregates())) {
             // Adj-RIB-Out moves only the peers whose aggregates change and sends them the difference.
             rib.post(new RibEvent.AggregatesChanged(Aggregates.of(next)));

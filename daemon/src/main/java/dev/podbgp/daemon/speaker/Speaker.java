@@ -95,7 +95,8 @@ public final class Speaker implements AutoCloseable {
         this.transport = BgpSpeaker.start(config, new SessionEvents(registry, ribThread, timers, () -> this.state, events,
                 interfaces, NodeAddresses.KERNEL));
         transport.restarting(localRestart != null);
-        this.convergence = new PeerConvergence(registry, transport, ribThread, timers, scopes);
+        this.convergence = new PeerConvergence(registry, transport, ribThread, timers, scopes,
+                new ServiceOrigination(ribThread::post));
         this.neighborCommands = new NeighborCommands(registry, ribThread);
         this.paths = new PeerPaths(registry, ribThread, timers);
     }

@@ -27,6 +27,7 @@ class PodbgpMetricsTest {
         m.updateSent(PEER);
         m.ribPrefixes("loc-rib", "ipv4 unicast", 11);
         m.fibRoutes("ipv4 unicast", 9);
+        m.serviceRoutes("ipv6 unicast", 2);
         m.fibError("replace");
         m.fibNextHopChanges("ipv6 unicast", 1);
         m.changeToKernel(Duration.ofMillis(3));
@@ -48,6 +49,7 @@ class PodbgpMetricsTest {
                 Map.entry("podbgp_updates_sent_total", "counter"),
                 Map.entry("podbgp_rib_prefixes", "gauge"),
                 Map.entry("podbgp_fib_routes", "gauge"),
+                Map.entry("podbgp_service_routes", "gauge"),
                 Map.entry("podbgp_fib_errors_total", "counter"),
                 Map.entry("podbgp_fib_nexthop_changes_total", "counter"),
                 Map.entry("podbgp_fib_change_to_kernel_seconds", "histogram"),
@@ -57,6 +59,7 @@ class PodbgpMetricsTest {
         assertThat(e.value("podbgp_process_commands_total", Map.of("process", "web-check", "result", "error")))
                 .contains(2.0);
         assertThat(e.value("podbgp_process_starts_total", Map.of("process", "web-check"))).contains(1.0);
+        assertThat(e.value("podbgp_service_routes", Map.of("family", "ipv6 unicast"))).contains(2.0);
         var fam = Map.of("peer", PEER, "family", "ipv4 unicast");
         assertThat(e.value("podbgp_prefixes_received", fam)).contains(12.0);
         assertThat(e.value("podbgp_prefixes_accepted", fam)).contains(10.0);

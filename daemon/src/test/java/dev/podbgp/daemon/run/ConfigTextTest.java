@@ -27,6 +27,20 @@ class ConfigTextTest {
     }
 
     @Test
+    void serviceRoutesAreShownWithTheServicesBehindThem() throws Exception {
+        var state = ConfigLoader.parse("podbgp.yaml", "node: {asn: 65001, routerId: 192.0.2.11}\n", Path.of(".")).state()
+                .withServiceRoutes(java.util.List.of(new dev.podbgp.config.state.ServiceRoute(
+                        dev.podbgp.inet.Prefix.parse("192.0.2.80/32"), java.util.List.of("shop/web", "shop/dns"),
+                        dev.podbgp.config.state.ServiceRoute.Kind.INGRESS,
+                        java.util.List.of(dev.podbgp.config.StandardCommunity.parse("65001:80")), java.util.List.of(),
+                        java.util.Optional.of(300L))));
+        assertThat(ConfigText.of(state)).contains("""
+                serviceRoutes:
+                  - 192.0.2.80/32 ingress of [shop/dns, shop/web] communities [65001:80] localPreference 300
+                """);
+    }
+
+    @Test
     void noAggregates_noSection() throws Exception {
         var state = ConfigLoader.parse("podbgp.yaml", "node: {asn: 65001, routerId: 192.0.2.11}\n", Path.of(".")).state();
         assertThat(ConfigText.of(state)).doesNotContain("aggregates");

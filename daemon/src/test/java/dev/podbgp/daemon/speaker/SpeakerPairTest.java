@@ -25,7 +25,11 @@ import dev.podbgp.inet.Ipv4Address;
 import dev.podbgp.fib.netns.NetworkNamespace;
 import dev.podbgp.bgp.wire.attr.Communities;
 import dev.podbgp.config.ConfigLoader;
+import dev.podbgp.bgp.wire.attr.LargeCommunities;
+import dev.podbgp.config.LargeCommunitySpec;
+import dev.podbgp.config.StandardCommunity;
 import dev.podbgp.config.state.DesiredState;
+import dev.podbgp.config.state.ServiceRoute;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.Decision;
@@ -286,6 +290,51 @@ class SpeakerPairTest {
         a.apply(nodeA("10.240.16.0/24, 10.240.17.0/24", ""));
         await(() -> has(b, first) && has(b, second), "the podCIDRs again once the aggregate is removed");
         assertThat(has(b, aggregate)).isFalse();
+        assertThat(status(a).flaps()).isZero();
+        assertThat(status(b).flaps()).isZero();
+    }
+
+    @Test
+    void serviceRoutesAreLocalRoutesWithTheirCommunities_changedAndWithdrawnWithoutTouchingTheSession() throws Exception {
+        Prefix vip = Prefix.parse("192.0.2.80/32");
+        Prefix vip6 = Prefix.parse("2001:db8::80/128");
+        DesiredState plain = nodeA("10.240.1.0/24", "");
+        ServiceRoute web = new ServiceRoute(vip, List.of("shop/web"), ServiceRoute.Kind.INGRESS,
+                List.of(StandardCommunity.parse("65001:80")), List.of(LargeCommunitySpec.parse("65001:1:80")), Optional.of(300L));
+        a = start(plain.withServiceRoutes(List.of(web)));
+        b = start(nodeB(""));
+        await(() -> has(b, vip), "the Service address at B");
+        PathAttributes attrs = decision(b, vip).best().attributes();
+        assertThat(attrs.communities().contains(Communities.community(65001, 80))).isTrue();
+        assertThat(attrs.largeCommunities()).isEqualTo(LargeCommunities.of(65001, 1, 80));
+        assertThat(attrs.asPath().toString()).isEqualTo("65001");
+        // RFC 4271 §5.1.5: LOCAL_PREF stays inside the AS; A itself ranks by it.
+        assertThat(attrs.localPref()).isNull();
+        Decision atA = decision(a, vip);
+        assertThat(atA.best().peer().isLocal()).as("a local route: the FIB bridge leaves it out of the kernel").isTrue();
+        assertThat(atA.best().attributes().localPref().value()).isEqualTo(300);
+
+        ServiceRoute retagged = new ServiceRoute(vip, List.of("shop/web"), ServiceRoute.Kind.INGRESS,
+                List.of(StandardCommunity.parse("65001:443")), List.of(), Optional.empty());
+        ServiceRoute web6 = new ServiceRoute(vip6, List.of("shop/web"), ServiceRoute.Kind.INGRESS, List.of(), List.of(),
+                Optional.empty());
+        var diff = a.apply(plain.withServiceRoutes(List.of(retagged, web6)));
+        assertThat(diff.peersChanged()).isEmpty();
+        assertThat(diff.serviceRoutesAnnounced()).containsExactly(retagged, web6);
+        await(() -> {
+            try {
+                Communities c = decision(b, vip).best().attributes().communities();
+                return c != null && c.contains(Communities.community(65001, 443)) && !c.contains(Communities.community(65001, 80));
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }, "the new community at B");
+        assertThat(decision(a, vip6).best().peer().isLocal()).isTrue();
+
+        assertThat(a.apply(plain).serviceRoutesWithdrawn()).containsExactly(vip, vip6);
+        await(() -> !has(b, vip), "the Service address withdrawn at B");
+        assertThat(has(a, vip)).isFalse();
+        assertThat(has(b, A_POD)).as("the podCIDR stays").isTrue();
         assertThat(status(a).flaps()).isZero();
         assertThat(status(b).flaps()).isZero();
     }

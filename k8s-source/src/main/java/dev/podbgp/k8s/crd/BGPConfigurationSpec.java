@@ -23,4 +23,7 @@ public class BGPConfigurationSpec {
     public List<@Pattern(Patterns.COMMUNITY) String> communities;
 
     public GracefulRestart gracefulRestart;
+
+    @JsonPropertyDescription("which Kubernetes Service addresses the nodes announce (docs/services.md)")
+    public ServiceAnnouncement services;
 }

@@ -7,6 +7,7 @@ import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.DesiredState;
 import dev.podbgp.config.state.DesiredStates;
 import dev.podbgp.config.state.NodeIdentity;
+import dev.podbgp.config.state.ServiceRoute;
 import dev.podbgp.config.FamilySpec;
 import dev.podbgp.config.MaxPrefixSpec;
 import dev.podbgp.config.NextHopSpec;
@@ -21,6 +22,8 @@ import dev.podbgp.k8s.crd.BGPConfigurationSpec;
 import dev.podbgp.k8s.crd.BGPPeer;
 import dev.podbgp.k8s.mapping.NodeView.RrRole;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -49,9 +52,18 @@ public final class StateBuilder {
         }
     }
 
+    /** Without Services: a cluster that announces none. */
     public static Result build(BaseSettings base, String localNode, Collection<Node> nodes,
                                Optional<BGPConfiguration> configuration, Collection<BGPPeer> bgpPeers,
                                SecretLookup secrets) {
+        return build(base, localNode, nodes, configuration, bgpPeers, secrets, List.of(), List.of());
+    }
+
+    /** @param services and {@code endpointSlices}: what decides the Service addresses this node announces */
+    public static Result build(BaseSettings base, String localNode, Collection<Node> nodes,
+                               Optional<BGPConfiguration> configuration, Collection<BGPPeer> bgpPeers,
+                               SecretLookup secrets, Collection<Service> services,
+                               Collection<EndpointSlice> endpointSlices) {
         List<Problem> problems = new ArrayList<>();
         List<NodeView> views = new ArrayList<>();
         NodeView local = null;
@@ -128,11 +140,20 @@ public final class StateBuilder {
                 // RFC 4456 §7: without a configured CLUSTER_ID a reflector uses its BGP identifier.
                 ? new RolesSpec(true, local.clusterId().or(() -> routerId), base.transit())
                 : new RolesSpec(false, Optional.empty(), base.transit());
+        List<ServiceRoute> serviceRoutes = new ArrayList<>();
+        ServiceSettings serviceSettings = ServiceSettings.from(cs == null ? null : cs.services, cf);
+        for (ServiceRoute r : ServiceMapper.map(serviceSettings, local.name(), services, endpointSlices, problems)) {
+            if (local.podCidrs().contains(r.prefix())) {
+                cf.problem("spec.services", r.prefix() + " of " + r.services() + " is this node's podCIDR; not announced as a Service");
+            } else {
+                serviceRoutes.add(r);
+            }
+        }
         try {
             DesiredState s = new DesiredState(new NodeIdentity(local.name(), routerId.get(), localAsn), local.podCidrs(),
                     clusterCidrs, base.listen(), List.copyOf(peers.values()), base.policies(), roles, base.fib(), gr,
                     base.cni(), base.controlSocket(), base.metrics(), base.logging(), base.aggregates(), List.of(), Optional.empty(),
-                    List.of(), List.of());
+                    List.of(), List.of(), serviceRoutes);
             return new Result(Optional.of(s), problems, Optional.empty());
         } catch (IllegalArgumentException e) {
             return new Result(Optional.empty(), problems, Optional.of(e.getMessage()));

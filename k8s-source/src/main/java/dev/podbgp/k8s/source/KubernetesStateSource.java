@@ -9,6 +9,8 @@ import dev.podbgp.k8s.report.EventRecorder;
 import dev.podbgp.log.EventLog;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -24,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Watches the cluster and hands each distinct {@link DesiredState} to a listener.
+ * Watches the cluster (Nodes, our CRDs, Services and their EndpointSlices) and hands each distinct
+ * {@link DesiredState} to a listener.
  *
  * <p>Resilience (DESIGN.md "Kubernetes API loss keeps the last known state"): nothing is emitted
  * before every informer has listed once, nor while this node's Node is unknown, so an API server
@@ -43,10 +46,14 @@ public final class KubernetesStateSource implements AutoCloseable {
     private final SecretCache secrets;
     private final ScheduledExecutorService thread;
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** A recompute after the shorter {@link SourceOptions#endpointDebounce} is scheduled. */
+    private final AtomicBoolean pendingSoon = new AtomicBoolean();
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private SharedIndexInformer<Node> nodes;
     private SharedIndexInformer<BGPConfiguration> configurations;
     private SharedIndexInformer<BGPPeer> peers;
+    private SharedIndexInformer<Service> services;
+    private SharedIndexInformer<EndpointSlice> endpointSlices;
     // Confined to the source thread.
     private DesiredState last;
     private Set<Problem> reported = Set.of();
@@ -68,26 +75,29 @@ public final class KubernetesStateSource implements AutoCloseable {
     /** Starts the informers and returns at once; the first state arrives once everything is listed. */
     public synchronized void start() {
         long resync = options.resync().toMillis();
-        nodes = watch(client.nodes().runnableInformer(resync));
-        configurations = watch(client.resources(BGPConfiguration.class).runnableInformer(resync));
-        peers = watch(client.resources(BGPPeer.class).runnableInformer(resync));
+        nodes = watch(client.nodes().runnableInformer(resync), this::changed);
+        configurations = watch(client.resources(BGPConfiguration.class).runnableInformer(resync), this::changed);
+        peers = watch(client.resources(BGPPeer.class).runnableInformer(resync), this::changed);
+        services = watch(client.services().inAnyNamespace().runnableInformer(resync), this::changedSoon);
+        endpointSlices = watch(client.discovery().v1().endpointSlices().inAnyNamespace().runnableInformer(resync),
+                this::changedSoon);
     }
 
-    private <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer) {
+    private <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer, Runnable changed) {
         informer.addEventHandler(new ResourceEventHandler<T>() {
             @Override
             public void onAdd(T obj) {
-                changed();
+                changed.run();
             }
 
             @Override
             public void onUpdate(T oldObj, T newObj) {
-                changed();
+                changed.run();
             }
 
             @Override
             public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-                changed();
+                changed.run();
             }
         });
         // Keep retrying (with the client's backoff) through any failure, also before the first list.
@@ -119,9 +129,21 @@ public final class KubernetesStateSource implements AutoCloseable {
         }
     }
 
+    /**
+     * A Service or EndpointSlice changed: recompute after the shorter debounce, besides any recompute already due.
+     * A second recompute that finds an equal state emits nothing.
+     */
+    private void changedSoon() {
+        if (pendingSoon.compareAndSet(false, true)) {
+            thread.schedule(this::recompute, options.endpointDebounce().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
     private void recompute() {
         pending.set(false);
-        if (!nodes.hasSynced() || !configurations.hasSynced() || !peers.hasSynced()) {
+        pendingSoon.set(false);
+        if (!nodes.hasSynced() || !configurations.hasSynced() || !peers.hasSynced() || !services.hasSynced()
+                || !endpointSlices.hasSynced()) {
             return; // the informer that is still listing calls changed() once it has
         }
         StateBuilder.Result r;
@@ -129,7 +151,7 @@ public final class KubernetesStateSource implements AutoCloseable {
             Optional<BGPConfiguration> cfg = configurations.getStore().list().stream()
                     .filter(c -> BGPConfiguration.NAME.equals(c.getMetadata().getName())).findFirst();
             r = StateBuilder.build(options.base(), options.nodeName(), nodes.getStore().list(), cfg,
-                    peers.getStore().list(), secrets);
+                    peers.getStore().list(), secrets, services.getStore().list(), endpointSlices.getStore().list());
         } catch (KubernetesClientException e) {
             // A Secret could not be read: the API server is away. Keep the last state, try again later.
             LOG.warn("cluster-unreachable").with("error", e.getMessage()).log();
@@ -167,8 +189,15 @@ public final class KubernetesStateSource implements AutoCloseable {
             if (!reported.contains(p)) {
                 LOG.warn("object-ignored").with("kind", p.kind()).with("name", p.name()).with("field", p.field())
                         .with("reason", p.message()).log();
-                events.record(p.kind().equals("Node") ? "v1" : CRD_API, p.kind(), p.name(), EventRecorder.Type.Warning,
-                        "InvalidField", p.field() + ": " + p.message());
+                String message = p.field() + ": " + p.message();
+                if (p.kind().equals("Service")) {
+                    // Named namespace/name; its Event lives beside it, where kubectl describe finds it.
+                    String[] at = p.name().split("/", 2);
+                    events.record(at[0], "v1", p.kind(), at[1], EventRecorder.Type.Warning, "InvalidField", message);
+                } else {
+                    events.record(p.kind().equals("Node") ? "v1" : CRD_API, p.kind(), p.name(), EventRecorder.Type.Warning,
+                            "InvalidField", message);
+                }
             }
         }
         reported = now;

@@ -9,9 +9,20 @@ import java.time.Duration;
  * @param eventNamespace where Events about cluster-scoped objects are written
  * @param debounce       a burst of changes (a node joining sets labels, addresses, podCIDRs) yields one state
  * @param resync         informer resync; also re-reads Secrets, which are not watched
+ * @param endpointDebounce the same for Services and EndpointSlices, shorter: a pod that stops being ready on this
+ *                       node should stop attracting its Service's traffic at once (docs/services.md)
  */
 public record SourceOptions(String nodeName, String namespace, String eventNamespace, BaseSettings base,
-                            Duration debounce, Duration resync) {
+                            Duration debounce, Duration resync, Duration endpointDebounce) {
+    public static final Duration ENDPOINT_DEBOUNCE = Duration.ofMillis(100);
+
+    /** With the default {@link #ENDPOINT_DEBOUNCE}, or {@code debounce} when that is shorter. */
+    public SourceOptions(String nodeName, String namespace, String eventNamespace, BaseSettings base, Duration debounce,
+                         Duration resync) {
+        this(nodeName, namespace, eventNamespace, base, debounce, resync,
+                debounce.compareTo(ENDPOINT_DEBOUNCE) < 0 ? debounce : ENDPOINT_DEBOUNCE);
+    }
+
     public static SourceOptions defaults(String nodeName, String namespace, BaseSettings base) {
         return new SourceOptions(nodeName, namespace, "default", base, Duration.ofMillis(500), Duration.ofMinutes(5));
     }

@@ -61,6 +61,20 @@ class GeneratedCrdSchemaTest {
         assertThat(community.matcher("no-export").find()).isFalse();
     }
 
+    @Test
+    void bgpConfigurationServicesBoundLocalPreferenceAndCheckCommunityShapes() {
+        JSONSchemaProps s = spec("bgpconfigurations.podbgp.dev-v1.yml").getProperties().get("services");
+        // RFC 4271 §4.3: LOCAL_PREF is four octets.
+        assertThat(s.getProperties().get("localPreference").getMaximum()).isEqualTo(4294967295.0);
+        assertThat(s.getProperties().get("localPreference").getMinimum()).isEqualTo(0.0);
+        Pattern large = Pattern.compile(s.getProperties().get("largeCommunities").getItems().getSchema().getPattern());
+        assertThat(large.matcher("4200000000:1:2").find()).isTrue();
+        assertThat(large.matcher("65000:1").find()).isFalse();
+        Pattern cidr = Pattern.compile(s.getProperties().get("serviceCIDRs").getItems().getSchema().getPattern());
+        assertThat(cidr.matcher("10.96.0.0/12").find()).isTrue();
+        assertThat(s.getProperties().get("selector").getProperties()).containsKeys("matchLabels", "matchExpressions");
+    }
+
     /** deploy/crds holds copies for kubectl; they must be what this build generates. */
     @Test
     void deployedCrdsAreTheGeneratedOnes() throws Exception {

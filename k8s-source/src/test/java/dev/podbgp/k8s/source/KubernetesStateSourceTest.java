@@ -223,6 +223,55 @@ class KubernetesStateSourceTest {
     }
 
     @Test
+    void aServiceIngressIpIsAnnouncedAndMovesWithItsLocalEndpoint() {
+        start(Duration.ofMinutes(5));
+        admin.services().inNamespace("shop").resource(MockCluster.service("shop", "web", "podbgp.dev/bgp",
+                List.of("192.0.2.80"), "Local")).create();
+        admin.discovery().v1().endpointSlices().inNamespace("shop")
+                .resource(MockCluster.endpointSlice("shop", "web", Map.of("n1", true))).create();
+        Prefix vip = Prefix.parse("192.0.2.80/32");
+        await(WAIT, "the Service's route", () -> serviceRoutes(last()).contains(vip));
+        DesiredState announced = last();
+        assertThat(announced.serviceRoutes()).singleElement().satisfies(r -> assertThat(r.services()).containsExactly("shop/web"));
+
+        // The pod moves to n2: this node has no ready endpoint left, so it stops attracting the traffic.
+        admin.discovery().v1().endpointSlices().inNamespace("shop").withName("web-abcde").edit(slice -> {
+            slice.getEndpoints().getFirst().setNodeName("n2");
+            return slice;
+        });
+        await(WAIT, "the route withdrawn", () -> !serviceRoutes(last()).contains(vip));
+        DesiredStateDiff d = DesiredStateDiff.between(announced, last());
+        assertThat(d.serviceRoutesWithdrawn()).containsExactly(vip);
+        assertThat(d.peersAdded()).isEmpty();
+        assertThat(d.peersRemoved()).isEmpty();
+        assertThat(d.peersChanged()).isEmpty();
+
+        // With traffic policy Cluster every node announces it, wherever the endpoints are.
+        admin.services().inNamespace("shop").withName("web").edit(svc -> {
+            svc.getSpec().setExternalTrafficPolicy("Cluster");
+            return svc;
+        });
+        await(WAIT, "the route back", () -> serviceRoutes(last()).contains(vip));
+    }
+
+    @Test
+    void aBadServiceAnnotationIsAnEventInTheServicesNamespaceAndTheServiceIsStillAnnounced() {
+        start(Duration.ofMinutes(5));
+        var svc = MockCluster.service("shop", "web", "podbgp.dev/bgp", List.of("192.0.2.81"), "Cluster");
+        svc.getMetadata().setAnnotations(Map.of("podbgp.dev/local-preference", "high"));
+        admin.services().inNamespace("shop").resource(svc).create();
+        await(WAIT, "the Service's route", () -> serviceRoutes(last()).contains(Prefix.parse("192.0.2.81/32")));
+        assertThat(last().serviceRoutes().getFirst().localPreference()).isEmpty();
+        await(WAIT, "an Event on the Service", () -> admin.v1().events().inNamespace("shop").list().getItems().stream()
+                .anyMatch(e -> "web".equals(e.getInvolvedObject().getName()) && "Service".equals(e.getInvolvedObject().getKind())
+                        && e.getMessage().startsWith("metadata.annotations[podbgp.dev/local-preference]")));
+    }
+
+    private static List<Prefix> serviceRoutes(DesiredState s) {
+        return s.serviceRoutes().stream().map(dev.podbgp.config.state.ServiceRoute::prefix).toList();
+    }
+
+    @Test
     void apiServerRestartKeepsTheLastStateAndDoesNotReemitIt() {
         start(Duration.ofSeconds(1));
         DesiredState before = last();
