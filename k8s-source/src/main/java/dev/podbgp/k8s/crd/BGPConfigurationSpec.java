@@ -23,4 +23,6 @@ public class BGPConfigurationSpec {
     public List<@Pattern(Patterns.COMMUNITY) String> communities;
 
     public GracefulRestart gracefulRestart;
+
+    public LoadBalancerAllocation loadBalancerAllocation;
 }

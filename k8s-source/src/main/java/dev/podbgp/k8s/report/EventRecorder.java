@@ -28,20 +28,34 @@ public record EventRecorder(KubernetesClient client, String namespace, String ho
      * @param reason     CamelCase, machine-readable (kubectl shows it in a column)
      */
     public void record(String apiVersion, String kind, String name, Type type, String reason, String message) {
+        write(namespace, null, apiVersion, kind, name, type, reason, message);
+    }
+
+    /**
+     * An Event about a namespaced object (a Service): it lives in the object's namespace, where
+     * {@code kubectl describe} looks for it.
+     */
+    public void recordNamespaced(String objectNamespace, String apiVersion, String kind, String name, Type type,
+                                 String reason, String message) {
+        write(objectNamespace, objectNamespace, apiVersion, kind, name, type, reason, message);
+    }
+
+    private void write(String eventNamespace, String objectNamespace, String apiVersion, String kind, String name,
+                       Type type, String reason, String message) {
         String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         String eventName = name.toLowerCase(Locale.ROOT) + "." + Long.toHexString(System.nanoTime())
                 + Long.toHexString(SEQUENCE.incrementAndGet());
         var event = new EventBuilder()
-                .withNewMetadata().withName(eventName).withNamespace(namespace).endMetadata()
+                .withNewMetadata().withName(eventName).withNamespace(eventNamespace).endMetadata()
                 .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(apiVersion).withKind(kind)
-                        .withName(name).build())
+                        .withNamespace(objectNamespace).withName(name).build())
                 .withType(type.name()).withReason(reason).withMessage(message)
                 .withNewSource().withComponent("podbgp").withHost(host).endSource()
                 .withReportingComponent("podbgp").withReportingInstance(host)
                 .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
                 .build();
         try {
-            client.v1().events().inNamespace(namespace).resource(event).create();
+            client.v1().events().inNamespace(eventNamespace).resource(event).create();
         } catch (KubernetesClientException e) {
             LOG.warn("event-write-failed").with("kind", kind).with("name", name).with("event-reason", reason)
                     .with("error", e.getMessage()).log();

@@ -130,6 +130,28 @@ class DeployManifestsTest {
     }
 
     @Test
+    void theAllocatorMayWriteServiceStatusesAndHoldItsLeaseOnlyInPodbgpsNamespace() throws Exception {
+        List<HasMetadata> rbac = load("rbac.yaml");
+        ClusterRole cr = of(rbac, ClusterRole.class).getFirst();
+        assertThat(cr.getRules()).anySatisfy(r -> {
+            assertThat(r.getResources()).containsExactly("services/status");
+            assertThat(r.getVerbs()).containsExactlyInAnyOrder("update", "patch");
+        });
+        assertThat(cr.getRules()).noneSatisfy(r -> assertThat(r.getResources()).contains("leases"));
+        assertThat(cr.getRules()).noneSatisfy(r -> {
+            assertThat(r.getResources()).contains("services");
+            assertThat(r.getVerbs()).containsAnyOf("update", "patch", "delete");
+        });
+        Role lease = of(rbac, Role.class).stream().filter(r -> r.getMetadata().getName().equals("podbgp-allocator-lease"))
+                .findFirst().orElseThrow();
+        assertThat(lease.getMetadata().getNamespace()).isEqualTo("podbgp");
+        assertThat(lease.getRules()).singleElement().satisfies(r -> {
+            assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
+            assertThat(r.getResources()).containsExactly("leases");
+        });
+    }
+
+    @Test
     void torPairExamplePeersEachRackNodeWithItsTwoTorsAndNoMesh() throws Exception {
         List<Node> nodes = List.of(
                 node("w1", List.of("10.244.1.0/24"), List.of("192.0.2.11"), Map.of("topology.podbgp.dev/rack", "r1"), Map.of()),

@@ -1,0 +1,383 @@
+package dev.podbgp.k8s.ipam;
+
+import dev.podbgp.inet.IpAddress;
+import dev.podbgp.k8s.crd.BGPConfiguration;
+import dev.podbgp.k8s.crd.ServiceIPPool;
+import dev.podbgp.k8s.crd.ServiceIPPoolStatus;
+import dev.podbgp.k8s.ipam.Decision.Reason;
+import dev.podbgp.k8s.report.EventRecorder;
+import dev.podbgp.log.EventLog;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Hands out LoadBalancer addresses from ServiceIPPools while this pod holds the allocator lease.
+ *
+ * <p>Every pass looks at the whole cluster (Services, pools, namespaces, the BGPConfiguration) on
+ * one thread; the {@link Allocator} lives only while leading and is rebuilt from the Services'
+ * statuses when leadership (or enabling) begins, so what another pod handed out is never handed
+ * out again. Status writes carry the informer's resourceVersion: a write based on a stale view
+ * is refused by the API server and retried on the next pass. While not leading, the informers
+ * stay warm so a takeover needs no relist.
+ */
+public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLeadership.Listener {
+    private static final EventLog LOG = EventLog.named(LoadBalancerAllocator.class.getName());
+    private static final String POOL_API = BGPConfiguration.GROUP + "/" + BGPConfiguration.VERSION;
+
+    private final KubernetesClient client;
+    private final AllocatorOptions options;
+    private final EventRecorder events;
+    private final AllocatorLeadership leadership;
+    private final ScheduledExecutorService thread;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicLong statusWrites = new AtomicLong();
+    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private volatile boolean leader;
+    private SharedIndexInformer<Service> services;
+    private SharedIndexInformer<Namespace> namespaces;
+    private SharedIndexInformer<ServiceIPPool> pools;
+    private SharedIndexInformer<BGPConfiguration> configurations;
+    // Confined to the allocator thread.
+    private Allocator allocator;
+    private Set<ServiceProblem> reported = Set.of();
+    private boolean disabledLogged;
+
+    /** A Warning Event already written, not repeated while it lasts. */
+    private record ServiceProblem(String service, Reason reason, String message) {
+    }
+
+    public LoadBalancerAllocator(KubernetesClient client, AllocatorOptions options) {
+        this.client = client;
+        this.options = options;
+        this.events = new EventRecorder(client, options.eventNamespace(), options.identity());
+        this.leadership = new AllocatorLeadership(client, options.namespace(), options.identity(), options.leaseTiming(), this);
+        this.thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("podbgp-lb-allocator").daemon().factory());
+    }
+
+    /** Starts watching and competing for the lease; returns at once. */
+    public synchronized void start() {
+        long resync = options.resync().toMillis();
+        services = watch(client.services().inAnyNamespace().runnableInformer(resync));
+        namespaces = watch(client.namespaces().runnableInformer(resync));
+        pools = watch(client.resources(ServiceIPPool.class).runnableInformer(resync));
+        configurations = watch(client.resources(BGPConfiguration.class).runnableInformer(resync));
+        leadership.start();
+    }
+
+    private <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer) {
+        informer.addEventHandler(new ResourceEventHandler<T>() {
+            @Override
+            public void onAdd(T obj) {
+                changed();
+            }
+
+            @Override
+            public void onUpdate(T oldObj, T newObj) {
+                changed();
+            }
+
+            @Override
+            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+                changed();
+            }
+        });
+        informer.exceptionHandler((started, t) -> {
+            LOG.warn("watch-failed").with("kind", informer.getApiTypeClass().getSimpleName()).with("error", t.getMessage()).log();
+            return true;
+        });
+        informer.start().whenComplete((ok, failed) -> changed());
+        informers.add(informer);
+        return informer;
+    }
+
+    @Override
+    public void startedLeading() {
+        leader = true;
+        onThread(() -> allocator = null); // rebuilt from the statuses by the next pass
+        changed();
+    }
+
+    @Override
+    public void stoppedLeading() {
+        leader = false;
+        onThread(() -> allocator = null);
+    }
+
+    private void onThread(Runnable r) {
+        try {
+            thread.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closing: nothing left to do
+        }
+    }
+
+    /** True while this pod holds the lease. */
+    public boolean leading() {
+        return leader;
+    }
+
+    /** Successful Service and pool status writes; for tests and metrics. */
+    public long statusWrites() {
+        return statusWrites.get();
+    }
+
+    private void changed() {
+        changed(options.debounce().toMillis());
+    }
+
+    private void changed(long delayMillis) {
+        if (pending.compareAndSet(false, true)) {
+            try {
+                thread.schedule(this::pass, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // closing: nothing left to do
+            }
+        }
+    }
+
+    private void pass() {
+        pending.set(false);
+        try {
+            reconcile();
+        } catch (KubernetesClientException e) {
+            LOG.warn("lb-allocation-deferred").with("error", e.getMessage()).log();
+            changed(Math.max(1000, options.debounce().toMillis() * 4));
+        } catch (RuntimeException e) {
+            LOG.error("lb-allocation-failed").thrown(e).log();
+            changed(Math.max(1000, options.debounce().toMillis() * 4));
+        }
+    }
+
+    private void reconcile() {
+        if (!leader) {
+            allocator = null;
+            return;
+        }
+        if (!services.hasSynced() || !namespaces.hasSynced() || !pools.hasSynced() || !configurations.hasSynced()) {
+            return; // the informer still listing calls changed() once it has
+        }
+        AllocationSettings settings = AllocationSettings.from(configurations.getStore().list().stream()
+                .filter(c -> BGPConfiguration.NAME.equals(c.getMetadata().getName())).findFirst());
+        if (!settings.enabled()) {
+            if (!disabledLogged) {
+                LOG.info("lb-allocation-disabled").log();
+                disabledLogged = true;
+            }
+            allocator = null;
+            return;
+        }
+        disabledLogged = false;
+        Map<String, PoolMapper.Mapped> mapped = new LinkedHashMap<>();
+        pools.getStore().list().stream().sorted(Comparator.comparing(p -> p.getMetadata().getName()))
+                .forEach(p -> mapped.put(p.getMetadata().getName(), PoolMapper.map(p)));
+        List<AddressPool> usable = mapped.values().stream().map(PoolMapper.Mapped::pool).toList();
+        Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
+        namespaces.getStore().list().forEach(n -> namespaceLabels.put(n.getMetadata().getName(),
+                n.getMetadata().getLabels() == null ? Map.of() : n.getMetadata().getLabels()));
+        List<Service> all = services.getStore().list().stream()
+                .sorted(Comparator.comparing((Service s) -> String.valueOf(s.getMetadata().getCreationTimestamp()))
+                        .thenComparing(ServiceMapper::key)).toList();
+
+        Set<ServiceProblem> now = new HashSet<>();
+        if (allocator == null) {
+            allocator = new Allocator(usable);
+            rebuild(all, settings, namespaceLabels, now);
+        } else {
+            allocator.setPools(usable);
+        }
+        Map<String, List<String>> waiting = new HashMap<>();
+        Map<String, List<String>> conflicts = new HashMap<>();
+        Set<String> present = new HashSet<>();
+        for (Service s : all) {
+            String key = ServiceMapper.key(s);
+            present.add(key);
+            switch (ServiceMapper.read(s, settings, namespaceLabels.getOrDefault(s.getMetadata().getNamespace(), Map.of()))) {
+                case ServiceMapper.NotServed ignored -> giveUp(s);
+                case ServiceMapper.Unreadable u -> {
+                    problem(s, Reason.InvalidRequest, u.message(), now);
+                    writeIfDiffers(s, allocator.addressesOf(key));
+                }
+                case ServiceMapper.Served served -> {
+                    Decision d = allocator.assign(served.request());
+                    switch (d) {
+                        case Decision.Assigned a -> a.problems().forEach(p -> problem(s, p.reason(), p.message(), now));
+                        case Decision.Refused r -> {
+                            problem(s, r.problem().reason(), r.problem().message(), now);
+                            attribute(served.request(), r.problem().reason(), usable, waiting, conflicts);
+                        }
+                    }
+                    writeIfDiffers(s, d.addresses());
+                }
+            }
+        }
+        for (String gone : allocator.services()) {
+            if (!present.contains(gone)) {
+                LOG.info("lb-ip-released").with("service", gone).with("addresses", allocator.addressesOf(gone).toString())
+                        .with("why", "deleted").log();
+                allocator.release(gone);
+            }
+        }
+        reported = now;
+        Instant at = Instant.now();
+        for (ServiceIPPool p : pools.getStore().list()) {
+            PoolMapper.Mapped m = mapped.get(p.getMetadata().getName());
+            ServiceIPPoolStatus status = PoolStatusBuilder.build(p, allocator.usage(m.pool()), m.problems(),
+                    waiting.getOrDefault(m.pool().name(), List.of()), conflicts.getOrDefault(m.pool().name(), List.of()), at);
+            if (PoolStatusBuilder.differs(p, status)) {
+                writePoolStatus(p, status);
+            }
+        }
+    }
+
+    /** Claims, oldest Service first, what every Service of ours already shows; duplicates are reported. */
+    private void rebuild(List<Service> all, AllocationSettings settings, Map<String, Map<String, String>> namespaceLabels,
+                         Set<ServiceProblem> now) {
+        int claimed = 0;
+        for (Service s : all) {
+            var read = ServiceMapper.read(s, settings, namespaceLabels.getOrDefault(s.getMetadata().getNamespace(), Map.of()));
+            if (read instanceof ServiceMapper.NotServed) {
+                continue;
+            }
+            String key = ServiceMapper.key(s);
+            for (IpAddress taken : allocator.claim(key, ServiceMapper.ingress(s))) {
+                problem(s, Reason.AddressInUse, "status showed " + taken + ", which " + ownerOf(taken) + " already holds", now);
+            }
+            claimed += allocator.addressesOf(key).size();
+        }
+        LOG.info("lb-allocations-rebuilt").with("identity", options.identity()).with("addresses", claimed).log();
+    }
+
+    private String ownerOf(IpAddress a) {
+        return allocator.services().stream().filter(s -> allocator.addressesOf(s).contains(a)).findFirst().orElse("?");
+    }
+
+    /** Which pools' conditions a refusal shows on: the full ones it could have used, or the one holding the address. */
+    private static void attribute(ServiceRequest r, Reason reason, List<AddressPool> pools, Map<String, List<String>> waiting,
+                                  Map<String, List<String>> conflicts) {
+        for (AddressPool p : pools) {
+            if (!p.selects(r) || r.pool().map(n -> !n.equals(p.name())).orElse(false)) {
+                continue;
+            }
+            if (reason == Reason.PoolExhausted) {
+                waiting.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(r.key());
+            } else if (reason == Reason.AddressInUse && r.requested().stream().anyMatch(p::offers)) {
+                conflicts.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(r.key() + " asks for "
+                        + r.requested().stream().filter(p::offers).map(Object::toString).toList());
+            }
+        }
+    }
+
+    /** A Service that is no longer ours (deleted from the class, type changed) gives its addresses back. */
+    private void giveUp(Service s) {
+        String key = ServiceMapper.key(s);
+        List<IpAddress> held = allocator.addressesOf(key);
+        if (held.isEmpty()) {
+            return;
+        }
+        allocator.release(key);
+        LOG.info("lb-ip-released").with("service", key).with("addresses", held.toString()).with("why", "not-served").log();
+        // Clear only what we wrote: another allocator of the new class may already have written its own.
+        if (Set.copyOf(ServiceMapper.ingress(s)).equals(Set.copyOf(held))) {
+            writeStatus(s, List.of());
+        }
+    }
+
+    private void problem(Service s, Reason reason, String message, Set<ServiceProblem> now) {
+        ServiceProblem p = new ServiceProblem(ServiceMapper.key(s), reason, message);
+        now.add(p);
+        if (!reported.contains(p)) {
+            LOG.warn("lb-ip-problem").with("service", p.service()).with("reason", reason.name()).with("message", message).log();
+            events.recordNamespaced(s.getMetadata().getNamespace(), "v1", "Service", s.getMetadata().getName(),
+                    EventRecorder.Type.Warning, reason.name(), message);
+        }
+    }
+
+    private void writeIfDiffers(Service s, List<IpAddress> addresses) {
+        if (!ServiceMapper.ingress(s).equals(addresses)) {
+            if (writeStatus(s, addresses) && !addresses.isEmpty()) {
+                LOG.info("lb-ip-assigned").with("service", ServiceMapper.key(s)).with("addresses", addresses.toString()).log();
+                events.recordNamespaced(s.getMetadata().getNamespace(), "v1", "Service", s.getMetadata().getName(),
+                        EventRecorder.Type.Normal, "IPAllocated", "assigned " + String.join(", ",
+                                addresses.stream().map(Object::toString).toList()));
+            }
+        }
+    }
+
+    private boolean writeStatus(Service s, List<IpAddress> addresses) {
+        if (!leader) {
+            return false; // lost the lease during this pass: the new leader decides
+        }
+        List<LoadBalancerIngress> ingress = addresses.stream()
+                .map(a -> { var i = new LoadBalancerIngress(); i.setIp(a.toString()); return i; }).toList();
+        Service next = new ServiceBuilder(s).editOrNewStatus().editOrNewLoadBalancer().withIngress(ingress)
+                .endLoadBalancer().endStatus().build();
+        try {
+            client.services().inNamespace(s.getMetadata().getNamespace()).resource(next).updateStatus();
+            statusWrites.incrementAndGet();
+            return true;
+        } catch (KubernetesClientException e) {
+            // 409: our view was stale; the informer brings the new one and a pass with it.
+            LOG.warn("lb-status-write-failed").with("service", ServiceMapper.key(s)).with("code", e.getCode())
+                    .with("error", e.getMessage()).log();
+            changed(Math.max(1000, options.debounce().toMillis() * 4));
+            return false;
+        }
+    }
+
+    private void writePoolStatus(ServiceIPPool p, ServiceIPPoolStatus status) {
+        if (!leader) {
+            return;
+        }
+        ServiceIPPool next = new ServiceIPPool();
+        next.setMetadata(p.getMetadata());
+        next.setSpec(p.getSpec());
+        next.setStatus(status);
+        try {
+            client.resources(ServiceIPPool.class).resource(next).updateStatus();
+            statusWrites.incrementAndGet();
+            for (var c : status.conditions) {
+                boolean bad = c.getType().equals("Valid") ? c.getStatus().equals("False") : c.getStatus().equals("True");
+                boolean was = p.getStatus() != null && p.getStatus().conditions != null && p.getStatus().conditions.stream()
+                        .anyMatch(o -> o.getType().equals(c.getType()) && o.getStatus().equals(c.getStatus()));
+                if (bad && !was) {
+                    events.record(POOL_API, "ServiceIPPool", p.getMetadata().getName(), EventRecorder.Type.Warning,
+                            c.getReason(), c.getMessage());
+                }
+            }
+        } catch (KubernetesClientException e) {
+            LOG.warn("lb-status-write-failed").with("pool", p.getMetadata().getName()).with("code", e.getCode())
+                    .with("error", e.getMessage()).log();
+            changed(Math.max(1000, options.debounce().toMillis() * 4));
+        }
+    }
+
+    /** Gives up the lease (another pod takes over after one retry period) and stops watching. */
+    @Override
+    public synchronized void close() {
+        leadership.close();
+        leader = false;
+        informers.forEach(SharedIndexInformer::close);
+        thread.shutdownNow();
+    }
+}

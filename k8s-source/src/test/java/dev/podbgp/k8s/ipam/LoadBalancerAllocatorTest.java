@@ -1,0 +1,275 @@
+package dev.podbgp.k8s.ipam;
+
+import static dev.podbgp.k8s.MockCluster.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.podbgp.k8s.MockCluster;
+import dev.podbgp.k8s.crd.BGPConfiguration;
+import dev.podbgp.k8s.crd.BGPConfigurationSpec;
+import dev.podbgp.k8s.crd.LoadBalancerAllocation;
+import dev.podbgp.k8s.crd.ServiceIPPool;
+import dev.podbgp.k8s.crd.ServiceIPPoolSpec;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The controller against fabric8's CRUD mock API server, leases included. */
+class LoadBalancerAllocatorTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final AllocatorLeadership.Timing FAST_LEASE = new AllocatorLeadership.Timing(
+            Duration.ofMillis(2000), Duration.ofMillis(1500), Duration.ofMillis(200));
+
+    private MockCluster cluster;
+    private KubernetesClient admin;
+    private final List<LoadBalancerAllocator> allocators = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        cluster = new MockCluster();
+        admin = cluster.client();
+    }
+
+    @AfterEach
+    void tearDown() {
+        allocators.forEach(LoadBalancerAllocator::close);
+        cluster.close();
+    }
+
+    private LoadBalancerAllocator allocator(String identity) {
+        var a = new LoadBalancerAllocator(cluster.client(), new AllocatorOptions("podbgp", "default", identity,
+                Duration.ofMillis(50), Duration.ofMinutes(5), FAST_LEASE));
+        allocators.add(a);
+        a.start();
+        return a;
+    }
+
+    private LoadBalancerAllocator leading(String identity) {
+        LoadBalancerAllocator a = allocator(identity);
+        await(WAIT, identity + " leading", a::leading);
+        return a;
+    }
+
+    private void pool(String name, List<String> cidrs, List<String> ranges) {
+        ServiceIPPool p = new ServiceIPPool();
+        p.setMetadata(new ObjectMetaBuilder().withName(name).build());
+        ServiceIPPoolSpec spec = new ServiceIPPoolSpec();
+        spec.cidrs = cidrs;
+        spec.ranges = ranges;
+        p.setSpec(spec);
+        admin.resources(ServiceIPPool.class).resource(p).create();
+    }
+
+    private Service service(String namespace, String name, String loadBalancerClass, Map<String, String> annotations) {
+        Service s = new ServiceBuilder().withNewMetadata().withNamespace(namespace).withName(name)
+                .withAnnotations(annotations).endMetadata()
+                .withNewSpec().withType("LoadBalancer").withLoadBalancerClass(loadBalancerClass)
+                .withIpFamilies("IPv4").withIpFamilyPolicy("SingleStack")
+                .addNewPort().withPort(80).endPort().endSpec().build();
+        return admin.services().inNamespace(namespace).resource(s).create();
+    }
+
+    private Service ours(String namespace, String name) {
+        return service(namespace, name, AllocationSettings.DEFAULT_CLASS, Map.of());
+    }
+
+    private List<String> ingress(String namespace, String name) {
+        Service s = admin.services().inNamespace(namespace).withName(name).get();
+        return s == null ? List.of() : ServiceMapper.ingress(s).stream().map(Object::toString).toList();
+    }
+
+    private String awaitAddress(String namespace, String name) {
+        await(WAIT, namespace + "/" + name + " gets an address", () -> !ingress(namespace, name).isEmpty());
+        return ingress(namespace, name).getFirst();
+    }
+
+    private List<Event> warnings(String namespace, String name, String reason) {
+        return admin.v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> name.equals(e.getInvolvedObject().getName()) && reason.equals(e.getReason())).toList();
+    }
+
+    private Optional<Condition> condition(String pool, String type) {
+        ServiceIPPool p = admin.resources(ServiceIPPool.class).withName(pool).get();
+        if (p.getStatus() == null || p.getStatus().conditions == null) {
+            return Optional.empty();
+        }
+        return p.getStatus().conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+    }
+
+    @Test
+    void servicesOfOurClassGetDistinctAddressesAndDeletionReleasesThem() throws Exception {
+        pool("blue", List.of("192.0.2.0/30"), List.of());
+        leading("pod-a");
+        ours("apps", "web");
+        assertThat(awaitAddress("apps", "web")).isEqualTo("192.0.2.0");
+        ours("shop", "api");
+        assertThat(awaitAddress("shop", "api")).isEqualTo("192.0.2.1");
+        service("apps", "other-class", "example.com/lb", Map.of());
+        service("apps", "no-class", null, Map.of());
+        await(WAIT, "the pool counts two", () -> {
+            ServiceIPPool p = admin.resources(ServiceIPPool.class).withName("blue").get();
+            return p.getStatus() != null && Long.valueOf(2).equals(p.getStatus().allocatedIPv4)
+                    && Long.valueOf(2).equals(p.getStatus().availableIPv4);
+        });
+        assertThat(ingress("apps", "other-class")).isEmpty();
+        assertThat(ingress("apps", "no-class")).isEmpty();
+        assertThat(admin.v1().events().inNamespace("apps").list().getItems())
+                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("IPAllocated"));
+
+        admin.services().inNamespace("apps").withName("web").delete();
+        await(WAIT, "web's address counted free", () -> Long.valueOf(1).equals(
+                admin.resources(ServiceIPPool.class).withName("blue").get().getStatus().allocatedIPv4));
+        ours("apps", "next");
+        assertThat(awaitAddress("apps", "next")).isEqualTo("192.0.2.0");
+    }
+
+    @Test
+    void classlessServicesAreServedOnlyWhenConfiguredAndAClassChangeReleases() {
+        pool("blue", List.of(), List.of("192.0.2.10-192.0.2.11"));
+        BGPConfiguration cfg = new BGPConfiguration();
+        cfg.setMetadata(new ObjectMetaBuilder().withName(BGPConfiguration.NAME).build());
+        cfg.setSpec(new BGPConfigurationSpec());
+        cfg.getSpec().loadBalancerAllocation = new LoadBalancerAllocation();
+        cfg.getSpec().loadBalancerAllocation.allocateWithoutClass = true;
+        cfg.getSpec().loadBalancerAllocation.loadBalancerClass = "example.com/ours";
+        admin.resources(BGPConfiguration.class).resource(cfg).create();
+        leading("pod-a");
+        service("apps", "no-class", null, Map.of());
+        service("apps", "named", "example.com/ours", Map.of());
+        assertThat(List.of(awaitAddress("apps", "no-class"), awaitAddress("apps", "named")))
+                .containsExactlyInAnyOrder("192.0.2.10", "192.0.2.11");
+        String held = ingress("apps", "named").getFirst();
+        admin.services().inNamespace("apps").withName("named")
+                .edit(s -> new ServiceBuilder(s).editSpec().withLoadBalancerClass("example.com/other").endSpec().build());
+        await(WAIT, "the status cleared", () -> ingress("apps", "named").isEmpty());
+        ours("apps", "default-class"); // podbgp.dev/bgp is not the configured class any more
+        service("apps", "later", "example.com/ours", Map.of());
+        assertThat(awaitAddress("apps", "later")).isEqualTo(held);
+        assertThat(ingress("apps", "default-class")).isEmpty();
+    }
+
+    @Test
+    void requestedAddressesAreHonouredAndConflictsReported() {
+        pool("blue", List.of("192.0.2.0/29"), List.of());
+        leading("pod-a");
+        service("apps", "first", AllocationSettings.DEFAULT_CLASS, Map.of(ServiceMapper.LOAD_BALANCER_IPS, "192.0.2.5"));
+        assertThat(awaitAddress("apps", "first")).isEqualTo("192.0.2.5");
+        service("apps", "second", AllocationSettings.DEFAULT_CLASS, Map.of(ServiceMapper.LOAD_BALANCER_IPS, "192.0.2.5"));
+        service("apps", "outside", AllocationSettings.DEFAULT_CLASS, Map.of(ServiceMapper.LOAD_BALANCER_IPS, "203.0.113.7"));
+        service("apps", "garbled", AllocationSettings.DEFAULT_CLASS, Map.of(ServiceMapper.LOAD_BALANCER_IPS, "192.0.2.999"));
+        await(WAIT, "an AddressInUse event", () -> !warnings("apps", "second", "AddressInUse").isEmpty());
+        await(WAIT, "an AddressOutsidePools event", () -> !warnings("apps", "outside", "AddressOutsidePools").isEmpty());
+        await(WAIT, "an InvalidRequest event", () -> !warnings("apps", "garbled", "InvalidRequest").isEmpty());
+        assertThat(warnings("apps", "second", "AddressInUse").getFirst().getMessage()).contains("apps/first");
+        await(WAIT, "the pool shows the conflict", () -> condition("blue", "Conflict").map(c -> c.getStatus().equals("True")).orElse(false));
+        assertThat(condition("blue", "Conflict").get().getMessage()).contains("apps/second");
+        assertThat(ingress("apps", "second")).isEmpty();
+        assertThat(ingress("apps", "outside")).isEmpty();
+        assertThat(ingress("apps", "garbled")).isEmpty();
+    }
+
+    @Test
+    void exhaustionIsAnEventOnTheServiceAndAConditionOnThePool() {
+        pool("tiny", List.of("192.0.2.7/32"), List.of());
+        leading("pod-a");
+        ours("apps", "one");
+        awaitAddress("apps", "one");
+        ours("apps", "two");
+        await(WAIT, "a PoolExhausted event", () -> !warnings("apps", "two", "PoolExhausted").isEmpty());
+        await(WAIT, "Exhausted=True", () -> condition("tiny", "Exhausted").map(c -> c.getStatus().equals("True")).orElse(false));
+        assertThat(condition("tiny", "Exhausted").get().getMessage()).contains("apps/two");
+        assertThat(condition("tiny", "Valid").get().getStatus()).isEqualTo("True");
+        assertThat(admin.v1().events().inNamespace("default").list().getItems())
+                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("NoFreeAddress"));
+        // Growing the pool serves the waiting Service.
+        admin.resources(ServiceIPPool.class).withName("tiny").edit(p -> {
+            p.getSpec().cidrs = List.of("192.0.2.6/31");
+            return p;
+        });
+        assertThat(awaitAddress("apps", "two")).isEqualTo("192.0.2.6");
+        assertThat(ingress("apps", "one")).containsExactly("192.0.2.7");
+    }
+
+    @Test
+    void poolSelectorsDecideWhichServicesMayUseAPool() {
+        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("prod")
+                .withLabels(Map.of("env", "prod")).endMetadata().build()).create();
+        ServiceIPPool p = new ServiceIPPool();
+        p.setMetadata(new ObjectMetaBuilder().withName("prod-only").build());
+        p.setSpec(new ServiceIPPoolSpec());
+        p.getSpec().cidrs = List.of("198.51.100.0/32");
+        p.getSpec().namespaceSelector = new LabelSelectorBuilder().withMatchLabels(Map.of("env", "prod")).build();
+        admin.resources(ServiceIPPool.class).resource(p).create();
+        pool("general", List.of("192.0.2.0/32"), List.of());
+        leading("pod-a");
+        ours("dev", "web");
+        ours("prod", "web");
+        assertThat(awaitAddress("dev", "web")).isEqualTo("192.0.2.0");
+        assertThat(awaitAddress("prod", "web")).isEqualTo("198.51.100.0");
+    }
+
+    @Test
+    void aNewAllocatorRebuildsFromTheStatusesAndGivesNothingOutTwice() {
+        pool("blue", List.of("192.0.2.0/29"), List.of());
+        LoadBalancerAllocator first = leading("pod-a");
+        ours("apps", "a");
+        ours("apps", "b");
+        String a = awaitAddress("apps", "a");
+        String b = awaitAddress("apps", "b");
+        first.close();
+        // A fresh process: it knows only what the statuses say.
+        leading("pod-b");
+        ours("apps", "c");
+        String c = awaitAddress("apps", "c");
+        assertThat(c).isNotIn(a, b);
+        assertThat(ingress("apps", "a")).containsExactly(a);
+        assertThat(ingress("apps", "b")).containsExactly(b);
+    }
+
+    @Test
+    void twoAllocatorsShareOneLeaseAndTheSecondTakesOverWhenTheFirstStops() {
+        pool("blue", List.of("192.0.2.0/28"), List.of());
+        LoadBalancerAllocator x = allocator("pod-x");
+        LoadBalancerAllocator y = allocator("pod-y");
+        await(WAIT, "one leader", () -> x.leading() || y.leading());
+        for (int i = 0; i < 6; i++) {
+            ours("apps", "svc-" + i);
+        }
+        List<String> given = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            given.add(awaitAddress("apps", "svc-" + i));
+        }
+        assertThat(new HashSet<>(given)).hasSize(6);
+        assertThat(x.leading() && y.leading()).as("never two leaders").isFalse();
+        LoadBalancerAllocator leader = x.leading() ? x : y;
+        LoadBalancerAllocator follower = leader == x ? y : x;
+        assertThat(follower.statusWrites()).as("the follower wrote nothing").isZero();
+        Lease lease = admin.leases().inNamespace("podbgp").withName(AllocatorLeadership.LEASE).get();
+        assertThat(lease.getSpec().getHolderIdentity()).isEqualTo(leader == x ? "pod-x" : "pod-y");
+
+        leader.close();
+        await(WAIT, "the follower takes over", follower::leading);
+        for (int i = 6; i < 9; i++) {
+            ours("apps", "svc-" + i);
+            given.add(awaitAddress("apps", "svc-" + i));
+        }
+        assertThat(new HashSet<>(given)).hasSize(9);
+        for (int i = 0; i < 6; i++) {
+            assertThat(ingress("apps", "svc-" + i)).containsExactly(given.get(i));
+        }
+    }
+}
