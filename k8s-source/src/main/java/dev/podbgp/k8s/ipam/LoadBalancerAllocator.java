@@ -6,6 +6,7 @@ import dev.podbgp.k8s.crd.ServiceIPPool;
 import dev.podbgp.k8s.crd.ServiceIPPoolStatus;
 import dev.podbgp.k8s.ipam.Decision.Reason;
 import dev.podbgp.k8s.report.EventRecorder;
+import dev.podbgp.k8s.source.Informers;
 import dev.podbgp.log.EventLog;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
@@ -14,7 +15,6 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,29 +86,8 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
     }
 
     private <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer) {
-        informer.addEventHandler(new ResourceEventHandler<T>() {
-            @Override
-            public void onAdd(T obj) {
-                changed();
-            }
-
-            @Override
-            public void onUpdate(T oldObj, T newObj) {
-                changed();
-            }
-
-            @Override
-            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-                changed();
-            }
-        });
-        informer.exceptionHandler((started, t) -> {
-            LOG.warn("watch-failed").with("kind", informer.getApiTypeClass().getSimpleName()).with("error", t.getMessage()).log();
-            return true;
-        });
-        informer.start().whenComplete((ok, failed) -> changed());
         informers.add(informer);
-        return informer;
+        return Informers.startWatching(informer, this::changed, LOG);
     }
 
     @Override
@@ -379,5 +358,11 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
         leader = false;
         informers.forEach(SharedIndexInformer::close);
         thread.shutdownNow();
+        try {
+            // A pass in flight finishes its write (bounded by the request timeout) before the caller closes the client.
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,31 +73,8 @@ public final class KubernetesStateSource implements AutoCloseable {
     }
 
     private <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer) {
-        informer.addEventHandler(new ResourceEventHandler<T>() {
-            @Override
-            public void onAdd(T obj) {
-                changed();
-            }
-
-            @Override
-            public void onUpdate(T oldObj, T newObj) {
-                changed();
-            }
-
-            @Override
-            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-                changed();
-            }
-        });
-        // Keep retrying (with the client's backoff) through any failure, also before the first list.
-        informer.exceptionHandler((started, t) -> {
-            LOG.warn("watch-failed").with("kind", informer.getApiTypeClass().getSimpleName()).with("error", t.getMessage()).log();
-            return true;
-        });
-        // The first recompute waits for every informer's list; each one's end re-triggers it.
-        informer.start().whenComplete((ok, failed) -> changed());
         informers.add(informer);
-        return informer;
+        return Informers.startWatching(informer, this::changed, LOG);
     }
 
     /** The last state handed to the listener, if any. */
