@@ -1,6 +1,7 @@
 package dev.podbgp.k8s.ipam;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AllocatorTest {
@@ -150,7 +152,7 @@ class AllocatorTest {
     void selectorsAndTheNamedPoolChooseThePool() {
         LabelMatcher web = new LabelMatcher(Map.of("tier", "web"), List.of());
         LabelMatcher prod = new LabelMatcher(Map.of(), List.of(
-                new LabelMatcher.Requirement("env", LabelMatcher.Operator.IN, java.util.Set.of("prod"))));
+                new LabelMatcher.Requirement("env", LabelMatcher.Operator.IN, Set.of("prod"))));
         AddressPool webPool = new AddressPool("a-web", List.of(AddressRange.parse("192.0.2.0/32")), false, web, prod);
         AddressPool general = pool("b-general", "198.51.100.0/32");
         Allocator a = new Allocator(List.of(general, webPool));
@@ -179,9 +181,9 @@ class AllocatorTest {
         assertThat(AddressRange.parse("2001:db8::/127")).hasToString("2001:db8::-2001:db8::1");
         assertThat(AddressRange.parse(" 10.0.0.5 - 10.0.0.9 ").size()).isEqualTo(5);
         assertThat(AddressRange.parse("10.0.0.0/16").buggyCount()).isEqualTo(512);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AddressRange.parse("10.0.0.9-10.0.0.5"))
+        assertThatThrownBy(() -> AddressRange.parse("10.0.0.9-10.0.0.5"))
                 .hasMessageContaining("ends before it starts");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AddressRange.parse("10.0.0.1-2001:db8::1"))
+        assertThatThrownBy(() -> AddressRange.parse("10.0.0.1-2001:db8::1"))
                 .hasMessageContaining("mixes");
     }
 }

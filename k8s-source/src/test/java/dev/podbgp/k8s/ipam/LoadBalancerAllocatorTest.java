@@ -24,6 +24,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,6 +208,35 @@ class LoadBalancerAllocatorTest {
     }
 
     @Test
+    void aDualStackServiceGetsOneAddressPerFamily() {
+        pool("both", List.of("192.0.2.0/30", "2001:db8:5::/126"), List.of());
+        leading("pod-a");
+        Service s = new ServiceBuilder().withNewMetadata().withNamespace("apps").withName("dual").endMetadata()
+                .withNewSpec().withType("LoadBalancer").withLoadBalancerClass(AllocationSettings.DEFAULT_CLASS)
+                .withIpFamilies("IPv6", "IPv4").withIpFamilyPolicy("RequireDualStack")
+                .addNewPort().withPort(80).endPort().endSpec().build();
+        admin.services().inNamespace("apps").resource(s).create();
+        await(WAIT, "two addresses", () -> ingress("apps", "dual").size() == 2);
+        assertThat(ingress("apps", "dual")).containsExactly("2001:db8:5::", "192.0.2.0");
+    }
+
+    @Test
+    void aShrunkPoolLeavesTheServiceItsAddressAndWarns() {
+        pool("blue", List.of("192.0.2.0/31"), List.of());
+        leading("pod-a");
+        ours("apps", "kept");
+        assertThat(awaitAddress("apps", "kept")).isEqualTo("192.0.2.0");
+        admin.resources(ServiceIPPool.class).withName("blue").edit(p -> {
+            p.getSpec().cidrs = List.of("192.0.2.1/32");
+            return p;
+        });
+        await(WAIT, "an AddressNoLongerInPool event", () -> !warnings("apps", "kept", "AddressNoLongerInPool").isEmpty());
+        ours("apps", "new");
+        assertThat(awaitAddress("apps", "new")).isEqualTo("192.0.2.1");
+        assertThat(ingress("apps", "kept")).containsExactly("192.0.2.0");
+    }
+
+    @Test
     void poolSelectorsDecideWhichServicesMayUseAPool() {
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("prod")
                 .withLabels(Map.of("env", "prod")).endMetadata().build()).create();
@@ -245,6 +277,23 @@ class LoadBalancerAllocatorTest {
         pool("blue", List.of("192.0.2.0/28"), List.of());
         LoadBalancerAllocator x = allocator("pod-x");
         LoadBalancerAllocator y = allocator("pod-y");
+        // Watches the whole test, handover included, for a moment with two leaders.
+        AtomicBoolean overlap = new AtomicBoolean();
+        var sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> {
+            if (x.leading() && y.leading()) {
+                overlap.set(true);
+            }
+        }, 0, 5, TimeUnit.MILLISECONDS);
+        try {
+            twoAllocators(x, y);
+        } finally {
+            sampler.shutdownNow();
+        }
+        assertThat(overlap).as("never two leaders at once").isFalse();
+    }
+
+    private void twoAllocators(LoadBalancerAllocator x, LoadBalancerAllocator y) {
         await(WAIT, "one leader", () -> x.leading() || y.leading());
         for (int i = 0; i < 6; i++) {
             ours("apps", "svc-" + i);
@@ -254,7 +303,6 @@ class LoadBalancerAllocatorTest {
             given.add(awaitAddress("apps", "svc-" + i));
         }
         assertThat(new HashSet<>(given)).hasSize(6);
-        assertThat(x.leading() && y.leading()).as("never two leaders").isFalse();
         LoadBalancerAllocator leader = x.leading() ? x : y;
         LoadBalancerAllocator follower = leader == x ? y : x;
         assertThat(follower.statusWrites()).as("the follower wrote nothing").isZero();
