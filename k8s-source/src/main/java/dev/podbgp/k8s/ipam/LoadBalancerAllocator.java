@@ -61,7 +61,20 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
     // Confined to the allocator thread.
     private Allocator allocator;
     private Set<ServiceProblem> reported = Set.of();
+    private final Map<String, Written> written = new HashMap<>();
+    private final Map<String, PoolWritten> poolsWritten = new HashMap<>();
     private boolean disabledLogged;
+
+    /**
+     * A status this pod wrote over the Service version {@code over}: while the informer still shows
+     * that version, the write is on its way, not missing, and is not repeated.
+     */
+    private record Written(String over, List<IpAddress> addresses) {
+    }
+
+    /** The same for a pool's status. */
+    private record PoolWritten(String over, ServiceIPPoolStatus status) {
+    }
 
     /** A Warning Event already written, not repeated while it lasts. */
     private record ServiceProblem(String service, Reason reason, String message) {
@@ -93,14 +106,20 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
     @Override
     public void startedLeading() {
         leader = true;
-        onThread(() -> allocator = null); // rebuilt from the statuses by the next pass
+        onThread(this::forget); // rebuilt from the statuses by the next pass
         changed();
     }
 
     @Override
     public void stoppedLeading() {
         leader = false;
-        onThread(() -> allocator = null);
+        onThread(this::forget);
+    }
+
+    private void forget() {
+        allocator = null;
+        written.clear();
+        poolsWritten.clear();
     }
 
     private void onThread(Runnable r) {
@@ -150,7 +169,7 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
 
     private void reconcile() {
         if (!leader) {
-            allocator = null;
+            forget();
             return;
         }
         if (!services.hasSynced() || !namespaces.hasSynced() || !pools.hasSynced() || !configurations.hasSynced()) {
@@ -163,7 +182,7 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
                 LOG.info("lb-allocation-disabled").log();
                 disabledLogged = true;
             }
-            allocator = null;
+            forget();
             return;
         }
         disabledLogged = false;
@@ -218,12 +237,17 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
             }
         }
         reported = now;
+        written.keySet().retainAll(present);
+        poolsWritten.keySet().retainAll(mapped.keySet());
         Instant at = Instant.now();
         for (ServiceIPPool p : pools.getStore().list()) {
             PoolMapper.Mapped m = mapped.get(p.getMetadata().getName());
             ServiceIPPoolStatus status = PoolStatusBuilder.build(p, allocator.usage(m.pool()), m.problems(),
                     waiting.getOrDefault(m.pool().name(), List.of()), conflicts.getOrDefault(m.pool().name(), List.of()), at);
-            if (PoolStatusBuilder.differs(p, status)) {
+            PoolWritten w = poolsWritten.get(p.getMetadata().getName());
+            boolean inFlight = w != null && w.over().equals(p.getMetadata().getResourceVersion())
+                    && !PoolStatusBuilder.differs(w.status(), status);
+            if (!inFlight && PoolStatusBuilder.differs(p.getStatus(), status)) {
                 writePoolStatus(p, status);
             }
         }
@@ -293,6 +317,11 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
     }
 
     private void writeIfDiffers(Service s, List<IpAddress> addresses) {
+        String key = ServiceMapper.key(s);
+        Written w = written.get(key);
+        if (w != null && w.over().equals(s.getMetadata().getResourceVersion()) && w.addresses().equals(addresses)) {
+            return;
+        }
         if (!ServiceMapper.ingress(s).equals(addresses)) {
             if (writeStatus(s, addresses) && !addresses.isEmpty()) {
                 LOG.info("lb-ip-assigned").with("service", ServiceMapper.key(s)).with("addresses", addresses.toString()).log();
@@ -313,6 +342,7 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
                 .endLoadBalancer().endStatus().build();
         try {
             client.services().inNamespace(s.getMetadata().getNamespace()).resource(next).updateStatus();
+            written.put(ServiceMapper.key(s), new Written(String.valueOf(s.getMetadata().getResourceVersion()), addresses));
             statusWrites.incrementAndGet();
             return true;
         } catch (KubernetesClientException e) {
@@ -334,6 +364,7 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
         next.setStatus(status);
         try {
             client.resources(ServiceIPPool.class).resource(next).updateStatus();
+            poolsWritten.put(p.getMetadata().getName(), new PoolWritten(String.valueOf(p.getMetadata().getResourceVersion()), status));
             statusWrites.incrementAndGet();
             for (var c : status.conditions) {
                 boolean bad = c.getType().equals("Valid") ? c.getStatus().equals("False") : c.getStatus().equals("True");

@@ -61,9 +61,8 @@ final class PoolStatusBuilder {
                 .withObservedGeneration(generation).withLastTransitionTime(since).build();
     }
 
-    /** Whether writing {@code next} would change what {@code pool} shows. */
-    static boolean differs(ServiceIPPool pool, ServiceIPPoolStatus next) {
-        ServiceIPPoolStatus cur = pool.getStatus();
+    /** Whether writing {@code next} over {@code cur} would change what the pool shows. */
+    static boolean differs(ServiceIPPoolStatus cur, ServiceIPPoolStatus next) {
         return cur == null || !Objects.equals(cur.allocatedIPv4, next.allocatedIPv4)
                 || !Objects.equals(cur.availableIPv4, next.availableIPv4)
                 || !Objects.equals(cur.allocatedIPv6, next.allocatedIPv6)
