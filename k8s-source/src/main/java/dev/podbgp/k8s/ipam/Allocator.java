@@ -24,8 +24,10 @@ import java.util.Set;
  * address, is deleted or stops being podbgp's gives one up.
  */
 public final class Allocator {
-    private final Map<IpAddress, String> owners = new HashMap<>();
+    // An address has one holder, or several Services that may share it (see Sharing).
+    private final Map<IpAddress, Set<String>> holders = new HashMap<>();
     private final Map<String, List<IpAddress>> held = new HashMap<>();
+    private final Map<String, Sharing> sharing = new HashMap<>();
     private List<AddressPool> pools;
 
     public Allocator(List<AddressPool> pools) {
@@ -39,25 +41,26 @@ public final class Allocator {
 
     /**
      * Records what a Service's status says it holds, without checking pools (a pool may have shrunk
-     * since). Addresses another Service already holds are not taken and are returned: a duplicate
-     * in the cluster, reported by the caller; the Service then gets a fresh address or a refusal.
+     * since). Addresses other Services hold, and may not share, are not taken and are returned: a
+     * duplicate in the cluster, reported by the caller; the Service then gets a fresh address or a refusal.
      */
-    public List<IpAddress> claim(String service, List<IpAddress> addresses) {
+    public List<IpAddress> claim(String service, Sharing how, List<IpAddress> addresses) {
         List<IpAddress> mine = new ArrayList<>(held.getOrDefault(service, List.of()));
         List<IpAddress> taken = new ArrayList<>();
         Set<AddressFamily> families = new HashSet<>();
         mine.forEach(a -> families.add(a.family()));
         for (IpAddress a : addresses) {
-            String owner = owners.get(a);
-            if (owner != null && !owner.equals(service)) {
+            if (mine.contains(a)) {
+                continue;
+            }
+            if (!freeFor(a, service, how)) {
                 taken.add(a);
-            } else if (owner == null && families.add(a.family())) {
-                owners.put(a, service);
+            } else if (families.add(a.family())) {
                 mine.add(a);
             }
         }
         if (!mine.isEmpty()) {
-            held.put(service, List.copyOf(mine));
+            hold(service, how, mine);
         }
         return taken;
     }
@@ -70,11 +73,40 @@ public final class Allocator {
         return Set.copyOf(held.keySet());
     }
 
+    /** Who holds {@code a}, in name order; empty when it is free. */
+    public List<String> holdersOf(IpAddress a) {
+        return holders.getOrDefault(a, Set.of()).stream().sorted().toList();
+    }
+
     public void release(String service) {
         List<IpAddress> gone = held.remove(service);
+        sharing.remove(service);
         if (gone != null) {
-            gone.forEach(owners::remove);
+            for (IpAddress a : gone) {
+                Set<String> h = holders.get(a);
+                h.remove(service);
+                if (h.isEmpty()) {
+                    holders.remove(a);
+                }
+            }
         }
+    }
+
+    private void hold(String service, Sharing how, List<IpAddress> addresses) {
+        release(service);
+        held.put(service, List.copyOf(addresses));
+        sharing.put(service, how);
+        addresses.forEach(a -> holders.computeIfAbsent(a, k -> new HashSet<>()).add(service));
+    }
+
+    /** True when {@code service} may hold {@code a}: nobody else does, or everybody who does may share with it. */
+    private boolean freeFor(IpAddress a, String service, Sharing how) {
+        for (String other : holders.getOrDefault(a, Set.of())) {
+            if (!other.equals(service) && !how.compatibleWith(sharing.getOrDefault(other, Sharing.NONE))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Decides the addresses of {@code r} and records them; a refusal changes nothing. */
@@ -94,9 +126,8 @@ public final class Allocator {
             Optional<IpAddress> have = current.stream().filter(a -> a.family() == f).findFirst();
             if (want.isPresent()) {
                 IpAddress a = want.get();
-                String owner = owners.get(a);
-                if (owner != null && !owner.equals(r.key())) {
-                    failures.add(new Problem(Reason.AddressInUse, a + " is already assigned to " + owner));
+                if (!freeFor(a, r.key(), r.sharing())) {
+                    failures.add(inUse(a, r));
                 } else if (candidates.stream().anyMatch(p -> p.offers(a))) {
                     chosen.add(a);
                 } else if (have.equals(want)) {
@@ -106,12 +137,17 @@ public final class Allocator {
                     failures.add(new Problem(Reason.AddressOutsidePools, a + " is in no ServiceIPPool that selects this Service"));
                 }
             } else if (have.isPresent()) {
-                chosen.add(have.get());
-                if (candidates.stream().noneMatch(p -> p.offers(have.get()))) {
-                    problems.add(outsidePools(have.get()));
+                IpAddress a = have.get();
+                chosen.add(a);
+                if (candidates.stream().noneMatch(p -> p.offers(a))) {
+                    problems.add(outsidePools(a));
+                }
+                if (!freeFor(a, r.key(), r.sharing())) {
+                    // Its ports or key changed under a shared address: kept, as nothing moves silently.
+                    problems.add(inUse(a, r));
                 }
             } else {
-                firstFree(candidates, f).ifPresentOrElse(chosen::add, () -> failures.add(
+                firstFree(candidates, f, r).ifPresentOrElse(chosen::add, () -> failures.add(
                         candidates.stream().anyMatch(p -> p.has(f))
                                 ? new Problem(Reason.PoolExhausted, "no free " + name(f) + " address in "
                                         + candidates.stream().filter(p -> p.has(f)).map(AddressPool::name).toList())
@@ -123,10 +159,15 @@ public final class Allocator {
             return new Decision.Refused(current, failures.getFirst());
         }
         problems.addAll(failures);
-        release(r.key());
-        chosen.forEach(a -> owners.put(a, r.key()));
-        held.put(r.key(), List.copyOf(chosen));
+        hold(r.key(), r.sharing(), chosen);
         return new Decision.Assigned(chosen, problems);
+    }
+
+    private Problem inUse(IpAddress a, ServiceRequest r) {
+        List<String> others = holdersOf(a).stream().filter(h -> !h.equals(r.key())).toList();
+        String why = r.sharing().key().isEmpty() ? "" : " (sharing needs the same " + ServiceMapper.ALLOW_SHARED_IP
+                + " key on both and no port in common)";
+        return new Problem(Reason.AddressInUse, a + " is already assigned to " + String.join(", ", others) + why);
     }
 
     private static Optional<Problem> invalid(ServiceRequest r) {
@@ -149,8 +190,19 @@ public final class Allocator {
                 + " it is kept until the Service gives it up");
     }
 
-    /** The lowest free address of the first pool (by name) that has one. */
-    private Optional<IpAddress> firstFree(List<AddressPool> candidates, AddressFamily f) {
+    /**
+     * An address the Service may share with others that already hold it (lowest first), else the
+     * lowest free address of the first pool (by name) that has one.
+     */
+    private Optional<IpAddress> firstFree(List<AddressPool> candidates, AddressFamily f, ServiceRequest r) {
+        if (r.sharing().key().isPresent()) {
+            Optional<IpAddress> shared = holders.keySet().stream()
+                    .filter(a -> a.family() == f && freeFor(a, r.key(), r.sharing()) && candidates.stream().anyMatch(p -> p.offers(a)))
+                    .sorted().findFirst();
+            if (shared.isPresent()) {
+                return shared;
+            }
+        }
         for (AddressPool p : candidates) {
             for (AddressRange range : p.ranges()) {
                 if (range.family() != f) {
@@ -159,7 +211,7 @@ public final class Allocator {
                 // Walks past held addresses only: at most (held + buggy + 1) steps per range.
                 IpAddress a = range.first();
                 while (true) {
-                    if (!owners.containsKey(a) && p.offers(a)) {
+                    if (!holders.containsKey(a) && p.offers(a)) {
                         return Optional.of(a);
                     }
                     if (a.equals(range.last())) {
@@ -174,7 +226,7 @@ public final class Allocator {
 
     public PoolUsage usage(AddressPool pool) {
         long[] allocated = new long[2];
-        owners.keySet().stream().filter(pool::offers).forEach(a -> allocated[a.family().ordinal()]++);
+        holders.keySet().stream().filter(pool::offers).forEach(a -> allocated[a.family().ordinal()]++);
         return new PoolUsage(allocated[0], available(pool, AddressFamily.IPV4, allocated[0]),
                 allocated[1], available(pool, AddressFamily.IPV6, allocated[1]));
     }

@@ -263,16 +263,13 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
                 continue;
             }
             String key = ServiceMapper.key(s);
-            for (IpAddress taken : allocator.claim(key, ServiceMapper.ingress(s))) {
-                problem(s, Reason.AddressInUse, "status showed " + taken + ", which " + ownerOf(taken) + " already holds", now);
+            for (IpAddress taken : allocator.claim(key, ServiceMapper.sharing(s), ServiceMapper.ingress(s))) {
+                problem(s, Reason.AddressInUse, "status showed " + taken + ", which "
+                        + String.join(", ", allocator.holdersOf(taken)) + " already holds", now);
             }
             claimed += allocator.addressesOf(key).size();
         }
         LOG.info("lb-allocations-rebuilt").with("identity", options.identity()).with("addresses", claimed).log();
-    }
-
-    private String ownerOf(IpAddress a) {
-        return allocator.services().stream().filter(s -> allocator.addressesOf(s).contains(a)).findFirst().orElse("?");
     }
 
     /** Which pools' conditions a refusal shows on: the full ones it could have used, or the one holding the address. */

@@ -4,17 +4,21 @@ import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads what a Service asks of the allocator, and what its status says it holds. */
 public final class ServiceMapper {
     public static final String ANNOTATION_PREFIX = "podbgp.dev/";
     /** Comma-separated addresses, at most one per family; wins over the deprecated spec.loadBalancerIP. */
     public static final String LOAD_BALANCER_IPS = ANNOTATION_PREFIX + "load-balancer-ips";
+    /** Services with the same value may hold one address, as long as no port is claimed twice. */
+    public static final String ALLOW_SHARED_IP = ANNOTATION_PREFIX + "allow-shared-ip";
     /** The name of the ServiceIPPool to take addresses from. */
     public static final String ADDRESS_POOL = ANNOTATION_PREFIX + "address-pool";
 
@@ -89,7 +93,23 @@ public final class ServiceMapper {
         Optional<String> pool = Optional.ofNullable(annotations.get(ADDRESS_POOL)).map(String::trim).filter(p -> !p.isEmpty());
         Map<String, String> labels = s.getMetadata().getLabels() == null ? Map.of() : s.getMetadata().getLabels();
         return new Served(new ServiceRequest(key(s), labels, namespaceLabels, families, !policy.equals("PreferDualStack"),
-                requested, pool));
+                requested, pool, sharing(s)));
+    }
+
+    /** How the Service may share; also for Services whose request cannot be read, so the rebuild knows. */
+    public static Sharing sharing(Service s) {
+        Map<String, String> annotations = s.getMetadata().getAnnotations() == null ? Map.of() : s.getMetadata().getAnnotations();
+        Optional<String> key = Optional.ofNullable(annotations.get(ALLOW_SHARED_IP)).map(String::trim).filter(k -> !k.isEmpty());
+        if (key.isEmpty()) {
+            return Sharing.NONE;
+        }
+        List<String> ports = new ArrayList<>();
+        if (s.getSpec() != null && s.getSpec().getPorts() != null) {
+            for (ServicePort p : s.getSpec().getPorts()) {
+                ports.add((p.getProtocol() == null ? "TCP" : p.getProtocol()) + "/" + p.getPort());
+            }
+        }
+        return new Sharing(key, Set.copyOf(ports));
     }
 
     /** The addresses in {@code status.loadBalancer.ingress}; hostnames and unreadable entries are skipped. */

@@ -14,10 +14,11 @@ import java.util.Optional;
  * @param allFamilies     false for ipFamilyPolicy PreferDualStack: a Service may start with the families that could be served
  * @param requested       spec.loadBalancerIP or the podbgp.dev/load-balancer-ips annotation; at most one per family
  * @param pool            the podbgp.dev/address-pool annotation: take addresses from this pool only
+ * @param sharing         with whom the Service may share an address
  */
 public record ServiceRequest(String key, Map<String, String> labels, Map<String, String> namespaceLabels,
                              List<AddressFamily> families, boolean allFamilies, List<IpAddress> requested,
-                             Optional<String> pool) {
+                             Optional<String> pool, Sharing sharing) {
     public ServiceRequest {
         labels = Map.copyOf(labels);
         namespaceLabels = Map.copyOf(namespaceLabels);
@@ -26,6 +27,13 @@ public record ServiceRequest(String key, Map<String, String> labels, Map<String,
         if (families.isEmpty()) {
             throw new IllegalArgumentException(key + ": a request names at least one family");
         }
+    }
+
+    /** Without sharing. */
+    public ServiceRequest(String key, Map<String, String> labels, Map<String, String> namespaceLabels,
+                          List<AddressFamily> families, boolean allFamilies, List<IpAddress> requested,
+                          Optional<String> pool) {
+        this(key, labels, namespaceLabels, families, allFamilies, requested, pool, Sharing.NONE);
     }
 
     Optional<IpAddress> requested(AddressFamily f) {

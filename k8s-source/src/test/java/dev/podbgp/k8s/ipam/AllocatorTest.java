@@ -116,8 +116,8 @@ class AllocatorTest {
     @Test
     void rebuildFromStatusesKeepsEveryAddressWhereItWas() {
         Allocator a = new Allocator(List.of(pool("p", "192.0.2.0/30")));
-        assertThat(a.claim("ns/two", List.of(IpAddress.parse("192.0.2.0")))).isEmpty();
-        assertThat(a.claim("ns/one", List.of(IpAddress.parse("192.0.2.2")))).isEmpty();
+        assertThat(a.claim("ns/two", Sharing.NONE, List.of(IpAddress.parse("192.0.2.0")))).isEmpty();
+        assertThat(a.claim("ns/one", Sharing.NONE, List.of(IpAddress.parse("192.0.2.2")))).isEmpty();
         assertThat(ips(a.assign(svc("ns/one", V4)))).containsExactly("192.0.2.2");
         assertThat(ips(a.assign(svc("ns/two", V4)))).containsExactly("192.0.2.0");
         assertThat(ips(a.assign(svc("ns/three", V4)))).containsExactly("192.0.2.1");
@@ -126,8 +126,8 @@ class AllocatorTest {
     @Test
     void aDuplicateInTheStatusesIsNotClaimedTwice() {
         Allocator a = new Allocator(List.of(pool("p", "192.0.2.0/30")));
-        a.claim("ns/old", List.of(IpAddress.parse("192.0.2.1")));
-        assertThat(a.claim("ns/copy", List.of(IpAddress.parse("192.0.2.1")))).extracting(Object::toString).containsExactly("192.0.2.1");
+        a.claim("ns/old", Sharing.NONE, List.of(IpAddress.parse("192.0.2.1")));
+        assertThat(a.claim("ns/copy", Sharing.NONE, List.of(IpAddress.parse("192.0.2.1")))).extracting(Object::toString).containsExactly("192.0.2.1");
         assertThat(a.addressesOf("ns/copy")).isEmpty();
         assertThat(ips(a.assign(svc("ns/copy", V4)))).containsExactly("192.0.2.0");
     }
@@ -165,6 +165,51 @@ class AllocatorTest {
         ServiceRequest pinned = new ServiceRequest("prod/other", Map.of("tier", "web"), Map.of("env", "prod"), V4, true,
                 List.of(), Optional.of("a-web"));
         assertThat(refusal(a.assign(pinned))).isEqualTo(Reason.PoolExhausted);
+    }
+
+    private static ServiceRequest sharing(String key, String sharingKey, String... ports) {
+        return new ServiceRequest(key, Map.of(), Map.of(), V4, true, List.of(), Optional.empty(),
+                new Sharing(Optional.of(sharingKey), Set.of(ports)));
+    }
+
+    @Test
+    void servicesWithOneSharingKeyAndDisjointPortsShareAnAddress() {
+        AddressPool p = pool("p", "192.0.2.0/30");
+        Allocator a = new Allocator(List.of(p));
+        assertThat(ips(a.assign(sharing("ns/http", "web", "TCP/80")))).containsExactly("192.0.2.0");
+        assertThat(ips(a.assign(sharing("ns/https", "web", "TCP/443")))).containsExactly("192.0.2.0");
+        assertThat(ips(a.assign(sharing("ns/http2", "web", "TCP/80")))).as("port 80 is taken there").containsExactly("192.0.2.1");
+        assertThat(ips(a.assign(sharing("ns/dns", "other", "UDP/53")))).as("another key").containsExactly("192.0.2.2");
+        assertThat(ips(a.assign(svc("ns/plain", V4)))).containsExactly("192.0.2.3");
+        assertThat(a.holdersOf(IpAddress.parse("192.0.2.0"))).containsExactly("ns/http", "ns/https");
+        assertThat(a.usage(p).allocatedIpv4()).as("addresses, not Services").isEqualTo(4);
+        // A Service without the key may not join, even on a free port.
+        Decision d = a.assign(svc("ns/intruder", V4, "192.0.2.0"));
+        assertThat(refusal(d)).isEqualTo(Reason.AddressInUse);
+        assertThat(((Decision.Refused) d).problem().message()).contains("ns/http, ns/https");
+        // Released only when the last holder goes.
+        a.release("ns/http");
+        assertThat(a.usage(p).allocatedIpv4()).isEqualTo(4);
+        a.release("ns/https");
+        assertThat(ips(a.assign(svc("ns/intruder", V4, "192.0.2.0")))).containsExactly("192.0.2.0");
+    }
+
+    @Test
+    void aRequestedSharedAddressNeedsTheKeyAndFreePorts() {
+        Allocator a = new Allocator(List.of(pool("p", "192.0.2.0/30")));
+        a.assign(sharing("ns/http", "web", "TCP/80"));
+        ServiceRequest clash = new ServiceRequest("ns/clash", Map.of(), Map.of(), V4, true, List.of(IpAddress.parse("192.0.2.0")),
+                Optional.empty(), new Sharing(Optional.of("web"), Set.of("TCP/80")));
+        assertThat(refusal(a.assign(clash))).isEqualTo(Reason.AddressInUse);
+        ServiceRequest fits = new ServiceRequest("ns/fits", Map.of(), Map.of(), V4, true, List.of(IpAddress.parse("192.0.2.0")),
+                Optional.empty(), new Sharing(Optional.of("web"), Set.of("UDP/80")));
+        assertThat(ips(a.assign(fits))).containsExactly("192.0.2.0");
+        // The rebuild accepts what may be shared and refuses what may not.
+        Allocator b = new Allocator(List.of(pool("p", "192.0.2.0/30")));
+        b.claim("ns/http", new Sharing(Optional.of("web"), Set.of("TCP/80")), List.of(IpAddress.parse("192.0.2.0")));
+        assertThat(b.claim("ns/fits", new Sharing(Optional.of("web"), Set.of("UDP/80")), List.of(IpAddress.parse("192.0.2.0")))).isEmpty();
+        assertThat(b.claim("ns/clash", new Sharing(Optional.of("web"), Set.of("TCP/80")), List.of(IpAddress.parse("192.0.2.0"))))
+                .hasSize(1);
     }
 
     @Test

@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Test;
 
 /** The controller against fabric8's CRUD mock API server, leases included. */
 class LoadBalancerAllocatorTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final AllocatorLeadership.Timing FAST_LEASE = new AllocatorLeadership.Timing(
-            Duration.ofMillis(2000), Duration.ofMillis(1500), Duration.ofMillis(200));
+            Duration.ofMillis(4000), Duration.ofMillis(3000), Duration.ofMillis(200));
 
     private MockCluster cluster;
     private KubernetesClient admin;
@@ -206,6 +206,23 @@ class LoadBalancerAllocatorTest {
         assertThat(ingress("apps", "second")).isEmpty();
         assertThat(ingress("apps", "outside")).isEmpty();
         assertThat(ingress("apps", "garbled")).isEmpty();
+    }
+
+    @Test
+    void servicesWithTheSameSharingKeyShareAnAddressOnDifferentPorts() {
+        pool("blue", List.of("192.0.2.0/30"), List.of());
+        leading("pod-a");
+        Map<String, String> shared = Map.of(ServiceMapper.ALLOW_SHARED_IP, "web");
+        service("apps", "http", AllocationSettings.DEFAULT_CLASS, shared); // port 80
+        String address = awaitAddress("apps", "http");
+        Service https = new ServiceBuilder().withNewMetadata().withNamespace("apps").withName("https")
+                .withAnnotations(shared).endMetadata()
+                .withNewSpec().withType("LoadBalancer").withLoadBalancerClass(AllocationSettings.DEFAULT_CLASS)
+                .addNewPort().withPort(443).endPort().endSpec().build();
+        admin.services().inNamespace("apps").resource(https).create();
+        assertThat(awaitAddress("apps", "https")).isEqualTo(address);
+        service("apps", "http-again", AllocationSettings.DEFAULT_CLASS, shared); // port 80 again
+        assertThat(awaitAddress("apps", "http-again")).isNotEqualTo(address);
     }
 
     @Test
