@@ -364,10 +364,9 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
             poolsWritten.put(p.getMetadata().getName(), new PoolWritten(String.valueOf(p.getMetadata().getResourceVersion()), status));
             statusWrites.incrementAndGet();
             for (var c : status.conditions) {
-                boolean bad = c.getType().equals("Valid") ? c.getStatus().equals("False") : c.getStatus().equals("True");
                 boolean was = p.getStatus() != null && p.getStatus().conditions != null && p.getStatus().conditions.stream()
-                        .anyMatch(o -> o.getType().equals(c.getType()) && o.getStatus().equals(c.getStatus()));
-                if (bad && !was) {
+                        .anyMatch(o -> o.getType().equals(c.getType()) && c.getReason().equals(o.getReason()));
+                if (PoolStatusBuilder.WARNINGS.contains(c.getReason()) && !was) {
                     events.record(POOL_API, "ServiceIPPool", p.getMetadata().getName(), EventRecorder.Type.Warning,
                             c.getReason(), c.getMessage());
                 }

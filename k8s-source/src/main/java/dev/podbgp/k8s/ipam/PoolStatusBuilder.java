@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The status one pass computes for a pool. A condition keeps its lastTransitionTime while its
@@ -17,6 +18,11 @@ import java.util.Objects;
  */
 final class PoolStatusBuilder {
     private static final int LISTED = 5;
+    /** Condition reasons that also become a Warning Event on the pool when they appear. */
+    static final String INVALID_SPEC = "InvalidSpec";
+    static final String SERVICES_WAITING = "ServicesWaiting";
+    static final String ADDRESS_IN_USE = "AddressInUse";
+    static final Set<String> WARNINGS = Set.of(INVALID_SPEC, SERVICES_WAITING, ADDRESS_IN_USE);
 
     private PoolStatusBuilder() {
     }
@@ -33,15 +39,15 @@ final class PoolStatusBuilder {
         long generation = pool.getMetadata().getGeneration() == null ? 0 : pool.getMetadata().getGeneration();
         s.conditions = new ArrayList<>();
         s.conditions.add(condition(previous, generation, now, "Valid", problems.isEmpty(),
-                problems.isEmpty() ? "Parsed" : "InvalidSpec",
-                problems.isEmpty() ? "every cidr and range is in use" : String.join("; ", problems)));
+                problems.isEmpty() ? "Parsed" : INVALID_SPEC,
+                problems.isEmpty() ? "every cidr and range parsed" : String.join("; ", problems)));
         boolean exhausted = usage.exhausted();
         s.conditions.add(condition(previous, generation, now, "Exhausted", exhausted,
-                exhausted ? "NoFreeAddress" : "AddressesFree",
+                !exhausted ? "AddressesFree" : waiting.isEmpty() ? "NoFreeAddress" : SERVICES_WAITING,
                 exhausted ? "no free address" + (waiting.isEmpty() ? "" : "; waiting: " + listed(waiting))
                         : usage.availableIpv4() + " IPv4 and " + usage.availableIpv6() + " IPv6 addresses free"));
         s.conditions.add(condition(previous, generation, now, "Conflict", !conflicts.isEmpty(),
-                conflicts.isEmpty() ? "NoConflict" : "AddressInUse",
+                conflicts.isEmpty() ? "NoConflict" : ADDRESS_IN_USE,
                 conflicts.isEmpty() ? "no Service asks for an address another one holds" : listed(conflicts)));
         return s;
     }

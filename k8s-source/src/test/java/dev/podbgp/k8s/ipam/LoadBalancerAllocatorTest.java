@@ -238,7 +238,7 @@ class LoadBalancerAllocatorTest {
                 .map(c -> c.getStatus().equals("True") && c.getMessage().contains("apps/two")).orElse(false));
         assertThat(condition("tiny", "Valid").get().getStatus()).isEqualTo("True");
         assertThat(admin.v1().events().inNamespace("default").list().getItems())
-                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("NoFreeAddress"));
+                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("ServicesWaiting"));
         // Growing the pool serves the waiting Service.
         editPool("tiny", spec -> spec.cidrs = List.of("192.0.2.6/31"));
         assertThat(awaitAddress("apps", "two")).isEqualTo("192.0.2.6");
