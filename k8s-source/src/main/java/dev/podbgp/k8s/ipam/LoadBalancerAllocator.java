@@ -9,10 +9,8 @@ import dev.podbgp.k8s.report.EventRecorder;
 import dev.podbgp.k8s.source.Informers;
 import dev.podbgp.log.EventLog;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -29,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Hands out LoadBalancer addresses from ServiceIPPools while this pod holds the allocator lease.
@@ -43,7 +40,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLeadership.Listener {
     private static final EventLog LOG = EventLog.named(LoadBalancerAllocator.class.getName());
-    private static final String POOL_API = BGPConfiguration.GROUP + "/" + BGPConfiguration.VERSION;
 
     private final KubernetesClient client;
     private final AllocatorOptions options;
@@ -51,7 +47,7 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
     private final AllocatorLeadership leadership;
     private final ScheduledExecutorService thread;
     private final AtomicBoolean pending = new AtomicBoolean();
-    private final AtomicLong statusWrites = new AtomicLong();
+    private final StatusWriter writer;
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private volatile boolean leader;
     private SharedIndexInformer<Service> services;
@@ -61,20 +57,7 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
     // Confined to the allocator thread.
     private Allocator allocator;
     private Set<ServiceProblem> reported = Set.of();
-    private final Map<String, Written> written = new HashMap<>();
-    private final Map<String, PoolWritten> poolsWritten = new HashMap<>();
     private boolean disabledLogged;
-
-    /**
-     * A status this pod wrote over the Service version {@code over}: while the informer still shows
-     * that version, the write is on its way, not missing, and is not repeated.
-     */
-    private record Written(String over, List<IpAddress> addresses) {
-    }
-
-    /** The same for a pool's status. */
-    private record PoolWritten(String over, ServiceIPPoolStatus status) {
-    }
 
     /** A Warning Event already written, not repeated while it lasts. */
     private record ServiceProblem(String service, Reason reason, String message) {
@@ -84,6 +67,7 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
         this.client = client;
         this.options = options;
         this.events = new EventRecorder(client, options.eventNamespace(), options.identity());
+        this.writer = new StatusWriter(client, events, () -> leader, this::retryLater);
         this.leadership = new AllocatorLeadership(client, options.namespace(), options.identity(), options.leaseTiming(), this);
         this.thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("podbgp-lb-allocator").daemon().factory());
     }
@@ -118,8 +102,7 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
 
     private void forget() {
         allocator = null;
-        written.clear();
-        poolsWritten.clear();
+        writer.forget();
     }
 
     private void onThread(Runnable r) {
@@ -137,7 +120,7 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
 
     /** Successful Service and pool status writes; for tests and metrics. */
     public long statusWrites() {
-        return statusWrites.get();
+        return writer.writes();
     }
 
     private void changed() {
@@ -154,16 +137,20 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
         }
     }
 
+    private void retryLater() {
+        changed(Math.max(1000, options.debounce().toMillis() * 4));
+    }
+
     private void pass() {
         pending.set(false);
         try {
             reconcile();
         } catch (KubernetesClientException e) {
             LOG.warn("lb-allocation-deferred").with("error", e.getMessage()).log();
-            changed(Math.max(1000, options.debounce().toMillis() * 4));
+            retryLater();
         } catch (RuntimeException e) {
             LOG.error("lb-allocation-failed").thrown(e).log();
-            changed(Math.max(1000, options.debounce().toMillis() * 4));
+            retryLater();
         }
     }
 
@@ -214,7 +201,7 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
                 case ServiceMapper.NotServed ignored -> giveUp(s);
                 case ServiceMapper.Unreadable u -> {
                     problem(s, Reason.InvalidRequest, u.message(), now);
-                    writeIfDiffers(s, allocator.addressesOf(key));
+                    writer.service(s, allocator.addressesOf(key));
                 }
                 case ServiceMapper.Served served -> {
                     Decision d = allocator.assign(served.request());
@@ -225,7 +212,7 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
                             attribute(served.request(), r.problem().reason(), usable, waiting, conflicts);
                         }
                     }
-                    writeIfDiffers(s, d.addresses());
+                    writer.service(s, d.addresses());
                 }
             }
         }
@@ -237,19 +224,13 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
             }
         }
         reported = now;
-        written.keySet().retainAll(present);
-        poolsWritten.keySet().retainAll(mapped.keySet());
+        writer.retain(present, mapped.keySet());
         Instant at = Instant.now();
         for (ServiceIPPool p : pools.getStore().list()) {
             PoolMapper.Mapped m = mapped.get(p.getMetadata().getName());
             ServiceIPPoolStatus status = PoolStatusBuilder.build(p, allocator.usage(m.pool()), m.problems(),
                     waiting.getOrDefault(m.pool().name(), List.of()), conflicts.getOrDefault(m.pool().name(), List.of()), at);
-            PoolWritten w = poolsWritten.get(p.getMetadata().getName());
-            boolean inFlight = w != null && w.over().equals(p.getMetadata().getResourceVersion())
-                    && !PoolStatusBuilder.differs(w.status(), status);
-            if (!inFlight && PoolStatusBuilder.differs(p.getStatus(), status)) {
-                writePoolStatus(p, status);
-            }
+            writer.pool(p, status);
         }
     }
 
@@ -299,7 +280,7 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
         LOG.info("lb-ip-released").with("service", key).with("addresses", held.toString()).with("why", "not-served").log();
         // Clear only what we wrote: another allocator of the new class may already have written its own.
         if (Set.copyOf(ServiceMapper.ingress(s)).equals(Set.copyOf(held))) {
-            writeStatus(s, List.of());
+            writer.service(s, List.of());
         }
     }
 
@@ -310,71 +291,6 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
             LOG.warn("lb-ip-problem").with("service", p.service()).with("reason", reason.name()).with("message", message).log();
             events.recordNamespaced(s.getMetadata().getNamespace(), "v1", "Service", s.getMetadata().getName(),
                     EventRecorder.Type.Warning, reason.name(), message);
-        }
-    }
-
-    private void writeIfDiffers(Service s, List<IpAddress> addresses) {
-        String key = ServiceMapper.key(s);
-        Written w = written.get(key);
-        if (w != null && w.over().equals(s.getMetadata().getResourceVersion()) && w.addresses().equals(addresses)) {
-            return;
-        }
-        if (!ServiceMapper.ingress(s).equals(addresses)) {
-            if (writeStatus(s, addresses) && !addresses.isEmpty()) {
-                LOG.info("lb-ip-assigned").with("service", ServiceMapper.key(s)).with("addresses", addresses.toString()).log();
-                events.recordNamespaced(s.getMetadata().getNamespace(), "v1", "Service", s.getMetadata().getName(),
-                        EventRecorder.Type.Normal, "IPAllocated", "assigned " + String.join(", ",
-                                addresses.stream().map(Object::toString).toList()));
-            }
-        }
-    }
-
-    private boolean writeStatus(Service s, List<IpAddress> addresses) {
-        if (!leader) {
-            return false; // lost the lease during this pass: the new leader decides
-        }
-        List<LoadBalancerIngress> ingress = addresses.stream()
-                .map(a -> { var i = new LoadBalancerIngress(); i.setIp(a.toString()); return i; }).toList();
-        Service next = new ServiceBuilder(s).editOrNewStatus().editOrNewLoadBalancer().withIngress(ingress)
-                .endLoadBalancer().endStatus().build();
-        try {
-            client.services().inNamespace(s.getMetadata().getNamespace()).resource(next).updateStatus();
-            written.put(ServiceMapper.key(s), new Written(String.valueOf(s.getMetadata().getResourceVersion()), addresses));
-            statusWrites.incrementAndGet();
-            return true;
-        } catch (KubernetesClientException e) {
-            // 409: our view was stale; the informer brings the new one and a pass with it.
-            LOG.warn("lb-status-write-failed").with("service", ServiceMapper.key(s)).with("code", e.getCode())
-                    .with("error", e.getMessage()).log();
-            changed(Math.max(1000, options.debounce().toMillis() * 4));
-            return false;
-        }
-    }
-
-    private void writePoolStatus(ServiceIPPool p, ServiceIPPoolStatus status) {
-        if (!leader) {
-            return;
-        }
-        ServiceIPPool next = new ServiceIPPool();
-        next.setMetadata(p.getMetadata());
-        next.setSpec(p.getSpec());
-        next.setStatus(status);
-        try {
-            client.resources(ServiceIPPool.class).resource(next).updateStatus();
-            poolsWritten.put(p.getMetadata().getName(), new PoolWritten(String.valueOf(p.getMetadata().getResourceVersion()), status));
-            statusWrites.incrementAndGet();
-            for (var c : status.conditions) {
-                boolean was = p.getStatus() != null && p.getStatus().conditions != null && p.getStatus().conditions.stream()
-                        .anyMatch(o -> o.getType().equals(c.getType()) && c.getReason().equals(o.getReason()));
-                if (PoolStatusBuilder.WARNINGS.contains(c.getReason()) && !was) {
-                    events.record(POOL_API, "ServiceIPPool", p.getMetadata().getName(), EventRecorder.Type.Warning,
-                            c.getReason(), c.getMessage());
-                }
-            }
-        } catch (KubernetesClientException e) {
-            LOG.warn("lb-status-write-failed").with("pool", p.getMetadata().getName()).with("code", e.getCode())
-                    .with("error", e.getMessage()).log();
-            changed(Math.max(1000, options.debounce().toMillis() * 4));
         }
     }
 

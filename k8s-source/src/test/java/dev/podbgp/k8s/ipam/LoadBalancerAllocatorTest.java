@@ -123,7 +123,7 @@ class LoadBalancerAllocatorTest {
         return ingress(namespace, name).getFirst();
     }
 
-    private List<Event> warnings(String namespace, String name, String reason) {
+    private List<Event> events(String namespace, String name, String reason) {
         return admin.v1().events().inNamespace(namespace).list().getItems().stream()
                 .filter(e -> name.equals(e.getInvolvedObject().getName()) && reason.equals(e.getReason())).toList();
     }
@@ -153,8 +153,7 @@ class LoadBalancerAllocatorTest {
         });
         assertThat(ingress("apps", "other-class")).isEmpty();
         assertThat(ingress("apps", "no-class")).isEmpty();
-        assertThat(admin.v1().events().inNamespace("apps").list().getItems())
-                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("IPAllocated"));
+        await(WAIT, "an IPAllocated event", () -> !events("apps", "web", "IPAllocated").isEmpty());
 
         admin.services().inNamespace("apps").withName("web").delete();
         await(WAIT, "web's address counted free", () -> Long.valueOf(1).equals(
@@ -197,10 +196,10 @@ class LoadBalancerAllocatorTest {
         service("apps", "second", AllocationSettings.DEFAULT_CLASS, Map.of(ServiceMapper.LOAD_BALANCER_IPS, "192.0.2.5"));
         service("apps", "outside", AllocationSettings.DEFAULT_CLASS, Map.of(ServiceMapper.LOAD_BALANCER_IPS, "203.0.113.7"));
         service("apps", "garbled", AllocationSettings.DEFAULT_CLASS, Map.of(ServiceMapper.LOAD_BALANCER_IPS, "192.0.2.999"));
-        await(WAIT, "an AddressInUse event", () -> !warnings("apps", "second", "AddressInUse").isEmpty());
-        await(WAIT, "an AddressOutsidePools event", () -> !warnings("apps", "outside", "AddressOutsidePools").isEmpty());
-        await(WAIT, "an InvalidRequest event", () -> !warnings("apps", "garbled", "InvalidRequest").isEmpty());
-        assertThat(warnings("apps", "second", "AddressInUse").getFirst().getMessage()).contains("apps/first");
+        await(WAIT, "an AddressInUse event", () -> !events("apps", "second", "AddressInUse").isEmpty());
+        await(WAIT, "an AddressOutsidePools event", () -> !events("apps", "outside", "AddressOutsidePools").isEmpty());
+        await(WAIT, "an InvalidRequest event", () -> !events("apps", "garbled", "InvalidRequest").isEmpty());
+        assertThat(events("apps", "second", "AddressInUse").getFirst().getMessage()).contains("apps/first");
         await(WAIT, "the pool shows the conflict", () -> condition("blue", "Conflict").map(c -> c.getStatus().equals("True")).orElse(false));
         assertThat(condition("blue", "Conflict").get().getMessage()).contains("apps/second");
         assertThat(ingress("apps", "second")).isEmpty();
@@ -232,13 +231,13 @@ class LoadBalancerAllocatorTest {
         ours("apps", "one");
         awaitAddress("apps", "one");
         ours("apps", "two");
-        await(WAIT, "a PoolExhausted event", () -> !warnings("apps", "two", "PoolExhausted").isEmpty());
+        await(WAIT, "a PoolExhausted event", () -> !events("apps", "two", "PoolExhausted").isEmpty());
         // Exhausted already once "one" took the last address; then apps/two is named as waiting.
         await(WAIT, "Exhausted=True naming apps/two", () -> condition("tiny", "Exhausted")
                 .map(c -> c.getStatus().equals("True") && c.getMessage().contains("apps/two")).orElse(false));
         assertThat(condition("tiny", "Valid").get().getStatus()).isEqualTo("True");
-        assertThat(admin.v1().events().inNamespace("default").list().getItems())
-                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("ServicesWaiting"));
+        await(WAIT, "a ServicesWaiting event on the pool", () -> admin.v1().events().inNamespace("default").list().getItems()
+                .stream().anyMatch(e -> e.getReason().equals("ServicesWaiting") && e.getInvolvedObject().getName().equals("tiny")));
         // Growing the pool serves the waiting Service.
         editPool("tiny", spec -> spec.cidrs = List.of("192.0.2.6/31"));
         assertThat(awaitAddress("apps", "two")).isEqualTo("192.0.2.6");
@@ -265,7 +264,7 @@ class LoadBalancerAllocatorTest {
         ours("apps", "kept");
         assertThat(awaitAddress("apps", "kept")).isEqualTo("192.0.2.0");
         editPool("blue", spec -> spec.cidrs = List.of("192.0.2.1/32"));
-        await(WAIT, "an AddressNoLongerInPool event", () -> !warnings("apps", "kept", "AddressNoLongerInPool").isEmpty());
+        await(WAIT, "an AddressNoLongerInPool event", () -> !events("apps", "kept", "AddressNoLongerInPool").isEmpty());
         ours("apps", "new");
         assertThat(awaitAddress("apps", "new")).isEqualTo("192.0.2.1");
         assertThat(ingress("apps", "kept")).containsExactly("192.0.2.0");
