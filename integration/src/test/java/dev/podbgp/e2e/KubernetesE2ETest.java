@@ -87,7 +87,11 @@ class KubernetesE2ETest {
             Await.until("node1's kernel to learn " + cidr2, SETTLE, () -> n1.kernelHasRoute(cidr2), n1::kernelRoutes);
             Await.until("node2's kernel to learn " + cidr1, SETTLE, () -> n2.kernelHasRoute(cidr1), n2::kernelRoutes);
 
-            // podbgp wrote each node's conflist for its new podCIDR; pods from it reach each other.
+            // podbgp wrote each node's conflist for its new podCIDR (just after announcing it, so
+            // a peer may have the route first); pods from it reach each other.
+            for (DemoNode n : t.nodes()) {
+                Await.until(n.config().name() + "'s conflist", SETTLE, () -> Files.exists(n.conflistFile()), () -> "absent");
+            }
             Pod p1 = n1.addPod();
             Pod p2 = n2.addPod();
             assertThat(cidr1.contains(p1.address())).isTrue();
