@@ -307,6 +307,21 @@ class LoadBalancerAllocatorTest {
     }
 
     @Test
+    void aLeaderThatCannotRenewStopsActingAndCompetesAgainWhenTheApiServerIsBack() {
+        pool("blue", List.of("192.0.2.0/29"), List.of());
+        LoadBalancerAllocator a = leading("pod-a");
+        ours("apps", "before");
+        String before = awaitAddress("apps", "before");
+        cluster.stop();
+        await(WAIT, "pod-a gives up after the renew deadline", () -> !a.leading());
+        cluster.restart();
+        await(WAIT, "pod-a leads again", a::leading);
+        ours("apps", "after");
+        assertThat(awaitAddress("apps", "after")).isNotEqualTo(before);
+        assertThat(ingress("apps", "before")).containsExactly(before);
+    }
+
+    @Test
     void twoAllocatorsShareOneLeaseAndTheSecondTakesOverWhenTheFirstStops() {
         pool("blue", List.of("192.0.2.0/28"), List.of());
         LoadBalancerAllocator x = allocator("pod-x");
