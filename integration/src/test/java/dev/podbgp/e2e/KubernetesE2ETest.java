@@ -10,11 +10,17 @@ import dev.podbgp.demo.Pod;
 import dev.podbgp.demo.PodTraffic;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.k8s.MockCluster;
+import dev.podbgp.k8s.crd.ServiceIPPool;
+import dev.podbgp.k8s.crd.ServiceIPPoolSpec;
+import dev.podbgp.k8s.ipam.AllocationSettings;
+import dev.podbgp.k8s.ipam.ServiceMapper;
 import dev.podbgp.lab.Await;
 import dev.podbgp.lab.Lab;
 import dev.podbgp.lab.LabExtension;
 import dev.podbgp.lab.peer.SessionState;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +87,11 @@ class KubernetesE2ETest {
             Await.until("node1's kernel to learn " + cidr2, SETTLE, () -> n1.kernelHasRoute(cidr2), n1::kernelRoutes);
             Await.until("node2's kernel to learn " + cidr1, SETTLE, () -> n2.kernelHasRoute(cidr1), n2::kernelRoutes);
 
-            // podbgp wrote each node's conflist for its new podCIDR; pods from it reach each other.
+            // podbgp wrote each node's conflist for its new podCIDR (just after announcing it, so
+            // a peer may have the route first); pods from it reach each other.
+            for (DemoNode n : t.nodes()) {
+                Await.until(n.config().name() + "'s conflist", SETTLE, () -> Files.exists(n.conflistFile()), () -> "absent");
+            }
             Pod p1 = n1.addPod();
             Pod p2 = n2.addPod();
             assertThat(cidr1.contains(p1.address())).isTrue();
@@ -92,14 +102,39 @@ class KubernetesE2ETest {
             Await.until("NetworkUnavailable=False on node1", SETTLE, () -> networkAvailable(admin.nodes().withName("node1").get()),
                     () -> String.valueOf(admin.nodes().withName("node1").get().getStatus().getConditions()));
 
+            // LoadBalancer IPs: whichever daemon holds the allocator lease hands one out.
+            ServiceIPPool pool = new ServiceIPPool();
+            pool.setMetadata(new ObjectMetaBuilder().withName("lab").build());
+            pool.setSpec(new ServiceIPPoolSpec());
+            pool.getSpec().cidrs = List.of("198.51.100.0/30");
+            admin.resources(ServiceIPPool.class).resource(pool).create();
+            admin.services().inNamespace("apps").resource(loadBalancer("web")).create();
+            Await.until("apps/web's LoadBalancer IP", SETTLE, () -> ingress(admin, "web").equals(List.of("198.51.100.0")),
+                    () -> String.valueOf(ingress(admin, "web")));
+
             // node2's daemon stops (as on SIGTERM): Cease to the router, node2's pods withdrawn.
             daemons.get(1).stop("test: node2 leaves");
             Await.until("node1's kernel to lose " + cidr2, SETTLE, () -> !n1.kernelHasRoute(cidr2), n1::kernelRoutes);
+            // node1 allocates now (it led already, or took the lease node2 gave up), from the statuses.
+            admin.services().inNamespace("apps").resource(loadBalancer("api")).create();
+            Await.until("apps/api's LoadBalancer IP", SETTLE, () -> ingress(admin, "api").equals(List.of("198.51.100.1")),
+                    () -> String.valueOf(ingress(admin, "api")));
         } finally {
             for (KubernetesMode d : daemons) {
                 d.close();
             }
         }
+    }
+
+    private static io.fabric8.kubernetes.api.model.Service loadBalancer(String name) {
+        return new ServiceBuilder().withNewMetadata().withNamespace("apps").withName(name).endMetadata()
+                .withNewSpec().withType("LoadBalancer").withLoadBalancerClass(AllocationSettings.DEFAULT_CLASS)
+                .addNewPort().withPort(80).endPort().endSpec().build();
+    }
+
+    private static List<String> ingress(KubernetesClient admin, String name) {
+        var s = admin.services().inNamespace("apps").withName(name).get();
+        return s == null ? List.of() : ServiceMapper.ingress(s).stream().map(Object::toString).toList();
     }
 
     private static boolean networkAvailable(Node node) {

@@ -27,7 +27,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class MockCluster implements AutoCloseable {
     public static final List<String> CRD_FILES = List.of("bgpconfigurations.podbgp.dev-v1.yml",
-            "bgppeers.podbgp.dev-v1.yml", "bgpnodestatuses.podbgp.dev-v1.yml");
+            "bgppeers.podbgp.dev-v1.yml", "bgpnodestatuses.podbgp.dev-v1.yml", "serviceippools.podbgp.dev-v1.yml");
 
     // Held: java.util.logging keeps loggers weakly. The mock server logs every request at INFO.
     private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");

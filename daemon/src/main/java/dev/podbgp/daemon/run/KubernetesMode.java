@@ -6,6 +6,8 @@ import dev.podbgp.config.state.DesiredState;
 import dev.podbgp.daemon.control.ControlException;
 import dev.podbgp.daemon.control.NeighborView;
 import dev.podbgp.inet.IpAddress;
+import dev.podbgp.k8s.ipam.AllocatorOptions;
+import dev.podbgp.k8s.ipam.LoadBalancerAllocator;
 import dev.podbgp.k8s.mapping.BaseSettings;
 import dev.podbgp.k8s.report.NodeStatusSnapshot;
 import dev.podbgp.k8s.report.SessionSnapshot;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  * podCIDRs, the other Nodes as mesh peers, BGPPeer and BGPConfiguration objects) over the base
  * settings of the config file; status goes back to the cluster. The daemon starts once the
  * cluster has been read completely, then follows it; an API server outage keeps the last state.
+ * Every pod also competes to be the one that allocates LoadBalancer Service addresses
+ * (docs/load-balancer-ips.md).
  */
 public final class KubernetesMode implements AutoCloseable {
 
@@ -38,6 +43,7 @@ public final class KubernetesMode implements AutoCloseable {
     private final KubernetesClient client;
     private final KubernetesStateSource source;
     private final StatusPublisher status;
+    private final LoadBalancerAllocator loadBalancerIps;
     private final ScheduledExecutorService reporter;
     private final Object lock = new Object();
     private PodbgpDaemon daemon;
@@ -52,6 +58,10 @@ public final class KubernetesMode implements AutoCloseable {
         this.source = new KubernetesStateSource(client, SourceOptions.defaults(nodeName, namespace, base),
                 state -> onState(state.withProcesses(processes)));
         this.status = new StatusPublisher(client, nodeName, namespace, STATUS_INTERVAL);
+        // Every pod competes for the allocator lease; the identity is per process, since a DaemonSet
+        // update may briefly run two pods on one node.
+        this.loadBalancerIps = new LoadBalancerAllocator(client, AllocatorOptions.defaults(namespace,
+                nodeName + "-" + UUID.randomUUID().toString().substring(0, 8)));
         this.reporter = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("podbgp-k8s-status").daemon().factory());
     }
 
@@ -90,6 +100,7 @@ public final class KubernetesMode implements AutoCloseable {
             mode.waiting = null;
         }
         mode.reporter.scheduleWithFixedDelay(mode::report, 1, STATUS_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+        mode.loadBalancerIps.start();
         return mode;
     }
 
@@ -156,6 +167,8 @@ public final class KubernetesMode implements AutoCloseable {
         }
         stopped = true;
         reporter.shutdownNow();
+        // First: the lease is given up at once, so another pod takes over allocation without waiting it out.
+        loadBalancerIps.close();
         source.close();
         if (daemon != null) {
             daemon.stop(communication);

@@ -26,4 +26,6 @@ public class BGPConfigurationSpec {
 
     @JsonPropertyDescription("which Kubernetes Service addresses the nodes announce (docs/services.md)")
     public ServiceAnnouncement services;
+
+    public LoadBalancerAllocation loadBalancerAllocation;
 }

@@ -28,17 +28,20 @@ public record EventRecorder(KubernetesClient client, String namespace, String ho
      * @param reason     CamelCase, machine-readable (kubectl shows it in a column)
      */
     public void record(String apiVersion, String kind, String name, Type type, String reason, String message) {
-        record(namespace, null, apiVersion, kind, name, type, reason, message);
+        write(namespace, null, apiVersion, kind, name, type, reason, message);
     }
 
-    /** About a namespaced object (a Service): the Event is written in {@code objectNamespace}, beside it. */
-    public void record(String objectNamespace, String apiVersion, String kind, String name, Type type, String reason,
-                       String message) {
-        record(objectNamespace, objectNamespace, apiVersion, kind, name, type, reason, message);
+    /**
+     * An Event about a namespaced object (a Service): it lives in the object's namespace, where
+     * {@code kubectl describe} looks for it.
+     */
+    public void recordNamespaced(String objectNamespace, String apiVersion, String kind, String name, Type type,
+                                 String reason, String message) {
+        write(objectNamespace, objectNamespace, apiVersion, kind, name, type, reason, message);
     }
 
-    private void record(String eventNamespace, String objectNamespace, String apiVersion, String kind, String name,
-                        Type type, String reason, String message) {
+    private void write(String eventNamespace, String objectNamespace, String apiVersion, String kind, String name,
+                       Type type, String reason, String message) {
         String now = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         String eventName = name.toLowerCase(Locale.ROOT) + "." + Long.toHexString(System.nanoTime())
                 + Long.toHexString(SEQUENCE.incrementAndGet());

@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -84,31 +83,8 @@ public final class KubernetesStateSource implements AutoCloseable {
     }
 
     private <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer, Runnable changed) {
-        informer.addEventHandler(new ResourceEventHandler<T>() {
-            @Override
-            public void onAdd(T obj) {
-                changed.run();
-            }
-
-            @Override
-            public void onUpdate(T oldObj, T newObj) {
-                changed.run();
-            }
-
-            @Override
-            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-                changed.run();
-            }
-        });
-        // Keep retrying (with the client's backoff) through any failure, also before the first list.
-        informer.exceptionHandler((started, t) -> {
-            LOG.warn("watch-failed").with("kind", informer.getApiTypeClass().getSimpleName()).with("error", t.getMessage()).log();
-            return true;
-        });
-        // The first recompute waits for every informer's list; each one's end re-triggers it.
-        informer.start().whenComplete((ok, failed) -> changed());
         informers.add(informer);
-        return informer;
+        return Informers.startWatching(informer, changed, LOG);
     }
 
     /** The last state handed to the listener, if any. */
@@ -193,7 +169,7 @@ public final class KubernetesStateSource implements AutoCloseable {
                 if (p.kind().equals("Service")) {
                     // Named namespace/name; its Event lives beside it, where kubectl describe finds it.
                     String[] at = p.name().split("/", 2);
-                    events.record(at[0], "v1", p.kind(), at[1], EventRecorder.Type.Warning, "InvalidField", message);
+                    events.recordNamespaced(at[0], "v1", p.kind(), at[1], EventRecorder.Type.Warning, "InvalidField", message);
                 } else {
                     events.record(p.kind().equals("Node") ? "v1" : CRD_API, p.kind(), p.name(), EventRecorder.Type.Warning,
                             "InvalidField", message);

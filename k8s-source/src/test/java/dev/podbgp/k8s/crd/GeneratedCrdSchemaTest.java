@@ -90,6 +90,28 @@ class GeneratedCrdSchemaTest {
     }
 
     @Test
+    void serviceIpPoolTakesPrefixesAndRangesOfBothFamiliesAndHasAStatus() {
+        JSONSchemaProps s = spec("serviceippools.podbgp.dev-v1.yml");
+        Pattern cidr = Pattern.compile(s.getProperties().get("cidrs").getItems().getSchema().getPattern());
+        assertThat(cidr.matcher("192.0.2.0/28").find()).isTrue();
+        assertThat(cidr.matcher("2001:db8:1b::/120").find()).isTrue();
+        assertThat(cidr.matcher("192.0.2.0-192.0.2.9").find()).isFalse();
+        Pattern range = Pattern.compile(s.getProperties().get("ranges").getItems().getSchema().getPattern());
+        assertThat(range.matcher("192.0.2.10-192.0.2.20").find()).isTrue();
+        assertThat(range.matcher("2001:db8::10 - 2001:db8::20").find()).isTrue();
+        assertThat(range.matcher("192.0.2.10").find()).isFalse();
+        assertThat(range.matcher("192.0.2.10-2001:db8::1").find()).isFalse();
+        assertThat(s.getProperties().get("serviceSelector").getProperties()).containsKeys("matchLabels", "matchExpressions");
+        assertThat(s.getProperties().get("namespaceSelector").getProperties()).containsKeys("matchLabels", "matchExpressions");
+        CustomResourceDefinition crd = MockCluster.crd("serviceippools.podbgp.dev-v1.yml");
+        assertThat(crd.getSpec().getVersions().getFirst().getSubresources().getStatus()).isNotNull();
+        Pattern lbClass = Pattern.compile(spec("bgpconfigurations.podbgp.dev-v1.yml").getProperties()
+                .get("loadBalancerAllocation").getProperties().get("loadBalancerClass").getPattern());
+        assertThat(lbClass.matcher("podbgp.dev/bgp").find()).isTrue();
+        assertThat(lbClass.matcher("bgp").find()).as("the API server wants a domain prefix").isFalse();
+    }
+
+    @Test
     void bgpNodeStatusHasAStatusSubresource() {
         CustomResourceDefinition crd = MockCluster.crd("bgpnodestatuses.podbgp.dev-v1.yml");
         assertThat(crd.getSpec().getVersions().getFirst().getSubresources().getStatus()).isNotNull();

@@ -9,12 +9,19 @@ import dev.podbgp.config.state.DesiredPeer;
 import dev.podbgp.config.state.DesiredState;
 import dev.podbgp.k8s.crd.BGPConfiguration;
 import dev.podbgp.k8s.crd.BGPPeer;
+import dev.podbgp.k8s.crd.ServiceIPPool;
+import dev.podbgp.k8s.ipam.AllocationSettings;
+import dev.podbgp.k8s.ipam.Allocator;
+import dev.podbgp.k8s.ipam.PoolMapper;
+import dev.podbgp.k8s.ipam.ServiceMapper;
 import dev.podbgp.k8s.mapping.Annotations;
 import dev.podbgp.k8s.mapping.BaseSettings;
 import dev.podbgp.k8s.mapping.StateBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -43,6 +50,7 @@ class DeployManifestsTest {
                 out.add(switch (generic.getKind()) {
                     case "BGPPeer" -> Serialization.unmarshal(doc, BGPPeer.class);
                     case "BGPConfiguration" -> Serialization.unmarshal(doc, BGPConfiguration.class);
+                    case "ServiceIPPool" -> Serialization.unmarshal(doc, ServiceIPPool.class);
                     default -> generic;
                 });
             }
@@ -127,6 +135,50 @@ class DeployManifestsTest {
             assertThat(r.getResources()).containsExactly("secrets");
             assertThat(r.getVerbs()).containsExactly("get");
         });
+    }
+
+    @Test
+    void theAllocatorMayWriteServiceStatusesAndHoldItsLeaseOnlyInPodbgpsNamespace() throws Exception {
+        List<HasMetadata> rbac = load("rbac.yaml");
+        ClusterRole cr = of(rbac, ClusterRole.class).getFirst();
+        assertThat(cr.getRules()).anySatisfy(r -> {
+            assertThat(r.getResources()).containsExactly("services/status");
+            assertThat(r.getVerbs()).containsExactlyInAnyOrder("update", "patch");
+        });
+        assertThat(cr.getRules()).noneSatisfy(r -> assertThat(r.getResources()).contains("leases"));
+        assertThat(cr.getRules()).noneSatisfy(r -> {
+            assertThat(r.getResources()).contains("services");
+            assertThat(r.getVerbs()).containsAnyOf("update", "patch", "delete");
+        });
+        Role lease = of(rbac, Role.class).stream().filter(r -> r.getMetadata().getName().equals("podbgp-allocator-lease"))
+                .findFirst().orElseThrow();
+        assertThat(lease.getMetadata().getNamespace()).isEqualTo("podbgp");
+        assertThat(lease.getRules()).singleElement().satisfies(r -> {
+            assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
+            assertThat(r.getResources()).containsExactly("leases");
+        });
+    }
+
+    @Test
+    void loadBalancerPoolsExampleGivesThePublicServiceOneAddressPerFamily() throws Exception {
+        List<HasMetadata> example = load("examples/load-balancer-pools.yaml");
+        List<PoolMapper.Mapped> pools = of(example, ServiceIPPool.class).stream().map(PoolMapper::map).toList();
+        assertThat(pools).allSatisfy(m -> assertThat(m.problems()).isEmpty());
+        Service web = of(example, Service.class).getFirst();
+        var read = ServiceMapper.read(web, AllocationSettings.DEFAULTS,
+                Map.of("kubernetes.io/metadata.name", "shop"));
+        assertThat(read).isInstanceOf(ServiceMapper.Served.class);
+        Allocator allocator = new Allocator(pools.stream().map(PoolMapper.Mapped::pool).toList());
+        // avoidBuggyIPs: 192.0.2.0 is skipped.
+        assertThat(allocator.assign(((ServiceMapper.Served) read).request()).addresses()).extracting(Object::toString)
+                .containsExactly("192.0.2.1", "2001:db8:100::");
+        // An unlabelled Service of another namespace gets a private address.
+        var internal = new ServiceBuilder(web).editMetadata().withName("db").withNamespace("data")
+                .withLabels(Map.of()).endMetadata().editSpec().withIpFamilyPolicy("SingleStack").endSpec().build();
+        var internalRead = (ServiceMapper.Served) ServiceMapper.read(internal, AllocationSettings.DEFAULTS,
+                Map.of("kubernetes.io/metadata.name", "data"));
+        assertThat(allocator.assign(internalRead.request()).addresses()).extracting(Object::toString)
+                .containsExactly("10.96.200.10");
     }
 
     @Test
