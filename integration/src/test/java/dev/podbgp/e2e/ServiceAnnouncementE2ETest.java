@@ -11,11 +11,14 @@ import dev.podbgp.demo.Pod;
 import dev.podbgp.demo.PodTraffic;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.k8s.MockCluster;
+import dev.podbgp.k8s.crd.ServiceIPPool;
+import dev.podbgp.k8s.crd.ServiceIPPoolSpec;
 import dev.podbgp.lab.Await;
 import dev.podbgp.lab.Json;
 import dev.podbgp.lab.Lab;
 import dev.podbgp.lab.LabExtension;
 import dev.podbgp.lab.peer.SessionState;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,8 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 18's lab test: two podbgp nodes in Kubernetes mode (fabric8's CRUD mock server) announce a LoadBalancer
- * Service's address to the FRR top-of-rack router. With {@code externalTrafficPolicy: Local} only the node with a
+ * Issue 18's lab test: two podbgp nodes in Kubernetes mode (fabric8's CRUD mock server); the leading one's allocator
+ * gives a LoadBalancer Service its address from a ServiceIPPool, and the nodes announce it to the FRR top-of-rack
+ * router. With {@code externalTrafficPolicy: Local} only the node with a
  * ready endpoint announces it, and moving the endpoint moves the announcement; with {@code Cluster} both nodes do and
  * the router spreads the flows over them (ECMP). Traffic from the router's side reaches the pod through the
  * {@link KubeProxyStandIn}.
@@ -76,9 +80,17 @@ class ServiceAnnouncementE2ETest {
             String a1 = n1.config().address().toString();
             String a2 = n2.config().address().toString();
 
-            // An allocator (or an operator) gave the Service its address; its one pod runs on node1.
+            // podbgp's allocator (the leading pod's) gives the Service its address from a one-address pool; its one pod
+            // runs on node1.
+            ServiceIPPool pool = new ServiceIPPool();
+            pool.setMetadata(new ObjectMetaBuilder().withName("lab").build());
+            pool.setSpec(new ServiceIPPoolSpec());
+            pool.getSpec().cidrs = List.of(VIP + "/32");
+            admin.resources(ServiceIPPool.class).resource(pool).create();
             admin.services().inNamespace("shop").resource(MockCluster.service("shop", "web", "podbgp.dev/bgp",
-                    List.of(VIP.toString()), "Local")).create();
+                    List.of(), "Local")).create();
+            Await.until("the allocator writing the Service's address", SETTLE, () -> ingress(admin).equals(List.of(VIP.toString())),
+                    () -> String.valueOf(ingress(admin)));
             admin.discovery().v1().endpointSlices().inNamespace("shop").resource(slice("node1", p1)).create();
             KubeProxyStandIn.forward(n1.node(), VIP, p1.address());
             Await.until("the Service address from node1 only", SETTLE, () -> announcers(t).equals(Set.of(a1)),
@@ -136,6 +148,16 @@ class ServiceAnnouncementE2ETest {
                 d.close();
             }
         }
+    }
+
+    /** The addresses in the Service's {@code status.loadBalancer.ingress}. */
+    private static List<String> ingress(KubernetesClient admin) {
+        var svc = admin.services().inNamespace("shop").withName("web").get();
+        if (svc == null || svc.getStatus() == null || svc.getStatus().getLoadBalancer() == null
+                || svc.getStatus().getLoadBalancer().getIngress() == null) {
+            return List.of();
+        }
+        return svc.getStatus().getLoadBalancer().getIngress().stream().map(i -> i.getIp()).toList();
     }
 
     /** The EndpointSlice with the Service's one ready endpoint, {@code pod} on {@code node}. */

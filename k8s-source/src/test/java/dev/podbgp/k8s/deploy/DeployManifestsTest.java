@@ -182,6 +182,36 @@ class DeployManifestsTest {
     }
 
     @Test
+    void metallbMigrationExampleKeepsMetallbsAddressAndAnnouncesItWithTheAdvertisementsCommunity() throws Exception {
+        List<HasMetadata> example = load("examples/migrate-from-metallb.yaml");
+        List<PoolMapper.Mapped> pools = of(example, ServiceIPPool.class).stream().map(PoolMapper::map).toList();
+        assertThat(pools).allSatisfy(m -> assertThat(m.problems()).isEmpty());
+        Optional<BGPConfiguration> configuration = of(example, BGPConfiguration.class).stream().findFirst();
+        AllocationSettings settings = AllocationSettings.from(configuration);
+        Service web = of(example, Service.class).getFirst();
+        Map<String, String> shop = Map.of("kubernetes.io/metadata.name", "shop");
+        assertThat(ServiceMapper.read(web, settings, shop)).as("a class-less Service is podbgp's")
+                .isInstanceOf(ServiceMapper.Served.class);
+        // The allocator's rebuild keeps the address MetalLB wrote; the next Service gets the first free one.
+        Allocator allocator = new Allocator(pools.stream().map(PoolMapper.Mapped::pool).toList());
+        allocator.claim("shop/web", ServiceMapper.sharing(web), ServiceMapper.ingress(web));
+        assertThat(allocator.addressesOf("shop/web")).extracting(Object::toString).containsExactly("198.51.100.5");
+        var next = new ServiceBuilder(web).editMetadata().withName("api").endMetadata().withStatus(null).build();
+        var nextRead = (ServiceMapper.Served) ServiceMapper.read(next, settings, shop);
+        assertThat(allocator.assign(nextRead.request()).addresses()).extracting(Object::toString)
+                .as("avoidBuggyIPs skips .0").containsExactly("198.51.100.1");
+        // Every node announces it (traffic policy Cluster) with the BGPAdvertisement's community.
+        List<Node> nodes = List.of(node("w1", List.of("10.244.1.0/24"), List.of("192.0.2.11"), Map.of(), Map.of()));
+        StateBuilder.Result r = StateBuilder.build(BaseSettings.DEFAULTS, "w1", nodes, configuration,
+                of(example, BGPPeer.class), (name, key) -> Optional.empty(), List.of(web), List.of());
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.state().orElseThrow().serviceRoutes()).singleElement().satisfies(route -> {
+            assertThat(route.prefix()).hasToString("198.51.100.5/32");
+            assertThat(route.communities()).extracting(Object::toString).containsExactly("65000:300");
+        });
+    }
+
+    @Test
     void torPairExamplePeersEachRackNodeWithItsTwoTorsAndNoMesh() throws Exception {
         List<Node> nodes = List.of(
                 node("w1", List.of("10.244.1.0/24"), List.of("192.0.2.11"), Map.of("topology.podbgp.dev/rack", "r1"), Map.of()),
