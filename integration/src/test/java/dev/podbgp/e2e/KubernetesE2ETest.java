@@ -13,7 +13,7 @@ import dev.podbgp.k8s.MockCluster;
 import dev.podbgp.k8s.crd.ServiceIPPool;
 import dev.podbgp.k8s.crd.ServiceIPPoolSpec;
 import dev.podbgp.k8s.ipam.AllocationSettings;
-import dev.podbgp.k8s.ipam.ServiceMapper;
+import dev.podbgp.k8s.ipam.ServiceRequests;
 import dev.podbgp.lab.Await;
 import dev.podbgp.lab.Lab;
 import dev.podbgp.lab.LabExtension;
@@ -134,7 +134,7 @@ class KubernetesE2ETest {
 
     private static List<String> ingress(KubernetesClient admin, String name) {
         var s = admin.services().inNamespace("apps").withName(name).get();
-        return s == null ? List.of() : ServiceMapper.ingress(s).stream().map(Object::toString).toList();
+        return s == null ? List.of() : ServiceRequests.ingress(s).stream().map(Object::toString).toList();
     }
 
     private static boolean networkAvailable(Node node) {

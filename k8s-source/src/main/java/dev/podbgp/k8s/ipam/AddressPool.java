@@ -2,6 +2,7 @@ package dev.podbgp.k8s.ipam;
 
 import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
+import dev.podbgp.k8s.mapping.LabelMatcher;
 import java.math.BigInteger;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package dev.podbgp.k8s.ipam;
 
 import dev.podbgp.k8s.crd.BGPConfiguration;
 import dev.podbgp.k8s.crd.LoadBalancerAllocation;
+import dev.podbgp.k8s.mapping.ServiceSettings;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Optional;
  * @param allocateWithoutClass also serve Services with no spec.loadBalancerClass (podbgp as the cluster's default allocator)
  */
 public record AllocationSettings(boolean enabled, String loadBalancerClass, boolean allocateWithoutClass) {
-    public static final String DEFAULT_CLASS = "podbgp.dev/bgp";
+    /** The same class the announcement side selects by default: what podbgp hands out, it announces. */
+    public static final String DEFAULT_CLASS = ServiceSettings.DEFAULT_CLASS;
     public static final AllocationSettings DEFAULTS = new AllocationSettings(true, DEFAULT_CLASS, false);
 
     public static AllocationSettings from(Optional<BGPConfiguration> configuration) {

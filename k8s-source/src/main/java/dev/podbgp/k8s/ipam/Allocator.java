@@ -165,7 +165,7 @@ public final class Allocator {
 
     private Problem inUse(IpAddress a, ServiceRequest r) {
         List<String> others = holdersOf(a).stream().filter(h -> !h.equals(r.key())).toList();
-        String why = r.sharing().key().isEmpty() ? "" : " (sharing needs the same " + ServiceMapper.ALLOW_SHARED_IP
+        String why = r.sharing().key().isEmpty() ? "" : " (sharing needs the same " + ServiceRequests.ALLOW_SHARED_IP
                 + " key on both and no port in common)";
         return new Problem(Reason.AddressInUse, a + " is already assigned to " + String.join(", ", others) + why);
     }

@@ -182,7 +182,7 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
                 n.getMetadata().getLabels() == null ? Map.of() : n.getMetadata().getLabels()));
         List<Service> all = services.getStore().list().stream()
                 .sorted(Comparator.comparing((Service s) -> String.valueOf(s.getMetadata().getCreationTimestamp()))
-                        .thenComparing(ServiceMapper::key)).toList();
+                        .thenComparing(ServiceRequests::key)).toList();
 
         Set<ServiceProblem> now = new HashSet<>();
         if (allocator == null) {
@@ -195,15 +195,15 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
         Map<String, List<String>> conflicts = new HashMap<>();
         Set<String> present = new HashSet<>();
         for (Service s : all) {
-            String key = ServiceMapper.key(s);
+            String key = ServiceRequests.key(s);
             present.add(key);
-            switch (ServiceMapper.read(s, settings, namespaceLabels.getOrDefault(s.getMetadata().getNamespace(), Map.of()))) {
-                case ServiceMapper.NotServed ignored -> giveUp(s);
-                case ServiceMapper.Unreadable u -> {
+            switch (ServiceRequests.read(s, settings, namespaceLabels.getOrDefault(s.getMetadata().getNamespace(), Map.of()))) {
+                case ServiceRequests.NotServed ignored -> giveUp(s);
+                case ServiceRequests.Unreadable u -> {
                     problem(s, Reason.InvalidRequest, u.message(), now);
                     writer.service(s, allocator.addressesOf(key));
                 }
-                case ServiceMapper.Served served -> {
+                case ServiceRequests.Served served -> {
                     Decision d = allocator.assign(served.request());
                     switch (d) {
                         case Decision.Assigned a -> a.problems().forEach(p -> problem(s, p.reason(), p.message(), now));
@@ -239,12 +239,12 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
                          Set<ServiceProblem> now) {
         int claimed = 0;
         for (Service s : all) {
-            var read = ServiceMapper.read(s, settings, namespaceLabels.getOrDefault(s.getMetadata().getNamespace(), Map.of()));
-            if (read instanceof ServiceMapper.NotServed) {
+            var read = ServiceRequests.read(s, settings, namespaceLabels.getOrDefault(s.getMetadata().getNamespace(), Map.of()));
+            if (read instanceof ServiceRequests.NotServed) {
                 continue;
             }
-            String key = ServiceMapper.key(s);
-            for (IpAddress taken : allocator.claim(key, ServiceMapper.sharing(s), ServiceMapper.ingress(s))) {
+            String key = ServiceRequests.key(s);
+            for (IpAddress taken : allocator.claim(key, ServiceRequests.sharing(s), ServiceRequests.ingress(s))) {
                 problem(s, Reason.AddressInUse, "status showed " + taken + ", which "
                         + String.join(", ", allocator.holdersOf(taken)) + " already holds", now);
             }
@@ -271,7 +271,7 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
 
     /** A Service that is no longer ours (deleted from the class, type changed) gives its addresses back. */
     private void giveUp(Service s) {
-        String key = ServiceMapper.key(s);
+        String key = ServiceRequests.key(s);
         List<IpAddress> held = allocator.addressesOf(key);
         if (held.isEmpty()) {
             return;
@@ -279,13 +279,13 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
         allocator.release(key);
         LOG.info("lb-ip-released").with("service", key).with("addresses", held.toString()).with("why", "not-served").log();
         // Clear only what we wrote: another allocator of the new class may already have written its own.
-        if (Set.copyOf(ServiceMapper.ingress(s)).equals(Set.copyOf(held))) {
+        if (Set.copyOf(ServiceRequests.ingress(s)).equals(Set.copyOf(held))) {
             writer.service(s, List.of());
         }
     }
 
     private void problem(Service s, Reason reason, String message, Set<ServiceProblem> now) {
-        ServiceProblem p = new ServiceProblem(ServiceMapper.key(s), reason, message);
+        ServiceProblem p = new ServiceProblem(ServiceRequests.key(s), reason, message);
         now.add(p);
         if (!reported.contains(p)) {
             LOG.warn("lb-ip-problem").with("service", p.service()).with("reason", reason.name()).with("message", message).log();

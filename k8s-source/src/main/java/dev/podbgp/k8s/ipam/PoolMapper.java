@@ -2,13 +2,10 @@ package dev.podbgp.k8s.ipam;
 
 import dev.podbgp.k8s.crd.ServiceIPPool;
 import dev.podbgp.k8s.crd.ServiceIPPoolSpec;
+import dev.podbgp.k8s.mapping.LabelMatcher;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a {@link ServiceIPPool} into an {@link AddressPool}. A bad cidr or range is left out and
@@ -19,8 +16,6 @@ import java.util.Set;
  */
 public final class PoolMapper {
     /** A requirement no label set meets ("in the empty set"). */
-    static final LabelMatcher NOTHING = new LabelMatcher(Map.of(),
-            List.of(new LabelMatcher.Requirement("podbgp.dev/invalid-selector", LabelMatcher.Operator.IN, Set.of())));
 
     public record Mapped(AddressPool pool, List<String> problems) {
         public Mapped {
@@ -67,27 +62,9 @@ public final class PoolMapper {
     }
 
     static LabelMatcher selector(String field, LabelSelector s, List<String> problems) {
-        if (s == null) {
-            return LabelMatcher.EVERYTHING;
-        }
-        List<LabelMatcher.Requirement> requirements = new ArrayList<>();
-        for (LabelSelectorRequirement r : nonNull(s.getMatchExpressions())) {
-            String op = r.getOperator() == null ? "" : r.getOperator();
-            LabelMatcher.Operator operator = switch (op.toLowerCase(Locale.ROOT)) {
-                case "in" -> LabelMatcher.Operator.IN;
-                case "notin" -> LabelMatcher.Operator.NOT_IN;
-                case "exists" -> LabelMatcher.Operator.EXISTS;
-                case "doesnotexist" -> LabelMatcher.Operator.DOES_NOT_EXIST;
-                default -> null;
-            };
-            if (operator == null || r.getKey() == null) {
-                problems.add(field + ": '" + r.getKey() + " " + op + "' is not a label requirement"
-                        + " (operators: In, NotIn, Exists, DoesNotExist); the pool selects nothing until it is fixed");
-                return NOTHING;
-            }
-            requirements.add(new LabelMatcher.Requirement(r.getKey(), operator, Set.copyOf(nonNull(r.getValues()))));
-        }
-        return new LabelMatcher(s.getMatchLabels() == null ? Map.of() : s.getMatchLabels(), requirements);
+        LabelMatcher.Read read = LabelMatcher.read(s);
+        read.problem().ifPresent(why -> problems.add(field + ": " + why + "; the pool selects nothing until it is fixed"));
+        return read.matcher();
     }
 
     private static <T> List<T> nonNull(List<T> l) {

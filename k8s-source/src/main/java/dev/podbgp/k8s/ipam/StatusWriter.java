@@ -68,12 +68,12 @@ final class StatusWriter {
 
     /** Makes {@code s}'s status show exactly {@code addresses}; a Normal Event when it gained some. */
     void service(Service s, List<IpAddress> addresses) {
-        String key = ServiceMapper.key(s);
+        String key = ServiceRequests.key(s);
         Written<List<IpAddress>> w = services.get(key);
         if (w != null && w.over().equals(s.getMetadata().getResourceVersion()) && w.content().equals(addresses)) {
             return;
         }
-        if (!ServiceMapper.ingress(s).equals(addresses) && write(s, addresses) && !addresses.isEmpty()) {
+        if (!ServiceRequests.ingress(s).equals(addresses) && write(s, addresses) && !addresses.isEmpty()) {
             LOG.info("lb-ip-assigned").with("service", key).with("addresses", addresses.toString()).log();
             events.recordNamespaced(s.getMetadata().getNamespace(), "v1", "Service", s.getMetadata().getName(),
                     EventRecorder.Type.Normal, "IPAllocated", "assigned " + String.join(", ",
@@ -94,12 +94,12 @@ final class StatusWriter {
                 .endLoadBalancer().endStatus().build();
         try {
             client.services().inNamespace(s.getMetadata().getNamespace()).resource(next).updateStatus();
-            services.put(ServiceMapper.key(s), new Written<>(String.valueOf(s.getMetadata().getResourceVersion()), addresses));
+            services.put(ServiceRequests.key(s), new Written<>(String.valueOf(s.getMetadata().getResourceVersion()), addresses));
             writes.incrementAndGet();
             return true;
         } catch (KubernetesClientException e) {
             // 409: our view was stale; the informer brings the new one and a pass with it.
-            LOG.warn("lb-status-write-failed").with("service", ServiceMapper.key(s)).with("code", e.getCode())
+            LOG.warn("lb-status-write-failed").with("service", ServiceRequests.key(s)).with("code", e.getCode())
                     .with("error", e.getMessage()).log();
             retryLater.run();
             return false;

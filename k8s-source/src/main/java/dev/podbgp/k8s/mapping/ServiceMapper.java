@@ -91,7 +91,7 @@ public final class ServiceMapper {
             return false;
         }
         Map<String, String> labels = s.getMetadata().getLabels() == null ? Map.of() : s.getMetadata().getLabels();
-        return settings.selector().map(sel -> LabelSelectors.matches(sel, labels)).orElse(true);
+        return settings.selector().map(sel -> sel.matches(labels)).orElse(true);
     }
 
     private record Attributes(List<StandardCommunity> communities, List<LargeCommunitySpec> largeCommunities,

@@ -4,7 +4,6 @@ import dev.podbgp.config.LargeCommunitySpec;
 import dev.podbgp.config.StandardCommunity;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.k8s.crd.ServiceAnnouncement;
-import io.fabric8.kubernetes.api.model.LabelSelector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * @param serviceCidrs      announced by every node as they are
  */
 public record ServiceSettings(boolean enabled, String loadBalancerClass, boolean withoutClass,
-                              Optional<LabelSelector> selector, boolean externalIps, boolean clusterIps,
+                              Optional<LabelMatcher> selector, boolean externalIps, boolean clusterIps,
                               List<Prefix> serviceCidrs, List<StandardCommunity> communities,
                               List<LargeCommunitySpec> largeCommunities, Optional<Long> localPreference) {
     /** The class podbgp's own allocator (and users) put on Services meant for BGP. */
@@ -65,10 +64,11 @@ public record ServiceSettings(boolean enabled, String loadBalancerClass, boolean
             pref = AttributeText.localPreference(f, field + "localPreference", Long.toString(s.localPreference));
         }
         String cls = s.loadBalancerClass == null || s.loadBalancerClass.isBlank() ? DEFAULT_CLASS : s.loadBalancerClass;
-        Optional<LabelSelector> selector = Optional.ofNullable(s.selector);
-        if (selector.isPresent()) {
-            LabelSelectors.problem(selector.get()).ifPresent(why -> f.problem(field + "selector", why
-                    + "; no Service is announced until it is fixed"));
+        Optional<LabelMatcher> selector = Optional.empty();
+        if (s.selector != null) {
+            LabelMatcher.Read read = LabelMatcher.read(s.selector);
+            read.problem().ifPresent(why -> f.problem(field + "selector", why + "; no Service is announced until it is fixed"));
+            selector = Optional.of(read.matcher());
         }
         return new ServiceSettings(s.enabled == null || s.enabled, cls, s.withoutClass != null && s.withoutClass,
                 selector, s.externalIPs == null || s.externalIPs, s.clusterIPs != null && s.clusterIPs, cidrs, cs, lcs, pref);

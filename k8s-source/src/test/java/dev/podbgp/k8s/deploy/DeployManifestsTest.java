@@ -13,7 +13,7 @@ import dev.podbgp.k8s.crd.ServiceIPPool;
 import dev.podbgp.k8s.ipam.AllocationSettings;
 import dev.podbgp.k8s.ipam.Allocator;
 import dev.podbgp.k8s.ipam.PoolMapper;
-import dev.podbgp.k8s.ipam.ServiceMapper;
+import dev.podbgp.k8s.ipam.ServiceRequests;
 import dev.podbgp.k8s.mapping.Annotations;
 import dev.podbgp.k8s.mapping.BaseSettings;
 import dev.podbgp.k8s.mapping.StateBuilder;
@@ -165,17 +165,17 @@ class DeployManifestsTest {
         List<PoolMapper.Mapped> pools = of(example, ServiceIPPool.class).stream().map(PoolMapper::map).toList();
         assertThat(pools).allSatisfy(m -> assertThat(m.problems()).isEmpty());
         Service web = of(example, Service.class).getFirst();
-        var read = ServiceMapper.read(web, AllocationSettings.DEFAULTS,
+        var read = ServiceRequests.read(web, AllocationSettings.DEFAULTS,
                 Map.of("kubernetes.io/metadata.name", "shop"));
-        assertThat(read).isInstanceOf(ServiceMapper.Served.class);
+        assertThat(read).isInstanceOf(ServiceRequests.Served.class);
         Allocator allocator = new Allocator(pools.stream().map(PoolMapper.Mapped::pool).toList());
         // avoidBuggyIPs: 192.0.2.0 is skipped.
-        assertThat(allocator.assign(((ServiceMapper.Served) read).request()).addresses()).extracting(Object::toString)
+        assertThat(allocator.assign(((ServiceRequests.Served) read).request()).addresses()).extracting(Object::toString)
                 .containsExactly("192.0.2.1", "2001:db8:100::");
         // An unlabelled Service of another namespace gets a private address.
         var internal = new ServiceBuilder(web).editMetadata().withName("db").withNamespace("data")
                 .withLabels(Map.of()).endMetadata().editSpec().withIpFamilyPolicy("SingleStack").endSpec().build();
-        var internalRead = (ServiceMapper.Served) ServiceMapper.read(internal, AllocationSettings.DEFAULTS,
+        var internalRead = (ServiceRequests.Served) ServiceRequests.read(internal, AllocationSettings.DEFAULTS,
                 Map.of("kubernetes.io/metadata.name", "data"));
         assertThat(allocator.assign(internalRead.request()).addresses()).extracting(Object::toString)
                 .containsExactly("10.96.200.10");
@@ -190,14 +190,14 @@ class DeployManifestsTest {
         AllocationSettings settings = AllocationSettings.from(configuration);
         Service web = of(example, Service.class).getFirst();
         Map<String, String> shop = Map.of("kubernetes.io/metadata.name", "shop");
-        assertThat(ServiceMapper.read(web, settings, shop)).as("a class-less Service is podbgp's")
-                .isInstanceOf(ServiceMapper.Served.class);
+        assertThat(ServiceRequests.read(web, settings, shop)).as("a class-less Service is podbgp's")
+                .isInstanceOf(ServiceRequests.Served.class);
         // The allocator's rebuild keeps the address MetalLB wrote; the next Service gets the first free one.
         Allocator allocator = new Allocator(pools.stream().map(PoolMapper.Mapped::pool).toList());
-        allocator.claim("shop/web", ServiceMapper.sharing(web), ServiceMapper.ingress(web));
+        allocator.claim("shop/web", ServiceRequests.sharing(web), ServiceRequests.ingress(web));
         assertThat(allocator.addressesOf("shop/web")).extracting(Object::toString).containsExactly("198.51.100.5");
         var next = new ServiceBuilder(web).editMetadata().withName("api").endMetadata().withStatus(null).build();
-        var nextRead = (ServiceMapper.Served) ServiceMapper.read(next, settings, shop);
+        var nextRead = (ServiceRequests.Served) ServiceRequests.read(next, settings, shop);
         assertThat(allocator.assign(nextRead.request()).addresses()).extracting(Object::toString)
                 .as("avoidBuggyIPs skips .0").containsExactly("198.51.100.1");
         // Every node announces it (traffic policy Cluster) with the BGPAdvertisement's community.

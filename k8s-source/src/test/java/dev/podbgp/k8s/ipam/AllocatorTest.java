@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.k8s.ipam.Decision.Reason;
+import dev.podbgp.k8s.mapping.LabelMatcher;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

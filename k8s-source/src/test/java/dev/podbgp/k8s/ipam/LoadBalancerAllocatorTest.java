@@ -115,7 +115,7 @@ class LoadBalancerAllocatorTest {
 
     private List<String> ingress(String namespace, String name) {
         Service s = admin.services().inNamespace(namespace).withName(name).get();
-        return s == null ? List.of() : ServiceMapper.ingress(s).stream().map(Object::toString).toList();
+        return s == null ? List.of() : ServiceRequests.ingress(s).stream().map(Object::toString).toList();
     }
 
     private String awaitAddress(String namespace, String name) {
@@ -191,11 +191,11 @@ class LoadBalancerAllocatorTest {
     void requestedAddressesAreHonouredAndConflictsReported() {
         pool("blue", List.of("192.0.2.0/29"), List.of());
         leading("pod-a");
-        service("apps", "first", AllocationSettings.DEFAULT_CLASS, Map.of(ServiceMapper.LOAD_BALANCER_IPS, "192.0.2.5"));
+        service("apps", "first", AllocationSettings.DEFAULT_CLASS, Map.of(ServiceRequests.LOAD_BALANCER_IPS, "192.0.2.5"));
         assertThat(awaitAddress("apps", "first")).isEqualTo("192.0.2.5");
-        service("apps", "second", AllocationSettings.DEFAULT_CLASS, Map.of(ServiceMapper.LOAD_BALANCER_IPS, "192.0.2.5"));
-        service("apps", "outside", AllocationSettings.DEFAULT_CLASS, Map.of(ServiceMapper.LOAD_BALANCER_IPS, "203.0.113.7"));
-        service("apps", "garbled", AllocationSettings.DEFAULT_CLASS, Map.of(ServiceMapper.LOAD_BALANCER_IPS, "192.0.2.999"));
+        service("apps", "second", AllocationSettings.DEFAULT_CLASS, Map.of(ServiceRequests.LOAD_BALANCER_IPS, "192.0.2.5"));
+        service("apps", "outside", AllocationSettings.DEFAULT_CLASS, Map.of(ServiceRequests.LOAD_BALANCER_IPS, "203.0.113.7"));
+        service("apps", "garbled", AllocationSettings.DEFAULT_CLASS, Map.of(ServiceRequests.LOAD_BALANCER_IPS, "192.0.2.999"));
         await(WAIT, "an AddressInUse event", () -> !events("apps", "second", "AddressInUse").isEmpty());
         await(WAIT, "an AddressOutsidePools event", () -> !events("apps", "outside", "AddressOutsidePools").isEmpty());
         await(WAIT, "an InvalidRequest event", () -> !events("apps", "garbled", "InvalidRequest").isEmpty());
@@ -211,7 +211,7 @@ class LoadBalancerAllocatorTest {
     void servicesWithTheSameSharingKeyShareAnAddressOnDifferentPorts() {
         pool("blue", List.of("192.0.2.0/30"), List.of());
         leading("pod-a");
-        Map<String, String> shared = Map.of(ServiceMapper.ALLOW_SHARED_IP, "web");
+        Map<String, String> shared = Map.of(ServiceRequests.ALLOW_SHARED_IP, "web");
         service("apps", "http", AllocationSettings.DEFAULT_CLASS, shared); // port 80
         String address = awaitAddress("apps", "http");
         Service https = new ServiceBuilder().withNewMetadata().withNamespace("apps").withName("https")

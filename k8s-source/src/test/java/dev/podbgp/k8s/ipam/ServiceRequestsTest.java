@@ -19,21 +19,21 @@ class ServiceMapperTest {
     }
 
     private static ServiceRequest served(Service s) {
-        ServiceMapper.Read r = ServiceMapper.read(s, OURS, Map.of("env", "prod"));
-        assertThat(r).isInstanceOf(ServiceMapper.Served.class);
-        return ((ServiceMapper.Served) r).request();
+        ServiceRequests.Read r = ServiceRequests.read(s, OURS, Map.of("env", "prod"));
+        assertThat(r).isInstanceOf(ServiceRequests.Served.class);
+        return ((ServiceRequests.Served) r).request();
     }
 
     @Test
     void onlyLoadBalancersOfTheConfiguredClassAreServed() {
-        assertThat(ServiceMapper.read(lb("ClusterIP", "podbgp.dev/bgp").build(), OURS, Map.of()))
-                .isInstanceOf(ServiceMapper.NotServed.class);
-        assertThat(ServiceMapper.read(lb("LoadBalancer", "example.com/lb").build(), OURS, Map.of()))
-                .isInstanceOf(ServiceMapper.NotServed.class);
-        assertThat(ServiceMapper.read(lb("LoadBalancer", null).build(), OURS, Map.of()))
-                .isInstanceOf(ServiceMapper.NotServed.class);
-        assertThat(ServiceMapper.read(lb("LoadBalancer", null).build(), new AllocationSettings(true, "podbgp.dev/bgp", true), Map.of()))
-                .isInstanceOf(ServiceMapper.Served.class);
+        assertThat(ServiceRequests.read(lb("ClusterIP", "podbgp.dev/bgp").build(), OURS, Map.of()))
+                .isInstanceOf(ServiceRequests.NotServed.class);
+        assertThat(ServiceRequests.read(lb("LoadBalancer", "example.com/lb").build(), OURS, Map.of()))
+                .isInstanceOf(ServiceRequests.NotServed.class);
+        assertThat(ServiceRequests.read(lb("LoadBalancer", null).build(), OURS, Map.of()))
+                .isInstanceOf(ServiceRequests.NotServed.class);
+        assertThat(ServiceRequests.read(lb("LoadBalancer", null).build(), new AllocationSettings(true, "podbgp.dev/bgp", true), Map.of()))
+                .isInstanceOf(ServiceRequests.Served.class);
         ServiceRequest r = served(lb("LoadBalancer", "podbgp.dev/bgp").build());
         assertThat(r.key()).isEqualTo("shop/web");
         assertThat(r.namespaceLabels()).containsEntry("env", "prod");
@@ -55,22 +55,22 @@ class ServiceMapperTest {
     @Test
     void theAnnotationWinsOverLoadBalancerIpAndBadTextIsNamed() {
         Service both = lb("LoadBalancer", "podbgp.dev/bgp").editMetadata()
-                .addToAnnotations(ServiceMapper.LOAD_BALANCER_IPS, "192.0.2.5, 2001:db8::5").endMetadata()
+                .addToAnnotations(ServiceRequests.LOAD_BALANCER_IPS, "192.0.2.5, 2001:db8::5").endMetadata()
                 .editSpec().withLoadBalancerIP("192.0.2.9").endSpec().build();
         ServiceRequest r = served(both);
         assertThat(r.requested()).containsExactly(IpAddress.parse("192.0.2.5"), IpAddress.parse("2001:db8::5"));
         assertThat(r.families()).as("no ipFamilies: the requested addresses say").containsExactly(AddressFamily.IPV4, AddressFamily.IPV6);
         Service legacy = lb("LoadBalancer", "podbgp.dev/bgp").editSpec().withLoadBalancerIP("192.0.2.9").endSpec().build();
         assertThat(served(legacy).requested()).containsExactly(IpAddress.parse("192.0.2.9"));
-        Service pinned = lb("LoadBalancer", "podbgp.dev/bgp").editMetadata().addToAnnotations(ServiceMapper.ADDRESS_POOL, "public")
+        Service pinned = lb("LoadBalancer", "podbgp.dev/bgp").editMetadata().addToAnnotations(ServiceRequests.ADDRESS_POOL, "public")
                 .endMetadata().build();
         assertThat(served(pinned).pool()).contains("public");
 
         Service bad = lb("LoadBalancer", "podbgp.dev/bgp").editMetadata()
-                .addToAnnotations(ServiceMapper.LOAD_BALANCER_IPS, "192.0.2.5,web.example").endMetadata().build();
-        ServiceMapper.Read read = ServiceMapper.read(bad, OURS, Map.of());
-        assertThat(read).isInstanceOf(ServiceMapper.Unreadable.class);
-        assertThat(((ServiceMapper.Unreadable) read).message())
+                .addToAnnotations(ServiceRequests.LOAD_BALANCER_IPS, "192.0.2.5,web.example").endMetadata().build();
+        ServiceRequests.Read read = ServiceRequests.read(bad, OURS, Map.of());
+        assertThat(read).isInstanceOf(ServiceRequests.Unreadable.class);
+        assertThat(((ServiceRequests.Unreadable) read).message())
                 .isEqualTo("metadata.annotations[podbgp.dev/load-balancer-ips]: 'web.example' is not an IP address");
     }
 
@@ -81,7 +81,7 @@ class ServiceMapperTest {
                 .addNewIngress().withHostname("lb.example").endIngress()
                 .addNewIngress().withIp("2001:db8::5").endIngress()
                 .endLoadBalancer().endStatus().build();
-        assertThat(ServiceMapper.ingress(s)).containsExactly(IpAddress.parse("192.0.2.5"), IpAddress.parse("2001:db8::5"));
-        assertThat(ServiceMapper.ingress(lb("LoadBalancer", null).build())).isEqualTo(List.of());
+        assertThat(ServiceRequests.ingress(s)).containsExactly(IpAddress.parse("192.0.2.5"), IpAddress.parse("2001:db8::5"));
+        assertThat(ServiceRequests.ingress(lb("LoadBalancer", null).build())).isEqualTo(List.of());
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Reads what a Service asks of the allocator, and what its status says it holds. */
-public final class ServiceMapper {
+public final class ServiceRequests {
     public static final String ANNOTATION_PREFIX = "podbgp.dev/";
     /** Comma-separated addresses, at most one per family; wins over the deprecated spec.loadBalancerIP. */
     public static final String LOAD_BALANCER_IPS = ANNOTATION_PREFIX + "load-balancer-ips";
@@ -37,7 +37,7 @@ public final class ServiceMapper {
     public record Unreadable(String message) implements Read {
     }
 
-    private ServiceMapper() {
+    private ServiceRequests() {
     }
 
     public static String key(Service s) {
