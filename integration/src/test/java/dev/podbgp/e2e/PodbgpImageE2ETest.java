@@ -44,6 +44,7 @@ import org.testcontainers.utility.DockerImageName;
  * CLI works in a container granted nothing, and its daemon, not root and with only the
  * capabilities the DaemonSet grants, peers with FRR (in FRR's container), announces the node's
  * podCIDR, and FRR's kernel route to it reaches a pod the bridge CNI plugin attached behind it.
+ * Both start from the AOT cache the image carries.
  */
 @ExtendWith(LabExtension.class)
 class PodbgpImageE2ETest {
@@ -93,15 +94,43 @@ class PodbgpImageE2ETest {
 
     @Test
     void versionRunsAsTheImageUserInAContainerGrantedNoCapabilities() {
-        try (GenericContainer<?> version = new GenericContainer<>(DockerImageName.parse(LabImages.podbgp()))
-                .withNetworkMode("none")
-                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withCapDrop(Capability.ALL))
-                .withCommand("version")
-                .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(SETTLE))) {
+        try (GenericContainer<?> version = versionContainer()) {
             version.start();
             assertThat(version.getLogs()).matches("(?s)podbgp \\S+ \\(Java 25[^)]*\\).*");
             assertThat(version.getContainerInfo().getConfig().getUser()).isEqualTo(PODBGP_UID + ":" + PODBGP_UID);
         }
+    }
+
+    @Test
+    void theCliStartsFromTheImagesAotCache() {
+        // AOTMode=on: the JVM exits with an error instead of starting without the cache the
+        // launcher names, so a cache the image's runtime cannot map, or none, fails here.
+        assertThat(versionWith("-XX:AOTMode=on")).matches("(?s)podbgp \\S+ \\(Java 25[^)]*\\).*");
+    }
+
+    @Test
+    void aCacheTheJvmCannotUseDoesNotStopTheCli() {
+        // Another object header layout than the cache's: the cache is refused, the CLI starts all the same.
+        assertThat(versionWith("-XX:-UseCompactObjectHeaders"))
+                .contains("Unable to use AOT cache")
+                .containsPattern("(?m)^podbgp \\S+ \\(Java 25[^)]*\\)$");
+    }
+
+    /** The output of `podbgp version` in a container granted nothing, with these JVM options added. */
+    private static String versionWith(String javaOptions) {
+        try (GenericContainer<?> version = versionContainer().withEnv("PODBGP_JAVA_OPTS", javaOptions)) {
+            version.start();
+            return version.getLogs();
+        }
+    }
+
+    /** `podbgp version` in a container with no network and no capabilities, to start once. */
+    private static GenericContainer<?> versionContainer() {
+        return new GenericContainer<>(DockerImageName.parse(LabImages.podbgp()))
+                .withNetworkMode("none")
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withCapDrop(Capability.ALL))
+                .withCommand("version")
+                .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(SETTLE));
     }
 
     @Test
@@ -128,6 +157,8 @@ class PodbgpImageE2ETest {
                 // The DaemonSet's: everything dropped, its few added.
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withCapDrop(Capability.ALL)
                         .withCapAdd(daemonSet.dockerCapabilities()))
+                // The daemon and the readiness probe's CLI start from the image's AOT cache, or not at all.
+                .withEnv("PODBGP_JAVA_OPTS", "-XX:AOTMode=on")
                 .withCopyToContainer(Transferable.of(config.yaml()), CONFIG.toString())
                 .withCommand("run", "--config", CONFIG.toString())
                 // The DaemonSet's readiness probe.
