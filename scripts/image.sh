@@ -79,12 +79,11 @@ fi
 # The cache belongs to the untrained image's runtime and jars (their paths, sizes and times), so it
 # is made by running that image and goes into an image built on it, which changes neither.
 echo "podbgp image: training the AOT cache in $untrained" >&2
-rm -rf "$context-aot"
-mkdir -p "$context-aot"
-"$root/scripts/image-aot-training.sh" "$untrained" "$context-aot/podbgp.aot"
+aot_context="$(mktemp -d "$root/daemon/target/image-aot.XXXXXX")"
+trap 'rm -rf "$aot_context"' EXIT
+"$root/scripts/image-aot-training.sh" "$untrained" "$aot_context/podbgp.aot"
 "$DOCKER" build -q --network host --build-arg "IMAGE=$untrained" -f "$root/deploy/Dockerfile.aot" \
-  -t "$name-$key" -t "$name" "$context-aot" >/dev/null
-rm -rf "$context-aot"
+  -t "$name-$key" -t "$name" "$aot_context" >/dev/null
 size="$("$DOCKER" image inspect -f '{{.Size}}' "$name")"
 echo "podbgp image: $name ($name-$key), $((size / 1000 / 1000)) MB" >&2
 echo "$name"
