@@ -65,11 +65,14 @@ if ! podbgp_have_image "$untrained"; then
   if command -v objcopy >/dev/null; then
     strip=(--strip-java-debug-attributes --strip-native-debug-symbols "objcopy=$(command -v objcopy)")
   fi
-  # The CDS archive keeps start-up fast for whatever the AOT cache does not hold.
   jlink --add-modules "$modules" "${strip[@]}" --no-man-pages --no-header-files --compress=zip-6 \
-    --generate-cds-archive --output "$context/runtime" >&2
-  # The archive for heaps of 32 GB and more (no compressed oops): podbgp's heap is far below that.
-  rm -f "$context/runtime/lib/server/classes_nocoops.jsa"
+    --output "$context/runtime" >&2
+  # The runtime's default CDS archive, for a JVM that cannot use the AOT cache: made with the
+  # compact object headers of jvm.options (classes_coh.jsa), since the JVM takes no archive made
+  # without them (jlink's --generate-cds-archive makes only that one, classes.jsa).
+  "$context/runtime/bin/java" -XX:+UseCompactObjectHeaders -Xshare:dump -Xlog:cds=off -Xlog:aot=off >&2
+  [[ -f "$context/runtime/lib/server/classes_coh.jsa" ]] \
+    || { echo "podbgp image: no CDS archive classes_coh.jsa was made" >&2; exit 1; }
   echo "podbgp image: building $untrained" >&2
   "$DOCKER" build -q --network host --build-arg "BASE=$base" -f "$root/deploy/Dockerfile" \
     --label "dev.podbgp.content=$key" --label "org.opencontainers.image.version=$version" \
