@@ -68,9 +68,11 @@ if ! podbgp_have_image "$untrained"; then
   jlink --add-modules "$modules" "${strip[@]}" --no-man-pages --no-header-files --compress=zip-6 \
     --output "$context/runtime" >&2
   # The runtime's default CDS archive, for a JVM that cannot use the AOT cache: made with the
-  # compact object headers of jvm.options (classes_coh.jsa), since the JVM takes no archive made
-  # without them (jlink's --generate-cds-archive makes only that one, classes.jsa).
-  "$context/runtime/bin/java" -XX:+UseCompactObjectHeaders -Xshare:dump -Xlog:cds=off -Xlog:aot=off >&2
+  # compact object headers and the native access of jvm.options (classes_coh.jsa), since the JVM
+  # takes no archive made without the first (jlink's --generate-cds-archive makes only that one,
+  # classes.jsa) and drops the archived module graph of one made without the second.
+  "$context/runtime/bin/java" -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED \
+    -Xshare:dump -Xlog:cds=off -Xlog:aot=off >&2
   [[ -f "$context/runtime/lib/server/classes_coh.jsa" ]] \
     || { echo "podbgp image: no CDS archive classes_coh.jsa was made" >&2; exit 1; }
   echo "podbgp image: building $untrained" >&2

@@ -55,6 +55,8 @@ class PodbgpImageE2ETest {
     private static final Path CONFIG = Path.of("/etc/podbgp/podbgp.yaml");
     private static final Path CONF_DIR = Path.of("/etc/cni/net.d");
     private static final Path CONTROL_SOCKET = Path.of("/run/podbgp/control.sock");
+    /** The AOT cache scripts/image.sh trains and puts in the image. */
+    private static final String AOT_CACHE = "/opt/podbgp/podbgp.aot";
     /** The image's user (deploy/Dockerfile). */
     private static final int PODBGP_UID = 65532;
     /** capabilities(7) numbers of what the DaemonSet may add. */
@@ -104,8 +106,11 @@ class PodbgpImageE2ETest {
     @Test
     void theCliStartsFromTheImagesAotCache() {
         // AOTMode=on: the JVM exits with an error instead of starting without the cache the
-        // launcher names, so a cache the image's runtime cannot map, or none, fails here.
-        assertThat(versionWith("-XX:AOTMode=on")).matches("(?s)podbgp \\S+ \\(Java 25[^)]*\\).*");
+        // launcher names, so a cache the image's runtime cannot map fails here; the log says it
+        // is the image's cache, not the runtime's default CDS archive, that was opened.
+        assertThat(versionWith("-XX:AOTMode=on -Xlog:aot=info"))
+                .contains("Opened AOT cache " + AOT_CACHE + ".")
+                .containsPattern("(?m)^podbgp \\S+ \\(Java 25[^)]*\\)$");
     }
 
     @Test
@@ -172,6 +177,8 @@ class PodbgpImageE2ETest {
         String status = Files.readString(Path.of("/proc", Long.toString(pid(podbgp)), "status"));
         assertThat(status).containsPattern("(?m)^Uid:\\s+" + PODBGP_UID + "\\s");
         assertThat(status).containsPattern("(?m)^CapEff:\\s+" + daemonSet.capEff() + "$");
+        // ...and its classes come from the image's AOT cache, mapped from the file.
+        assertThat(Files.readString(Path.of("/proc", Long.toString(pid(podbgp)), "maps"))).contains(AOT_CACHE);
 
         frr.awaitEstablished(SETTLE);
         RouteAttributes learned = frr.awaitRoute(POD_CIDR, SETTLE);
