@@ -44,6 +44,7 @@ import org.testcontainers.utility.DockerImageName;
  * CLI works in a container granted nothing, and its daemon, not root and with only the
  * capabilities the DaemonSet grants, peers with FRR (in FRR's container), announces the node's
  * podCIDR, and FRR's kernel route to it reaches a pod the bridge CNI plugin attached behind it.
+ * Both start from the AOT cache the image carries.
  */
 @ExtendWith(LabExtension.class)
 class PodbgpImageE2ETest {
@@ -54,6 +55,8 @@ class PodbgpImageE2ETest {
     private static final Path CONFIG = Path.of("/etc/podbgp/podbgp.yaml");
     private static final Path CONF_DIR = Path.of("/etc/cni/net.d");
     private static final Path CONTROL_SOCKET = Path.of("/run/podbgp/control.sock");
+    /** The AOT cache scripts/image.sh trains and puts in the image. */
+    private static final String AOT_CACHE = "/opt/podbgp/podbgp.aot";
     /** The image's user (deploy/Dockerfile). */
     private static final int PODBGP_UID = 65532;
     /** capabilities(7) numbers of what the DaemonSet may add. */
@@ -93,15 +96,46 @@ class PodbgpImageE2ETest {
 
     @Test
     void versionRunsAsTheImageUserInAContainerGrantedNoCapabilities() {
-        try (GenericContainer<?> version = new GenericContainer<>(DockerImageName.parse(LabImages.podbgp()))
-                .withNetworkMode("none")
-                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withCapDrop(Capability.ALL))
-                .withCommand("version")
-                .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(SETTLE))) {
+        try (GenericContainer<?> version = versionContainer()) {
             version.start();
             assertThat(version.getLogs()).matches("(?s)podbgp \\S+ \\(Java 25[^)]*\\).*");
             assertThat(version.getContainerInfo().getConfig().getUser()).isEqualTo(PODBGP_UID + ":" + PODBGP_UID);
         }
+    }
+
+    @Test
+    void theCliStartsFromTheImagesAotCache() {
+        // AOTMode=on: the JVM exits with an error instead of starting without the cache the
+        // launcher names, so a cache the image's runtime cannot map fails here; the log says it
+        // is the image's cache, not the runtime's default CDS archive, that was opened.
+        assertThat(versionWith("-XX:AOTMode=on -Xlog:aot=info"))
+                .contains("Opened AOT cache " + AOT_CACHE + ".")
+                .containsPattern("(?m)^podbgp \\S+ \\(Java 25[^)]*\\)$");
+    }
+
+    @Test
+    void aCacheTheJvmCannotUseDoesNotStopTheCli() {
+        // Another object header layout than the cache's: the cache is refused, the CLI starts all the same.
+        assertThat(versionWith("-XX:-UseCompactObjectHeaders"))
+                .contains("Unable to use AOT cache")
+                .containsPattern("(?m)^podbgp \\S+ \\(Java 25[^)]*\\)$");
+    }
+
+    /** The output of `podbgp version` in a container granted nothing, with these JVM options added. */
+    private static String versionWith(String javaOptions) {
+        try (GenericContainer<?> version = versionContainer().withEnv("PODBGP_JAVA_OPTS", javaOptions)) {
+            version.start();
+            return version.getLogs();
+        }
+    }
+
+    /** `podbgp version` in a container with no network and no capabilities, to start once. */
+    private static GenericContainer<?> versionContainer() {
+        return new GenericContainer<>(DockerImageName.parse(LabImages.podbgp()))
+                .withNetworkMode("none")
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withCapDrop(Capability.ALL))
+                .withCommand("version")
+                .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(SETTLE));
     }
 
     @Test
@@ -128,6 +162,8 @@ class PodbgpImageE2ETest {
                 // The DaemonSet's: everything dropped, its few added.
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withCapDrop(Capability.ALL)
                         .withCapAdd(daemonSet.dockerCapabilities()))
+                // The daemon and the readiness probe's CLI start from the image's AOT cache, or not at all.
+                .withEnv("PODBGP_JAVA_OPTS", "-XX:AOTMode=on")
                 .withCopyToContainer(Transferable.of(config.yaml()), CONFIG.toString())
                 .withCommand("run", "--config", CONFIG.toString())
                 // The DaemonSet's readiness probe.
@@ -141,6 +177,8 @@ class PodbgpImageE2ETest {
         String status = Files.readString(Path.of("/proc", Long.toString(pid(podbgp)), "status"));
         assertThat(status).containsPattern("(?m)^Uid:\\s+" + PODBGP_UID + "\\s");
         assertThat(status).containsPattern("(?m)^CapEff:\\s+" + daemonSet.capEff() + "$");
+        // ...and its classes come from the image's AOT cache, mapped from the file.
+        assertThat(Files.readString(Path.of("/proc", Long.toString(pid(podbgp)), "maps"))).contains(AOT_CACHE);
 
         frr.awaitEstablished(SETTLE);
         RouteAttributes learned = frr.awaitRoute(POD_CIDR, SETTLE);
