@@ -6,8 +6,8 @@ import java.time.Duration;
 /**
  * Waits until a daemon's RIB and FIB hold a given number of routes (the whole table, or none
  * after a withdrawal) and says when each got there. The RIB is asked through the daemon's own
- * interface, polled every 200 ms but backing off to four times the poll's own duration, so a
- * slow query costs the daemon under about 20% of its time; the FIB count is the kernel's
+ * interface, polled every 200 ms but backing off to four times the faster of the last two polls'
+ * durations, so a slow query costs the daemon under about 20% of its time; the FIB count is the kernel's
  * counter, every 200 ms. A time is taken when the poll that saw the count returns, so it is an
  * upper bound by up to the poll's duration plus 200 ms.
  */
@@ -37,6 +37,7 @@ final class Convergence {
         long fibSeen = 0;
         long end = t0 + timeout.toNanos();
         long nextRibPoll = 0;
+        long previousPoll = 0;
         long slowest = 0;
         String failure = "";
         while (ribMillis < 0 || fibMillis < 0 && target.hasFib()) {
@@ -59,9 +60,13 @@ final class Convergence {
                 if (reached(ribSeen, rib)) {
                     ribMillis = Duration.ofNanos(polled - t0).toMillis();
                 }
-                // A query the daemon must answer costs it CPU (gobgp's CLI and gRPC most).
-                nextRibPoll = polled + Math.max(0, 4 * (polled - now));
-                slowest = Math.max(slowest, Duration.ofNanos(polled - now).toMillis());
+                // A query the daemon must answer costs it CPU (gobgp's CLI and gRPC most), so an
+                // expensive one is asked less often. By the faster of the last two polls: one slow
+                // answer (a JVM's first, still cold) must not stall the clock for four times as long.
+                long took = polled - now;
+                nextRibPoll = polled + 4 * Math.min(took, previousPoll);
+                previousPoll = took;
+                slowest = Math.max(slowest, Duration.ofNanos(took).toMillis());
             }
             if (fibMillis < 0 && target.hasFib()) {
                 fibSeen = fibCount.count(daemon);
