@@ -49,6 +49,7 @@ public final class FullTableBenchmark {
         int ipv6 = 0;
         boolean shared = false;
         int cycles = 0;
+        int cyclePause = 0;
         boolean floor = false;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
@@ -63,6 +64,7 @@ public final class FullTableBenchmark {
                 case "--ipv6-prefixes" -> ipv6 = Integer.parseInt(args[i + 1]);
                 case "--shared" -> shared = Boolean.parseBoolean(args[i + 1]);
                 case "--cycles" -> cycles = Integer.parseInt(args[i + 1]);
+                case "--cycle-pause" -> cyclePause = Integer.parseInt(args[i + 1]);
                 case "--floor" -> floor = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -86,7 +88,8 @@ public final class FullTableBenchmark {
                 case "gobgp" -> new GobgpTarget();
                 default -> throw new IllegalArgumentException("unknown daemon " + daemon + " (podbgp, podbgp@DIR, bird, frr, gobgp)");
             };
-            Result r = runOne(target, results.size(), plan, timeoutSeconds, settleSeconds, nmt, cycles, cycleResults);
+            Result r = runOne(target, results.size(), plan, timeoutSeconds, settleSeconds, nmt,
+                    new CyclePlan(cycles, Duration.ofSeconds(cyclePause)), cycleResults);
             System.out.println(r.json());
             results.add(r);
         }
@@ -122,6 +125,9 @@ public final class FullTableBenchmark {
         }
     }
 
+    /** {@code --cycles} and {@code --cycle-pause}. */
+    private record CyclePlan(int count, Duration pause) {}
+
     record Result(String daemon, long prefixes, boolean established, long ribMillis, long fibMillis, long sentMillis,
                   long ribCount, long fibCount, long ribPollMillis, ProcessStats atEnd, long cpuSinceEstablishedMillis, int downs,
                   String failure, ProcessStats settled) {
@@ -153,7 +159,7 @@ public final class FullTableBenchmark {
     }
 
     private static Result runOne(FullTableTarget target, int index, FeedPlan plan, int timeoutSeconds,
-            int settleSeconds, boolean nmt, int cycles, List<TableCycles.Cycle> cycleResults) throws Exception {
+            int settleSeconds, boolean nmt, CyclePlan cycles, List<TableCycles.Cycle> cycleResults) throws Exception {
         // By position, not name: podbgp@DIR has a slash, which no namespace name may hold.
         String base = "pbt-ftb-" + ProcessHandle.current().pid() + "-" + index;
         String targetNs = base + "-t";
@@ -211,9 +217,9 @@ public final class FullTableBenchmark {
                 System.out.println(target.name() + " native memory after " + settleSeconds + " s settled:\n"
                         + NativeMemory.summary(daemon));
             }
-            if (cycles > 0 && in.failure().isEmpty()) {
-                cycleResults.addAll(TableCycles.run(target.name(), cycles, plan, feeders, convergence, running,
-                        Duration.ofSeconds(timeoutSeconds)));
+            if (cycles.count() > 0 && in.failure().isEmpty()) {
+                cycleResults.addAll(TableCycles.run(target.name(), cycles.count(), plan, feeders, convergence, running,
+                        Duration.ofSeconds(timeoutSeconds), cycles.pause()));
             }
             return new Result(target.name(), plan.ribRoutes(), true, in.ribMillis(), in.fibMillis(), sent, in.rib(), in.fib(),
                     in.slowestRibPollMillis(), stats, stats.cpuMillis() - cpuAtEstablished, feeders.downs(), in.failure(), settled);

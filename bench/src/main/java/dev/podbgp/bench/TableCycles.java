@@ -52,9 +52,13 @@ final class TableCycles {
 
     private TableCycles() {}
 
-    /** Runs {@code cycles} cycles; stops at the first that does not complete within {@code timeout} per half. */
+    /**
+     * Runs {@code cycles} cycles; stops at the first that does not complete within {@code timeout} per half.
+     * {@code pause} is waited after each cycle before RSS and CPU are read: back to back, a daemon that
+     * tidies up once its tables have been quiet for a while (podbgp's HeapTrim after 5 s) never gets to.
+     */
     static List<Cycle> run(String daemon, int cycles, FeedPlan plan, FeederFleet feeders, Convergence convergence,
-            FullTableTarget.Running running, Duration timeout) throws IOException, InterruptedException {
+            FullTableTarget.Running running, Duration timeout, Duration pause) throws IOException, InterruptedException {
         List<Cycle> out = new ArrayList<>();
         for (int c = 1; c <= cycles; c++) {
             long t0 = System.nanoTime();
@@ -66,6 +70,7 @@ final class TableCycles {
                 feeders.announceAll();
                 announced = convergence.await(t1, plan.ribRoutes(), plan.fibIpv4() + plan.fibIpv6(), timeout);
             }
+            Thread.sleep(pause);
             Cycle cycle = new Cycle(daemon, c, withdrawn, announced, ProcessStats.of(running.processes()));
             System.out.println(cycle.json());
             out.add(cycle);
