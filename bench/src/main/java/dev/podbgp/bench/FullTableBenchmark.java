@@ -14,17 +14,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Full-table convergence, the same run for several daemons: one eBGP peer (podbgp's speaker in
- * this JVM) streams {@code --prefixes} IPv4 /24s under 1,000 attribute sets with 4-octet AS
- * paths as fast as the socket takes them. Each daemon runs in a fresh network namespace joined
- * to the feeder's namespace by a veth pair (192.0.2.0/24, the NEXT_HOPs 192.0.2.1-4 are on it).
- * From the feeder's Established it measures the time until the daemon's RIB holds every prefix
- * and until the namespace's kernel FIB does (fibCount -1: the daemon has none), and the daemon's
- * RSS and CPU time (whole process life, so a JVM's start-up is in it) at that moment. A count
- * in parentheses in the table is how far a daemon got before the timeout.
+ * Full-table convergence, the same run for several daemons: eBGP feeders (podbgp's speaker in
+ * this JVM, one by default) stream {@code --prefixes} IPv4 /24s each, and {@code --ipv6-prefixes}
+ * /48s, under 1,000 attribute sets per family with 4-octet AS paths as fast as the socket takes
+ * them ({@link FeedPlan}: disjoint tables, or the same prefixes with {@code --shared true}). Each
+ * daemon runs in a fresh network namespace joined to the feeders' namespace by a veth pair
+ * (192.0.2.0/24, where the NEXT_HOPs are). From the first feeder's Established it measures the
+ * time until the daemon's RIB holds every feeder's routes and until the namespace's kernel FIB
+ * holds every distinct prefix (fibCount -1: the daemon has none), and the daemon's RSS and CPU
+ * time (whole process life, so a JVM's start-up is in it) at that moment. Then, on request,
+ * {@code --cycles} of withdrawing and re-announcing everything ({@link TableCycles}), and after
+ * all daemons the raw netlink floor for the same IPv4 prefixes ({@link RawFloor}). A count in
+ * parentheses in the table is how far a daemon got before the timeout.
  *
- * <p>Prints one JSON line per daemon, then a table. Needs root. Namespaces are named
- * {@code pbt-ftb-PID-*} and deleted, and processes stopped, whatever happens.
+ * <p>Prints one JSON line per daemon (and per cycle), then tables. Needs root. Namespaces are
+ * named {@code pbt-ftb-PID-*} and deleted, and processes stopped, whatever happens.
  */
 public final class FullTableBenchmark {
 
