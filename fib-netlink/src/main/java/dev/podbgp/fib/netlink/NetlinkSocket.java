@@ -22,7 +22,6 @@ public final class NetlinkSocket implements AutoCloseable {
     static final int SO_RCVTIMEO = 20;
     static final int SO_SNDBUFFORCE = 32;
     static final int SO_RCVBUFFORCE = 33;
-    static final int SO_ATTACH_FILTER = 26;
     static final int SOL_NETLINK = 270;
     static final int NETLINK_ADD_MEMBERSHIP = 1;
     static final int NETLINK_CAP_ACK = 10;
@@ -91,24 +90,6 @@ public final class NetlinkSocket implements AutoCloseable {
     /** Joins a multicast group (RTNLGRP_*) to receive the kernel's change notifications. */
     public void joinGroup(int group) throws IOException {
         setInt(SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, group);
-    }
-
-    /**
-     * Attaches a classic BPF program (struct sock_filter: u16 code, u8 jt, u8 jf, u32 k, one
-     * per {@code long} as {@link SocketFilter} packs them) that the kernel runs on every
-     * message before queueing it: what it drops costs no buffer space, no copy and no wake-up.
-     */
-    public void attachFilter(long[] program) throws IOException {
-        try (Arena scratch = Arena.ofConfined()) {
-            MemorySegment code = scratch.allocate(8L * program.length, 8);
-            for (int i = 0; i < program.length; i++) {
-                code.set(ValueLayout.JAVA_LONG, 8L * i, program[i]);
-            }
-            // struct sock_fprog: unsigned short len, then (aligned) the pointer to the program.
-            option.set(ValueLayout.JAVA_LONG, 0, program.length);
-            option.set(ValueLayout.ADDRESS, 8, code);
-            setOption(SOL_SOCKET, SO_ATTACH_FILTER, 16);
-        }
     }
 
     /** After this, {@link #receive} returns -1 when nothing arrived within the timeout. */
