@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * FRR's zebra and bgpd in the foreground, as the integration lab runs them: a pathspace
  * ({@code -N}) per instance under /var/run/frr owned by frr, since the daemons drop to that
- * user. Nothing is sent back to the feeder (an out route-map that denies). The RIB count is
- * the neighbour's pfxRcd from {@code show bgp ipv4 unicast summary json}.
+ * user. One neighbour per feeder; nothing is sent back (an out route-map that denies). The RIB
+ * count is the sum of the neighbours' pfxRcd from {@code show bgp ipv4|ipv6 unicast summary json}.
  */
 record FrrTarget() implements FullTableTarget {
 
@@ -24,13 +24,23 @@ record FrrTarget() implements FullTableTarget {
     }
 
     @Override
-    public Running start(String namespace, Path dir) throws IOException, InterruptedException {
+    public Running start(String namespace, Path dir, FeedPlan plan) throws IOException, InterruptedException {
         Path run = Path.of("/var/run/frr", namespace);
         Files.createDirectories(run);
         Exec.check("chown", "frr:frr", run.toString());
         Path config = dir.resolve("frr.conf");
         Path log = dir.resolve("frr.log");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        StringBuilder neighbors = new StringBuilder();
+        StringBuilder ipv4 = new StringBuilder();
+        StringBuilder ipv6 = new StringBuilder();
+        for (int i = 0; i < plan.feeders(); i++) {
+            String a = plan.feederAddress(i);
+            neighbors.append(" neighbor %s remote-as %d\n neighbor %s passive\n neighbor %s timers 60 %d\n"
+                    .formatted(a, plan.feederAs(i), a, a, FullTableBenchmark.HOLD_TIME));
+            ipv4.append("  neighbor %s route-map NOTHING out\n".formatted(a));
+            ipv6.append("  neighbor %s activate\n  neighbor %s route-map NOTHING out\n".formatted(a, a));
+        }
         Files.writeString(config, """
                 frr defaults traditional
                 hostname ftb
@@ -39,18 +49,13 @@ record FrrTarget() implements FullTableTarget {
                 router bgp %d
                  bgp router-id %s
                  no bgp ebgp-requires-policy
-                 neighbor %s remote-as %d
-                 neighbor %s passive
-                 neighbor %s timers 60 %d
-                 address-family ipv4 unicast
-                  neighbor %s route-map NOTHING out
-                 exit-address-family
-                !
+                %s address-family ipv4 unicast
+                %s exit-address-family
+                %s!
                 route-map NOTHING deny 10
                 !
-                """.formatted(log, FullTableBenchmark.TARGET_AS, FullTableBenchmark.TARGET_ADDRESS,
-                FullTableBenchmark.FEEDER_ADDRESS, FullTableBenchmark.FEEDER_AS, FullTableBenchmark.FEEDER_ADDRESS,
-                FullTableBenchmark.FEEDER_ADDRESS, FullTableBenchmark.HOLD_TIME, FullTableBenchmark.FEEDER_ADDRESS));
+                """.formatted(log, FullTableBenchmark.TARGET_AS, FullTableBenchmark.TARGET_ADDRESS, neighbors, ipv4,
+                plan.hasIpv6() ? " address-family ipv6 unicast\n" + ipv6 + " exit-address-family\n" : ""));
         Files.writeString(log, "");
         Exec.check("chown", "frr:frr", log.toString());
         Process zebra = null;
@@ -77,8 +82,15 @@ record FrrTarget() implements FullTableTarget {
             @Override
             public long ribCount() throws InterruptedException {
                 try {
-                    Matcher m = RECEIVED.matcher(Exec.check("vtysh", "-N", namespace, "-c", "show bgp ipv4 unicast summary json"));
-                    return m.find() ? Long.parseLong(m.group(1)) : -1;
+                    long routes = -1;
+                    for (String family : plan.hasIpv6() ? List.of("ipv4", "ipv6") : List.of("ipv4")) {
+                        Matcher m = RECEIVED.matcher(Exec.check("vtysh", "-N", namespace, "-c",
+                                "show bgp " + family + " unicast summary json"));
+                        while (m.find()) {
+                            routes = Math.max(routes, 0) + Long.parseLong(m.group(1));
+                        }
+                    }
+                    return routes;
                 } catch (IOException e) {
                     return -1;
                 }

@@ -1,9 +1,7 @@
 package dev.podbgp.bench;
 
 import dev.podbgp.bgp.wire.JsonOut;
-import dev.podbgp.inet.Ipv4Address;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,17 +14,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Full-table convergence, the same run for several daemons: one eBGP peer (podbgp's speaker in
- * this JVM) streams {@code --prefixes} IPv4 /24s under 1,000 attribute sets with 4-octet AS
- * paths as fast as the socket takes them. Each daemon runs in a fresh network namespace joined
- * to the feeder's namespace by a veth pair (192.0.2.0/24, the NEXT_HOPs 192.0.2.1-4 are on it).
- * From the feeder's Established it measures the time until the daemon's RIB holds every prefix
- * and until the namespace's kernel FIB does (fibCount -1: the daemon has none), and the daemon's
- * RSS and CPU time (whole process life, so a JVM's start-up is in it) at that moment. A count
- * in parentheses in the table is how far a daemon got before the timeout.
+ * Full-table convergence, the same run for several daemons: eBGP feeders (podbgp's speaker in
+ * this JVM, one by default) stream {@code --prefixes} IPv4 /24s each, and {@code --ipv6-prefixes}
+ * /48s, under 1,000 attribute sets per family with 4-octet AS paths as fast as the socket takes
+ * them ({@link FeedPlan}: disjoint tables, or the same prefixes with {@code --shared true}). Each
+ * daemon runs in a fresh network namespace joined to the feeders' namespace by a veth pair
+ * (192.0.2.0/24, where the NEXT_HOPs are). From the first feeder's Established it measures the
+ * time until the daemon's RIB holds every feeder's routes and until the namespace's kernel FIB
+ * holds every distinct prefix (fibCount -1: the daemon has none), and the daemon's RSS and CPU
+ * time (whole process life, so a JVM's start-up is in it) at that moment. Then, on request,
+ * {@code --cycles} of withdrawing and re-announcing everything ({@link TableCycles}), and after
+ * all daemons the raw netlink floor for the same IPv4 prefixes ({@link RawFloor}). A count in
+ * parentheses in the table is how far a daemon got before the timeout.
  *
- * <p>Prints one JSON line per daemon, then a table. Needs root. Namespaces are named
- * {@code pbt-ftb-PID-*} and deleted, and processes stopped, whatever happens.
+ * <p>Prints one JSON line per daemon (and per cycle), then tables. Needs root. Namespaces are
+ * named {@code pbt-ftb-PID-*} and deleted, and processes stopped, whatever happens.
  */
 public final class FullTableBenchmark {
 
@@ -34,9 +36,7 @@ public final class FullTableBenchmark {
     static final long FEEDER_AS = 65001; // UpdateStream's AS paths start with it
     static final String TARGET_ADDRESS = "192.0.2.254";
     static final String FEEDER_ADDRESS = "192.0.2.1";
-    static final Ipv4Address FEEDER_ID = Ipv4Address.of(192, 0, 2, 1);
     static final int HOLD_TIME = 180;
-    private static final int ATTRIBUTE_SETS = 1000;
     private static final Logger PODBGP_LOGS = Logger.getLogger("podbgp");
 
     private FullTableBenchmark() {}
@@ -49,6 +49,12 @@ public final class FullTableBenchmark {
         List<String> podbgpJvm = new ArrayList<>();
         int settleSeconds = 0;
         boolean nmt = false;
+        int feeders = 1;
+        int ipv6 = 0;
+        boolean shared = false;
+        int cycles = 0;
+        int cyclePause = 0;
+        boolean floor = false;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--prefixes" -> prefixes = Integer.parseInt(args[i + 1]);
@@ -58,19 +64,24 @@ public final class FullTableBenchmark {
                 case "--podbgp-jvm-arg" -> podbgpJvm.add(args[i + 1]);
                 case "--settle" -> settleSeconds = Integer.parseInt(args[i + 1]);
                 case "--nmt" -> nmt = Boolean.parseBoolean(args[i + 1]);
+                case "--feeders" -> feeders = Integer.parseInt(args[i + 1]);
+                case "--ipv6-prefixes" -> ipv6 = Integer.parseInt(args[i + 1]);
+                case "--shared" -> shared = Boolean.parseBoolean(args[i + 1]);
+                case "--cycles" -> cycles = Integer.parseInt(args[i + 1]);
+                case "--cycle-pause" -> cyclePause = Integer.parseInt(args[i + 1]);
+                case "--floor" -> floor = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (prefixes % ATTRIBUTE_SETS != 0) {
-            throw new IllegalArgumentException("--prefixes must be a multiple of " + ATTRIBUTE_SETS);
-        }
+        FeedPlan plan = new FeedPlan(feeders, prefixes, ipv6, shared);
         if (nmt) {
             podbgpJvm.add("-XX:NativeMemoryTracking=summary");
         }
         PODBGP_LOGS.setLevel(Level.WARNING);
-        byte[][] messages = UpdateStream.messages(ATTRIBUTE_SETS, prefixes / ATTRIBUTE_SETS);
         String load = Files.readString(Path.of("/proc/loadavg")).strip();
         List<Result> results = new ArrayList<>();
+        List<TableCycles.Cycle> cycleResults = new ArrayList<>();
+        RawFloor.Figures floorFigures = null;
         for (String daemon : daemons) {
             FullTableTarget target = switch (daemon) {
                 case "podbgp" -> PodbgpTarget.fromCheckout(daemon, root, podbgpJvm);
@@ -81,9 +92,17 @@ public final class FullTableBenchmark {
                 case "gobgp" -> new GobgpTarget();
                 default -> throw new IllegalArgumentException("unknown daemon " + daemon + " (podbgp, podbgp@DIR, bird, frr, gobgp)");
             };
-            Result r = runOne(target, results.size(), messages, prefixes, timeoutSeconds, settleSeconds, nmt);
+            Result r = runOne(target, results.size(), plan, timeoutSeconds, settleSeconds, nmt,
+                    new CyclePlan(cycles, Duration.ofSeconds(cyclePause)), cycleResults);
             System.out.println(r.json());
             results.add(r);
+        }
+        if (floor) {
+            // After the daemons, on the same kernel and load: the least time the FIB leg can take.
+            floorFigures = RawFloor.measure(plan.fibIpv4());
+            System.out.println(new JsonOut().beginObject().field("daemon", "raw-netlink-floor")
+                    .field("routes", floorFigures.routes()).field("fibMillis", floorFigures.installMillis())
+                    .field("cpuMillis", floorFigures.cpuMillis()).field("refused", floorFigures.refused()).endObject());
         }
         System.out.println();
         System.out.println("load average at start: " + load + "; at end: " + Files.readString(Path.of("/proc/loadavg")).strip());
@@ -92,9 +111,28 @@ public final class FullTableBenchmark {
         for (Result r : results) {
             System.out.println(r.row());
         }
+        if (floorFigures != null) {
+            long floorMillis = floorFigures.installMillis();
+            System.out.printf(Locale.ROOT, "%-22s %9d %12s %12.1f   (IPv4 only; %d refused; podbgp's FIB / floor: %s)%n",
+                    "raw netlink floor", floorFigures.routes(), "-", floorFigures.installMillis() / 1000.0, floorFigures.refused(),
+                    results.stream().filter(r -> r.daemon().startsWith("podbgp") && r.fibMillis() >= 0)
+                            .map(r -> String.format(Locale.ROOT, "%s %.2f", r.daemon(), r.fibMillis() / (double) floorMillis))
+                            .toList());
+        }
+        if (!cycleResults.isEmpty()) {
+            System.out.println();
+            System.out.println("cycles (times from the withdrawal's / re-announcement's start; RSS and CPU at the cycle's end):");
+            System.out.println(TableCycles.Cycle.header());
+            for (TableCycles.Cycle c : cycleResults) {
+                System.out.println(c.row());
+            }
+        }
     }
 
-    record Result(String daemon, int prefixes, boolean established, long ribMillis, long fibMillis, long sentMillis,
+    /** {@code --cycles} and {@code --cycle-pause}. */
+    private record CyclePlan(int count, Duration pause) {}
+
+    record Result(String daemon, long prefixes, boolean established, long ribMillis, long fibMillis, long sentMillis,
                   long ribCount, long fibCount, long ribPollMillis, ProcessStats atEnd, long cpuSinceEstablishedMillis, int downs,
                   String failure, ProcessStats settled) {
 
@@ -124,15 +162,15 @@ public final class FullTableBenchmark {
         }
     }
 
-    private static Result runOne(FullTableTarget target, int index, byte[][] messages, int prefixes, int timeoutSeconds,
-            int settleSeconds, boolean nmt) throws Exception {
+    private static Result runOne(FullTableTarget target, int index, FeedPlan plan, int timeoutSeconds,
+            int settleSeconds, boolean nmt, CyclePlan cycles, List<TableCycles.Cycle> cycleResults) throws Exception {
         // By position, not name: podbgp@DIR has a slash, which no namespace name may hold.
         String base = "pbt-ftb-" + ProcessHandle.current().pid() + "-" + index;
         String targetNs = base + "-t";
         String feederNs = base + "-f";
         Path dir = Path.of("/tmp", base);
         FullTableTarget.Running running = null;
-        FullTableFeeder feeder = new FullTableFeeder(messages);
+        FeederFleet feeders = new FeederFleet(plan);
         // Ctrl-C or SIGTERM skips finally blocks: the hook stops the daemon and drops the namespaces instead.
         AtomicReference<FullTableTarget.Running> started = new AtomicReference<>();
         Thread hook = new Thread(() -> {
@@ -151,80 +189,31 @@ public final class FullTableBenchmark {
         try {
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Exec.check("ip", "netns", "add", targetNs);
-            Exec.check("ip", "netns", "add", feederNs);
-            Exec.check("ip", "-n", targetNs, "link", "add", "ftb0", "type", "veth", "peer", "name", "ftb0", "netns", feederNs);
-            for (String[] side : List.of(new String[] {targetNs, TARGET_ADDRESS}, new String[] {feederNs, FEEDER_ADDRESS})) {
-                Exec.check("ip", "-n", side[0], "link", "set", "lo", "up");
-                Exec.check("ip", "-n", side[0], "addr", "add", side[1] + "/24", "dev", "ftb0");
-                Exec.check("ip", "-n", side[0], "link", "set", "ftb0", "up");
-            }
-            long fibBaseline = Long.parseLong(Exec.check("ip", "netns", "exec", targetNs, "awk",
-                    "/^Main:/{m=1;next} /^[^ \\t]/{m=0} m && /Prefixes:/{print $2; exit}", "/proc/net/fib_triestat").strip());
-
-            running = target.start(targetNs, dir);
+            FeedLink.create(targetNs, feederNs, plan);
+            running = target.start(targetNs, dir, plan);
             started.set(running);
             ProcessHandle daemon = running.processes().getFirst();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (Exec.check("ip", "netns", "exec", targetNs, "ss", "-Hltn", "sport", "=", ":179").isBlank()) {
                 if (!daemon.isAlive() || System.nanoTime() > deadline) {
-                    return failed(target, prefixes, running, "not listening on 179: " + running.logTail());
+                    return failed(target, plan, running, "not listening on 179: " + running.logTail());
                 }
                 Thread.sleep(100);
             }
-            feeder.start(feederNs, InetAddress.getByName(FEEDER_ADDRESS), InetAddress.getByName(TARGET_ADDRESS),
-                    FEEDER_AS, TARGET_AS, HOLD_TIME);
-            if (!feeder.awaitEstablished(60_000)) {
-                return failed(target, prefixes, running, "no session within 60 s: " + running.logTail());
+            FibCount fibCount = new FibCount(plan.hasIpv6());
+            fibCount.baseline(daemon); // no session yet, so no route from one
+            feeders.start(feederNs);
+            if (!feeders.awaitEstablished(60_000)) {
+                return failed(target, plan, running, "not every session up within 60 s: " + running.logTail());
             }
-            long t0 = feeder.establishedNanos();
+            long t0 = feeders.firstEstablishedNanos();
             long cpuAtEstablished = ProcessStats.of(running.processes()).cpuMillis();
-            long ribMillis = -1;
-            long fibMillis = -1;
-            long rib = 0;
-            long fib = 0;
-            long end = t0 + Duration.ofSeconds(timeoutSeconds).toNanos();
-            String failure = "";
-            long nextRibPoll = 0;
-            long ribPollMillis = 0;
-            while (ribMillis < 0 || fibMillis < 0 && target.hasFib()) {
-                long now = System.nanoTime();
-                if (now > end) {
-                    failure = "timeout after " + timeoutSeconds + " s";
-                    break;
-                }
-                if (running.processes().stream().anyMatch(p -> !p.isAlive())) {
-                    failure = "daemon exited: " + running.logTail();
-                    break;
-                }
-                if (feeder.downs() > 0) {
-                    failure = "session went down: " + feeder.lastDown();
-                    break;
-                }
-                if (ribMillis < 0 && now >= nextRibPoll) {
-                    rib = running.ribCount();
-                    long polled = System.nanoTime();
-                    if (rib >= prefixes) {
-                        ribMillis = Duration.ofNanos(polled - t0).toMillis();
-                    }
-                    // A query the daemon must answer costs it CPU (gobgp's CLI and gRPC most):
-                    // an expensive one is asked less often, so the poll stays under ~20% of its time.
-                    nextRibPoll = polled + Math.max(0, 4 * (polled - now));
-                    ribPollMillis = Math.max(ribPollMillis, Duration.ofNanos(polled - now).toMillis());
-                }
-                if (fibMillis < 0 && target.hasFib()) {
-                    fib = ProcessStats.mainTablePrefixes(daemon) - fibBaseline;
-                    if (fib >= prefixes) {
-                        fibMillis = Duration.ofNanos(System.nanoTime() - t0).toMillis();
-                    }
-                }
-                Thread.sleep(200);
-            }
-            if (!target.hasFib()) {
-                fib = -1;
-            }
+            Convergence convergence = new Convergence(target, running, feeders, fibCount);
+            Convergence.Times in = convergence.await(t0, plan.ribRoutes(), plan.fibIpv4() + plan.fibIpv6(),
+                    Duration.ofSeconds(timeoutSeconds));
             ProcessStats stats = ProcessStats.of(running.processes());
-            long sent = feeder.sentNanos() == 0 ? -1 : Duration.ofNanos(feeder.sentNanos() - t0).toMillis();
+            long sentNanos = feeders.sentNanos();
+            long sent = sentNanos == 0 ? -1 : Duration.ofNanos(sentNanos - t0).toMillis();
             // Settled: what the daemon keeps once the table is in and the session idles (keepalives only).
             Thread.sleep(Duration.ofSeconds(settleSeconds));
             ProcessStats settled = ProcessStats.of(running.processes());
@@ -232,10 +221,14 @@ public final class FullTableBenchmark {
                 System.out.println(target.name() + " native memory after " + settleSeconds + " s settled:\n"
                         + NativeMemory.summary(daemon));
             }
-            return new Result(target.name(), prefixes, true, ribMillis, fibMillis, sent, rib, fib, ribPollMillis, stats,
-                    stats.cpuMillis() - cpuAtEstablished, feeder.downs(), failure, settled);
+            if (cycles.count() > 0 && in.failure().isEmpty()) {
+                cycleResults.addAll(TableCycles.run(target.name(), cycles.count(), plan, feeders, convergence, running,
+                        Duration.ofSeconds(timeoutSeconds), cycles.pause()));
+            }
+            return new Result(target.name(), plan.ribRoutes(), true, in.ribMillis(), in.fibMillis(), sent, in.rib(), in.fib(),
+                    in.slowestRibPollMillis(), stats, stats.cpuMillis() - cpuAtEstablished, feeders.downs(), in.failure(), settled);
         } finally {
-            feeder.close();
+            feeders.close();
             if (running != null) {
                 running.close();
             }
@@ -253,10 +246,10 @@ public final class FullTableBenchmark {
         }
     }
 
-    private static Result failed(FullTableTarget target, int prefixes, FullTableTarget.Running running, String why) throws IOException {
+    private static Result failed(FullTableTarget target, FeedPlan plan, FullTableTarget.Running running, String why) throws IOException {
         ProcessStats stats = running.processes().stream().allMatch(ProcessHandle::isAlive)
                 ? ProcessStats.of(running.processes()) : new ProcessStats(-1, -1, -1, -1);
-        return new Result(target.name(), prefixes, false, -1, -1, -1, 0, 0, -1, stats, -1, 0, why, stats);
+        return new Result(target.name(), plan.ribRoutes(), false, -1, -1, -1, 0, 0, -1, stats, -1, 0, why, stats);
     }
 
     private static void deleteNamespaces(String... names) {

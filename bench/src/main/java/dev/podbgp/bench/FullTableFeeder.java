@@ -10,6 +10,7 @@ import dev.podbgp.bgp.transport.PeerListener;
 import dev.podbgp.bgp.transport.SpeakerConfig;
 import dev.podbgp.bgp.wire.Family;
 import dev.podbgp.fib.netns.NetworkNamespace;
+import dev.podbgp.inet.Ipv4Address;
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.List;
@@ -19,35 +20,38 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The full-table feeder: podbgp's own speaker, its socket in the feeder namespace, dialling
- * the target once and streaming pre-encoded UPDATEs as fast as the socket takes them. It sends
- * a batch, waits until the batch is in the send buffer, and waits for {@link #writable} when
- * the buffer is above its high-water mark, so at most one batch plus the buffer is in memory
- * beyond the messages themselves.
+ * One full-table feeder: podbgp's own speaker, its socket in the feeder namespace, dialling
+ * the target once and streaming pre-encoded UPDATEs as fast as the socket takes them: its
+ * table once the session is up, then whatever {@link #send} is given (withdrawals and the
+ * table again, for cycles). It sends a batch, waits until the batch is in the send buffer, and
+ * waits for {@link #writable} when the buffer is above its high-water mark, so at most one
+ * batch plus the buffer is in memory beyond the messages themselves.
  */
 final class FullTableFeeder implements PeerListener, AutoCloseable {
 
     private static final int BATCH = 16;
 
-    private final byte[][] messages;
+    private final byte[][] table;
     private final CountDownLatch established = new CountDownLatch(1);
     private final Object writableSignal = new Object();
     private final AtomicInteger downs = new AtomicInteger();
     private volatile long establishedNanos;
     private volatile long sentNanos;
     private volatile NegotiatedSession session;
+    private volatile BgpPeer peer;
     private volatile String lastDown = "";
     private BgpSpeaker speaker;
-    private Thread sender;
+    private volatile Thread sender;
 
-    FullTableFeeder(byte[][] messages) {
-        this.messages = messages;
+    FullTableFeeder(byte[][] table) {
+        this.table = table;
     }
 
-    void start(String namespace, InetAddress local, InetAddress target, long localAs, long targetAs, int holdTime) {
+    void start(String namespace, InetAddress local, InetAddress target, long localAs, long targetAs, int holdTime,
+            Set<Family> families) {
         speaker = BgpSpeaker.start(new SpeakerConfig(List.of(), 1, true,
                 NetworkNamespace.named(namespace).threadFactory(SpeakerConfig.defaultThreads())), this);
-        SessionConfig session = SessionConfig.of(localAs, targetAs, FullTableBenchmark.FEEDER_ID, Set.of(Family.IPV4_UNICAST))
+        SessionConfig session = SessionConfig.of(localAs, targetAs, Ipv4Address.parse(local.getHostAddress()), families)
                 .withHoldTime(holdTime, holdTime / 3);
         speaker.addPeer(PeerConfig.of(target, session).withPort(179).withLocalAddress(local));
     }
@@ -61,7 +65,7 @@ final class FullTableFeeder implements PeerListener, AutoCloseable {
         return establishedNanos;
     }
 
-    /** When the last UPDATE was in the send buffer, or 0. */
+    /** When the last UPDATE of the latest stream was in the send buffer, or 0 while it is being sent. */
     long sentNanos() {
         return sentNanos;
     }
@@ -79,14 +83,31 @@ final class FullTableFeeder implements PeerListener, AutoCloseable {
         if (session != null) {
             return; // a second session: the run has failed already (downs says so)
         }
+        this.peer = peer;
         session = negotiated;
         establishedNanos = System.nanoTime();
         established.countDown();
-        // Not on the event loop: the sender blocks on futures the event loop completes.
-        sender = Thread.ofPlatform().daemon().name("ftb-feeder").start(() -> stream(peer, negotiated));
+        send(table);
     }
 
-    private void stream(BgpPeer peer, NegotiatedSession negotiated) {
+    /** Streams {@code messages} on a thread of its own, after the previous stream is sent; {@link #sentNanos} says when it is. */
+    synchronized void send(byte[][] messages) {
+        Thread previous = sender;
+        sentNanos = 0;
+        // Not on the event loop: the sender blocks on futures the event loop completes.
+        sender = Thread.ofPlatform().daemon().name("ftb-feeder").start(() -> {
+            try {
+                if (previous != null) {
+                    previous.join();
+                }
+                stream(messages);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private void stream(byte[][] messages) {
         try {
             for (int i = 0; i < messages.length; i += BATCH) {
                 synchronized (writableSignal) {
@@ -98,7 +119,7 @@ final class FullTableFeeder implements PeerListener, AutoCloseable {
                     }
                 }
                 List<byte[]> batch = Arrays.asList(messages).subList(i, Math.min(messages.length, i + BATCH));
-                if (!peer.sendEncoded(batch, negotiated).get(60, TimeUnit.SECONDS)) {
+                if (!peer.sendEncoded(batch, session).get(60, TimeUnit.SECONDS)) {
                     return; // the session ended; down() counted it
                 }
             }
@@ -129,8 +150,9 @@ final class FullTableFeeder implements PeerListener, AutoCloseable {
         if (speaker != null) {
             speaker.close();
         }
-        if (sender != null) {
-            sender.join(5_000);
+        Thread s = sender;
+        if (s != null) {
+            s.join(5_000);
         }
     }
 }

@@ -18,8 +18,8 @@ sealed interface FullTableTarget permits PodbgpTarget, BirdTarget, FrrTarget, Go
         return true;
     }
 
-    /** Starts the daemon in {@code namespace}; files go to {@code dir}. */
-    Running start(String namespace, Path dir) throws IOException, InterruptedException;
+    /** Starts the daemon in {@code namespace}, passive towards every feeder of {@code plan}; files go to {@code dir}. */
+    Running start(String namespace, Path dir, FeedPlan plan) throws IOException, InterruptedException;
 
     /** A started daemon: its processes (for RSS and CPU) and its own count of routes from the feeder. */
     interface Running extends AutoCloseable {
@@ -27,7 +27,7 @@ sealed interface FullTableTarget permits PodbgpTarget, BirdTarget, FrrTarget, Go
         /** The daemon's processes whose RSS and CPU are summed (bgpd and zebra for FRR). */
         List<ProcessHandle> processes();
 
-        /** Prefixes from the feeder in the daemon's RIB, or -1 when it cannot tell yet. */
+        /** Routes from all feeders in the daemon's Adj-RIBs-In (every family), or -1 when it cannot tell yet. */
         long ribCount() throws IOException, InterruptedException;
 
         /** Recent log lines, for a failure message. */

@@ -29,7 +29,10 @@ record GobgpTarget() implements FullTableTarget {
     }
 
     @Override
-    public Running start(String namespace, Path dir) throws IOException {
+    public Running start(String namespace, Path dir, FeedPlan plan) throws IOException {
+        if (plan.feeders() != 1 || plan.hasIpv6()) {
+            throw new IllegalArgumentException("the gobgp target takes one IPv4 feeder only");
+        }
         Path config = dir.resolve("gobgpd.toml");
         Path log = dir.resolve("gobgpd.log");
         Files.writeString(config, """

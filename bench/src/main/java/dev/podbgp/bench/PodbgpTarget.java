@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * The real podbgp daemon process ({@code podbgp run}) from a checkout's daemon build, started as
  * that checkout's scripts/podbgp starts it: its scripts/jvm.options, its AOT cache when
  * scripts/aot-cache.sh made one for that build, {@code MALLOC_ARENA_MAX=2}. A checkout from before
- * jvm.options gets the flags its launcher had then. Its RIB count is the feeder peer's accepted
- * prefixes from the control socket's show-neighbors answer (one short line, unlike show-routes).
+ * jvm.options gets the flags its launcher had then. Its RIB count is the feeder peers' accepted
+ * routes, summed, from the control socket's show-neighbors answer (one short line, unlike show-routes).
  *
  * @param name      how the results name it: {@code podbgp}, or {@code podbgp@DIR} for another checkout
  * @param classpath daemon/target/daemon-*.jar and daemon/target/lib/*
@@ -58,10 +58,23 @@ record PodbgpTarget(String name, String classpath, List<String> launch, Map<Stri
     }
 
     @Override
-    public Running start(String namespace, Path dir) throws IOException {
+    public Running start(String namespace, Path dir, FeedPlan plan) throws IOException {
         Path socket = dir.resolve("control.sock");
         Path config = dir.resolve("podbgp.yaml");
         Files.createDirectories(dir.resolve("cni"));
+        StringBuilder peers = new StringBuilder();
+        for (int i = 0; i < plan.feeders(); i++) {
+            peers.append("""
+                      - address: %s
+                        asn: %d
+                        passive: true
+                        timers: {holdTime: %d}
+                        maxPrefix: {limit: 2000000}
+                    """.formatted(plan.feederAddress(i), plan.feederAs(i), FullTableBenchmark.HOLD_TIME));
+            if (plan.hasIpv6()) {
+                peers.append("    families: [ipv4 unicast, ipv6 unicast]\n");
+            }
+        }
         Files.writeString(config, """
                 node:
                   name: ftb
@@ -70,12 +83,7 @@ record PodbgpTarget(String name, String classpath, List<String> launch, Map<Stri
                 listen:
                   address: %s
                 peers:
-                  - address: %s
-                    asn: %d
-                    passive: true
-                    timers: {holdTime: %d}
-                    maxPrefix: {limit: 2000000}
-                mesh:
+                %smesh:
                   enabled: false
                 cni:
                   mtu: 1500
@@ -84,8 +92,7 @@ record PodbgpTarget(String name, String classpath, List<String> launch, Map<Stri
                 metrics:
                   enabled: false
                 """.formatted(FullTableBenchmark.TARGET_AS, FullTableBenchmark.TARGET_ADDRESS, FullTableBenchmark.TARGET_ADDRESS,
-                FullTableBenchmark.FEEDER_ADDRESS, FullTableBenchmark.FEEDER_AS, FullTableBenchmark.HOLD_TIME,
-                dir.resolve("cni"), socket));
+                peers, dir.resolve("cni"), socket));
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(launch);
@@ -116,7 +123,11 @@ record PodbgpTarget(String name, String classpath, List<String> launch, Map<Stri
                         line.append((char) b);
                     }
                     Matcher m = ACCEPTED.matcher(line);
-                    return m.find() ? Long.parseLong(m.group(1)) : -1;
+                    long routes = -1;
+                    while (m.find()) {
+                        routes = Math.max(routes, 0) + Long.parseLong(m.group(1));
+                    }
+                    return routes;
                 } catch (IOException e) {
                     return -1; // not listening yet
                 }
