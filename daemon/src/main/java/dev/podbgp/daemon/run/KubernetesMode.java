@@ -12,6 +12,7 @@ import dev.podbgp.k8s.mapping.BaseSettings;
 import dev.podbgp.k8s.report.NodeStatusSnapshot;
 import dev.podbgp.k8s.report.SessionSnapshot;
 import dev.podbgp.k8s.report.StatusPublisher;
+import dev.podbgp.k8s.source.ClusterWatches;
 import dev.podbgp.k8s.source.KubernetesStateSource;
 import dev.podbgp.k8s.source.SourceOptions;
 import dev.podbgp.log.EventLog;
@@ -41,6 +42,7 @@ public final class KubernetesMode implements AutoCloseable {
     private static final Duration STATUS_INTERVAL = Duration.ofSeconds(10);
 
     private final KubernetesClient client;
+    private final ClusterWatches watches;
     private final KubernetesStateSource source;
     private final StatusPublisher status;
     private final LoadBalancerAllocator loadBalancerIps;
@@ -55,12 +57,15 @@ public final class KubernetesMode implements AutoCloseable {
             List<ProcessSpec> processes) {
         this.client = client;
         // Helper processes are the node's own, from the base file: the cluster's objects do not describe them.
-        this.source = new KubernetesStateSource(client, SourceOptions.defaults(nodeName, namespace, base),
-                state -> onState(state.withProcesses(processes)));
+        SourceOptions options = SourceOptions.defaults(nodeName, namespace, base);
+        // One informer per kind for the whole pod: the source and the allocator both read Services and the
+        // BGPConfiguration, and each would otherwise list, watch and cache them on its own.
+        this.watches = new ClusterWatches(client, options.resync());
+        this.source = new KubernetesStateSource(client, watches, options, state -> onState(state.withProcesses(processes)));
         this.status = new StatusPublisher(client, nodeName, namespace, STATUS_INTERVAL);
         // Every pod competes for the allocator lease; the identity is per process, since a DaemonSet
         // update may briefly run two pods on one node.
-        this.loadBalancerIps = new LoadBalancerAllocator(client, AllocatorOptions.defaults(namespace,
+        this.loadBalancerIps = new LoadBalancerAllocator(client, watches, AllocatorOptions.defaults(namespace,
                 nodeName + "-" + UUID.randomUUID().toString().substring(0, 8)));
         this.reporter = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("podbgp-k8s-status").daemon().factory());
     }
@@ -170,6 +175,7 @@ public final class KubernetesMode implements AutoCloseable {
         // First: the lease is given up at once, so another pod takes over allocation without waiting it out.
         loadBalancerIps.close();
         source.close();
+        watches.close();
         if (daemon != null) {
             daemon.stop(communication);
         }

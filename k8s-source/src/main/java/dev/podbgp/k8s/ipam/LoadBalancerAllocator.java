@@ -6,9 +6,8 @@ import dev.podbgp.k8s.crd.ServiceIPPool;
 import dev.podbgp.k8s.crd.ServiceIPPoolStatus;
 import dev.podbgp.k8s.ipam.Decision.Reason;
 import dev.podbgp.k8s.report.EventRecorder;
-import dev.podbgp.k8s.source.Informers;
+import dev.podbgp.k8s.source.ClusterWatches;
 import dev.podbgp.log.EventLog;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -48,7 +47,10 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
     private final ScheduledExecutorService thread;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final StatusWriter writer;
-    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private final ClusterWatches watches;
+    /** The watches were made for this allocator alone, and end with it. */
+    private final boolean ownsWatches;
+    private final Runnable onChange = this::changed;
     private volatile boolean leader;
     private SharedIndexInformer<Service> services;
     private SharedIndexInformer<Namespace> namespaces;
@@ -63,8 +65,21 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
     private record ServiceProblem(String service, Reason reason, String message) {
     }
 
+    /** An allocator with informers of its own. */
     public LoadBalancerAllocator(KubernetesClient client, AllocatorOptions options) {
+        this(client, new ClusterWatches(client, options.resync()), true, options);
+    }
+
+    /** An allocator reading the informers in {@code watches}, which other controllers of the pod share. */
+    public LoadBalancerAllocator(KubernetesClient client, ClusterWatches watches, AllocatorOptions options) {
+        this(client, watches, false, options);
+    }
+
+    private LoadBalancerAllocator(KubernetesClient client, ClusterWatches watches, boolean ownsWatches,
+                                  AllocatorOptions options) {
         this.client = client;
+        this.watches = watches;
+        this.ownsWatches = ownsWatches;
         this.options = options;
         this.events = new EventRecorder(client, options.eventNamespace(), options.identity());
         this.writer = new StatusWriter(client, events, () -> leader, this::retryLater);
@@ -74,17 +89,11 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
 
     /** Starts watching and competing for the lease; returns at once. */
     public synchronized void start() {
-        long resync = options.resync().toMillis();
-        services = watch(client.services().inAnyNamespace().runnableInformer(resync));
-        namespaces = watch(client.namespaces().runnableInformer(resync));
-        pools = watch(client.resources(ServiceIPPool.class).runnableInformer(resync));
-        configurations = watch(client.resources(BGPConfiguration.class).runnableInformer(resync));
+        services = watches.watch(Service.class, onChange);
+        namespaces = watches.watch(Namespace.class, onChange);
+        pools = watches.watch(ServiceIPPool.class, onChange);
+        configurations = watches.watch(BGPConfiguration.class, onChange);
         leadership.start();
-    }
-
-    private <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer) {
-        informers.add(informer);
-        return Informers.startWatching(informer, this::changed, LOG);
     }
 
     @Override
@@ -299,7 +308,10 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
     public synchronized void close() {
         leadership.close();
         leader = false;
-        informers.forEach(SharedIndexInformer::close);
+        watches.unwatch(onChange);
+        if (ownsWatches) {
+            watches.close();
+        }
         thread.shutdownNow();
         try {
             // A pass in flight finishes its write (bounded by the request timeout) before the caller closes the client.

@@ -47,7 +47,11 @@ public final class KubernetesStateSource implements AutoCloseable {
     private final AtomicBoolean pending = new AtomicBoolean();
     /** A recompute after the shorter {@link SourceOptions#endpointDebounce} is scheduled. */
     private final AtomicBoolean pendingSoon = new AtomicBoolean();
-    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private final ClusterWatches watches;
+    /** The watches were made for this source alone, and end with it. */
+    private final boolean ownsWatches;
+    private final Runnable onChange = this::changed;
+    private final Runnable onChangeSoon = this::changedSoon;
     private SharedIndexInformer<Node> nodes;
     private SharedIndexInformer<BGPConfiguration> configurations;
     private SharedIndexInformer<BGPPeer> peers;
@@ -58,8 +62,22 @@ public final class KubernetesStateSource implements AutoCloseable {
     private Set<Problem> reported = Set.of();
     private String lastUnavailable;
 
+    /** A source with informers of its own. */
     public KubernetesStateSource(KubernetesClient client, SourceOptions options, DesiredStateListener listener) {
+        this(client, new ClusterWatches(client, options.resync()), true, options, listener);
+    }
+
+    /** A source reading the informers in {@code watches}, which other controllers of the pod share. */
+    public KubernetesStateSource(KubernetesClient client, ClusterWatches watches, SourceOptions options,
+                                 DesiredStateListener listener) {
+        this(client, watches, false, options, listener);
+    }
+
+    private KubernetesStateSource(KubernetesClient client, ClusterWatches watches, boolean ownsWatches,
+                                  SourceOptions options, DesiredStateListener listener) {
         this.client = client;
+        this.watches = watches;
+        this.ownsWatches = ownsWatches;
         this.options = options;
         this.listener = listener;
         this.events = new EventRecorder(client, options.eventNamespace(), options.nodeName());
@@ -73,18 +91,15 @@ public final class KubernetesStateSource implements AutoCloseable {
 
     /** Starts the informers and returns at once; the first state arrives once everything is listed. */
     public synchronized void start() {
-        long resync = options.resync().toMillis();
-        nodes = watch(client.nodes().runnableInformer(resync), this::changed);
-        configurations = watch(client.resources(BGPConfiguration.class).runnableInformer(resync), this::changed);
-        peers = watch(client.resources(BGPPeer.class).runnableInformer(resync), this::changed);
-        services = watch(client.services().inAnyNamespace().runnableInformer(resync), this::changedSoon);
-        endpointSlices = watch(client.discovery().v1().endpointSlices().inAnyNamespace().runnableInformer(resync),
-                this::changedSoon);
+        nodes = watch(Node.class, onChange);
+        configurations = watch(BGPConfiguration.class, onChange);
+        peers = watch(BGPPeer.class, onChange);
+        services = watch(Service.class, onChangeSoon);
+        endpointSlices = watch(EndpointSlice.class, onChangeSoon);
     }
 
-    private <T extends HasMetadata> SharedIndexInformer<T> watch(SharedIndexInformer<T> informer, Runnable changed) {
-        informers.add(informer);
-        return Informers.startWatching(informer, changed, LOG);
+    private <T extends HasMetadata> SharedIndexInformer<T> watch(Class<T> kind, Runnable changed) {
+        return watches.watch(kind, changed);
     }
 
     /** The last state handed to the listener, if any. */
@@ -181,7 +196,10 @@ public final class KubernetesStateSource implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        informers.forEach(SharedIndexInformer::close);
+        watches.unwatch(onChange, onChangeSoon);
+        if (ownsWatches) {
+            watches.close();
+        }
         thread.shutdownNow();
     }
 }
