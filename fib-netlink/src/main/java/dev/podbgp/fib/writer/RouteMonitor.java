@@ -6,6 +6,7 @@ import dev.podbgp.fib.netlink.Errno;
 import dev.podbgp.fib.netlink.Messages;
 import dev.podbgp.fib.netlink.NetlinkException;
 import dev.podbgp.fib.netlink.NetlinkSocket;
+import dev.podbgp.fib.netlink.SocketFilter;
 import dev.podbgp.fib.route.KernelRoute;
 import dev.podbgp.fib.route.RouteDump;
 import dev.podbgp.fib.route.RouteOwner;
@@ -60,6 +61,9 @@ final class RouteMonitor implements Runnable, AutoCloseable {
         socket.joinGroup(RTNLGRP_IPV4_ROUTE);
         socket.joinGroup(RTNLGRP_IPV6_ROUTE);
         socket.joinGroup(RTNLGRP_LINK);
+        // Our own additions are all skipped below; dropped in the kernel they cost no queueing,
+        // copying or overrun (a full-table load is a million of them).
+        socket.attachFilter(SocketFilter.dropOwnRouteAdditions(owner.protocol()));
         this.thread = Thread.ofPlatform().name("fib-monitor").daemon().unstarted(this);
     }
 
