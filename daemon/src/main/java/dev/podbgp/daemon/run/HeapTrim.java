@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Gives heap back once a large table change is over. The serial collector grows the heap while a
@@ -19,6 +20,13 @@ import java.util.function.BooleanSupplier;
  * then decides how much stays committed. A full table's withdrawal and relearning thus end at the
  * same footprint each time instead of ratcheting up.
  *
+ * <p>A table that never goes quiet (a peer flapping its full table faster than the check period)
+ * would still ratchet: the serial collector grows the old generation with the garbage each pass
+ * promotes rather than collect it. So once a quiet trim has measured what the table needs, a
+ * large change also trims while the table is busy when the committed heap has outgrown that
+ * measure by {@link #CHURN_GROWTH} plus {@link #CHURN_HEADROOM}; the trim after it is the new
+ * measure. The first table streaming in is never interrupted: there is no measure yet.
+ *
  * <p>Changes are counted on the RIB thread (the only writer); {@link #check} runs on the daemon's
  * metrics thread. The collection stops the JVM for a few hundred milliseconds at a full table, far
  * below any hold time, and only after the table went quiet.
@@ -26,21 +34,29 @@ import java.util.function.BooleanSupplier;
 final class HeapTrim implements RibListener {
     /** About a twentieth of a full table: podCIDR churn of a cluster never gets there. */
     static final long LARGE_CHANGE = 50_000;
+    /** How far the committed heap may outgrow the last trim's before a busy table is trimmed too. */
+    static final double CHURN_GROWTH = 1.5;
+    static final long CHURN_HEADROOM = 32L << 20;
     private static final EventLog LOG = EventLog.named("podbgp.memory");
+    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     private final Runnable collector;
     private final BooleanSupplier fibIdle;
+    private final LongSupplier committed;
     private volatile long changes;
     private long changesAtLastCheck;
     private long changesAtLastTrim;
+    /** The committed heap right after the last trim; 0 before the first. */
+    private long committedAfterTrim;
 
     HeapTrim(BooleanSupplier fibIdle) {
-        this(Runtime.getRuntime()::gc, fibIdle);
+        this(Runtime.getRuntime()::gc, fibIdle, () -> MEMORY.getHeapMemoryUsage().getCommitted());
     }
 
-    HeapTrim(Runnable collector, BooleanSupplier fibIdle) {
+    HeapTrim(Runnable collector, BooleanSupplier fibIdle, LongSupplier committed) {
         this.collector = collector;
         this.fibIdle = fibIdle;
+        this.committed = committed;
     }
 
     @Override
@@ -49,23 +65,35 @@ final class HeapTrim implements RibListener {
         changes++;
     }
 
-    /** Trims when the table was quiet since the last call after a large change; true when it did. */
+    /**
+     * Trims after a large change when the table was quiet since the last call, or when it is still busy
+     * but the heap has outgrown the last trim's ({@link #CHURN_GROWTH}); true when it did.
+     */
     boolean check() {
         long now = changes;
         boolean quiet = now == changesAtLastCheck;
         changesAtLastCheck = now;
-        if (!quiet || now - changesAtLastTrim < LARGE_CHANGE || !fibIdle.getAsBoolean()) {
+        if (now - changesAtLastTrim < LARGE_CHANGE) {
+            return false;
+        }
+        String why;
+        if (quiet && fibIdle.getAsBoolean()) {
+            why = "quiet";
+        } else if (!quiet && committedAfterTrim > 0
+                && committed.getAsLong() > committedAfterTrim * CHURN_GROWTH + CHURN_HEADROOM) {
+            why = "churn";
+        } else {
             return false;
         }
         long sinceTrim = now - changesAtLastTrim;
         changesAtLastTrim = now;
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        MemoryUsage before = memory.getHeapMemoryUsage();
+        MemoryUsage before = MEMORY.getHeapMemoryUsage();
         long start = System.nanoTime();
         collector.run();
         long millis = (System.nanoTime() - start) / 1_000_000;
-        MemoryUsage after = memory.getHeapMemoryUsage();
-        LOG.info("heap-trimmed").with("rib-changes", sinceTrim)
+        MemoryUsage after = MEMORY.getHeapMemoryUsage();
+        committedAfterTrim = committed.getAsLong();
+        LOG.info("heap-trimmed").with("why", why).with("rib-changes", sinceTrim)
                 .with("used-mb", mb(before.getUsed()) + "->" + mb(after.getUsed()))
                 .with("committed-mb", mb(before.getCommitted()) + "->" + mb(after.getCommitted()))
                 .with("millis", millis).log();

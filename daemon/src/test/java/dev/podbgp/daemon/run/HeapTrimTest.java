@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class HeapTrimTest {
     private final AtomicInteger collections = new AtomicInteger();
     private boolean fibIdle = true;
-    private final HeapTrim trim = new HeapTrim(collections::incrementAndGet, () -> fibIdle);
+    private long committed = 100L << 20;
+    private final HeapTrim trim = new HeapTrim(collections::incrementAndGet, () -> fibIdle, () -> committed);
     private static final LocRibChange CHANGE = new LocRibChange.Withdrawn(Prefix.parse("10.0.0.0/24"));
 
     private void changes(long n) {
@@ -68,5 +69,35 @@ class HeapTrimTest {
             trim.check();
             assertThat(collections).hasValue(cycle);
         }
+    }
+
+    @Test
+    void aTableThatNeverGoesQuietIsTrimmedOnceTheHeapOutgrowsTheLastTrim() {
+        changes(HeapTrim.LARGE_CHANGE);
+        trim.check();
+        assertThat(trim.check()).as("the first quiet trim measures the table: 100 MB").isTrue();
+        long bound = (long) (committed * HeapTrim.CHURN_GROWTH) + HeapTrim.CHURN_HEADROOM;
+        for (int period = 0; period < 3; period++) {
+            changes(HeapTrim.LARGE_CHANGE);
+            committed = bound; // grown, but not past the bound
+            assertThat(trim.check()).isFalse();
+        }
+        changes(HeapTrim.LARGE_CHANGE);
+        committed = bound + 1;
+        assertThat(trim.check()).as("busy, and past the bound").isTrue();
+        committed = 120L << 20;
+        changes(HeapTrim.LARGE_CHANGE);
+        assertThat(trim.check()).as("the new measure is what the trim left").isFalse();
+        assertThat(collections).hasValue(2);
+    }
+
+    @Test
+    void theFirstTableStreamingInIsNeverInterruptedHoweverTheHeapGrows() {
+        for (int period = 0; period < 5; period++) {
+            changes(HeapTrim.LARGE_CHANGE);
+            committed += 200L << 20;
+            assertThat(trim.check()).isFalse();
+        }
+        assertThat(collections).hasValue(0);
     }
 }
