@@ -5,6 +5,7 @@ import dev.podbgp.config.StandardCommunity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Path attributes written as text in CRD fields and annotations; a bad value is a {@link Problem}, not an error. */
 final class AttributeText {
@@ -12,17 +13,17 @@ final class AttributeText {
     }
 
     static Optional<StandardCommunity> community(Fields f, String field, String text) {
-        try {
-            return Optional.of(StandardCommunity.parse(text.trim()));
-        } catch (IllegalArgumentException e) {
-            f.problem(field, e.getMessage());
-            return Optional.empty();
-        }
+        return parsed(f, field, text, StandardCommunity::parse);
     }
 
     static Optional<LargeCommunitySpec> largeCommunity(Fields f, String field, String text) {
+        return parsed(f, field, text, LargeCommunitySpec::parse);
+    }
+
+    /** {@code parse} of the trimmed text, or empty with its complaint as the field's problem. */
+    private static <T> Optional<T> parsed(Fields f, String field, String text, Function<String, T> parse) {
         try {
-            return Optional.of(LargeCommunitySpec.parse(text.trim()));
+            return Optional.of(parse.apply(text.trim()));
         } catch (IllegalArgumentException e) {
             f.problem(field, e.getMessage());
             return Optional.empty();
@@ -44,7 +45,7 @@ final class AttributeText {
     }
 
     /** A comma-separated list, each element parsed by {@code one}; the bad ones are reported and left out. */
-    static <T> List<T> list(String text, java.util.function.Function<String, Optional<T>> one) {
+    static <T> List<T> list(String text, Function<String, Optional<T>> one) {
         List<T> out = new ArrayList<>();
         for (String part : text.split(",")) {
             if (!part.isBlank()) {
