@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -21,8 +20,9 @@ final class LocalOrigins {
 
     private final Rib rib;
     private final Map<Prefix, ScopedOrigin> scoped = new HashMap<>();
-    /** Every peer address some scope names, recomputed when a scope changes (there are a handful). */
-    private Set<IpAddress> named = Set.of();
+    /** How many scoped prefixes name each peer address; its key set is every address some scope names. */
+    private final Map<IpAddress, Integer> namedBy = new HashMap<>();
+    private final Set<IpAddress> named = Collections.unmodifiableSet(namedBy.keySet());
 
     LocalOrigins(Rib rib) {
         this.rib = rib;
@@ -82,6 +82,7 @@ final class LocalOrigins {
         if (o == null) {
             o = new ScopedOrigin(rib.localAttributes(prefix));
         }
+        Set<IpAddress> namedBefore = wasScoped ? o.named() : Set.of();
         op.accept(o);
         boolean isScoped = !o.isUniform();
         if (isScoped) {
@@ -89,10 +90,10 @@ final class LocalOrigins {
         } else {
             scoped.remove(prefix);
         }
-        if (wasScoped || isScoped) {
-            Set<IpAddress> all = new TreeSet<>();
-            scoped.values().forEach(s -> all.addAll(s.named()));
-            named = Collections.unmodifiableSet(all);
+        // Counted per change, not recomputed over every scoped prefix: a helper may scope thousands.
+        namedBefore.forEach(a -> namedBy.computeIfPresent(a, (k, n) -> n == 1 ? null : n - 1));
+        if (isScoped) {
+            o.named().forEach(a -> namedBy.merge(a, 1, Integer::sum));
         }
         PathAttributes representative = o.representative();
         rib.setLocalRoute(prefix, representative);
