@@ -111,6 +111,8 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
 
     private void forget() {
         allocator = null;
+        // Another leader may have acted meanwhile: what this pod reported before is reported again if it still holds.
+        reported = Set.of();
         writer.forget();
     }
 
@@ -182,8 +184,11 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
             return;
         }
         disabledLogged = false;
+        // One read of the pools for the whole pass: the informer may add one meanwhile, and the statuses
+        // written below must describe the pools the decisions were made with.
+        List<ServiceIPPool> poolObjects = pools.getStore().list();
         Map<String, PoolMapper.Mapped> mapped = new LinkedHashMap<>();
-        pools.getStore().list().stream().sorted(Comparator.comparing(p -> p.getMetadata().getName()))
+        poolObjects.stream().sorted(Comparator.comparing(p -> p.getMetadata().getName()))
                 .forEach(p -> mapped.put(p.getMetadata().getName(), PoolMapper.map(p)));
         List<AddressPool> usable = mapped.values().stream().map(PoolMapper.Mapped::pool).toList();
         Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
@@ -235,7 +240,7 @@ public final class LoadBalancerAllocator implements AutoCloseable, AllocatorLead
         reported = now;
         writer.retain(present, mapped.keySet());
         Instant at = Instant.now();
-        for (ServiceIPPool p : pools.getStore().list()) {
+        for (ServiceIPPool p : poolObjects) {
             PoolMapper.Mapped m = mapped.get(p.getMetadata().getName());
             ServiceIPPoolStatus status = PoolStatusBuilder.build(p, allocator.usage(m.pool()), m.problems(),
                     waiting.getOrDefault(m.pool().name(), List.of()), conflicts.getOrDefault(m.pool().name(), List.of()), at);

@@ -15,8 +15,6 @@ import java.util.List;
  * cannot be undone, waiting for a fix can.
  */
 public final class PoolMapper {
-    /** A requirement no label set meets ("in the empty set"). */
-
     public record Mapped(AddressPool pool, List<String> problems) {
         public Mapped {
             problems = List.copyOf(problems);
