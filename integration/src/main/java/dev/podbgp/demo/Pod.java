@@ -1,10 +1,11 @@
 package dev.podbgp.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podbgp.daemon.cni.CniRunner;
 import dev.podbgp.daemon.cni.TargetNamespace;
+import dev.podbgp.daemon.json.JsonArray;
+import dev.podbgp.daemon.json.JsonObject;
+import dev.podbgp.daemon.json.JsonParser;
+import dev.podbgp.daemon.json.JsonValue;
 import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.lab.Node;
@@ -12,13 +13,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** A pod: its own network namespace and the addresses host-local gave its eth0, one per podCIDR family. */
 public record Pod(Node namespace, List<IpAddress> addresses) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public Pod {
         addresses = List.copyOf(addresses);
         if (addresses.isEmpty()) {
@@ -44,24 +44,31 @@ public record Pod(Node namespace, List<IpAddress> addresses) {
      * nodes sharing this machine never share /var/lib/cni.
      */
     public static Pod attach(Node node, Path conflist, Path ipamDir, String label) {
-        JsonNode parsed;
+        JsonObject parsed;
         try {
-            parsed = JSON.readTree(Files.readAllBytes(conflist));
+            parsed = JsonParser.parseObject(Files.readString(conflist));
         } catch (IOException e) {
             throw new UncheckedIOException("no conflist at " + conflist + " (has podbgp started?)", e);
         }
-        ObjectNode leased = parsed.deepCopy();
-        for (JsonNode plugin : leased.path("plugins")) {
-            if (plugin.path("ipam") instanceof ObjectNode ipam && ipam.has("type")) {
-                ipam.put("dataDir", ipamDir.toString());
-            }
+        List<JsonValue> plugins = new ArrayList<>();
+        for (JsonValue plugin : parsed.array("plugins")) {
+            plugins.add(withIpamDir(plugin, ipamDir));
         }
+        JsonObject leased = parsed.with("plugins", new JsonArray(plugins));
         Node podNs = node.lab().node(label);
         CniRunner runner = new CniRunner(TargetNamespace.named(node.name()));
         CniRunner.Attachment a = CniRunner.Attachment.of(podNs.name(), Path.of("/var/run/netns", podNs.name()));
         node.lab().onClose("CNI DEL " + label, () -> runner.del(leased, a, Optional.empty()));
         CniRunner.Result r = runner.add(leased, a);
         return new Pod(podNs, r.addresses());
+    }
+
+    /** {@code plugin} with its IPAM plugin's leases in {@code dir}, when it has an IPAM section. */
+    private static JsonValue withIpamDir(JsonValue plugin, Path dir) {
+        if (plugin instanceof JsonObject p && p.object("ipam").filter(i -> i.has("type")).orElse(null) instanceof JsonObject ipam) {
+            return p.with("ipam", ipam.with("dataDir", JsonValue.of(dir.toString())));
+        }
+        return plugin;
     }
 
     @Override

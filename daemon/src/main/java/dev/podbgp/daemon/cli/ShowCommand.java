@@ -1,6 +1,12 @@
 package dev.podbgp.daemon.cli;
 
 import dev.podbgp.daemon.control.ControlException;
+import dev.podbgp.daemon.control.FibView;
+import dev.podbgp.daemon.control.NeighborView;
+import dev.podbgp.daemon.control.RouteView;
+import dev.podbgp.daemon.control.ViewJson;
+import dev.podbgp.daemon.json.JsonString;
+import dev.podbgp.daemon.json.JsonValue;
 import dev.podbgp.inet.Prefix;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -30,7 +36,7 @@ final class ShowCommand {
             footerHeading = "%nExample:%n", footer = "  podbgp show neighbors -o json")
     void neighbors(@Mixin SocketOption socket, @Mixin OutputOption output) throws ControlException {
         var views = socket.client().neighbors();
-        print(output, views, ViewTables.neighbors(views));
+        print(output, ViewJson.toJson(views, NeighborView::toJson), ViewTables.neighbors(views));
     }
 
     @Command(name = "routes", mixinStandardHelpOptions = true,
@@ -50,7 +56,7 @@ final class ShowCommand {
             }
         }
         var views = socket.client().routes(Optional.ofNullable(prefix));
-        print(output, views, ViewTables.routes(views));
+        print(output, ViewJson.toJson(views, RouteView::toJson), ViewTables.routes(views));
     }
 
     @Command(name = "fib", mixinStandardHelpOptions = true,
@@ -60,7 +66,7 @@ final class ShowCommand {
             footerHeading = "%nExample:%n", footer = "  podbgp show fib")
     void fib(@Mixin SocketOption socket, @Mixin OutputOption output) throws ControlException {
         var views = socket.client().fib();
-        print(output, views, ViewTables.fib(views));
+        print(output, ViewJson.toJson(views, FibView::toJson), ViewTables.fib(views));
     }
 
     @Command(name = "config", mixinStandardHelpOptions = true,
@@ -68,12 +74,12 @@ final class ShowCommand {
             footerHeading = "%nExample:%n", footer = "  podbgp show config > running.yaml")
     void config(@Mixin SocketOption socket, @Mixin OutputOption output) throws ControlException {
         String text = socket.client().config();
-        print(output, text, text.endsWith("\n") ? text : text + "\n");
+        print(output, new JsonString(text), text.endsWith("\n") ? text : text + "\n");
     }
 
-    private void print(OutputOption output, Object value, String table) {
+    private void print(OutputOption output, JsonValue json, String table) {
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output.format == OutputOption.Format.json ? ViewTables.json(value) : table);
+        out.print(output.format == OutputOption.Format.json ? ViewTables.json(json) : table);
         out.flush();
     }
 }

@@ -1,26 +1,20 @@
 package dev.podbgp.daemon.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.podbgp.daemon.control.FibView;
 import dev.podbgp.daemon.control.NeighborView;
 import dev.podbgp.daemon.control.RouteView;
+import dev.podbgp.daemon.json.JsonValue;
+import dev.podbgp.daemon.json.JsonWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How each control-API view prints: a table for people, JSON (the records' fields) for scripts. */
+/** How each control-API view prints: a table for people, JSON (the records' components) for scripts. */
 final class ViewTables {
     private ViewTables() {}
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("view records always serialize", e);
-        }
+    /** The pretty layout and a final newline: a record is an object named after its components. */
+    static String json(JsonValue value) {
+        return JsonWriter.pretty(value) + "\n";
     }
 
     static String neighbors(List<NeighborView> neighbors) {

@@ -1,14 +1,9 @@
 package dev.podbgp.daemon.cni;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podbgp.daemon.json.JsonArray;
+import dev.podbgp.daemon.json.JsonObject;
+import dev.podbgp.daemon.json.JsonValue;
+import dev.podbgp.daemon.json.JsonWriter;
 import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Ipv4Address;
@@ -18,6 +13,7 @@ import dev.podbgp.inet.Ipv6Prefix;
 import dev.podbgp.inet.Prefix;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -53,8 +49,6 @@ public record CniConflist(String networkName, String bridge, int mtu, List<Prefi
     // RFC 8200 §5: IPv6 links need an MTU of at least 1280; 68 is the IPv4 minimum (RFC 791).
     private static final int MIN_MTU_IPV6 = 1280;
     private static final int MIN_MTU_IPV4 = 68;
-
-    private static final ObjectWriter WRITER = new ObjectMapper().writer(prettyPrinter());
 
     public CniConflist {
         if (!NETWORK_NAME.matcher(networkName).matches()) {
@@ -113,55 +107,48 @@ public record CniConflist(String networkName, String bridge, int mtu, List<Prefi
     }
 
     /** The conflist as a JSON tree, keys in their final order. */
-    public ObjectNode toTree() {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode root = f.objectNode();
-        root.put("cniVersion", CNI_VERSION);
-        root.put("name", networkName);
-        ArrayNode plugins = root.putArray("plugins");
-
-        ObjectNode br = plugins.addObject();
-        br.put("type", "bridge");
-        br.put("bridge", bridge);
-        br.put("isGateway", true);
-        // podbgp masquerades in its own nftables table, only for traffic leaving the cluster pod
-        // CIDRs; the plugin's own masquerade would also NAT pod-to-pod traffic across nodes.
-        br.put("ipMasq", false);
-        // a pod can reach itself through a Service VIP that a node-side proxy sends back to it
-        br.put("hairpinMode", true);
-        br.put("mtu", mtu);
-
-        ObjectNode ipam = br.putObject("ipam");
-        ipam.put("type", "host-local");
-        ArrayNode ranges = ipam.putArray("ranges");
+    public JsonObject toTree() {
+        List<JsonValue> ranges = new ArrayList<>();
         for (Prefix p : podCidrs) {
-            ObjectNode range = ranges.addArray().addObject();
-            range.put("subnet", p.toString());
-            range.put("gateway", gateway(p).toString());
+            ranges.add(JsonArray.of(JsonObject.builder().put("subnet", p.toString())
+                    .put("gateway", gateway(p).toString()).build()));
         }
-        ArrayNode routes = ipam.putArray("routes");
+        List<JsonValue> routes = new ArrayList<>();
         // no "gw": the plugins route each family's default via that family's range gateway
         if (hasFamily(AddressFamily.IPV4)) {
-            routes.addObject().put("dst", "0.0.0.0/0");
+            routes.add(JsonObject.builder().put("dst", "0.0.0.0/0").build());
         }
         if (hasFamily(AddressFamily.IPV6)) {
-            routes.addObject().put("dst", "::/0");
+            routes.add(JsonObject.builder().put("dst", "::/0").build());
         }
+        JsonObject.Builder ipam = JsonObject.builder().put("type", "host-local").put("ranges", new JsonArray(ranges))
+                .put("routes", new JsonArray(routes));
         ipamDataDir.ifPresent(d -> ipam.put("dataDir", d.toString()));
 
-        ObjectNode portmap = plugins.addObject();
-        portmap.put("type", "portmap");
-        portmap.putObject("capabilities").put("portMappings", true);
-        return root;
+        JsonObject bridgePlugin = JsonObject.builder()
+                .put("type", "bridge")
+                .put("bridge", bridge)
+                .put("isGateway", true)
+                // podbgp masquerades in its own nftables table, only for traffic leaving the cluster pod
+                // CIDRs; the plugin's own masquerade would also NAT pod-to-pod traffic across nodes.
+                .put("ipMasq", false)
+                // a pod can reach itself through a Service VIP that a node-side proxy sends back to it
+                .put("hairpinMode", true)
+                .put("mtu", mtu)
+                .put("ipam", ipam.build())
+                .build();
+        JsonObject portmap = JsonObject.builder().put("type", "portmap")
+                .put("capabilities", JsonObject.builder().put("portMappings", true).build()).build();
+        return JsonObject.builder()
+                .put("cniVersion", CNI_VERSION)
+                .put("name", networkName)
+                .put("plugins", JsonArray.of(bridgePlugin, portmap))
+                .build();
     }
 
     /** Pretty JSON with two-space indents and a final newline, byte-for-byte stable. */
     public String toJson() {
-        try {
-            return WRITER.writeValueAsString(toTree()) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings, numbers and booleans always serializes", e);
-        }
+        return JsonWriter.pretty(toTree()) + "\n";
     }
 
     public byte[] toBytes() {
@@ -170,13 +157,5 @@ public record CniConflist(String networkName, String bridge, int mtu, List<Prefi
 
     public boolean hasFamily(AddressFamily family) {
         return podCidrs.stream().anyMatch(p -> p.family() == family);
-    }
-
-    private static DefaultPrettyPrinter prettyPrinter() {
-        // "key": value, arrays one element per line, '\n' whatever the platform's line separator
-        DefaultIndenter indent = new DefaultIndenter("  ", "\n");
-        Separators sep = Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER);
-        return new DefaultPrettyPrinter(sep).withObjectIndenter(indent).withArrayIndenter(indent);
     }
 }

@@ -1,9 +1,10 @@
 package dev.podbgp.daemon.cni;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podbgp.daemon.json.JsonBoolean;
+import dev.podbgp.daemon.json.JsonException;
+import dev.podbgp.daemon.json.JsonObject;
+import dev.podbgp.daemon.json.JsonParser;
+import dev.podbgp.daemon.json.JsonValue;
 import dev.podbgp.inet.IpAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,6 @@ public final class CniRunner {
     /** Where Debian's containernetworking-plugins and the upstream tarball put the plugins. */
     public static final List<Path> DEFAULT_CNI_PATH = List.of(Path.of("/usr/lib/cni"), Path.of("/opt/cni/bin"));
     private static final Duration PLUGIN_TIMEOUT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TargetNamespace node;
     private final List<Path> cniPath;
@@ -62,7 +62,7 @@ public final class CniRunner {
      * @param ifName       interface name inside the pod
      * @param capabilities runtime values by capability name, e.g. {@code portMappings}
      */
-    public record Attachment(String containerId, Path netns, String ifName, Map<String, Object> capabilities) {
+    public record Attachment(String containerId, Path netns, String ifName, Map<String, JsonValue> capabilities) {
         public Attachment {
             capabilities = Map.copyOf(capabilities);
         }
@@ -73,12 +73,13 @@ public final class CniRunner {
     }
 
     /** The result of an ADD, as the last plugin printed it. */
-    public record Result(JsonNode json) {
+    public record Result(JsonObject json) {
         /** The pod's addresses (without prefix length), in the order the result lists them. */
         public List<IpAddress> addresses() {
             List<IpAddress> out = new ArrayList<>();
-            for (JsonNode ip : json.path("ips")) {
-                String a = ip.path("address").asText();
+            for (JsonValue ip : json.array("ips")) {
+                String a = ip.asObject().flatMap(o -> o.string("address"))
+                        .orElseThrow(() -> new JsonException("CNI result ip without an address: " + ip));
                 int slash = a.indexOf('/');
                 out.add(IpAddress.parse(slash < 0 ? a : a.substring(0, slash)));
             }
@@ -90,10 +91,10 @@ public final class CniRunner {
         return add(conflist.toTree(), a);
     }
 
-    public Result add(JsonNode conflist, Attachment a) {
-        JsonNode prev = null;
-        for (JsonNode plugin : plugins(conflist)) {
-            ObjectNode conf = pluginConfig(conflist, plugin, a, prev);
+    public Result add(JsonObject conflist, Attachment a) {
+        JsonObject prev = null;
+        for (JsonObject plugin : plugins(conflist)) {
+            JsonObject conf = pluginConfig(conflist, plugin, a, prev);
             prev = parse(pluginName(plugin), invoke("ADD", conf, a));
         }
         return new Result(prev);
@@ -103,44 +104,49 @@ public final class CniRunner {
         del(conflist.toTree(), a, added);
     }
 
-    public void del(JsonNode conflist, Attachment a, Optional<Result> added) {
-        List<JsonNode> plugins = plugins(conflist);
+    public void del(JsonObject conflist, Attachment a, Optional<Result> added) {
+        List<JsonObject> plugins = plugins(conflist);
         for (int i = plugins.size() - 1; i >= 0; i--) {
-            ObjectNode conf = pluginConfig(conflist, plugins.get(i), a, added.map(Result::json).orElse(null));
+            JsonObject conf = pluginConfig(conflist, plugins.get(i), a, added.map(Result::json).orElse(null));
             invoke("DEL", conf, a);
         }
     }
 
-    private static List<JsonNode> plugins(JsonNode conflist) {
-        List<JsonNode> out = new ArrayList<>();
-        conflist.path("plugins").forEach(out::add);
+    private static List<JsonObject> plugins(JsonObject conflist) {
+        List<JsonObject> out = new ArrayList<>();
+        for (JsonValue plugin : conflist.array("plugins")) {
+            out.add(plugin.asObject().orElseThrow(() -> new IllegalArgumentException("plugin is not an object: " + plugin)));
+        }
         if (out.isEmpty()) {
             throw new IllegalArgumentException("conflist has no plugins");
         }
         return out;
     }
 
-    private static ObjectNode pluginConfig(JsonNode conflist, JsonNode plugin, Attachment a, JsonNode prevResult) {
-        ObjectNode conf = JSON.createObjectNode();
-        conf.set("cniVersion", conflist.get("cniVersion"));
-        conf.set("name", conflist.get("name"));
-        plugin.properties().forEach(e -> conf.set(e.getKey(), e.getValue()));
-        Map<String, Object> runtime = new LinkedHashMap<>();
-        plugin.path("capabilities").properties().forEach(e -> {
-            if (e.getValue().asBoolean() && a.capabilities().containsKey(e.getKey())) {
-                runtime.put(e.getKey(), a.capabilities().get(e.getKey()));
+    private static JsonObject pluginConfig(JsonObject conflist, JsonObject plugin, Attachment a, JsonObject prevResult) {
+        JsonObject.Builder conf = JsonObject.builder();
+        conflist.get("cniVersion").ifPresent(v -> conf.put("cniVersion", v));
+        conflist.get("name").ifPresent(v -> conf.put("name", v));
+        plugin.members().forEach(conf::put);
+        JsonObject.Builder runtime = JsonObject.builder();
+        boolean anyRuntime = false;
+        for (Map.Entry<String, JsonValue> e : plugin.object("capabilities").orElse(JsonObject.EMPTY).members().entrySet()) {
+            JsonValue value = a.capabilities().get(e.getKey());
+            if (e.getValue() == JsonBoolean.TRUE && value != null) {
+                runtime.put(e.getKey(), value);
+                anyRuntime = true;
             }
-        });
-        if (!runtime.isEmpty()) {
-            conf.set("runtimeConfig", JSON.valueToTree(runtime));
+        }
+        if (anyRuntime) {
+            conf.put("runtimeConfig", runtime.build());
         }
         if (prevResult != null) {
-            conf.set("prevResult", prevResult);
+            conf.put("prevResult", prevResult);
         }
-        return conf;
+        return conf.build();
     }
 
-    private String invoke(String command, ObjectNode conf, Attachment a) {
+    private String invoke(String command, JsonObject conf, Attachment a) {
         String type = pluginName(conf);
         Path binary = locate(type);
         Map<String, String> env = new LinkedHashMap<>();
@@ -149,12 +155,7 @@ public final class CniRunner {
         env.put("CNI_NETNS", a.netns().toString());
         env.put("CNI_IFNAME", a.ifName());
         env.put("CNI_PATH", String.join(":", cniPath.stream().map(Path::toString).toList()));
-        byte[] stdin;
-        try {
-            stdin = JSON.writeValueAsBytes(conf);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] stdin = conf.toJson().getBytes(StandardCharsets.UTF_8);
         Exec.Result r = Exec.run(node.wrap(List.of(binary.toString())), stdin, env, PLUGIN_TIMEOUT);
         if (!r.ok()) {
             throw error(type, command, r);
@@ -164,13 +165,13 @@ public final class CniRunner {
 
     private static CniException error(String type, String command, Exec.Result r) {
         try {
-            JsonNode e = JSON.readTree(r.stdout());
-            if (e != null && e.has("msg")) {
-                String details = e.path("details").asText("");
-                return new CniException(type, e.path("code").asInt(-1),
-                        command + ": " + e.get("msg").asText() + (details.isEmpty() ? "" : ": " + details));
+            if (JsonParser.parse(r.stdout()) instanceof JsonObject e && e.string("msg").isPresent()) {
+                String details = e.string("details").orElse("");
+                long code = e.integer("code").orElse(-1);
+                return new CniException(type, code == (int) code ? (int) code : -1,
+                        command + ": " + e.requireString("msg") + (details.isEmpty() ? "" : ": " + details));
             }
-        } catch (JsonProcessingException ignored) {
+        } catch (JsonException ignored) {
             // not an error result; report the raw output below
         }
         return new CniException(type, -1, command + " exited " + r.exitCode() + ": " + r.stdout().strip() + " "
@@ -191,23 +192,17 @@ public final class CniRunner {
                 + " (Debian: apt-get install containernetworking-plugins)");
     }
 
-    private static String pluginName(JsonNode plugin) {
-        JsonNode t = plugin.get("type");
-        if (t == null || !t.isTextual()) {
-            throw new IllegalArgumentException("plugin without a type: " + plugin);
-        }
-        return t.asText();
+    private static String pluginName(JsonObject plugin) {
+        return plugin.string("type").orElseThrow(() -> new IllegalArgumentException("plugin without a type: " + plugin));
     }
 
-    private static JsonNode parse(String plugin, String stdout) {
+    private static JsonObject parse(String plugin, String stdout) {
+        JsonValue n;
         try {
-            JsonNode n = JSON.readTree(stdout.getBytes(StandardCharsets.UTF_8));
-            if (n == null || !n.isObject()) {
-                throw new CniException(plugin, -1, "ADD printed no result object: " + stdout);
-            }
-            return n;
-        } catch (java.io.IOException e) {
-            throw new CniException(plugin, -1, "ADD printed something that is not JSON: " + stdout);
+            n = JsonParser.parse(stdout);
+        } catch (JsonException e) {
+            throw new CniException(plugin, -1, "ADD printed something that is not JSON (" + e.getMessage() + "): " + stdout);
         }
+        return n.asObject().orElseThrow(() -> new CniException(plugin, -1, "ADD printed no result object: " + stdout));
     }
 }

@@ -1,8 +1,6 @@
 package dev.podbgp.daemon.cni;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podbgp.daemon.json.JsonObject;
 import dev.podbgp.inet.AddressFamily;
 import dev.podbgp.inet.IpAddress;
 import java.util.List;
@@ -14,8 +12,6 @@ import java.util.Optional;
  * device route) or a multipath one (no one router to peer with).
  */
 public final class DefaultGateway {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private DefaultGateway() {}
 
     /** The gateway of {@code family}'s default route in {@code ns}, or empty when there is none to peer with. */
@@ -25,25 +21,19 @@ public final class DefaultGateway {
     }
 
     static Optional<IpAddress> of(String json, AddressFamily family) {
-        JsonNode routes;
-        try {
-            routes = json.isBlank() ? JSON.createArrayNode() : JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("ip -j route show default printed something that is not JSON: " + json, e);
-        }
-        JsonNode best = null;
-        for (JsonNode r : routes) {
-            if (!r.path("type").asText("unicast").equals("unicast") || !r.path("table").asText("main").equals("main")) {
+        JsonObject best = null;
+        for (JsonObject r : IpJson.objects("ip -j route show default", json)) {
+            if (!r.string("type").orElse("unicast").equals("unicast") || !r.string("table").orElse("main").equals("main")) {
                 continue;
             }
-            if (best == null || r.path("metric").asLong(0) < best.path("metric").asLong(0)) {
+            if (best == null || r.integer("metric").orElse(0) < best.integer("metric").orElse(0)) {
                 best = r;
             }
         }
-        if (best == null || !best.path("gateway").isTextual()) {
+        if (best == null || best.string("gateway").isEmpty()) {
             return Optional.empty();
         }
-        IpAddress gateway = IpAddress.parse(best.get("gateway").asText());
+        IpAddress gateway = IpAddress.parse(best.requireString("gateway"));
         return gateway.family() == family ? Optional.of(gateway) : Optional.empty();
     }
 }

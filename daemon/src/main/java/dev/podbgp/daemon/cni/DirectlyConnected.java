@@ -1,8 +1,7 @@
 package dev.podbgp.daemon.cni;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podbgp.daemon.json.JsonNull;
+import dev.podbgp.daemon.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,8 +11,6 @@ import java.util.Optional;
  * multipath route or through {@code lo} is not directly connected.
  */
 public final class DirectlyConnected {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private DirectlyConnected() {}
 
     /** The interface {@code peer} is directly connected on, or empty; empty too when the kernel has no route to it. */
@@ -24,16 +21,16 @@ public final class DirectlyConnected {
 
     /** The device of an {@code ip -j route get} answer that names one and no gateway. */
     static Optional<String> onLink(String json) {
-        JsonNode route;
-        try {
-            route = json.isBlank() ? null : JSON.readTree(json).path(0);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("ip -j route get printed something that is not JSON: " + json, e);
-        }
-        if (route == null || route.hasNonNull("gateway") || route.has("nexthops") || !route.path("dev").isTextual()) {
+        List<JsonObject> routes = IpJson.objects("ip -j route get", json);
+        if (routes.isEmpty()) {
             return Optional.empty();
         }
-        String dev = route.get("dev").asText();
+        JsonObject route = routes.getFirst();
+        if (route.get("gateway").filter(g -> g != JsonNull.NULL).isPresent() || route.has("nexthops")
+                || route.string("dev").isEmpty()) {
+            return Optional.empty();
+        }
+        String dev = route.requireString("dev");
         return dev.equals("lo") ? Optional.empty() : Optional.of(dev);
     }
 }

@@ -1,8 +1,7 @@
 package dev.podbgp.daemon.cni;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podbgp.daemon.json.JsonObject;
+import dev.podbgp.daemon.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +21,6 @@ import java.util.TreeSet;
  * kernel over netlink in the namespace it runs in.
  */
 public final class UplinkMtu {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private UplinkMtu() {}
 
     /** The MTU of {@code iface}, or of the default route's device(s) when empty. */
@@ -53,7 +50,7 @@ public final class UplinkMtu {
         for (String peer : peers) {
             Exec.Result r = Exec.run(ns.wrap(List.of("ip", "-j", "route", "get", peer)));
             if (r.ok()) {
-                toPeers.addAll(devices(parse(r.stdout())));
+                toPeers.addAll(devices(IpJson.objects("ip -j route get", r.stdout())));
             }
         }
         toPeers.remove("lo");
@@ -65,17 +62,19 @@ public final class UplinkMtu {
     }
 
     static int linkMtu(TargetNamespace ns, String dev) {
-        JsonNode links = parse(Exec.run(ns.wrap(List.of("ip", "-j", "link", "show", "dev", dev))).orThrow());
-        JsonNode mtu = links.path(0).path("mtu");
-        if (!mtu.isInt()) {
+        List<JsonObject> links = IpJson.objects("ip -j link show",
+                Exec.run(ns.wrap(List.of("ip", "-j", "link", "show", "dev", dev))).orThrow());
+        long mtu = links.isEmpty() ? -1 : links.getFirst().integer("mtu").orElse(-1);
+        if (mtu <= 0 || mtu > Integer.MAX_VALUE) {
             throw new IllegalStateException("no MTU for interface " + dev + " in " + ns);
         }
-        return mtu.intValue();
+        return (int) mtu;
     }
 
     static List<String> defaultRouteDevices(TargetNamespace ns) {
         for (String family : List.of("-4", "-6")) {
-            JsonNode routes = parse(Exec.run(ns.wrap(List.of("ip", family, "-j", "route", "show", "default"))).orThrow());
+            List<JsonObject> routes = IpJson.objects("ip -j route show default",
+                    Exec.run(ns.wrap(List.of("ip", family, "-j", "route", "show", "default"))).orThrow());
             List<String> devs = devices(routes);
             if (!devs.isEmpty()) {
                 return devs;
@@ -85,27 +84,14 @@ public final class UplinkMtu {
     }
 
     /** Devices named by {@code ip -j route} output: "dev" of a route, or of each multipath next hop. */
-    static List<String> devices(JsonNode routes) {
+    static List<String> devices(List<JsonObject> routes) {
         TreeSet<String> devs = new TreeSet<>();
-        for (JsonNode r : routes) {
-            if (r.hasNonNull("dev")) {
-                devs.add(r.get("dev").asText());
-            }
-            for (JsonNode nh : r.path("nexthops")) {
-                if (nh.hasNonNull("dev")) {
-                    devs.add(nh.get("dev").asText());
-                }
+        for (JsonObject r : routes) {
+            r.string("dev").ifPresent(devs::add);
+            for (JsonValue nh : r.array("nexthops")) {
+                nh.asObject().flatMap(o -> o.string("dev")).ifPresent(devs::add);
             }
         }
         return new ArrayList<>(devs);
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            // "[]" when nothing matches; tolerate an empty output as well
-            return json.isBlank() ? JSON.createArrayNode() : JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("ip -j printed something that is not JSON: " + json, e);
-        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.podbgp.daemon.control;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.podbgp.daemon.json.JsonException;
+import dev.podbgp.daemon.json.JsonObject;
+import dev.podbgp.daemon.json.JsonParser;
+import dev.podbgp.daemon.json.JsonValue;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The CLI's side of the control socket: one connection, one request, one response per call. */
 public final class ControlClient {
@@ -36,35 +37,35 @@ public final class ControlClient {
     }
 
     public List<NeighborView> neighbors() throws ControlException {
-        return convert(call(new ControlRequest.ShowNeighbors()), new TypeReference<>() {});
+        return views(call(new ControlRequest.ShowNeighbors()), NeighborView::fromJson);
     }
 
     public List<RouteView> routes(Optional<String> prefix) throws ControlException {
-        return convert(call(new ControlRequest.ShowRoutes(prefix)), new TypeReference<>() {});
+        return views(call(new ControlRequest.ShowRoutes(prefix)), RouteView::fromJson);
     }
 
     public List<FibView> fib() throws ControlException {
-        return convert(call(new ControlRequest.ShowFib()), new TypeReference<>() {});
+        return views(call(new ControlRequest.ShowFib()), FibView::fromJson);
     }
 
     public String config() throws ControlException {
-        return call(new ControlRequest.ShowConfig()).asText();
+        return text(call(new ControlRequest.ShowConfig()));
     }
 
     public String routeCommand(String text) throws ControlException {
-        return call(new ControlRequest.RouteCommand(text)).asText();
+        return text(call(new ControlRequest.RouteCommand(text)));
     }
 
     public String reload() throws ControlException {
-        return call(new ControlRequest.Reload()).asText();
+        return text(call(new ControlRequest.Reload()));
     }
 
     public String clearNeighbor(String address, ClearScope scope) throws ControlException {
-        return call(new ControlRequest.ClearNeighbor(address, scope)).asText();
+        return text(call(new ControlRequest.ClearNeighbor(address, scope)));
     }
 
     /** Sends {@code request}; returns the {@code result} or throws the daemon's {@code error}. */
-    public JsonNode call(ControlRequest request) throws ControlException {
+    public JsonValue call(ControlRequest request) throws ControlException {
         if (!Files.exists(socket)) {
             throw new DaemonNotRunningException(socket, "no such file");
         }
@@ -102,23 +103,28 @@ public final class ControlClient {
         if (line == null) {
             throw new ControlException("the daemon closed the control connection without an answer");
         }
-        JsonNode response;
+        JsonObject response;
         try {
-            response = ControlProtocol.MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new ControlException("the daemon answered something that is not JSON: " + e.getOriginalMessage());
+            response = JsonParser.parseObject(line);
+        } catch (JsonException e) {
+            throw new ControlException("the daemon answered something that is not a JSON object: " + e.getMessage());
         }
-        if (response.path("ok").asBoolean(false)) {
-            return response.path("result");
+        if (response.bool("ok").orElse(false)) {
+            return response.get("result").orElseThrow(() -> new ControlException("the daemon answered ok without a result"));
         }
-        throw new ControlException(response.path("error").asText("the daemon refused the request without a reason"));
+        throw new ControlException(response.string("error").orElse("the daemon refused the request without a reason"));
     }
 
-    private static <T> T convert(JsonNode result, TypeReference<T> type) throws ControlException {
+    private static <T> List<T> views(JsonValue result, Function<JsonValue, T> fromJson) throws ControlException {
         try {
-            return ControlProtocol.MAPPER.convertValue(result, type);
-        } catch (IllegalArgumentException e) {
+            return ViewJson.fromJson(result, fromJson);
+        } catch (JsonException e) {
             throw new ControlException("the daemon's answer does not match this CLI's version: " + e.getMessage());
         }
+    }
+
+    private static String text(JsonValue result) throws ControlException {
+        return result.text().orElseThrow(() -> new ControlException("the daemon answered " + result + " where this CLI"
+                + " expects a text: versions differ"));
     }
 }

@@ -1,9 +1,10 @@
 package dev.podbgp.daemon.control;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podbgp.daemon.json.JsonException;
+import dev.podbgp.daemon.json.JsonNull;
+import dev.podbgp.daemon.json.JsonObject;
+import dev.podbgp.daemon.json.JsonParser;
+import dev.podbgp.daemon.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,10 +22,8 @@ public final class ControlProtocol {
     /** Requests longer than this are refused: a command line, not a bulk channel. */
     public static final int MAX_LINE = 1 << 20;
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
     public static String encode(ControlRequest request) {
-        ObjectNode o = MAPPER.createObjectNode();
+        JsonObject.Builder o = JsonObject.builder();
         switch (request) {
             case ControlRequest.ShowNeighbors r -> o.put("command", "show-neighbors");
             case ControlRequest.ShowRoutes r -> {
@@ -40,32 +39,32 @@ public final class ControlProtocol {
                 r.scope().soft().ifPresent(soft -> o.put("soft", soft));
             }
         }
-        return o.toString();
+        return o.build().toJson();
     }
 
     /** Parses one request line; a line that is not a known request is a {@link ControlException}. */
     public static ControlRequest decode(String line) throws ControlException {
-        JsonNode o;
+        JsonValue request;
         try {
-            o = MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new ControlException("request is not JSON: " + e.getOriginalMessage());
+            request = JsonParser.parse(line);
+        } catch (JsonException e) {
+            throw new ControlException("request is not JSON: " + e.getMessage());
         }
-        if (o == null || !o.isObject() || !o.path("command").isTextual()) {
+        if (!(request instanceof JsonObject o) || o.string("command").isEmpty()) {
             throw new ControlException("request must be a JSON object with a \"command\" string");
         }
-        String command = o.get("command").asText();
+        String command = o.requireString("command");
         return switch (command) {
             case "show-neighbors" -> new ControlRequest.ShowNeighbors();
             case "show-routes" -> new ControlRequest.ShowRoutes(
-                    o.hasNonNull("prefix") ? Optional.of(o.get("prefix").asText()) : Optional.empty());
+                    present(o, "prefix") ? Optional.of(text(o, "prefix")) : Optional.empty());
             case "show-fib" -> new ControlRequest.ShowFib();
             case "show-config" -> new ControlRequest.ShowConfig();
             case "route-command" -> {
-                if (!o.path("text").isTextual()) {
+                if (o.string("text").isEmpty()) {
                     throw new ControlException("route-command needs a \"text\" string");
                 }
-                yield new ControlRequest.RouteCommand(o.get("text").asText());
+                yield new ControlRequest.RouteCommand(o.requireString("text"));
             }
             case "reload" -> new ControlRequest.Reload();
             case "clear-neighbor" -> clearNeighbor(o);
@@ -74,17 +73,26 @@ public final class ControlProtocol {
         };
     }
 
-    private static ControlRequest.ClearNeighbor clearNeighbor(JsonNode o) throws ControlException {
-        if (!o.path("address").isTextual()) {
+    private static ControlRequest.ClearNeighbor clearNeighbor(JsonObject o) throws ControlException {
+        if (o.string("address").isEmpty()) {
             throw new ControlException("clear-neighbor needs an \"address\" string");
         }
         ClearScope scope = ClearScope.HARD;
-        if (o.hasNonNull("soft")) {
-            String soft = o.get("soft").asText();
+        if (present(o, "soft")) {
+            String soft = text(o, "soft");
             scope = ClearScope.ofSoft(soft).orElseThrow(
                     () -> new ControlException("clear-neighbor \"soft\" is \"in\" or \"out\", not \"" + soft + "\""));
         }
-        return new ControlRequest.ClearNeighbor(o.get("address").asText(), scope);
+        return new ControlRequest.ClearNeighbor(o.requireString("address"), scope);
+    }
+
+    /** An optional member: absent and {@code null} both mean "not given". */
+    private static boolean present(JsonObject o, String name) {
+        return o.get(name).filter(v -> v != JsonNull.NULL).isPresent();
+    }
+
+    private static String text(JsonObject o, String name) throws ControlException {
+        return o.string(name).orElseThrow(() -> new ControlException("\"" + name + "\" must be a string"));
     }
 
     /**
@@ -106,13 +114,11 @@ public final class ControlProtocol {
         return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
     }
 
-    static String ok(Object result) {
-        ObjectNode o = MAPPER.createObjectNode().put("ok", true);
-        o.set("result", MAPPER.valueToTree(result));
-        return o.toString();
+    static String ok(JsonValue result) {
+        return JsonObject.builder().put("ok", true).put("result", result).build().toJson();
     }
 
     static String error(String message) {
-        return MAPPER.createObjectNode().put("ok", false).put("error", message).toString();
+        return JsonObject.builder().put("ok", false).put("error", message).build().toJson();
     }
 }

@@ -2,6 +2,8 @@ package dev.podbgp.daemon.control;
 
 import dev.podbgp.bgp.exabgp.CommandParser;
 import dev.podbgp.bgp.exabgp.ParseResult;
+import dev.podbgp.daemon.json.JsonString;
+import dev.podbgp.daemon.json.JsonValue;
 import dev.podbgp.inet.IpAddress;
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.log.EventLog;
@@ -151,18 +153,18 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private Object dispatch(ControlRequest request) throws ControlException {
+    private JsonValue dispatch(ControlRequest request) throws ControlException {
         return switch (request) {
-            case ControlRequest.ShowNeighbors r -> handler.neighbors();
-            case ControlRequest.ShowRoutes r -> handler.routes(prefix(r.prefix()));
-            case ControlRequest.ShowFib r -> handler.fib();
-            case ControlRequest.ShowConfig r -> handler.config();
+            case ControlRequest.ShowNeighbors r -> ViewJson.toJson(handler.neighbors(), NeighborView::toJson);
+            case ControlRequest.ShowRoutes r -> ViewJson.toJson(handler.routes(prefix(r.prefix())), RouteView::toJson);
+            case ControlRequest.ShowFib r -> ViewJson.toJson(handler.fib(), FibView::toJson);
+            case ControlRequest.ShowConfig r -> new JsonString(handler.config());
             case ControlRequest.RouteCommand r -> switch (CommandParser.parse(r.text())) {
-                case ParseResult.Parsed p -> handler.routeCommand(p.command());
+                case ParseResult.Parsed p -> new JsonString(handler.routeCommand(p.command()));
                 case ParseResult.Refused refused -> throw new ControlException(refused.error().toString());
             };
-            case ControlRequest.Reload r -> handler.reload();
-            case ControlRequest.ClearNeighbor r -> handler.clearNeighbor(address(r.address()), r.scope());
+            case ControlRequest.Reload r -> new JsonString(handler.reload());
+            case ControlRequest.ClearNeighbor r -> new JsonString(handler.clearNeighbor(address(r.address()), r.scope()));
         };
     }
 

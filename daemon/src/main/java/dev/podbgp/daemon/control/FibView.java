@@ -1,5 +1,7 @@
 package dev.podbgp.daemon.control;
 
+import dev.podbgp.daemon.json.JsonObject;
+import dev.podbgp.daemon.json.JsonValue;
 import java.util.List;
 
 /**
@@ -15,5 +17,18 @@ import java.util.List;
 public record FibView(String prefix, List<String> nextHops, int table, int protocol, String state, String lastError) {
     public FibView {
         nextHops = List.copyOf(nextHops);
+    }
+
+    /** The control socket's and {@code -o json}'s form: one member per component, named after it. */
+    public JsonObject toJson() {
+        return JsonObject.builder().put("prefix", prefix).put("nextHops", nextHops).put("table", table)
+                .put("protocol", protocol).put("state", state).put("lastError", lastError).build();
+    }
+
+    /** Reads {@link #toJson()}'s form; a member missing or of another type is a {@code JsonException}. */
+    public static FibView fromJson(JsonValue json) {
+        JsonObject o = ViewJson.object(json, "FIB route");
+        return new FibView(o.requireString("prefix"), o.requireStrings("nextHops"), o.requireInt("table"),
+                o.requireInt("protocol"), o.requireString("state"), o.requireString("lastError"));
     }
 }

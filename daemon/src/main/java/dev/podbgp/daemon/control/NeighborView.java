@@ -1,5 +1,7 @@
 package dev.podbgp.daemon.control;
 
+import dev.podbgp.daemon.json.JsonObject;
+import dev.podbgp.daemon.json.JsonValue;
 import java.util.List;
 
 /**
@@ -33,5 +35,23 @@ public record NeighborView(String address, long asn, String state, long uptimeSe
             long advertised, String lastError, String bfd, long bfdFlaps, List<String> nextHops, List<String> noNextHop) {
         this(address, asn, state, uptimeSeconds, received, accepted, advertised, lastError, bfd, bfdFlaps, nextHops,
                 noNextHop, "");
+    }
+
+    /** The control socket's and {@code -o json}'s form: one member per component, named after it. */
+    public JsonObject toJson() {
+        return JsonObject.builder().put("address", address).put("asn", asn).put("state", state)
+                .put("uptimeSeconds", uptimeSeconds).put("received", received).put("accepted", accepted)
+                .put("advertised", advertised).put("lastError", lastError).put("bfd", bfd).put("bfdFlaps", bfdFlaps)
+                .put("nextHops", nextHops).put("noNextHop", noNextHop).put("dynamicRange", dynamicRange).build();
+    }
+
+    /** Reads {@link #toJson()}'s form; a member missing or of another type is a {@code JsonException}. */
+    public static NeighborView fromJson(JsonValue json) {
+        JsonObject o = ViewJson.object(json, "neighbor");
+        return new NeighborView(o.requireString("address"), o.requireLong("asn"), o.requireString("state"),
+                o.requireLong("uptimeSeconds"), o.requireLong("received"), o.requireLong("accepted"),
+                o.requireLong("advertised"), o.requireString("lastError"), o.requireString("bfd"),
+                o.requireLong("bfdFlaps"), o.requireStrings("nextHops"), o.requireStrings("noNextHop"),
+                o.requireString("dynamicRange"));
     }
 }

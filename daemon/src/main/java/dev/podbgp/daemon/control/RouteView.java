@@ -1,5 +1,7 @@
 package dev.podbgp.daemon.control;
 
+import dev.podbgp.daemon.json.JsonObject;
+import dev.podbgp.daemon.json.JsonValue;
 import java.util.List;
 
 /**
@@ -36,6 +38,23 @@ public record RouteView(String prefix, List<String> nextHops, boolean best, Stri
             String asPath, String origin, long localPref, long med, List<String> communities) {
         this(prefix, nextHops, best, bestReason, fromPeer, asPath, origin, localPref, med, communities, List.of(),
                 List.of());
+    }
+
+    /** The control socket's and {@code -o json}'s form: one member per component, named after it. */
+    public JsonObject toJson() {
+        return JsonObject.builder().put("prefix", prefix).put("nextHops", nextHops).put("best", best)
+                .put("bestReason", bestReason).put("fromPeer", fromPeer).put("asPath", asPath).put("origin", origin)
+                .put("localPref", localPref).put("med", med).put("communities", communities).put("onlyTo", onlyTo)
+                .put("notTo", notTo).build();
+    }
+
+    /** Reads {@link #toJson()}'s form; a member missing or of another type is a {@code JsonException}. */
+    public static RouteView fromJson(JsonValue json) {
+        JsonObject o = ViewJson.object(json, "route");
+        return new RouteView(o.requireString("prefix"), o.requireStrings("nextHops"), o.requireBoolean("best"),
+                o.requireString("bestReason"), o.requireString("fromPeer"), o.requireString("asPath"),
+                o.requireString("origin"), o.requireLong("localPref"), o.requireLong("med"),
+                o.requireStrings("communities"), o.requireStrings("onlyTo"), o.requireStrings("notTo"));
     }
 
     /** Whether the route is not for every peer: it names some, or leaves some out. */

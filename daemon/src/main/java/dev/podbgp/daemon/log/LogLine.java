@@ -1,6 +1,6 @@
 package dev.podbgp.daemon.log;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.podbgp.daemon.json.JsonObject;
 import dev.podbgp.log.LogField;
 import dev.podbgp.log.Logfmt;
 import java.io.PrintWriter;
@@ -8,9 +8,7 @@ import java.io.StringWriter;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Renders one event as one line. The fixed fields come first ({@code ts}, {@code level},
@@ -57,16 +55,10 @@ public final class LogLine {
 
     /** A key given twice keeps its last value: JSON objects with duplicate names are not portable. */
     private static String json(List<LogField> line) {
-        Map<String, String> fields = new LinkedHashMap<>();
+        JsonObject.Builder out = JsonObject.builder();
         for (LogField f : line) {
-            fields.put(f.key(), f.value());
+            out.put(f.key(), f.value());
         }
-        JsonStringEncoder enc = JsonStringEncoder.getInstance();
-        StringBuilder out = new StringBuilder("{");
-        for (Map.Entry<String, String> e : fields.entrySet()) {
-            out.append(out.length() == 1 ? "" : ",").append('"').append(enc.quoteAsString(e.getKey())).append("\":\"")
-                    .append(enc.quoteAsString(e.getValue())).append('"');
-        }
-        return out.append('}').toString();
+        return out.build().toJson();
     }
 }

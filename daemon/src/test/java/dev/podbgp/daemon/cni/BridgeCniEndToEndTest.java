@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podbgp.daemon.json.JsonArray;
+import dev.podbgp.daemon.json.JsonObject;
+import dev.podbgp.daemon.json.JsonParser;
 import dev.podbgp.inet.Prefix;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +58,7 @@ class BridgeCniEndToEndTest {
             CniConfigWriter writer = new CniConfigWriter(tmp.resolve("net.d"));
             writer.write(conflist);
             // the runtime reads the file, not our object
-            JsonNode onDisk = JSON.readTree(Files.readAllBytes(writer.file()));
+            JsonObject onDisk = JsonParser.parseObject(Files.readString(writer.file()));
 
             CniRunner runner = new CniRunner(node);
             CniRunner.Attachment a1 = CniRunner.Attachment.of("pbt-c1", Path.of("/var/run/netns", pod1.name()));
@@ -124,8 +127,8 @@ class BridgeCniEndToEndTest {
             CniRunner runner = new CniRunner(node);
             // what a runtime passes for a pod with hostPort 8080 -> containerPort 7070
             CniRunner.Attachment a = new CniRunner.Attachment("pbt-c1", Path.of("/var/run/netns", pod1.name()), "eth0",
-                    java.util.Map.of("portMappings", List.of(java.util.Map.of(
-                            "hostPort", 8080, "containerPort", PORT, "protocol", "tcp"))));
+                    java.util.Map.of("portMappings", JsonArray.of(JsonObject.builder()
+                            .put("hostPort", 8080).put("containerPort", PORT).put("protocol", "tcp").build())));
             CniRunner.Result r = runner.add(conflist, a);
             assertThat(in(node, "iptables", "-t", "nat", "-S").orThrow()).contains("--dport 8080");
             try (var server = new InNamespace.SourceEchoServer(pod1, PORT)) {
