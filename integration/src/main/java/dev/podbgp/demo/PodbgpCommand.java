@@ -1,6 +1,7 @@
 package dev.podbgp.demo;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,9 +14,22 @@ public final class PodbgpCommand {
     private PodbgpCommand() {}
 
     public static List<String> run(Path config) {
-        return List.of(java(), "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx192m",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "dev.podbgp.daemon.cli.Main", "run", "--config", config.toString());
+        return run(config, List.of());
+    }
+
+    /** {@code podbgp run} with {@code jvmOptions} added after the usual ones (a later option wins). */
+    public static List<String> run(Path config, List<String> jvmOptions) {
+        return java(jvmOptions, List.of("run", "--config", config.toString()));
+    }
+
+    /** The podbgp main class with {@code args}, in a JVM of its own started with {@code jvmOptions}. */
+    public static List<String> java(List<String> jvmOptions, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
+                "-Xmx192m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.podbgp.daemon.cli.Main"));
+        command.addAll(args);
+        return List.copyOf(command);
     }
 
     private static String java() {

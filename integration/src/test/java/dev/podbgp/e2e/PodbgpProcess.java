@@ -26,6 +26,11 @@ record PodbgpProcess(Node node, LabProcess process, Path socket) {
      * path, {@code %DIR%} by the node's own directory (for cni.confDir: never the host's /etc/cni).
      */
     static PodbgpProcess start(Node node, String yaml) {
+        return start(node, yaml, java.util.List.of());
+    }
+
+    /** As {@link #start(Node, String)}, the daemon's JVM started with {@code jvmOptions} as well. */
+    static PodbgpProcess start(Node node, String yaml, java.util.List<String> jvmOptions) {
         Path dir = node.lab().workDir().resolve(node.label());
         Path socket = dir.resolve("control.sock");
         Path config = dir.resolve("podbgp.yaml");
@@ -35,7 +40,7 @@ record PodbgpProcess(Node node, LabProcess process, Path socket) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LabProcess p = node.start("podbgp", PodbgpCommand.run(config));
+        LabProcess p = node.start("podbgp", PodbgpCommand.run(config, jvmOptions));
         PodbgpProcess started = new PodbgpProcess(node, p, socket);
         Await.until("podbgp on " + node.label() + " to answer", Duration.ofSeconds(30), () -> {
             if (!p.isAlive()) {

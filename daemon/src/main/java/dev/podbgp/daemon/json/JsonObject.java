@@ -65,11 +65,11 @@ public final class JsonObject implements JsonValue {
     }
 
     public String requireString(String name) {
-        return string(name).orElseThrow(() -> missing(name, "string"));
+        return string(name).orElseThrow(() -> missing(name, "a string"));
     }
 
     public long requireLong(String name) {
-        return integer(name).orElseThrow(() -> missing(name, "integer"));
+        return integer(name).orElseThrow(() -> missing(name, "an integer"));
     }
 
     public int requireInt(String name) {
@@ -81,12 +81,12 @@ public final class JsonObject implements JsonValue {
     }
 
     public boolean requireBoolean(String name) {
-        return bool(name).orElseThrow(() -> missing(name, "boolean"));
+        return bool(name).orElseThrow(() -> missing(name, "a boolean"));
     }
 
     /** A member that must be an array of strings. */
     public List<String> requireStrings(String name) {
-        return get(name).flatMap(JsonValue::asArray).orElseThrow(() -> missing(name, "array")).strings();
+        return get(name).flatMap(JsonValue::asArray).orElseThrow(() -> missing(name, "an array")).strings();
     }
 
     /** A copy with {@code name} set to {@code value}: replaced in its place, or added at the end. */
@@ -99,8 +99,8 @@ public final class JsonObject implements JsonValue {
     }
 
     private JsonException missing(String name, String type) {
-        return new JsonException(has(name) ? "member \"" + name + "\" is not a " + type + ": " + members.get(name)
-                : "no " + type + " member \"" + name + "\"");
+        return new JsonException(has(name) ? "member \"" + name + "\" is not " + type + ": " + members.get(name)
+                : "no member \"" + name + "\" (" + type + ")");
     }
 
     @Override
