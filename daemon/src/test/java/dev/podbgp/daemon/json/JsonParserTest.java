@@ -80,7 +80,7 @@ class JsonParserTest {
         assertThat(str("\"\\uDC00\"")).isEqualTo("\uDC00");
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "``                   | 0 | expected a value, found the end of the input",
         "`   `                | 3 | expected a value, found the end of the input",
@@ -103,7 +103,7 @@ class JsonParserTest {
         "tru                  | 0 | expected a value, found 't'",
         "nul                  | 0 | expected a value, found 'n'",
         "'a'                  | 0 | expected a value, found '''",
-        "\"abc                | 0 | unterminated string (opened at offset 0)",
+        "\"abc                | 4 | unterminated string (opened at offset 0)",
         "\"a\\x\"             | 2 | unknown escape \\x",
         "\"\\u12\"            | 1 | \\u escape needs four hex digits",
         "\"\\u12G4\"          | 1 | \\u escape needs four hex digits",
