@@ -75,6 +75,8 @@ class StaticRunLoadsNoJacksonE2ETest {
     private static void assertNoJackson(Path classLoadLog, String expected) throws IOException {
         List<String> lines = Files.readAllLines(classLoadLog);
         assertThat(lines).as(classLoadLog + " is a class-load log").anyMatch(l -> l.contains(" " + expected + " "));
-        assertThat(lines).as("Jackson classes loaded, in " + classLoadLog).noneMatch(l -> l.contains("com.fasterxml."));
+        // the first few by name: the first is usually the one our code reached for
+        assertThat(lines.stream().filter(l -> l.contains("com.fasterxml.")).limit(5).toList())
+                .as("Jackson classes loaded, in " + classLoadLog).isEmpty();
     }
 }
