@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -131,7 +132,7 @@ public final class JsonObject implements JsonValue {
             if (members == null) {
                 throw new IllegalStateException("builder already built");
             }
-            members.put(name, java.util.Objects.requireNonNull(value, name));
+            members.put(name, Objects.requireNonNull(value, name));
             return this;
         }
 
