@@ -9,7 +9,8 @@ import java.util.List;
  * trailing commas, no single quotes, no leading zeros or {@code +}, no raw control characters in
  * strings, no NaN. The first error ends the parse with a {@link JsonException} naming what was
  * expected and the offset it was not found at. Containers nest at most {@link #MAX_DEPTH} deep, so
- * a hostile line cannot exhaust the stack.
+ * a hostile line cannot exhaust the stack, and a number is at most {@link #MAX_NUMBER_LENGTH} chars,
+ * so it cannot make the parser spin (Jackson had the same limit).
  *
  * <p>Escaped surrogates are joined into one character when they pair; an unpaired one is kept as
  * it is (RFC 8259 §8.2 allows it in the grammar, and dropping it would change the text), and
@@ -18,6 +19,12 @@ import java.util.List;
 public final class JsonParser {
     /** Deeper than any document the daemon reads (ip -j nests 4), far below the stack's limit. */
     public static final int MAX_DEPTH = 256;
+
+    /**
+     * The longest number literal read, in chars (RFC 8259 §9 lets a parser limit precision): BigDecimal reads
+     * a literal in time quadratic in its length, and nothing the daemon reads has a number of more than 20 digits.
+     */
+    public static final int MAX_NUMBER_LENGTH = 1000;
 
     private final String text;
     private final int maxDepth;
@@ -242,6 +249,10 @@ public final class JsonParser {
             if (!digits()) {
                 throw error("expected a digit in the exponent, found " + describe());
             }
+        }
+        if (pos - start > MAX_NUMBER_LENGTH) {
+            pos = start;
+            throw error("number longer than " + MAX_NUMBER_LENGTH + " characters");
         }
         String literal = text.substring(start, pos);
         if (integer && pos - start <= 18) {

@@ -2,8 +2,11 @@ package dev.podbgp.daemon.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.podbgp.daemon.json.JsonParser;
 import dev.podbgp.daemon.json.JsonValue;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,15 @@ class ControlProtocolTest {
                 .hasMessage("\"prefix\" must be a string");
         assertThatThrownBy(() -> ControlProtocol.decode("{\"command\":\"clear-neighbor\",\"address\":\"::1\",\"soft\":\"x\"}"))
                 .hasMessageContaining("\"in\" or \"out\", not \"x\"");
+    }
+
+    @Test
+    void aLineOfDigits_isRefusedAtOnce() {
+        // the request limit is 1 MiB: as one number that took BigDecimal seconds to read, at full CPU
+        String line = "{\"command\":\"show-fib\",\"n\":" + "7".repeat(ControlProtocol.MAX_LINE - 40) + "}";
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> ControlProtocol.decode(line))
+                .isInstanceOf(ControlException.class).hasMessage("request is not JSON: number longer than "
+                        + JsonParser.MAX_NUMBER_LENGTH + " characters at offset 26"));
     }
 
     @Test

@@ -147,6 +147,20 @@ class JsonParserTest {
     }
 
     @Test
+    void rfc8259_s9_aNumberLongerThanTheLimit_isRefusedAtItsStart() {
+        // BigDecimal reads a literal in time quadratic in its length: a 1 MB control line of digits took seconds
+        String longest = "1".repeat(JsonParser.MAX_NUMBER_LENGTH);
+        assertThat(num(longest).decimal()).isEqualTo(new BigDecimal(longest));
+        assertThat(num("-0." + "0".repeat(JsonParser.MAX_NUMBER_LENGTH - 4) + "1").decimal().signum()).isEqualTo(-1);
+        String tooLong = "[1," + "2".repeat(JsonParser.MAX_NUMBER_LENGTH + 1) + "]";
+        assertThatThrownBy(() -> JsonParser.parse(tooLong))
+                .isInstanceOfSatisfying(JsonException.class, e -> assertThat(e.offset()).isEqualTo(3))
+                .hasMessageContaining("number longer than " + JsonParser.MAX_NUMBER_LENGTH + " characters");
+        String megabyte = "{\"command\":\"show-fib\",\"x\":" + "9".repeat(1 << 20) + "}";
+        assertThatThrownBy(() -> JsonParser.parse(megabyte)).hasMessageContaining("number longer than");
+    }
+
+    @Test
     void parseObject_refusesAnotherTopLevelValue() {
         assertThatThrownBy(() -> JsonParser.parseObject("[]")).hasMessageContaining("expected a JSON object, not an array");
     }
