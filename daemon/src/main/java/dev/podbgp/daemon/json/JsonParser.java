@@ -158,7 +158,9 @@ public final class JsonParser {
             }
             pos++;
         }
-        StringBuilder out = new StringBuilder(text.length() - start).append(text, start, pos);
+        // sized from what was read, not from the rest of the text: a line of many short escaped strings
+        // would otherwise allocate quadratically
+        StringBuilder out = new StringBuilder(pos - start + 16).append(text, start, pos);
         while (pos < text.length()) {
             char c = text.charAt(pos);
             if (c == '"') {

@@ -161,6 +161,20 @@ class JsonParserTest {
     }
 
     @Test
+    void manyEscapedStrings_costMemoryInProportionToTheText() {
+        // each string with an escape once got a buffer the size of the rest of the text: 1 MB of them took seconds
+        String text = "[" + "\"\\n\",".repeat(200_000) + "\"\"]";
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        JsonArray parsed = (JsonArray) JsonParser.parse(text);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(parsed.size()).isEqualTo(200_001);
+        assertThat(parsed.get(0)).contains(new JsonString("\n"));
+        assertThat(allocated).as("bytes allocated to parse %d chars", text.length()).isLessThan(100L * text.length());
+    }
+
+    @Test
     void parseObject_refusesAnotherTopLevelValue() {
         assertThatThrownBy(() -> JsonParser.parseObject("[]")).hasMessageContaining("expected a JSON object, not an array");
     }
