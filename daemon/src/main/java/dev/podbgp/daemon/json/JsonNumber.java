@@ -81,7 +81,9 @@ public final class JsonNumber implements JsonValue {
 
     @Override
     public int hashCode() {
-        return value.signum() == 0 ? 0 : value.stripTrailingZeros().hashCode();
+        // equal values have equal doubles whatever their scale; stripTrailingZeros would throw for
+        // 1.00E+2147483649, whose stripped scale is beyond the int range
+        return Double.hashCode(value.doubleValue());
     }
 
     @Override

@@ -175,6 +175,16 @@ class JsonParserTest {
     }
 
     @Test
+    void numberHashCode_isDefinedForEveryNumberTheParserReads() {
+        // stripTrailingZeros overflows the scale of 1.00E+2147483649
+        JsonNumber huge = num("100e2147483647");
+        assertThat(huge).isEqualTo(num("1.00e2147483649")).hasSameHashCodeAs(num("1.00e2147483649"));
+        assertThat(JsonParser.parse(huge.toJson())).isEqualTo(huge);
+        assertThat(num("0.5")).hasSameHashCodeAs(num("5e-1"));
+        assertThat(num("-0.0")).hasSameHashCodeAs(num("0"));
+    }
+
+    @Test
     void parseObject_refusesAnotherTopLevelValue() {
         assertThatThrownBy(() -> JsonParser.parseObject("[]")).hasMessageContaining("expected a JSON object, not an array");
     }
