@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One RTM_GETROUTE dump filtered to our table and protocol. The kernel filters with strict
@@ -38,6 +39,13 @@ public final class RouteDump {
     }
 
     List<KernelRoute> run(int family, int sequence) throws IOException {
+        List<KernelRoute> routes = new ArrayList<>();
+        run(family, sequence, routes::add);
+        return routes;
+    }
+
+    /** Hands each of our routes of {@code family} to {@code visitor} as its message is read, keeping none. */
+    void run(int family, int sequence, Consumer<KernelRoute> visitor) throws IOException {
         request.clear();
         request.begin(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, sequence);
         request.u8(family).u8(0).u8(0).u8(0)
@@ -46,14 +54,12 @@ public final class RouteDump {
         request.end();
         socket.send(request.segment(), request.length());
         request.clear();
-        List<KernelRoute> routes = new ArrayList<>();
         DumpAnswer.read(socket, receive, sequence, RTM_NEWROUTE, "route dump", (s, at, length) -> {
             KernelRoute route = parse(s, at, length);
             if (route != null && route.protocol() == owner.protocol() && route.table() == owner.table()) {
-                routes.add(route);
+                visitor.accept(route);
             }
         });
-        return routes;
     }
 
     /** A route message (RTM_NEWROUTE/RTM_DELROUTE), or null when it is not an IPv4/IPv6 destination route. */
@@ -87,9 +93,10 @@ public final class RouteDump {
         int oif = u32Attr(s, from, to, RTA_OIF);
         int nexthopId = u32Attr(s, from, to, RTA_NH_ID);
         IpAddress gateway = address(s, from, to, family);
-        List<IpAddress> multipath = new ArrayList<>();
+        List<IpAddress> multipath = List.of();
         int mp = Messages.find(s, from, to, RTA_MULTIPATH);
         if (mp >= 0) {
+            multipath = new ArrayList<>();
             int end = mp + Messages.attributeLength(s, mp);
             for (int h = mp + 4; h + 8 <= end; ) {
                 int hopLength = Messages.u16(s, h);

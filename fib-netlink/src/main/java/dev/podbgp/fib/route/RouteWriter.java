@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Writes route and nexthop-object requests in batches: requests are encoded into one off-heap
@@ -303,6 +304,16 @@ public final class RouteWriter implements AutoCloseable {
     public List<KernelRoute> dumpRoutes(int family) throws IOException {
         flush();
         return new RouteDump(socket, receive, batch, owner).run(family, nextSequence++);
+    }
+
+    /**
+     * Our routes of {@code family}, each handed to {@code visitor} as it is read and kept by nobody:
+     * a full table's dump costs no heap. The visitor must not write routes (the socket is answering
+     * the dump).
+     */
+    public void dumpRoutes(int family, Consumer<KernelRoute> visitor) throws IOException {
+        flush();
+        new RouteDump(socket, receive, batch, owner).run(family, nextSequence++, visitor);
     }
 
     /** Whether this kernel has nexthop objects (5.3+): a nexthop dump is answered rather than refused. */

@@ -276,7 +276,8 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
 
     private void reconcile(boolean keepStale) throws IOException {
         for (FamilyRoutes family : families) {
-            Reconciliation.reconcile(family, writer.dumpRoutes(family.keys().family()), keepStale);
+            int af = family.keys().family();
+            Reconciliation.reconcile(family, visitor -> writer.dumpRoutes(af, visitor), keepStale);
         }
     }
 

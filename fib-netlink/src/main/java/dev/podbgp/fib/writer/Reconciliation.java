@@ -5,39 +5,119 @@ import dev.podbgp.fib.route.KernelRoute;
 import dev.podbgp.fib.route.NextHop;
 import dev.podbgp.inet.Ipv4PrefixMap;
 import java.io.IOException;
-import java.util.List;
+import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Makes the kernel's routes of ours in one family equal to the desired state: writes what is
  * missing or different, deletes what nobody wants, or, at a graceful restart, keeps those as
  * stale. Runs on the fib-writer thread (or in {@link FibWriter#start()}), with the batch flushed.
+ *
+ * <p>The periodic scan runs this every minute over a full table, so the common case keeps nothing
+ * per route: the dump streams through once, counting the wanted routes it holds, and only the
+ * routes to delete or correct are noted. When every wanted route was there, that is all. Only when
+ * some are missing (someone deleted them and the monitor did not say) does a second dump collect
+ * the keys present, to find which. A million-route dump held as a list and a set of the correct
+ * keys cost about 120 MB of short-lived heap a minute, which the serial collector promoted and
+ * kept committed.
  */
 final class Reconciliation {
 
+    /** Our routes of one family from the kernel, each handed over as it is read. */
+    @FunctionalInterface
+    interface Dump {
+        void run(Consumer<KernelRoute> visitor) throws IOException;
+    }
+
     private Reconciliation() {}
 
-    /** Reconciles {@code routes} with {@code kernel}, a dump of our routes of its family. */
-    static void reconcile(FamilyRoutes routes, List<KernelRoute> kernel, boolean keepStale) throws IOException {
+    /** Reconciles {@code routes} with the kernel's routes of its family that {@code dump} yields. */
+    static void reconcile(FamilyRoutes routes, Dump dump, boolean keepStale) throws IOException {
+        FirstPass pass = new FirstPass(routes, keepStale);
+        dump.run(pass);
+        // After the dump: the socket was answering it, so the requests wait until it is done.
+        pass.unwanted.forEach(routes::delete);
+        pass.wrong.forEach(routes::write);
+        if (pass.duplicates || pass.wanted != routes.desiredCount()) {
+            writeMissing(routes, dump);
+        }
+    }
+
+    /** Writes the wanted routes a second dump does not have (the first one's corrections are flushed by then). */
+    private static void writeMissing(FamilyRoutes routes, Dump dump) throws IOException {
         RouteKeys keys = routes.keys();
-        Ipv4PrefixMap<Boolean> correct = new Ipv4PrefixMap<>(Math.min(routes.desiredCount(), kernel.size()) + 16);
-        for (KernelRoute route : kernel) {
-            long key = keys.keyOf(route.prefix());
+        Ipv4PrefixMap<Boolean> present = new Ipv4PrefixMap<>(routes.desiredCount() + 16);
+        dump.run(route -> present.put(keys.keyOf(route.prefix()), Boolean.TRUE));
+        routes.forEachDesired((key, want) -> {
+            if (present.get(key) == null) {
+                routes.write(key);
+            }
+        });
+    }
+
+    /** The streaming pass: what to delete or correct, and how many wanted routes the kernel has. */
+    private static final class FirstPass implements Consumer<KernelRoute> {
+        private final FamilyRoutes routes;
+        private final boolean keepStale;
+        final Keys unwanted = new Keys();
+        final Keys wrong = new Keys();
+        /** Dumped routes that are wanted, correct or not: all are there when it equals the desired count. */
+        int wanted;
+        /**
+         * A prefix dumped twice (another program's route under our protocol and table, with another
+         * metric, say) would count twice; the kernel dumps one prefix's routes together.
+         */
+        boolean duplicates;
+        private long previous = -1;
+
+        FirstPass(FamilyRoutes routes, boolean keepStale) {
+            this.routes = routes;
+            this.keepStale = keepStale;
+        }
+
+        @Override
+        public void accept(KernelRoute route) {
+            long key = routes.keys().keyOf(route.prefix());
+            duplicates |= key == previous;
+            previous = key;
             NextHop want = routes.desired(key);
             if (want == null) {
                 if (keepStale) {
                     routes.keepStale(key);
                 } else {
-                    routes.delete(key);
+                    unwanted.add(key);
                 }
-            } else if (matches(route, want, routes.written(key))) {
-                correct.put(key, Boolean.TRUE);
+                return;
+            }
+            wanted++;
+            if (!matches(route, want, routes.written(key))) {
+                wrong.add(key);
             }
         }
-        routes.forEachDesired((key, want) -> {
-            if (correct.get(key) == null) {
-                routes.write(key);
+    }
+
+    /** A growing list of keys; usually empty. */
+    private static final class Keys {
+        private long[] keys = new long[16];
+        private int size;
+
+        void add(long key) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
             }
-        });
+            keys[size++] = key;
+        }
+
+        void forEach(KeyAction action) throws IOException {
+            for (int i = 0; i < size; i++) {
+                action.apply(keys[i]);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface KeyAction {
+        void apply(long key) throws IOException;
     }
 
     /** Whether the kernel's {@code route} is what we want, given what we {@code written} for it. */

@@ -233,6 +233,24 @@ class FibWriterTest extends WriterInNamespace {
     }
 
     @Test
+    void theScanWritesWhatWentMissingCorrectsWhatChangedAndDeletesWhatNobodyWants() throws Exception {
+        // No monitor: only the scan can see that a route went away.
+        open(FibConfig.defaults().withSelfHealing(false).withScanInterval(Duration.ofMillis(300)));
+        for (int i = 1; i <= 3; i++) {
+            fib.install(Ipv4Prefix.parse("10.0." + i + ".0/24"), VIA_2);
+        }
+        fib.start();
+        awaitWritten();
+        ns.ip("route", "del", "10.0.1.0/24", "table", "" + TABLE);
+        ns.ip("route", "replace", "10.0.2.0/24", "via", "10.0.0.3", "table", "" + TABLE, "proto", "" + OWNER.protocol(),
+                "metric", "20");
+        ns.ip("route", "add", "10.0.9.0/24", "via", "10.0.0.3", "table", "" + TABLE, "proto", "" + OWNER.protocol(),
+                "metric", "20");
+        eventually(() -> assertThat(kernel()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("10.0.1.0/24", "10.0.0.2", "10.0.2.0/24", "10.0.0.2", "10.0.3.0/24", "10.0.0.2")));
+    }
+
+    @Test
     void aResyncDuringGracefulRestartKeepsTheStaleRoutes() throws Exception {
         ns.ip("route", "add", "10.1.0.0/24", "via", "10.0.0.2", "table", "100", "proto", "" + OWNER.protocol(), "metric", "20");
         ns.ip("link", "add", "d2", "type", "veth", "peer", "name", "d3");
