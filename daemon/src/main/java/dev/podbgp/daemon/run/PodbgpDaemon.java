@@ -140,7 +140,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             this.fib = FibWriter.open(fibNamespace, owner, fibConfig(s), new FibEvents());
             undo.addFirst(fib::detach);
             fib.start();
-            this.heapTrim = new HeapTrim(fib::idle);
+            this.heapTrim = new HeapTrim(fib::idle, this::ribPaths);
             // Link-local next hops are installed on the interface of the session they came over; unnumbered peers
             // are connected to on the interface their advertisements came in on (scopes).
             SessionInterfaces interfaces = new SessionInterfaces(local -> InterfaceAddresses.owning(fibNamespace, local));
@@ -315,6 +315,12 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
 
     public Speaker speaker() {
         return speaker;
+    }
+
+    /** What the heap trim sizes the table by; 0 until the speaker exists (it is made after the trim listens). */
+    private long ribPaths() {
+        Speaker s = speaker;
+        return s == null ? 0 : s.pathCount();
     }
 
     // ---- control API ----
