@@ -11,21 +11,27 @@ import java.util.function.LongSupplier;
  * collection, and until the heap bound it grows the old generation with the garbage each young
  * collection promotes rather than collect it: a million routes streaming in left about 300 MB
  * committed around 60 MB of live data, two full tables (2.4M paths, 171 MB live) reached the
- * 512 MB bound, and the FIB writer's kernel scan of 5M routes promoted 650 MB of garbage. So this
+ * 512 MB bound, and 5M routes from 50 peers left 1,289 MB in use around 281 MB of live data. So this
  * runs a full collection ({@link Runtime#gc()}) in two cases; scripts/jvm.options'
  * MaxHeapFreeRatio then decides how much stays committed.
  *
  * <ul>
- *   <li>{@code quiet}: at least {@link #LARGE_CHANGE} Loc-RIB changes since the last trim, none
+ *   <li>{@code quiet}: at least {@link #LARGE_CHANGE} Loc-RIB changes since the last quiet trim, none
  *   during the last check period, and the FIB writer has written them all (its buffers are garbage
  *   only then). A full table's withdrawal and relearning end at the same footprint each time.
- *   <li>{@code outgrown}: the committed heap is past what the table needs now, by
- *   {@link #GROWTH} plus {@link #HEADROOM}, whatever the table is doing: the first table
- *   streaming in, a table flapping faster than the check period, the FIB writer's scans. What it
- *   needs is the live heap the last trim measured plus, for each path the RIB gained since, what a
- *   path cost at that trim ({@link #costPerPath}), so the bound rises with the table from the
- *   first route on. At most {@link #PAUSE_SHARE} of the time goes to these collections: after one
- *   that stopped the JVM for P ms the next waits P / PAUSE_SHARE.
+ *   <li>{@code outgrown}: the committed heap is past what the table needs, by {@link #GROWTH}
+ *   plus {@link #HEADROOM}, whatever the table is doing: the first table streaming in, a table
+ *   flapping faster than the check period, the FIB writer's periodic kernel scan (no RIB change at
+ *   all). What the table needs is the heap before it plus what each of its paths costs; a quiet
+ *   trim measures that cost (the live heap then, with the FIB written and nothing in flight), and
+ *   {@link #FIRST_COST_PER_PATH} stands in before the first. An outgrown trim measures nothing: it
+ *   may come in the middle of a scan or a load, whose transient data would raise the bound for
+ *   good. So the heap after one can still be past the bound (that transient data is live, or live
+ *   data the paths do not account for, such as many idle sessions), and at most
+ *   {@link #PAUSE_SHARE} of the time goes to these collections: after one that stopped the JVM
+ *   for P ms the next waits P / PAUSE_SHARE (at least {@link #MIN_OUTGROWN_WAIT_NANOS} (10 s)), twice that
+ *   after one that left the heap past the bound, four times after two such in a row, and so on up
+ *   to {@link #MAX_BACKOFF} times.
  * </ul>
  *
  * <p>Changes are counted on the RIB thread (the only writer); {@link #check} runs on the daemon's
@@ -35,18 +41,25 @@ import java.util.function.LongSupplier;
 final class HeapTrim implements RibListener {
     /** About a twentieth of a full table: podCIDR churn of a cluster never gets there. */
     static final long LARGE_CHANGE = 50_000;
-    /** How far the committed heap may outgrow the table's estimated live heap before it is trimmed... */
+    /**
+     * How far the committed heap may outgrow the table's live heap before it is trimmed... Above the
+     * 1/(1 - MaxHeapFreeRatio) = 1.43 that jvm.options leaves committed after a collection, so a trim
+     * of a table that costs what was measured ends below the bound.
+     */
     static final double GROWTH = 1.5;
     /** ...plus this: the young generation (jvm.options' MaxNewSize, 32 MB) and a margin. */
     static final long HEADROOM = 48L << 20;
     /**
-     * A path's cost before a trim has measured one: above what the measured tables cost (46 B a path
-     * for 50 peers' single paths, 68 B for two peers' shared IPv4 and IPv6 prefixes, docs/memory.md),
-     * so a first table is trimmed late rather than often.
+     * A path's cost before a quiet trim has measured one: between what the measured tables cost (46 B
+     * a path for 50 peers' disjoint single paths, 72 B for two peers' shared IPv4 and IPv6 prefixes,
+     * docs/memory.md). Too low a guess costs trims, bounded by {@link #PAUSE_SHARE}; too high, heap.
      */
-    static final long FIRST_COST_PER_PATH = 96;
+    static final long FIRST_COST_PER_PATH = 64;
     /** The most of the time outgrown trims may stop the JVM for. */
     static final double PAUSE_SHARE = 0.05;
+    static final long MIN_OUTGROWN_WAIT_NANOS = 10_000_000_000L;
+    /** How many times longer the wait may become after outgrown trims that left the heap past the bound. */
+    static final int MAX_BACKOFF = 64;
     private static final EventLog LOG = EventLog.named("podbgp.memory");
 
     private final Runnable collector;
@@ -59,14 +72,12 @@ final class HeapTrim implements RibListener {
     private long changesAtLastTrim;
     /** Quiet trims count from each other: an outgrown trim late in a load leaves the load's end to one. */
     private long changesAtQuietTrim;
-    /** The heap before any table: what a trim's measure of the table is above. */
+    /** The heap before any table: what the table's need is above. */
     private final long emptyLive;
-    /** What the last trim measured (before the first: the heap at start). */
-    private long liveAtTrim;
-    private long committedAfterTrim;
-    private long pathsAtTrim;
     private long costPerPath = FIRST_COST_PER_PATH;
     private long noOutgrownTrimBefore;
+    /** 1, doubled after each outgrown trim that left the heap past the bound, up to {@link #MAX_BACKOFF}. */
+    private int backoff = 1;
 
     HeapTrim(BooleanSupplier fibIdle, LongSupplier paths) {
         this(Runtime.getRuntime()::gc, fibIdle, HeapGauge.jvm(), paths, System::nanoTime);
@@ -79,8 +90,6 @@ final class HeapTrim implements RibListener {
         this.paths = paths;
         this.nanoTime = nanoTime;
         this.emptyLive = heap.used();
-        this.liveAtTrim = emptyLive;
-        this.committedAfterTrim = heap.committed();
         this.noOutgrownTrimBefore = nanoTime.getAsLong();
     }
 
@@ -97,25 +106,28 @@ final class HeapTrim implements RibListener {
         changesAtLastCheck = now;
         if (quiet && now - changesAtQuietTrim >= LARGE_CHANGE && fibIdle.getAsBoolean()) {
             changesAtQuietTrim = now;
-            trim("quiet", now);
+            trim("quiet", true, now);
+            backoff = 1;
             return true;
         }
-        long bound = bound();
-        if (heap.committed() > bound && nanoTime.getAsLong() - noOutgrownTrimBefore >= 0) {
-            long millis = trim("outgrown", now);
-            noOutgrownTrimBefore = nanoTime.getAsLong() + (long) (millis * 1_000_000 / PAUSE_SHARE);
+        if (heap.committed() > bound() && nanoTime.getAsLong() - noOutgrownTrimBefore >= 0) {
+            long millis = trim("outgrown", false, now);
+            long wait = Math.max(MIN_OUTGROWN_WAIT_NANOS, (long) (millis * 1_000_000 / PAUSE_SHARE));
+            noOutgrownTrimBefore = nanoTime.getAsLong() + wait * backoff;
+            backoff = heap.committed() > bound() ? Math.min(MAX_BACKOFF, backoff * 2) : 1;
             return true;
         }
         return false;
     }
 
-    /** The committed heap past which the table has outgrown its need. */
+    /** The committed heap past which the heap has outgrown the table. */
     long bound() {
-        long need = liveAtTrim + costPerPath * Math.max(0, paths.getAsLong() - pathsAtTrim);
-        return Math.max((long) (need * GROWTH), committedAfterTrim) + HEADROOM;
+        long need = emptyLive + costPerPath * paths.getAsLong();
+        return (long) (need * GROWTH) + HEADROOM;
     }
 
-    private long trim(String why, long changesNow) {
+    /** Collects; {@code measures}: the table is quiet and written, so the live heap is what it costs. */
+    private long trim(String why, boolean measures, long changesNow) {
         long sinceTrim = changesNow - changesAtLastTrim;
         changesAtLastTrim = changesNow;
         long usedBefore = heap.used();
@@ -124,17 +136,14 @@ final class HeapTrim implements RibListener {
         long start = nanoTime.getAsLong();
         collector.run();
         long millis = (nanoTime.getAsLong() - start) / 1_000_000;
-        liveAtTrim = heap.used();
-        committedAfterTrim = heap.committed();
-        pathsAtTrim = paths.getAsLong();
-        if (pathsAtTrim >= LARGE_CHANGE) {
-            // Live data of a table still loading (queued UPDATEs, the FIB writer's backlog) counts too: a high
-            // measure, so the next bound is late rather than early.
-            costPerPath = Math.max(1, (liveAtTrim - emptyLive) / pathsAtTrim);
+        long live = heap.used();
+        long pathsNow = paths.getAsLong();
+        if (measures && pathsNow >= LARGE_CHANGE) {
+            costPerPath = Math.max(1, (live - emptyLive) / pathsNow);
         }
-        LOG.info("heap-trimmed").with("why", why).with("rib-changes", sinceTrim).with("paths", pathsAtTrim)
-                .with("used-mb", mb(usedBefore) + "->" + mb(liveAtTrim))
-                .with("committed-mb", mb(committedBefore) + "->" + mb(committedAfterTrim))
+        LOG.info("heap-trimmed").with("why", why).with("rib-changes", sinceTrim).with("paths", pathsNow)
+                .with("used-mb", mb(usedBefore) + "->" + mb(live))
+                .with("committed-mb", mb(committedBefore) + "->" + mb(heap.committed()))
                 .with("bound-mb", mb(bound)).with("path-bytes", costPerPath).with("millis", millis).log();
         return millis;
     }
