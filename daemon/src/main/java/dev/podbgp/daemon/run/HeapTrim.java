@@ -35,8 +35,8 @@ import java.util.function.LongSupplier;
  * </ul>
  *
  * <p>Changes are counted on the RIB thread (the only writer); {@link #check} runs on the daemon's
- * metrics thread; the paths come from the counts the RIB thread publishes. A collection stops the
- * JVM for 0.1-0.5 s at a full table, far below any hold time.
+ * metrics thread; the paths come from the counts the RIB thread publishes. A collection stopped the
+ * JVM for 0.03-0.75 s at the measured tables (1M to 5M routes), far below any hold time.
  */
 final class HeapTrim implements RibListener {
     /** About a twentieth of a full table: podCIDR churn of a cluster never gets there. */
@@ -57,6 +57,7 @@ final class HeapTrim implements RibListener {
     static final long FIRST_COST_PER_PATH = 64;
     /** The most of the time outgrown trims may stop the JVM for. */
     static final double PAUSE_SHARE = 0.05;
+    /** The shortest wait between outgrown trims: two check periods, so a load gets one or two, not one each period. */
     static final long MIN_OUTGROWN_WAIT_NANOS = 10_000_000_000L;
     /** How many times longer the wait may become after outgrown trims that left the heap past the bound. */
     static final int MAX_BACKOFF = 64;
