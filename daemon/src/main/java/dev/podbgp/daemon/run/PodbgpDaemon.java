@@ -140,7 +140,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             this.fib = FibWriter.open(fibNamespace, owner, fibConfig(s), new FibEvents());
             undo.addFirst(fib::detach);
             fib.start();
-            this.heapTrim = new HeapTrim(fib::idle);
+            this.heapTrim = new HeapTrim(fib::idle, this::ribPaths);
             // Link-local next hops are installed on the interface of the session they came over; unnumbered peers
             // are connected to on the interface their advertisements came in on (scopes).
             SessionInterfaces interfaces = new SessionInterfaces(local -> InterfaceAddresses.owning(fibNamespace, local));
@@ -184,7 +184,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             this.metricsRefresh = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("podbgp-metrics").daemon().factory());
             metricsRefresh.scheduleWithFixedDelay(this::refreshMetrics, METRICS_REFRESH.toSeconds(), METRICS_REFRESH.toSeconds(),
                     TimeUnit.SECONDS);
-            metricsRefresh.scheduleWithFixedDelay(heapTrim::check, HEAP_TRIM_CHECK.toSeconds(), HEAP_TRIM_CHECK.toSeconds(),
+            metricsRefresh.scheduleWithFixedDelay(this::checkHeap, HEAP_TRIM_CHECK.toSeconds(), HEAP_TRIM_CHECK.toSeconds(),
                     TimeUnit.SECONDS);
         } catch (IOException | RuntimeException e) {
             LOG.warn("start-failed").with("error", e.getMessage()).log();
@@ -317,6 +317,12 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         return speaker;
     }
 
+    /** What the heap trim sizes the table by; 0 until the speaker exists (it is made after the trim listens). */
+    private long ribPaths() {
+        Speaker s = speaker;
+        return s == null ? 0 : s.pathCount();
+    }
+
     // ---- control API ----
 
     @Override
@@ -433,6 +439,18 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
      * totals, the Loc-RIB size, the routes in the kernel. Every few seconds, on its own thread;
      * the RIB part is one query on the RIB thread.
      */
+    /**
+     * A scheduled task that throws is never run again, and the heap's bound is what the node gives: without its
+     * checks the heap would grow with garbage towards it.
+     */
+    private void checkHeap() {
+        try {
+            heapTrim.check();
+        } catch (RuntimeException e) {
+            LOG.warn("heap-trim-failed").with("error", String.valueOf(e)).log();
+        }
+    }
+
     private void refreshMetrics() {
         try {
             for (NeighborView n : neighbors()) {

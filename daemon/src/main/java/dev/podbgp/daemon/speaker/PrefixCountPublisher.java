@@ -22,6 +22,7 @@ final class PrefixCountPublisher {
     private final AdjRibOut adjRibOut;
     private final Supplier<Collection<PeerSlot>> slots;
     private volatile int locRibSize;
+    private volatile long paths;
     private volatile boolean stale;
     // RIB thread only.
     private long publishedAt = System.nanoTime() - EVERY.toNanos();
@@ -42,21 +43,29 @@ final class PrefixCountPublisher {
         stale = false;
         publishedAt = now;
         locRibSize = rib.prefixCount();
+        long adjRibIn = 0;
         for (PeerSlot slot : slots.get()) {
             PeerInfo info = slot.info;
             if (info == null || rib.importOf(info) == null) {
                 continue;
             }
             ImportStats stats = rib.importStats(info);
+            adjRibIn += stats.adjRibIn();
             long advertised = adjRibOut.contains(slot.id) ? adjRibOut.group(slot.id).tableSize() : 0;
             slot.prefixCounts = new PrefixCounts(stats.accepted() + stats.rejected() + stats.refusedByMaxPrefix(),
                     stats.adjRibIn(), advertised);
         }
+        paths = adjRibIn;
     }
 
     /** Whether a change is not shown yet; any thread. */
     boolean stale() {
         return stale;
+    }
+
+    /** The peers' Adj-RIB-In routes (paths), summed, as last published; any thread. */
+    long paths() {
+        return paths;
     }
 
     /** Loc-RIB prefixes as last published; any thread. */

@@ -279,6 +279,11 @@ public final class Speaker implements AutoCloseable {
         return counts.locRibSize();
     }
 
+    /** All peers' Adj-RIB-In routes (every path of every prefix) as the RIB thread last published them; any thread. */
+    public long pathCount() {
+        return counts.paths();
+    }
+
     public Collection<PeerStatus> peers() {
         List<PeerStatus> out = new ArrayList<>();
         for (PeerSlot s : registry.slots()) {
