@@ -27,6 +27,9 @@ import java.util.function.LongSupplier;
  * measure by {@link #CHURN_GROWTH} plus {@link #CHURN_HEADROOM}; the trim after it is the new
  * measure. The first table streaming in is never interrupted: there is no measure yet.
  *
+ * <p>Before the collection the tables that grew by doubling are trimmed ({@code trimTables}: the RIB thread and
+ * the FIB writer trim their own), so that the collection frees the room the change left in them too.
+ *
  * <p>Changes are counted on the RIB thread (the only writer); {@link #check} runs on the daemon's
  * metrics thread. The collection stops the JVM for a few hundred milliseconds at a full table, far
  * below any hold time, and only after the table went quiet.
@@ -41,6 +44,7 @@ final class HeapTrim implements RibListener {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     private final Runnable collector;
+    private final Runnable trimTables;
     private final BooleanSupplier fibIdle;
     private final LongSupplier committed;
     private volatile long changes;
@@ -49,12 +53,14 @@ final class HeapTrim implements RibListener {
     /** The committed heap right after the last trim; 0 before the first. */
     private long committedAfterTrim;
 
-    HeapTrim(BooleanSupplier fibIdle) {
-        this(Runtime.getRuntime()::gc, fibIdle, () -> MEMORY.getHeapMemoryUsage().getCommitted());
+    /** {@code trimTables} runs on the metrics thread before each collection and returns once the tables are trimmed. */
+    HeapTrim(BooleanSupplier fibIdle, Runnable trimTables) {
+        this(Runtime.getRuntime()::gc, trimTables, fibIdle, () -> MEMORY.getHeapMemoryUsage().getCommitted());
     }
 
-    HeapTrim(Runnable collector, BooleanSupplier fibIdle, LongSupplier committed) {
+    HeapTrim(Runnable collector, Runnable trimTables, BooleanSupplier fibIdle, LongSupplier committed) {
         this.collector = collector;
+        this.trimTables = trimTables;
         this.fibIdle = fibIdle;
         this.committed = committed;
     }
@@ -87,6 +93,7 @@ final class HeapTrim implements RibListener {
         }
         long sinceTrim = now - changesAtLastTrim;
         changesAtLastTrim = now;
+        trimTables.run();
         MemoryUsage before = MEMORY.getHeapMemoryUsage();
         long start = System.nanoTime();
         collector.run();

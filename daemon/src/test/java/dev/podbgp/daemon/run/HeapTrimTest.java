@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podbgp.inet.Prefix;
 import dev.podbgp.rib.LocRibChange;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,12 @@ class HeapTrimTest {
     private final AtomicInteger collections = new AtomicInteger();
     private boolean fibIdle = true;
     private long committed = 100L << 20;
-    private final HeapTrim trim = new HeapTrim(collections::incrementAndGet, () -> fibIdle, () -> committed);
+    /** What ran, in order: "tables" for the tables' trim, "gc" for the collection. */
+    private final List<String> steps = new ArrayList<>();
+    private final HeapTrim trim = new HeapTrim(() -> {
+        steps.add("gc");
+        collections.incrementAndGet();
+    }, () -> steps.add("tables"), () -> fibIdle, () -> committed);
     private static final LocRibChange CHANGE = new LocRibChange.Withdrawn(Prefix.parse("10.0.0.0/24"));
 
     private void changes(long n) {
@@ -27,6 +34,7 @@ class HeapTrimTest {
         assertThat(trim.check()).as("quiet for a period").isTrue();
         assertThat(trim.check()).as("nothing new since the trim").isFalse();
         assertThat(collections).hasValue(1);
+        assertThat(steps).as("the tables give back their room first, so the collection frees it").containsExactly("tables", "gc");
     }
 
     @Test
@@ -59,6 +67,7 @@ class HeapTrimTest {
             trim.check();
         }
         assertThat(collections).as("%d changes in all, below the threshold", HeapTrim.LARGE_CHANGE / 2).hasValue(0);
+        assertThat(steps).as("nor are the tables rehashed").isEmpty();
     }
 
     @Test
