@@ -193,6 +193,8 @@ public final class Ipv4PrefixMap<V> {
      * entries, so that a settled table does not double at its next few routes (a full table grows by
      * less than {@code HeapTrim.LARGE_CHANGE} between two large changes). Cheap when there is little
      * to give back: a table within an eighth of that size is kept. Growth afterwards doubles as usual.
+     * The fuller table probes longer: lookups out of address order and removals cost more than in a
+     * half-empty one (bench/README.md, PrefixMapBenchmark); filling and reading in address order do not.
      *
      * @return whether the table was rehashed
      */
