@@ -1,13 +1,11 @@
 package dev.podbgp.bench;
 
-import dev.podbgp.inet.Ipv4Prefix;
 import dev.podbgp.inet.Ipv4PrefixMap;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Random;
 
 /**
  * Another build's {@link Ipv4PrefixMap} against this one in one JVM, for a machine too busy for two JMH runs to
@@ -22,7 +20,7 @@ import java.util.Random;
  */
 public final class PrefixMapAB {
 
-    private static final int PREFIXES = 1_000_000;
+    private static final int PREFIXES = PrefixMapBenchmark.PREFIXES;
     private static final String[] STEPS = {"fill", "get", "get-shuffled", "remove-put-shuffled", "remove-all",
         "remove-all-shuffled"};
 
@@ -76,18 +74,8 @@ public final class PrefixMapAB {
             System.exit(2);
         }
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 16;
-        long[] inOrder = new long[PREFIXES];
-        for (int i = 0; i < PREFIXES; i++) {
-            inOrder[i] = Ipv4Prefix.pack(0x0A00_0000 + (i << 8), 24);
-        }
-        long[] shuffled = inOrder.clone();
-        Random random = new Random(16);
-        for (int i = PREFIXES - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            long k = shuffled[i];
-            shuffled[i] = shuffled[j];
-            shuffled[j] = k;
-        }
+        long[] inOrder = PrefixMapBenchmark.inAddressOrder();
+        long[] shuffled = PrefixMapBenchmark.shuffled(inOrder);
         URL self = PrefixMapAB.class.getProtectionDomain().getCodeSource().getLocation();
         Object[] drivers = {driver(new URL[] {Path.of(args[0]).toUri().toURL(), self}), driver(new URL[] {self})};
         long[][][] nanos = new long[2][STEPS.length][rounds];

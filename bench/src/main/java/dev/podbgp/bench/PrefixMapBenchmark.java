@@ -40,18 +40,8 @@ public class PrefixMapBenchmark {
 
         @Setup
         public void setup() {
-            inOrder = new long[PREFIXES];
-            for (int i = 0; i < PREFIXES; i++) {
-                inOrder[i] = Ipv4Prefix.pack(0x0A00_0000 + (i << 8), 24);
-            }
-            shuffled = inOrder.clone();
-            Random random = new Random(16);
-            for (int i = PREFIXES - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                long k = shuffled[i];
-                shuffled[i] = shuffled[j];
-                shuffled[j] = k;
-            }
+            inOrder = inAddressOrder();
+            shuffled = shuffled(inOrder);
             full = new Ipv4PrefixMap<>();
             for (long key : inOrder) {
                 full.put(key, Boolean.TRUE);
@@ -91,6 +81,28 @@ public class PrefixMapBenchmark {
             map.put(key, Boolean.TRUE);
         }
         return map.size();
+    }
+
+    /** The packed keys of 1M /24s from 10.0.0.0/24 up, in address order. */
+    static long[] inAddressOrder() {
+        long[] keys = new long[PREFIXES];
+        for (int i = 0; i < PREFIXES; i++) {
+            keys[i] = Ipv4Prefix.pack(0x0A00_0000 + (i << 8), 24);
+        }
+        return keys;
+    }
+
+    /** The same keys in one fixed random order. */
+    static long[] shuffled(long[] keys) {
+        long[] out = keys.clone();
+        Random random = new Random(16);
+        for (int i = out.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long k = out[i];
+            out[i] = out[j];
+            out[j] = k;
+        }
+        return out;
     }
 
     private static int hits(Ipv4PrefixMap<Object> map, long[] keys) {
