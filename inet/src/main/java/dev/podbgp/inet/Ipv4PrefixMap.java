@@ -15,6 +15,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * only the key array and touches the value array once, at the slot it found. Sixteen adjacent
  * /24s (one /20) get adjacent home slots, see {@link #home}.
  *
+ * <p>The table may have any number of slots, not only a power of two: growth doubles it, and
+ * {@link #trimToSize()} gives back what a power of two would waste once a large change is over
+ * (a million routes need 1.4M slots, 17 MB, where the next power of two is 2M, 25 MB).
+ *
  * @param <V> the value type
  */
 public final class Ipv4PrefixMap<V> {
@@ -36,6 +40,9 @@ public final class Ipv4PrefixMap<V> {
     // Grow at 3/4 full: linear probing stays short up to there.
     private static final int MAX_FILL_PERCENT = 75;
 
+    // The largest array the JVM allocates; doubling stops here.
+    private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+
     // Packed prefixes have their top 24 bits clear, so -1 is never a key.
     private static final long EMPTY = -1L;
 
@@ -45,12 +52,12 @@ public final class Ipv4PrefixMap<V> {
 
     // Per map: copying one map into another in iteration order (the FIB writer moves each batch
     // into its desired state) would otherwise fill the second map's slots in order, one long
-    // probe run: 55 s instead of 0.2 s for a million /24s. Grow keeps the seed, which is safe.
+    // probe run: 55 s instead of 0.2 s for a million /24s. Growing and trimming keep the seed, which
+    // is safe: a home slot is the hash scaled to the table, so the entries arrive in the new table's
+    // home order, each at its home or just past the one before.
     private final long seed = ThreadLocalRandom.current().nextLong() & ~RUN_MASK;
     private long[] keys;
     private Object[] values;
-    private int mask;
-    private int shift;
     private int size;
 
     public Ipv4PrefixMap() {
@@ -61,16 +68,21 @@ public final class Ipv4PrefixMap<V> {
         allocate(capacityFor(expectedSize));
     }
 
+    /** The fewest slots that hold {@code expectedSize} entries without growing. */
     private static int capacityFor(int expectedSize) {
-        return Integer.highestOneBit(Math.max(16, expectedSize * 100 / MAX_FILL_PERCENT) - 1) << 1;
+        return (int) Math.min(MAX_CAPACITY, Math.max(16, (long) expectedSize * 100 / MAX_FILL_PERCENT + 1));
     }
 
     private void allocate(int capacity) {
         keys = new long[capacity];
         Arrays.fill(keys, EMPTY);
         values = new Object[capacity];
-        mask = capacity - 1;
-        shift = 64 - Integer.numberOfTrailingZeros(capacity);
+    }
+
+    /** The slot after {@code i}, wrapping at the end: a compare, as the table need not be a power of two. */
+    private int next(int i) {
+        int n = i + 1;
+        return n == keys.length ? 0 : n;
     }
 
     // Fibonacci hashing of the key without its /20 run bits picks where the run starts; the
@@ -82,8 +94,12 @@ public final class Ipv4PrefixMap<V> {
         long h = ((key & ~RUN_MASK) ^ seed) * 0x9E37_79B9_7F4A_7C15L;
         // One more mixing round so that the seed reorders the top bits, not just flips some.
         h = (h ^ (h >>> 29)) * 0xBF58_476D_1CE4_E5B9L;
-        int start = (int) (h >>> shift);
-        return (start + (int) ((key & RUN_MASK) >>> RUN_SHIFT)) & mask;
+        int capacity = keys.length;
+        // The top 32 bits scaled to the table ("fastrange"): a multiply instead of a mask, any capacity.
+        int start = (int) (((h >>> 32) * capacity) >>> 32);
+        int home = start + (int) ((key & RUN_MASK) >>> RUN_SHIFT);
+        // At most 15 past the end, and the table has at least 16 slots: one wrap.
+        return home < capacity ? home : home - capacity;
     }
 
     public int size() {
@@ -96,7 +112,7 @@ public final class Ipv4PrefixMap<V> {
 
     @SuppressWarnings("unchecked")
     public V get(long key) {
-        for (int i = home(key); ; i = (i + 1) & mask) {
+        for (int i = home(key); ; i = next(i)) {
             long k = keys[i];
             if (k == key) {
                 return (V) values[i];
@@ -113,7 +129,7 @@ public final class Ipv4PrefixMap<V> {
         if (value == null || key == EMPTY) {
             throw new IllegalArgumentException(value == null ? "null value" : "key -1 is not a packed prefix");
         }
-        for (int i = home(key); ; i = (i + 1) & mask) {
+        for (int i = home(key); ; i = next(i)) {
             long k = keys[i];
             if (k == key) {
                 Object old = values[i];
@@ -133,7 +149,7 @@ public final class Ipv4PrefixMap<V> {
 
     @SuppressWarnings("unchecked")
     public V remove(long key) {
-        for (int i = home(key); ; i = (i + 1) & mask) {
+        for (int i = home(key); ; i = next(i)) {
             long k = keys[i];
             if (k == key) {
                 Object old = values[i];
@@ -150,9 +166,9 @@ public final class Ipv4PrefixMap<V> {
     // Backward-shift deletion: move later entries of the probe run into the hole unless that
     // would put them before their home slot.
     private void shiftBack(int hole) {
-        for (int i = (hole + 1) & mask; keys[i] != EMPTY; i = (i + 1) & mask) {
+        for (int i = next(hole); keys[i] != EMPTY; i = next(i)) {
             int home = home(keys[i]);
-            if (((i - home) & mask) >= ((i - hole) & mask)) {
+            if (distance(home, i) >= distance(hole, i)) {
                 keys[hole] = keys[i];
                 values[hole] = values[i];
                 hole = i;
@@ -162,15 +178,44 @@ public final class Ipv4PrefixMap<V> {
         values[hole] = null;
     }
 
+    /** How many slots forward from {@code from} to {@code to}, wrapping at the end. */
+    private int distance(int from, int to) {
+        int d = to - from;
+        return d >= 0 ? d : d + keys.length;
+    }
+
     private void grow() {
+        rehash((int) Math.min(2L * keys.length, MAX_CAPACITY));
+    }
+
+    /**
+     * Rehashes into a table of about the fewest slots the entries need, plus room for a sixteenth more
+     * entries, so that a settled table does not double at its next few routes (a full table grows by
+     * less than {@code HeapTrim.LARGE_CHANGE} between two large changes). Cheap when there is little
+     * to give back: a table within an eighth of that size is kept. Growth afterwards doubles as usual.
+     * The fuller table probes longer: lookups out of address order and removals cost more than in a
+     * half-empty one (bench/README.md, PrefixMapBenchmark); filling and reading in address order do not.
+     *
+     * @return whether the table was rehashed
+     */
+    public boolean trimToSize() {
+        int wanted = capacityFor(size + size / 16);
+        if (keys.length <= wanted + wanted / 8) {
+            return false;
+        }
+        rehash(wanted);
+        return true;
+    }
+
+    private void rehash(int capacity) {
         long[] oldKeys = keys;
         Object[] oldValues = values;
-        allocate(oldKeys.length * 2);
+        allocate(capacity);
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] != EMPTY) {
                 int i = home(oldKeys[j]);
                 while (keys[i] != EMPTY) {
-                    i = (i + 1) & mask;
+                    i = next(i);
                 }
                 keys[i] = oldKeys[j];
                 values[i] = oldValues[j];
@@ -193,7 +238,7 @@ public final class Ipv4PrefixMap<V> {
         int run = 0;
         // Twice round, so a run that wraps past the end is counted whole.
         for (int i = 0; i < 2 * keys.length && run < keys.length; i++) {
-            run = keys[i & mask] == EMPTY ? 0 : run + 1;
+            run = keys[i % keys.length] == EMPTY ? 0 : run + 1;
             longest = Math.max(longest, run);
         }
         return longest;

@@ -19,14 +19,31 @@ class Ipv4PrefixMapProperties {
     record Op(boolean put, long key, int value) {
     }
 
-    @Provide
-    Arbitrary<List<Op>> ops() {
-        // Few distinct keys so that removes hit, and keys 0 and clustered values included.
-        // Consecutive /24s (address i << 8) fill adjacent home slots: runs that overlap.
-        Arbitrary<Long> keys = Arbitraries.oneOf(Arbitraries.longs().between(0, 300),
+    /**
+     * Few distinct keys so that removes hit, and keys 0 and clustered values included.
+     * Consecutive /24s (address i << 8) fill adjacent home slots: runs that overlap.
+     */
+    private static Arbitrary<Long> keys() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(0, 300),
                 Arbitraries.integers().between(0, 300).map(i -> (long) i << 8 | 24),
                 Arbitraries.integers().between(0, 300).map(i -> (long) i << 16 | 24));
-        return net.jqwik.api.Combinators.combine(Arbitraries.of(true, true, false), keys,
+    }
+
+    /** Reads every key {@link #keys()} makes, and visits the map: the same as the model. */
+    private static void assertSameAs(Ipv4PrefixMap<Integer> map, Map<Long, Integer> model) {
+        for (long k = 0; k <= 300; k++) {
+            assertThat(map.get(k)).isEqualTo(model.get(k));
+            assertThat(map.get(k << 8 | 24)).isEqualTo(model.get(k << 8 | 24));
+            assertThat(map.get(k << 16 | 24)).isEqualTo(model.get(k << 16 | 24));
+        }
+        Map<Long, Integer> visited = new HashMap<>();
+        map.forEach(visited::put);
+        assertThat(visited).isEqualTo(model);
+    }
+
+    @Provide
+    Arbitrary<List<Op>> ops() {
+        return net.jqwik.api.Combinators.combine(Arbitraries.of(true, true, false), keys(),
                 Arbitraries.integers().between(1, 9)).as(Op::new).list().ofMaxSize(600);
     }
 
@@ -42,14 +59,7 @@ class Ipv4PrefixMapProperties {
             }
             assertThat(map.size()).isEqualTo(model.size());
         }
-        for (long k = 0; k <= 300; k++) {
-            assertThat(map.get(k)).isEqualTo(model.get(k));
-            assertThat(map.get(k << 8 | 24)).isEqualTo(model.get(k << 8 | 24));
-            assertThat(map.get(k << 16 | 24)).isEqualTo(model.get(k << 16 | 24));
-        }
-        Map<Long, Integer> visited = new HashMap<>();
-        map.forEach(visited::put);
-        assertThat(visited).isEqualTo(model);
+        assertSameAs(map, model);
     }
 
     /** Keys far apart in every bit (the FIB writer's former map's property): puts, removes, then reads and visits. */
@@ -73,5 +83,40 @@ class Ipv4PrefixMapProperties {
         for (long k = 0; k < 150; k++) {
             assertThat(map.get(k * 0x1_0000_0100L)).isEqualTo(model.get(k * 0x1_0000_0100L));
         }
+    }
+
+    enum Kind { PUT, REMOVE, TRIM }
+
+    record SizedOp(Kind kind, long key, int value) {
+    }
+
+    @Provide
+    Arbitrary<List<SizedOp>> sizedOps() {
+        // Now and then a trim, which may shrink the table under the next puts.
+        Arbitrary<Kind> kinds = Arbitraries.frequency(
+                net.jqwik.api.Tuple.of(12, Kind.PUT), net.jqwik.api.Tuple.of(6, Kind.REMOVE), net.jqwik.api.Tuple.of(1, Kind.TRIM));
+        return net.jqwik.api.Combinators.combine(kinds, keys(), Arbitraries.integers().between(1, 9))
+                .as(SizedOp::new).list().ofMaxSize(600);
+    }
+
+    /** Any initial capacity (no longer a power of two) and trims among the changes: still a HashMap. */
+    @Property(tries = 300)
+    void anyCapacityAndTrimsBehaveLikeAHashMap(@ForAll @IntRange(min = 0, max = 1000) int expectedSize,
+                                              @ForAll("sizedOps") List<SizedOp> ops) {
+        Ipv4PrefixMap<Integer> map = new Ipv4PrefixMap<>(expectedSize);
+        Map<Long, Integer> model = new HashMap<>();
+        for (SizedOp op : ops) {
+            switch (op.kind()) {
+                case PUT -> assertThat(map.put(op.key(), op.value())).isEqualTo(model.put(op.key(), op.value()));
+                case REMOVE -> assertThat(map.remove(op.key())).isEqualTo(model.remove(op.key()));
+                case TRIM -> {
+                    map.trimToSize();
+                    assertThat(map.capacity()).isLessThanOrEqualTo(model.size() * 8 / 5 + 18);
+                }
+            }
+            assertThat(map.size()).isEqualTo(model.size());
+            assertThat(map.capacity() * 3L / 4).isGreaterThanOrEqualTo(map.size());
+        }
+        assertSameAs(map, model);
     }
 }

@@ -20,6 +20,10 @@ final class PrePolicyRoutes {
         return size;
     }
 
+    void trimToSize() {
+        table.trimToSize();
+    }
+
     void put(Prefix prefix, Route route) {
         Object old = load(prefix);
         switch (old) {

@@ -49,6 +49,14 @@ final class PrefixTable<V> {
         return ipv4.size() + ipv6.size();
     }
 
+    /**
+     * Gives back the IPv4 slots that growth by doubling left unused ({@link Ipv4PrefixMap#trimToSize()}); cheap
+     * when there are none. The IPv6 map is a {@link java.util.HashMap}, whose entries, not its table, are its cost.
+     */
+    void trimToSize() {
+        ipv4.trimToSize();
+    }
+
     void clear() {
         ipv4 = new Ipv4PrefixMap<>();
         ipv6 = new Ipv6PrefixMap<>();

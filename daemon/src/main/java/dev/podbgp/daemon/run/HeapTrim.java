@@ -34,6 +34,9 @@ import java.util.function.LongSupplier;
  *   to {@link #MAX_BACKOFF} times.
  * </ul>
  *
+ * <p>Before a quiet collection the tables that grew by doubling are trimmed ({@code trimTables}: the RIB thread
+ * and the FIB writer trim their own), so that the collection frees the room the change left in them too.
+ *
  * <p>Changes are counted on the RIB thread (the only writer); {@link #check} runs on the daemon's
  * metrics thread; the paths come from the counts the RIB thread publishes. A collection stopped the
  * JVM for 0.03-0.75 s at the measured tables (1M to 5M routes), far below any hold time.
@@ -64,6 +67,7 @@ final class HeapTrim implements RibListener {
     private static final EventLog LOG = EventLog.named("podbgp.memory");
 
     private final Runnable collector;
+    private final Runnable trimTables;
     private final BooleanSupplier fibIdle;
     private final HeapGauge heap;
     private final LongSupplier paths;
@@ -80,12 +84,15 @@ final class HeapTrim implements RibListener {
     /** 1, doubled after each outgrown trim that left the heap past the bound, up to {@link #MAX_BACKOFF}. */
     private int backoff = 1;
 
-    HeapTrim(BooleanSupplier fibIdle, LongSupplier paths) {
-        this(Runtime.getRuntime()::gc, fibIdle, HeapGauge.jvm(), paths, System::nanoTime);
+    /** {@code trimTables} runs on the metrics thread before each quiet collection and returns once the tables are trimmed. */
+    HeapTrim(BooleanSupplier fibIdle, LongSupplier paths, Runnable trimTables) {
+        this(Runtime.getRuntime()::gc, trimTables, fibIdle, HeapGauge.jvm(), paths, System::nanoTime);
     }
 
-    HeapTrim(Runnable collector, BooleanSupplier fibIdle, HeapGauge heap, LongSupplier paths, LongSupplier nanoTime) {
+    HeapTrim(Runnable collector, Runnable trimTables, BooleanSupplier fibIdle, HeapGauge heap, LongSupplier paths,
+             LongSupplier nanoTime) {
         this.collector = collector;
+        this.trimTables = trimTables;
         this.fibIdle = fibIdle;
         this.heap = heap;
         this.paths = paths;
@@ -134,6 +141,10 @@ final class HeapTrim implements RibListener {
         long usedBefore = heap.used();
         long committedBefore = heap.committed();
         long bound = bound();
+        if (measures) {
+            // Settled tables only: mid-load, a table trimmed now would grow again at once.
+            trimTables.run();
+        }
         long start = nanoTime.getAsLong();
         collector.run();
         long millis = (nanoTime.getAsLong() - start) / 1_000_000;

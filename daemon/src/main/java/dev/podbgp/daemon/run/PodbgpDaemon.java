@@ -101,6 +101,8 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     /** How long the Loc-RIB must be quiet after a large change before the heap is trimmed. */
     private static final Duration HEAP_TRIM_CHECK = Duration.ofSeconds(5);
     private final HeapTrim heapTrim;
+    /** How long the heap trim waits for the RIB thread and the FIB writer to trim their tables: each takes well under 1 s. */
+    private static final Duration TABLE_TRIM_WAIT = Duration.ofSeconds(10);
     /** UPDATE counts per peer already added to the metrics: the counters grow by the difference. */
     private final Map<IpAddress, long[]> countedUpdates = new HashMap<>();
     private volatile boolean stopped;
@@ -140,7 +142,7 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
             this.fib = FibWriter.open(fibNamespace, owner, fibConfig(s), new FibEvents());
             undo.addFirst(fib::detach);
             fib.start();
-            this.heapTrim = new HeapTrim(fib::idle, this::ribPaths);
+            this.heapTrim = new HeapTrim(fib::idle, this::ribPaths, this::trimTables);
             // Link-local next hops are installed on the interface of the session they came over; unnumbered peers
             // are connected to on the interface their advertisements came in on (scopes).
             SessionInterfaces interfaces = new SessionInterfaces(local -> InterfaceAddresses.owning(fibNamespace, local));
@@ -435,11 +437,6 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
     }
 
     /**
-     * The gauges and counters that are read rather than pushed: per-peer prefix counts and UPDATE
-     * totals, the Loc-RIB size, the routes in the kernel. Every few seconds, on its own thread;
-     * the RIB part is one query on the RIB thread.
-     */
-    /**
      * A scheduled task that throws is never run again, and the heap's bound is what the node gives: without its
      * checks the heap would grow with garbage towards it.
      */
@@ -451,6 +448,29 @@ public final class PodbgpDaemon implements ControlHandler, AutoCloseable {
         }
     }
 
+    /**
+     * The quiet heap trim's step before its collection (metrics thread): the RIB thread and the FIB writer each trim
+     * their own tables, so that the collection frees the room the large change left. One that is late (a new burst of
+     * work) trims all the same, just after; the collection then misses that room until the next trim.
+     */
+    private void trimTables() {
+        try {
+            boolean rib = speaker.trimTables(TABLE_TRIM_WAIT);
+            boolean fibTrimmed = fib.trimTables(TABLE_TRIM_WAIT);
+            if (!rib || !fibTrimmed) {
+                LOG.warn("table-trim-late").with("rib", rib).with("fib", fibTrimmed)
+                        .with("waited-ms", TABLE_TRIM_WAIT.toMillis()).log();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The gauges and counters that are read rather than pushed: per-peer prefix counts and UPDATE
+     * totals, the Loc-RIB size, the routes in the kernel. Every few seconds, on its own thread;
+     * the RIB part is one query on the RIB thread.
+     */
     private void refreshMetrics() {
         try {
             for (NeighborView n : neighbors()) {

@@ -97,6 +97,16 @@ final class RibThread implements AutoCloseable {
         return t;
     }
 
+    /**
+     * Has the RIB thread trim its tables ({@link Rib#trimTables()}) after the events queued before, and waits for
+     * it; false when it did not get there within {@code timeout} (it still will).
+     */
+    boolean trimTables(Duration timeout) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        loop.put(new RibEvent.TrimTables(done::countDown));
+        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void run() {
         try {
             loop.run();

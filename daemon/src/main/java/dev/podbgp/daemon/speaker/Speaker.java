@@ -266,6 +266,14 @@ public final class Speaker implements AutoCloseable {
     }
 
     /**
+     * A large change is over: the RIB thread gives back the room its tables no longer need, and this waits for it
+     * (the daemon's heap trim collects the old tables next). False when it did not finish within {@code timeout}.
+     */
+    public boolean trimTables(Duration timeout) throws InterruptedException {
+        return ribThread.trimTables(timeout);
+    }
+
+    /**
      * The peer's prefix counts as the RIB thread last published them (at most {@link PrefixCountPublisher#EVERY}
      * old). Any thread, no waiting: {@code show neighbors} and the metrics must answer while a full table is loading.
      */

@@ -48,7 +48,12 @@ class HeapTrimTest {
     private boolean fibIdle = true;
     private long paths;
     private long clock;
-    private final HeapTrim trim = new HeapTrim(heap::collect, () -> fibIdle, heap, () -> paths, () -> clock);
+    /** What ran, in order: "tables" for the tables' trim, "gc" for the collection. */
+    private final List<String> steps = new ArrayList<>();
+    private final HeapTrim trim = new HeapTrim(() -> {
+        steps.add("gc");
+        heap.collect();
+    }, () -> steps.add("tables"), () -> fibIdle, heap, () -> paths, () -> clock);
 
     private void changes(long n) {
         for (long i = 0; i < n; i++) {
@@ -69,6 +74,7 @@ class HeapTrimTest {
         assertThat(check()).as("quiet for a period").isTrue();
         assertThat(check()).as("nothing new since the trim").isFalse();
         assertThat(heap.collections).isEqualTo(1);
+        assertThat(steps).as("the tables give back their room first, so the collection frees it").containsExactly("tables", "gc");
     }
 
     @Test
@@ -129,6 +135,7 @@ class HeapTrimTest {
         assertThat(check()).as("78 MB: past it, though the table is still busy").isTrue();
         assertThat(heap.collections).isEqualTo(1);
         assertThat(heap.committed).isEqualTo(30 * MB);
+        assertThat(steps).as("mid-load the tables are left as they are").containsExactly("gc");
     }
 
     @Test

@@ -257,6 +257,24 @@ class SpeakerPairTest {
         assertThat(status(b).flaps()).isZero();
     }
 
+    /** The heap trim's request to the RIB thread: answered after what was queued before, no route or session lost. */
+    @Test
+    void aTableTrimOnTheRibThreadKeepsTheLearnedRoutesAndTheSession() throws Exception {
+        a = start(nodeA("10.240.1.0/24", ""));
+        b = start(nodeB(""));
+        await(() -> has(b, A_POD) && has(a, B_POD), "each node's podCIDR at the other");
+
+        assertThat(b.trimTables(WAIT)).isTrue();
+        assertThat(a.trimTables(WAIT)).isTrue();
+
+        assertThat(decision(b, A_POD).best().nextHop()).isEqualTo(A);
+        assertThat(has(a, B_POD)).isTrue();
+        a.apply(nodeA("10.240.1.0/24, 10.240.11.0/24", ""));
+        await(() -> has(b, A_EXTRA), "a podCIDR added after the trim");
+        assertThat(status(a).flaps()).isZero();
+        assertThat(status(b).flaps()).isZero();
+    }
+
     @Test
     void rfc4271_s9_2_2_2_aggregatesAddedByReloadReplaceThePodCidrsAndGoWithTheLastContributor() throws Exception {
         // Apart from B's own podCIDR, which B would refuse an overlapping aggregate for (DESIGN.md safe defaults).

@@ -150,6 +150,20 @@ final class FamilyRoutes {
         taken.clearAndShrink(IDLE_BUFFER_ROUTES);
     }
 
+    /**
+     * Gives back the room a large change left in the desired and written state (they grow by doubling: a full
+     * table could keep 2M slots, 25 MB, for 1M routes); the writer's thread. Cheap when there is none.
+     */
+    void trimDesired() {
+        desired.trimToSize();
+        written.trimToSize();
+    }
+
+    /** Slots of the desired state, for tests of its sizing. */
+    int desiredSlots() {
+        return desired.capacity();
+    }
+
     /** Writes again the taken heal requests whose routes are still wanted. */
     void applyHeals() throws IOException {
         healTaken.forEach((key, unused) -> {

@@ -47,6 +47,9 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
     private boolean sweepPending;
     private boolean running;
     private boolean writerWaiting;
+    /** {@link #trimTables} requests so far, and the last one a pass of the writer thread has done. */
+    private long trimsRequested;
+    private long trimsDone;
     private long requested;
     private long completed;
     private volatile IOException failure;
@@ -182,6 +185,35 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
         }
     }
 
+    /** Slots of every family's desired state, for tests of its sizing; after {@link #trimTables} returned. */
+    int desiredSlots() {
+        synchronized (lock) {
+            return families.stream().mapToInt(FamilyRoutes::desiredSlots).sum();
+        }
+    }
+
+    /**
+     * A large change is over: has the writer thread give back the room its desired state no longer needs
+     * ({@link FamilyRoutes#trimDesired}), and waits for it, so that a full collection afterwards frees the old
+     * tables. The state stays the writer thread's; this only asks. False when the writer did not get to it
+     * within {@code timeout}, or has stopped.
+     */
+    public boolean trimTables(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            long target = ++trimsRequested;
+            wakeWriter();
+            while (trimsDone < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || failure != null || !running) {
+                    return false;
+                }
+                lock.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
     /** Whether everything submitted so far has been written once and the writer thread waits for more. */
     public boolean idle() {
         synchronized (lock) {
@@ -288,10 +320,11 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
             while (true) {
                 boolean resync;
                 boolean sweep;
+                long trimTarget;
                 long target;
                 synchronized (lock) {
                     while (running && !ipv4.hasPending() && !ipv6.hasPending() && !resyncPending && !sweepPending
-                            && nextWakeNanos() > System.nanoTime()) {
+                            && trimsDone == trimsRequested && nextWakeNanos() > System.nanoTime()) {
                         // Nothing pending and nothing taken: a full table's swap buffers can go.
                         families.forEach(FamilyRoutes::shrinkIdleBuffers);
                         writerWaiting = true;
@@ -307,6 +340,7 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
                     families.forEach(FamilyRoutes::take);
                     resync = resyncPending || nextScanNanos <= System.nanoTime();
                     sweep = sweepPending;
+                    trimTarget = trimsRequested;
                     resyncPending = false;
                     sweepPending = false;
                     target = requested;
@@ -332,8 +366,13 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
                     family.writeDueRetries(now);
                 }
                 flush();
+                boolean trim = trimTarget > trimsDone;
+                if (trim) {
+                    families.forEach(FamilyRoutes::trimDesired);
+                }
                 synchronized (lock) {
                     completed = Math.max(completed, target);
+                    trimsDone = Math.max(trimsDone, trimTarget);
                     lock.notifyAll();
                 }
             }

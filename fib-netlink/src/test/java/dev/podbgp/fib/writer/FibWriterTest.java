@@ -280,4 +280,34 @@ class FibWriterTest extends WriterInNamespace {
         eventually(() -> assertThat(fib.bufferSlots()).isLessThanOrEqualTo(4 * 8192));
         assertThat(fib.writtenRoutes(false)).isEqualTo(100_000);
     }
+
+    @Test
+    void aTrimGivesBackTheDesiredStateRoomAWithdrawnTableLeftAndRoutesStay() throws Exception {
+        open(FibConfig.defaults(), FibListener.NONE);
+        fib.start();
+        for (int i = 0; i < 100_000; i++) {
+            fib.install(Ipv4Prefix.masked(0x0A00_0000 + (i << 8), 24), VIA_2);
+        }
+        awaitWritten();
+        for (int i = 0; i < 100_000; i++) {
+            if (i % 20 != 0) {
+                fib.withdraw(Ipv4Prefix.masked(0x0A00_0000 + (i << 8), 24));
+            }
+        }
+        awaitWritten();
+        int grown = fib.desiredSlots();
+        assertThat(grown).isGreaterThanOrEqualTo(100_000 * 4 / 3);
+
+        assertThat(fib.trimTables(Duration.ofSeconds(30))).isTrue();
+
+        // 5,000 IPv4 routes and no IPv6 ones: about 7,100 and 16 slots.
+        assertThat(fib.desiredSlots()).isLessThanOrEqualTo(5_000 * 3 / 2 + 16);
+        assertThat(fib.writtenRoutes(false)).isEqualTo(5_000);
+        assertThat(kernel()).hasSize(5_000).containsKey("10.0.20.0/24").doesNotContainKey("10.0.1.0/24");
+        // Nothing left to give back: the second trim is answered too.
+        assertThat(fib.trimTables(Duration.ofSeconds(30))).isTrue();
+        fib.install(Ipv4Prefix.parse("192.0.2.0/24"), VIA_3);
+        awaitWritten();
+        assertThat(kernel()).hasSize(5_001).containsEntry("192.0.2.0/24", "10.0.0.3");
+    }
 }

@@ -199,4 +199,11 @@ public sealed interface RibEvent {
      */
     record Inspect(Consumer<Rib> query) implements RibEvent {
     }
+
+    /**
+     * A large change is over: the RIB gives back the table room it no longer needs ({@link Rib#trimTables()}), then
+     * {@code done} runs, on the RIB thread, so that whoever asked can collect the old tables.
+     */
+    record TrimTables(Runnable done) implements RibEvent {
+    }
 }

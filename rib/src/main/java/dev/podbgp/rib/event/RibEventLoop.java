@@ -226,6 +226,10 @@ public final class RibEventLoop implements AutoCloseable {
             case RibEvent.LlgrTimerExpired e -> rib.llgrTimerExpired(e.peer(), e.family());
             case RibEvent.Wake e -> { }
             case RibEvent.Inspect e -> e.query().accept(rib);
+            case RibEvent.TrimTables e -> {
+                rib.trimTables();
+                e.done().run();
+            }
         }
     }
 

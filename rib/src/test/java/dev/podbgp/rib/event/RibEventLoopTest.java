@@ -84,6 +84,22 @@ class RibEventLoopTest {
     }
 
     @Test
+    void aTableTrimRunsAfterTheEventsBeforeItAndChangesNoRoute() {
+        RibEventLoop loop = loop(100, 10);
+        loop.offer(new RibEvent.PeerAdded(TOR, PeerImport.acceptAll(TOR, LOCAL_AS)));
+        loop.offer(new RibEvent.UpdateReceived(TOR, announce("203.0.113.0/24", "198.51.100.0/24")));
+        List<Integer> prefixesWhenTrimmed = new ArrayList<>();
+        loop.offer(new RibEvent.TrimTables(() -> prefixesWhenTrimmed.add(rib.prefixCount())));
+
+        loop.drain();
+
+        assertThat(prefixesWhenTrimmed).containsExactly(2);
+        assertThat(changes).hasSize(2);
+        assertThat(rib.decision(P)).isNotNull();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void aFailingEventIsReportedAndTheLoopGoesOn() {
         RibEventLoop loop = loop(10, 10);
         // Not registered: the RIB refuses it with an exception, a caller bug.
