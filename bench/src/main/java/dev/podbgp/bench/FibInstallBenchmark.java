@@ -22,12 +22,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue 6 benchmark (not JMH; root): install then delete N IPv4 /24s (1.0.0.0/24 upwards, via
- * 10.0.0.2, table 100) in a fresh network namespace per measurement, three ways in the same run:
- * {@code raw} (the kernel floor, {@link RawRouteBatches}), {@code writer} (our
+ * 10.0.0.2, table 100) in a fresh network namespace per measurement, four ways in the same run:
+ * {@code raw} (the kernel floor, {@link RawRouteBatches}), {@code raw-nhid} (the same routes
+ * referring to one nexthop object through that gateway: the floor without the kernel's
+ * per-route gateway check), {@code writer} (our
  * {@link RouteWriter}) and {@code fib} (our {@link FibWriter}: submit from the main thread,
  * coalesce, write on its thread), and on request ({@code --modes}) {@code fib-healing}: the same
  * with the route monitor on, as the daemon runs it (a notification per route read back). One
- * JSON line per measurement, then the medians and ratios.
+ * JSON line per measurement (with this process's kernel CPU time, {@code sysMillis}), then the
+ * medians and ratios.
  *
  * <pre>java --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar dev.podbgp.bench.FibInstallBenchmark</pre>
  */
@@ -38,8 +41,10 @@ public final class FibInstallBenchmark {
     private static final int GATEWAY = 0x0a000002;
     private static final RouteOwner OWNER = new RouteOwner(RouteOwner.PODBGP_PROTOCOL, TABLE, 20);
 
-    private record Figures(String mode, int run, long installNanos, long deleteNanos, long cpuNanos, long allocated,
-            long refused) {}
+    private static final int NEXTHOP_ID = 7;
+
+    private record Figures(String mode, int run, long installNanos, long deleteNanos, long cpuNanos, long sysNanos,
+            long installSysNanos, long allocated, long refused) {}
 
     /** 1: raw and writer go in address order; --scatter: stride 618,033 (about 0.618 of a million), close to the FibWriter's hash order. */
     private static long stride = 1;
@@ -50,7 +55,7 @@ public final class FibInstallBenchmark {
         int routes = 1_000_000;
         int runs = 3;
         int batch = 256;
-        String[] modes = {"raw", "writer", "fib"};
+        String[] modes = {"raw", "raw-nhid", "writer", "fib"};
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--routes" -> routes = Integer.parseInt(args[++i]);
@@ -83,8 +88,9 @@ public final class FibInstallBenchmark {
             // On a shared machine wall time swings with the neighbours' load; CPU time (ours plus the
             // kernel's work done in our threads' syscalls) is the steadier figure of the two.
             System.out.printf(Locale.ROOT, "{\"summary\":\"%s\",\"medianRoutesPerSecond\":%.0f,\"ratioToRaw\":%.3f,"
-                    + "\"medianCpuMillis\":%.0f,\"cpuRatioRawOverMode\":%.3f,\"allocatedBytesPerRoute\":%.1f}%n",
-                    mode, rate, rate / raw, cpu, rawCpu / cpu, medianAlloc(all, mode, routes));
+                    + "\"medianCpuMillis\":%.0f,\"medianSysMillis\":%.0f,\"cpuRatioRawOverMode\":%.3f,"
+                    + "\"allocatedBytesPerRoute\":%.1f}%n",
+                    mode, rate, rate / raw, cpu, medianSys(all, mode), rawCpu / cpu, medianAlloc(all, mode, routes));
         }
     }
 
@@ -99,7 +105,8 @@ public final class FibInstallBenchmark {
             NetworkNamespace ns = NetworkNamespace.named(name);
             System.gc();
             return switch (mode) {
-                case "raw" -> raw(ns, run, routes, batch);
+                case "raw" -> raw(ns, run, routes, batch, 0);
+                case "raw-nhid" -> raw(ns, run, routes, batch, ifindex(name, "d0"));
                 case "writer" -> writer(ns, run, routes, batch);
                 case "fib" -> fib(ns, run, routes, false);
                 case "fib-healing" -> fib(ns, run, routes, true);
@@ -110,18 +117,59 @@ public final class FibInstallBenchmark {
         }
     }
 
-    private static Figures raw(NetworkNamespace ns, int run, int routes, int batch) throws IOException {
+    /**
+     * {@code oif} 0: every route carries its gateway (RTA_GATEWAY), which the kernel checks on
+     * each insert; else the routes refer to one nexthop object through the gateway on that
+     * interface (RTA_NH_ID), created first and deleted last (outside the timed part).
+     */
+    private static Figures raw(NetworkNamespace ns, int run, int routes, int batch, int oif) throws IOException {
+        int nexthop = oif == 0 ? 0 : NEXTHOP_ID;
+        if (oif != 0) {
+            nexthopRequest(ns, writer -> writer.replaceNexthop(NEXTHOP_ID, new NextHop.Gateway(new Ipv4Address(GATEWAY), oif, false), 0));
+        }
         try (NetlinkSocket socket = ns.call(NetlinkSocket::open)) {
             socket.setBufferSizes(4 << 20, 4 << 20);
             long cpu0 = cpu();
+            long sys0 = sys();
             long a0 = allocated();
             long t0 = System.nanoTime();
-            long refused = RawRouteBatches.run(socket, true, FIRST, routes, stride, batch, TABLE, OWNER.protocol(), OWNER.priority(), GATEWAY);
+            long refused = RawRouteBatches.run(socket, true, FIRST, routes, stride, batch, TABLE, OWNER.protocol(), OWNER.priority(), GATEWAY, nexthop);
             long t1 = System.nanoTime();
+            long sys1 = sys();
             refused += RawRouteBatches.run(socket, false, FIRST, routes, stride, batch, TABLE, OWNER.protocol(), OWNER.priority(), GATEWAY);
             long t2 = System.nanoTime();
-            return new Figures("raw", run, t1 - t0, t2 - t1, cpu() - cpu0, allocated() - a0, refused);
+            Figures f = new Figures(oif == 0 ? "raw" : "raw-nhid", run, t1 - t0, t2 - t1, cpu() - cpu0, sys() - sys0,
+                    sys1 - sys0, allocated() - a0, refused);
+            if (oif != 0) {
+                nexthopRequest(ns, writer -> writer.deleteNexthop(NEXTHOP_ID, 0));
+            }
+            return f;
         }
+    }
+
+    private interface NexthopRequest {
+        void write(RouteWriter writer) throws IOException;
+    }
+
+    /** One nexthop request, which must succeed. */
+    private static void nexthopRequest(NetworkNamespace ns, NexthopRequest request) throws IOException {
+        int[] failure = {0};
+        try (RouteWriter w = new RouteWriter(ns.call(NetlinkSocket::open), OWNER, 1, (tag, errno, reason) -> failure[0] = errno)) {
+            request.write(w);
+            w.flush();
+        }
+        if (failure[0] != 0) {
+            throw new IOException("nexthop request refused, errno " + failure[0]);
+        }
+    }
+
+    private static int ifindex(String namespace, String device) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("ip", "-n", namespace, "-o", "link", "show", device).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException("ip link show " + device + ": " + out);
+        }
+        return Integer.parseInt(out.substring(0, out.indexOf(':')).trim());
     }
 
     private static Figures writer(NetworkNamespace ns, int run, int routes, int batch) throws IOException {
@@ -134,6 +182,7 @@ public final class FibInstallBenchmark {
                     }
                 })) {
             long cpu0 = cpu();
+            long sys0 = sys();
             long a0 = allocated();
             long t0 = System.nanoTime();
             for (int i = 0; i < routes; i++) {
@@ -141,12 +190,14 @@ public final class FibInstallBenchmark {
             }
             w.flush();
             long t1 = System.nanoTime();
+            long sys1 = sys();
             for (int i = 0; i < routes; i++) {
                 w.deleteIpv4(FIRST + ((int) (i * stride % routes) << 8), 24, i);
             }
             w.flush();
             long t2 = System.nanoTime();
-            return new Figures("writer", run, t1 - t0, t2 - t1, cpu() - cpu0, allocated() - a0, refused.get());
+            return new Figures("writer", run, t1 - t0, t2 - t1, cpu() - cpu0, sys() - sys0, sys1 - sys0,
+                    allocated() - a0, refused.get());
         }
     }
 
@@ -169,6 +220,7 @@ public final class FibInstallBenchmark {
         try {
             fib.start();
             long cpu0 = cpu();
+            long sys0 = sys();
             long a0 = allocated();
             long t0 = System.nanoTime();
             for (int i = 0; i < routes; i++) {
@@ -178,6 +230,7 @@ public final class FibInstallBenchmark {
                 throw new IllegalStateException("install did not finish: " + fib.failure());
             }
             long t1 = System.nanoTime();
+            long sys1 = sys();
             for (int i = 0; i < routes; i++) {
                 fib.withdrawIpv4(FIRST + (i << 8), 24);
             }
@@ -188,7 +241,8 @@ public final class FibInstallBenchmark {
             if (written.get() != 2L * routes) {
                 throw new IllegalStateException("written " + written.get() + " of " + 2L * routes);
             }
-            return new Figures(selfHealing ? "fib-healing" : "fib", run, t1 - t0, t2 - t1, cpu() - cpu0, allocated() - a0, refused.get());
+            return new Figures(selfHealing ? "fib-healing" : "fib", run, t1 - t0, t2 - t1, cpu() - cpu0, sys() - sys0,
+                    sys1 - sys0, allocated() - a0, refused.get());
         } finally {
             fib.close();
         }
@@ -196,6 +250,17 @@ public final class FibInstallBenchmark {
 
     private static long cpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** This process's kernel (system) CPU time, from /proc/self/stat (field 15, in clock ticks of 10 ms). */
+    private static long sys() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[12]) * 10_000_000L;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static long allocated() {
@@ -216,6 +281,11 @@ public final class FibInstallBenchmark {
         return v[v.length / 2];
     }
 
+    private static double medianSys(List<Figures> all, String mode) {
+        double[] v = all.stream().filter(f -> f.mode().equals(mode)).mapToDouble(f -> f.sysNanos() / 1e6).sorted().toArray();
+        return v[v.length / 2];
+    }
+
     private static double medianAlloc(List<Figures> all, String mode, int routes) {
         double[] v = all.stream().filter(f -> f.mode().equals(mode)).mapToDouble(f -> f.allocated() / (2.0 * routes)).sorted().toArray();
         return v[v.length / 2];
@@ -224,10 +294,10 @@ public final class FibInstallBenchmark {
     private static String json(Figures f, int routes) {
         return String.format(Locale.ROOT, "{\"mode\":\"%s\",\"run\":%d,\"routes\":%d,\"installMillis\":%d,\"deleteMillis\":%d,"
                         + "\"installRoutesPerSecond\":%.0f,\"deleteRoutesPerSecond\":%.0f,\"processCpuMillis\":%d,"
-                        + "\"allocatedBytes\":%d,\"refused\":%d}",
+                        + "\"sysMillis\":%d,\"installSysMillis\":%d,\"allocatedBytes\":%d,\"refused\":%d}",
                 f.mode(), f.run(), routes, f.installNanos() / 1_000_000, f.deleteNanos() / 1_000_000,
                 routes / (f.installNanos() / 1e9), routes / (f.deleteNanos() / 1e9), f.cpuNanos() / 1_000_000,
-                f.allocated(), f.refused());
+                f.sysNanos() / 1_000_000, f.installSysNanos() / 1_000_000, f.allocated(), f.refused());
     }
 
     private static void sh(String... command) throws IOException, InterruptedException {

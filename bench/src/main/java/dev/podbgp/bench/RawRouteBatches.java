@@ -19,7 +19,7 @@ final class RawRouteBatches {
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
     private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
     private static final ValueLayout.OfInt BE32 = U32.withOrder(ByteOrder.BIG_ENDIAN);
-    /** nlmsghdr 16 + rtmsg 12 + RTA_TABLE 8 + RTA_DST 8 + RTA_PRIORITY 8 + RTA_GATEWAY 8. */
+    /** nlmsghdr 16 + rtmsg 12 + RTA_TABLE 8 + RTA_DST 8 + RTA_PRIORITY 8 + RTA_GATEWAY (or RTA_NH_ID) 8. */
     private static final int ADD = 60;
     private static final int DEL = 52;
 
@@ -31,6 +31,15 @@ final class RawRouteBatches {
      */
     static int run(NetlinkSocket socket, boolean add, int firstBits, int routes, long stride, int batch, int table,
             int protocol, int priority, int gateway) throws IOException {
+        return run(socket, add, firstBits, routes, stride, batch, table, protocol, priority, gateway, 0);
+    }
+
+    /**
+     * As above; a {@code nexthopId} other than 0 writes each route as a reference to that nexthop
+     * object (RTA_NH_ID, same size) instead of the inline gateway.
+     */
+    static int run(NetlinkSocket socket, boolean add, int firstBits, int routes, long stride, int batch, int table,
+            int protocol, int priority, int gateway, int nexthopId) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate((long) batch * ADD, 8);
             MemorySegment in = arena.allocate(256 * 1024, 8);
@@ -56,7 +65,10 @@ final class RawRouteBatches {
                     out.set(BE32, at + 40, firstBits + ((int) ((done + i) * stride % routes) << 8));
                     out.set(U32, at + 44, 8 | Rtnetlink.RTA_PRIORITY << 16);
                     out.set(U32, at + 48, priority);
-                    if (add) {
+                    if (add && nexthopId != 0) {
+                        out.set(U32, at + 52, 8 | Rtnetlink.RTA_NH_ID << 16);
+                        out.set(U32, at + 56, nexthopId);
+                    } else if (add) {
                         out.set(U32, at + 52, 8 | Rtnetlink.RTA_GATEWAY << 16);
                         out.set(BE32, at + 56, gateway);
                     }
