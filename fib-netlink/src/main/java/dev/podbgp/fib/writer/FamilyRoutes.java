@@ -135,15 +135,16 @@ final class FamilyRoutes {
         taken.clear();
     }
 
-    /**
-     * Gives back swap buffers grown for a large pass (a full table: 12 MB each) once the writer
-     * has nothing to do; the caller holds the lock and nothing is pending or taken. A buffer that
-     * is needed again grows again, as it did the first time.
-     */
     /** Slots of the two swap buffers; the caller holds the lock. */
     int bufferSlots() {
         return pending.capacity() + taken.capacity();
     }
+
+    /**
+     * Gives back swap buffers grown for a large pass (a full table: 12 MB each) when a heap trim
+     * asks; the caller holds the lock and nothing is pending or taken. A buffer that is needed
+     * again grows again, as it did the first time.
+     */
 
     void shrinkIdleBuffers() {
         pending.clearAndShrink(IDLE_BUFFER_ROUTES);

@@ -194,7 +194,8 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
 
     /**
      * A large change is over: has the writer thread give back the room its desired state no longer needs
-     * ({@link FamilyRoutes#trimDesired}), and waits for it, so that a full collection afterwards frees the old
+     * ({@link FamilyRoutes#trimDesired}) and, if nothing is pending, its grown swap buffers
+     * ({@link FamilyRoutes#shrinkIdleBuffers}), and waits for it, so that a full collection afterwards frees the old
      * tables. The state stays the writer thread's; this only asks. False when the writer did not get to it
      * within {@code timeout}, or has stopped.
      */
@@ -217,7 +218,7 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
     /** Whether everything submitted so far has been written once and the writer thread waits for more. */
     public boolean idle() {
         synchronized (lock) {
-            // Waiting, too: the writer gives its swap buffers back just before it waits.
+            // Waiting, too: nothing is taken then, so the swap buffers hold nothing of the table.
             return completed >= requested && writerWaiting;
         }
     }
@@ -325,8 +326,6 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
                 synchronized (lock) {
                     while (running && !ipv4.hasPending() && !ipv6.hasPending() && !resyncPending && !sweepPending
                             && trimsDone == trimsRequested && nextWakeNanos() > System.nanoTime()) {
-                        // Nothing pending and nothing taken: a full table's swap buffers can go.
-                        families.forEach(FamilyRoutes::shrinkIdleBuffers);
                         writerWaiting = true;
                         try {
                             lock.wait(waitMillis());
@@ -371,6 +370,12 @@ public final class FibWriter implements AutoCloseable, RouteMonitor.Events {
                     families.forEach(FamilyRoutes::trimDesired);
                 }
                 synchronized (lock) {
+                    if (trim && !ipv4.hasPending() && !ipv6.hasPending()) {
+                        // Nothing pending and nothing taken: the swap buffers a large change grew can go now, before
+                        // the caller's collection. Not each time the writer idles: a table flapping faster than the
+                        // heap trim would regrow them every pass, and the grown copies were promoted garbage.
+                        families.forEach(FamilyRoutes::shrinkIdleBuffers);
+                    }
                     completed = Math.max(completed, target);
                     trimsDone = Math.max(trimsDone, trimTarget);
                     lock.notifyAll();
