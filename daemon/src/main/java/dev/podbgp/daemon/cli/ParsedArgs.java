@@ -3,8 +3,6 @@ package dev.podbgp.daemon.cli;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,11 +24,6 @@ final class ParsedArgs {
         this.words = Map.copyOf(words);
     }
 
-    /** Nothing given: every option at its default. */
-    static ParsedArgs empty() {
-        return new ParsedArgs(new HashMap<>(), new HashSet<>(), new HashMap<>());
-    }
-
     boolean flag(CliOption flag) {
         return flags.contains(flag);
     }
@@ -43,13 +36,20 @@ final class ParsedArgs {
 
     Path path(CliOption option) throws UsageException {
         String text = value(option);
-        if (text == null) {
-            return null;
-        }
+        return text == null ? null : path(option.name(), text);
+    }
+
+    /** The one word of {@code parameter} as a path; null when an optional one was not given. */
+    Path path(CliParameter parameter) throws UsageException {
+        String text = word(parameter);
+        return text == null ? null : path(parameter.label(), text);
+    }
+
+    private static Path path(String what, String text) throws UsageException {
         try {
             return Path.of(text);
         } catch (InvalidPathException e) {
-            throw badValue(option, text, "not a path: " + e.getReason());
+            throw new UsageException("invalid value for " + what + ": '" + text + "' (not a path: " + e.getReason() + ")");
         }
     }
 
@@ -84,7 +84,7 @@ final class ParsedArgs {
         return given.isEmpty() ? null : given.getFirst();
     }
 
-    static UsageException badValue(CliOption option, String value, String why) {
+    private static UsageException badValue(CliOption option, String value, String why) {
         return new UsageException("invalid value for " + option.name() + ": '" + value + "' (" + why + ")");
     }
 }

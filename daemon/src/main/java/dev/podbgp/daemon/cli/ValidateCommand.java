@@ -23,7 +23,7 @@ final class ValidateCommand {
                 .examples("  podbgp validate /etc/podbgp/podbgp.yaml",
                         "  podbgp validate new.yaml && cp new.yaml /etc/podbgp/podbgp.yaml && podbgp reload")
                 .notes("Exit codes: 0 valid, 2 invalid.")
-                .action((args, out, err) -> validate(Path.of(args.word(FILE)), out, err));
+                .action((args, out, err) -> validate(args.path(FILE), out, err));
     }
 
     private static int validate(Path file, PrintWriter out, PrintWriter err) {

@@ -94,6 +94,9 @@ class CommandTableTest {
         CliRun as = CliRun.of("decode", "--local-as=sixty", "FFFF");
         assertThat(as.exitCode()).isEqualTo(2);
         assertThat(as.err()).isEqualTo("podbgp: invalid value for --local-as: 'sixty' (not a whole number)\n");
+        CliRun file = CliRun.of("validate", "a\0b.yaml");
+        assertThat(file.exitCode()).isEqualTo(2);
+        assertThat(file.err()).startsWith("podbgp: invalid value for FILE: 'a\0b.yaml' (not a path");
     }
 
     @Test
