@@ -22,62 +22,66 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "decode", mixinStandardHelpOptions = true,
-        description = {"Decode BGP messages given as hex into ExaBGP's JSON.", "",
-            "Prints one line per message, the lines 'exabgp --decode' prints after 'update json'.",
-            "Works without a daemon.",
-            "",
-            "HEX is what exabgp --decode takes: all arguments are joined and colons and blanks",
-            "ignored. Input starting with the marker (16 x FF) is one or more whole messages;",
-            "anything else is the body of one UPDATE. Unlike ExaBGP, OPEN, NOTIFICATION, KEEPALIVE",
-            "and ROUTE-REFRESH decode too.",
-            "",
-            "The options set the session the bytes are read in (what the OPENs negotiated) and",
-            "the neighbor printed in the JSON envelope."},
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  podbgp decode 000000144001010040020602010000FDE9400304C0000201180AF001",
-            "  podbgp decode FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF:0017:02:0000:0000",
-            "  podbgp decode --no-asn4 00000012400101004002040201FDE9400304C0000201180AF001",
-            "",
-            "Exit code 1 if a message is malformed (its reason is printed on stderr), 2 for bad hex."})
-final class DecodeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+/** {@code podbgp decode HEX...}: BGP messages in hex, printed as ExaBGP's JSON; needs no daemon. */
+final class DecodeCommand {
+    static final CliParameter HEX = CliParameter.oneOrMore("HEX", "message(s) or an UPDATE body, in hex");
+    static final CliOption NO_ASN4 = CliOption.flag("--no-asn4",
+            "AS numbers are 2 octets (the peers did not negotiate RFC 6793 4-octet AS)");
+    static final CliOption ADD_PATH = CliOption.flag("--add-path",
+            "NLRI carry RFC 7911 path identifiers, in every family (as ExaBGP's add-path send/receive)");
+    static final CliOption EXTENDED_NEXT_HOP = CliOption.flag("--extended-next-hop",
+            "IPv4 unicast may carry an IPv6 next hop (RFC 8950); without it a 16- or 32-octet IPv4 next hop is malformed");
+    static final CliOption EXTENDED_MESSAGE = CliOption.flag("--extended-message", "messages may be up to 65535 octets (RFC 8654)");
+    static final CliOption LOCAL_ADDRESS = CliOption.valued("--local-address", "IP", "envelope's local address").withDefault("127.0.0.1");
+    static final CliOption PEER_ADDRESS = CliOption.valued("--peer-address", "IP", "envelope's peer address").withDefault("127.0.0.2");
+    static final CliOption LOCAL_AS = CliOption.valued("--local-as", "ASN", "envelope's local AS").withDefault(65000);
+    static final CliOption PEER_AS = CliOption.valued("--peer-as", "ASN", "envelope's peer AS").withDefault(65001);
 
-    @Parameters(arity = "1..*", paramLabel = "HEX", description = "message(s) or an UPDATE body, in hex")
-    List<String> hex;
+    private final List<String> hex;
+    private final boolean noAsn4;
+    private final boolean addPath;
+    private final boolean extendedNextHop;
+    private final boolean extendedMessage;
+    private final String localAddress;
+    private final String peerAddress;
+    private final long localAs;
+    private final long peerAs;
 
-    @Option(names = "--no-asn4", description = "AS numbers are 2 octets (the peers did not negotiate RFC 6793 4-octet AS)")
-    boolean noAsn4;
+    private DecodeCommand(ParsedArgs args) throws UsageException {
+        hex = args.words(HEX);
+        noAsn4 = args.flag(NO_ASN4);
+        addPath = args.flag(ADD_PATH);
+        extendedNextHop = args.flag(EXTENDED_NEXT_HOP);
+        extendedMessage = args.flag(EXTENDED_MESSAGE);
+        localAddress = args.value(LOCAL_ADDRESS);
+        peerAddress = args.value(PEER_ADDRESS);
+        localAs = args.number(LOCAL_AS);
+        peerAs = args.number(PEER_AS);
+    }
 
-    @Option(names = "--add-path", description = "NLRI carry RFC 7911 path identifiers, in every family (as ExaBGP's add-path send/receive)")
-    boolean addPath;
-
-    @Option(names = "--extended-next-hop", description = "IPv4 unicast may carry an IPv6 next hop (RFC 8950); without it a 16- or 32-octet IPv4 next hop is malformed")
-    boolean extendedNextHop;
-
-    @Option(names = "--extended-message", description = "messages may be up to 65535 octets (RFC 8654)")
-    boolean extendedMessage;
-
-    @Option(names = "--local-address", paramLabel = "IP", description = "envelope's local address (default: ${DEFAULT-VALUE})")
-    String localAddress = "127.0.0.1";
-
-    @Option(names = "--peer-address", paramLabel = "IP", description = "envelope's peer address (default: ${DEFAULT-VALUE})")
-    String peerAddress = "127.0.0.2";
-
-    @Option(names = "--local-as", paramLabel = "ASN", description = "envelope's local AS (default: ${DEFAULT-VALUE})")
-    long localAs = 65000;
-
-    @Option(names = "--peer-as", paramLabel = "ASN", description = "envelope's peer AS (default: ${DEFAULT-VALUE})")
-    long peerAs = 65001;
+    static CliCommand command() {
+        return CliCommand.named("decode", "Decode BGP messages given as hex into ExaBGP's JSON.")
+                .details(
+                        "Prints one line per message, the lines 'exabgp --decode' prints after 'update json'.",
+                        "Works without a daemon.",
+                        "",
+                        "HEX is what exabgp --decode takes: all arguments are joined and colons and blanks",
+                        "ignored. Input starting with the marker (16 x FF) is one or more whole messages;",
+                        "anything else is the body of one UPDATE. Unlike ExaBGP, OPEN, NOTIFICATION, KEEPALIVE",
+                        "and ROUTE-REFRESH decode too.",
+                        "",
+                        "The options set the session the bytes are read in (what the OPENs negotiated) and",
+                        "the neighbor printed in the JSON envelope.")
+                .parameter(HEX)
+                .options(NO_ASN4, ADD_PATH, EXTENDED_NEXT_HOP, EXTENDED_MESSAGE, LOCAL_ADDRESS, PEER_ADDRESS, LOCAL_AS, PEER_AS)
+                .examples(
+                        "  podbgp decode 000000144001010040020602010000FDE9400304C0000201180AF001",
+                        "  podbgp decode FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF:0017:02:0000:0000",
+                        "  podbgp decode --no-asn4 00000012400101004002040201FDE9400304C0000201180AF001")
+                .notes("Exit code 1 if a message is malformed (its reason is printed on stderr), 2 for bad hex.")
+                .action((args, out, err) -> new DecodeCommand(args).call(out, err));
+    }
 
     SessionCapabilities capabilities() {
         Set<Family> all = Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST);
@@ -85,12 +89,9 @@ final class DecodeCommand implements Callable<Integer> {
                 extendedNextHop ? Set.of(Family.IPV4_UNICAST) : Set.of());
     }
 
-    @Override
-    public Integer call() throws UsageException {
+    int call(PrintWriter out, PrintWriter err) throws UsageException {
         ExabgpNeighbor neighbor = neighbor();
         SessionCapabilities caps = capabilities();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         List<HexMessages.Piece> pieces = HexMessages.split(HexMessages.parse(hex));
         boolean failed = false;
         long counter = 0;

@@ -11,44 +11,48 @@ import dev.podbgp.daemon.log.LogSettings;
 import dev.podbgp.daemon.run.KubernetesMode;
 import dev.podbgp.daemon.run.PodbgpDaemon;
 import dev.podbgp.log.EventLog;
-import java.time.Duration;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import sun.misc.Signal;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the daemon in the foreground.", "",
-            "Validates the config first: any error is printed as FILE:LINE:COLUMN: FIELD: MESSAGE and",
-            "podbgp exits with code 2 before touching the system. Then it writes the bridge CNI",
-            "conflist, enables forwarding and its nftables table, programs learned routes into the",
-            "kernel (proto podbgp), opens the control socket and starts the BGP sessions.", "",
-            "SIGHUP (or 'podbgp reload') rereads the config: an invalid file is refused and the",
-            "running config kept. SIGTERM sends every peer Cease/Administrative Shutdown and removes",
-            "podbgp's routes from the kernel (kept when fib.keepOnExit is set, for graceful restart)."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  podbgp run --config /etc/podbgp/podbgp.yaml",
-            "  systemctl start podbgp        (see docs/systemd.md)"})
-final class RunCommand implements Callable<Integer> {
+/** {@code podbgp run}: the daemon, in the foreground until SIGTERM or a failure. */
+final class RunCommand {
     private static final EventLog LOG = EventLog.named("podbgp.daemon");
 
-    @Spec
-    CommandSpec spec;
+    static final CliOption CONFIG = CliOption.valued("--config", "FILE", "the YAML config file").withShortName("-c").asRequired();
+    static final CliOption KUBERNETES = CliOption.flag("--kubernetes", "take the podCIDRs and peers from the cluster (the"
+            + " Node named by $NODE_NAME, the other Nodes, BGPPeer and BGPConfiguration objects); the file gives the base settings");
 
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the YAML config file")
-    Path config;
+    private final Path config;
+    private final boolean kubernetes;
+    private final PrintWriter err;
 
-    @Option(names = "--kubernetes", description = {"take the podCIDRs and peers from the cluster (the Node named by",
-        "$NODE_NAME, the other Nodes, BGPPeer and BGPConfiguration objects); the file gives the base settings"})
-    boolean kubernetes;
+    private RunCommand(Path config, boolean kubernetes, PrintWriter err) {
+        this.config = config;
+        this.kubernetes = kubernetes;
+        this.err = err;
+    }
 
-    @Override
-    public Integer call() throws Exception {
+    static CliCommand command() {
+        return CliCommand.named("run", "Run the daemon in the foreground.")
+                .details(
+                        "Validates the config first: any error is printed as FILE:LINE:COLUMN: FIELD: MESSAGE and",
+                        "podbgp exits with code 2 before touching the system. Then it writes the bridge CNI",
+                        "conflist, enables forwarding and its nftables table, programs learned routes into the",
+                        "kernel (proto podbgp), opens the control socket and starts the BGP sessions.", "",
+                        "SIGHUP (or 'podbgp reload') rereads the config: an invalid file is refused and the",
+                        "running config kept. SIGTERM sends every peer Cease/Administrative Shutdown and removes",
+                        "podbgp's routes from the kernel (kept when fib.keepOnExit is set, for graceful restart).")
+                .options(CONFIG, KUBERNETES)
+                .examples("  podbgp run --config /etc/podbgp/podbgp.yaml",
+                        "  systemctl start podbgp        (see docs/systemd.md)")
+                .action((args, out, err) -> new RunCommand(args.path(CONFIG), args.flag(KUBERNETES), err).call());
+    }
+
+    int call() throws Exception {
         if (kubernetes) {
             return runFromCluster();
         }
@@ -56,14 +60,14 @@ final class RunCommand implements Callable<Integer> {
         try {
             loaded = ConfigLoader.load(config);
         } catch (ConfigException e) {
-            for (ConfigError err : e.errors()) {
-                spec.commandLine().getErr().println(err);
+            for (ConfigError error : e.errors()) {
+                err.println(error);
             }
-            spec.commandLine().getErr().flush();
+            err.flush();
             return Main.EXIT_USAGE;
         }
         for (ConfigError w : loaded.warnings()) {
-            spec.commandLine().getErr().println(w);
+            err.println(w);
         }
         configureLogging(loaded.state().logging());
         PodbgpDaemon daemon = PodbgpDaemon.start(config, loaded);
@@ -89,10 +93,10 @@ final class RunCommand implements Callable<Integer> {
         try {
             base = ConfigLoader.loadBase(config);
         } catch (ConfigException e) {
-            for (ConfigError err : e.errors()) {
-                spec.commandLine().getErr().println(err);
+            for (ConfigError error : e.errors()) {
+                err.println(error);
             }
-            spec.commandLine().getErr().flush();
+            err.flush();
             return Main.EXIT_USAGE;
         }
         String node = System.getenv("NODE_NAME");

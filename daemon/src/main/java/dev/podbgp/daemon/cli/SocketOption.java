@@ -2,16 +2,15 @@ package dev.podbgp.daemon.cli;
 
 import dev.podbgp.daemon.control.ControlClient;
 import dev.podbgp.daemon.control.ControlServer;
-import java.nio.file.Path;
-import picocli.CommandLine.Option;
 
 /** {@code --socket}: where the daemon's control socket is. */
 final class SocketOption {
-    @Option(names = "--socket", paramLabel = "PATH",
-            description = "the daemon's control socket, as its config sets it (default: ${DEFAULT-VALUE})")
-    Path socket = ControlServer.DEFAULT_SOCKET;
+    static final CliOption OPTION = CliOption.valued("--socket", "PATH",
+            "the daemon's control socket, as its config sets it").withDefault(ControlServer.DEFAULT_SOCKET);
 
-    ControlClient client() {
-        return new ControlClient(socket);
+    private SocketOption() {}
+
+    static ControlClient client(ParsedArgs args) throws UsageException {
+        return new ControlClient(args.path(OPTION));
     }
 }

@@ -1,6 +1,6 @@
 package dev.podbgp.daemon.cli;
 
-/** The command line is wrong in a way Picocli cannot see (a bad prefix, bad hex): exit 2. */
+/** The command line is wrong (an unknown option, a bad prefix, bad hex): exit 2. */
 final class UsageException extends Exception {
     UsageException(String message) {
         super(message);

@@ -5,10 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
-import picocli.CommandLine;
 
 /** The version line, from the build (resource filtered by Maven). */
-final class Version implements CommandLine.IVersionProvider {
+final class Version {
+
+    private Version() {}
 
     static String number() {
         try (InputStream in = Version.class.getResourceAsStream("/podbgp-version.properties")) {
@@ -24,10 +25,5 @@ final class Version implements CommandLine.IVersionProvider {
 
     static String line() {
         return "podbgp " + number() + " (Java " + Runtime.version() + ", ExaBGP JSON format " + ExabgpJson.VERSION + ")";
-    }
-
-    @Override
-    public String[] getVersion() {
-        return new String[] {line()};
     }
 }

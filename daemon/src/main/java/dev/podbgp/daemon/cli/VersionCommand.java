@@ -1,17 +1,15 @@
 package dev.podbgp.daemon.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+/** {@code podbgp version}: the line {@code --version} prints too. */
+final class VersionCommand {
+    private VersionCommand() {}
 
-@Command(name = "version", mixinStandardHelpOptions = true, description = "Print podbgp's version, the Java runtime and the ExaBGP JSON format it writes.",
-        footerHeading = "%nExample:%n", footer = "  podbgp version")
-final class VersionCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().getOut().println(Version.line());
+    static CliCommand command() {
+        return CliCommand.named("version", "Print podbgp's version, the Java runtime and the ExaBGP JSON format it writes.")
+                .examples("  podbgp version")
+                .action((args, out, err) -> {
+                    out.println(Version.line());
+                    return Main.EXIT_OK;
+                });
     }
 }
