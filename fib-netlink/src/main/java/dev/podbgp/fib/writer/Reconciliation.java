@@ -47,7 +47,14 @@ final class Reconciliation {
     private static void writeMissing(FamilyRoutes routes, Dump dump) throws IOException {
         RouteKeys keys = routes.keys();
         Ipv4PrefixMap<Boolean> present = new Ipv4PrefixMap<>(routes.desiredCount() + 16);
-        dump.run(route -> present.put(keys.keyOf(route.prefix()), Boolean.TRUE));
+        // existingKey, not keyOf: a wanted route has its key, and numbering an unwanted IPv6 prefix here would keep its
+        // number with no request whose answer gives it back.
+        dump.run(route -> {
+            long key = keys.existingKey(route.prefix());
+            if (key != -1) {
+                present.put(key, Boolean.TRUE);
+            }
+        });
         routes.forEachDesired((key, want) -> {
             if (present.get(key) == null) {
                 routes.write(key);
