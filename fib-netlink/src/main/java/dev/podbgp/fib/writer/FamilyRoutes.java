@@ -305,14 +305,18 @@ final class FamilyRoutes {
 
     /** Updates {@link #installed()}; call after a batch was answered. */
     void countInstalled() {
-        // Only the few retrying keys are looked at, not every route.
+        installed = desired.size() - refusedDesired() + stale.size();
+    }
+
+    /** Wanted routes the kernel refused and that wait for a retry; only the few retrying keys are looked at. */
+    int refusedDesired() {
         int[] refused = {0};
         retrying.forEachKey(key -> {
             if (desired.get(key) != null) {
                 refused[0]++;
             }
         });
-        installed = desired.size() - refused[0] + stale.size();
+        return refused[0];
     }
 
     /** Our routes of this family in the kernel as of the last batch: wanted and not refused, plus stale ones kept (any thread). */

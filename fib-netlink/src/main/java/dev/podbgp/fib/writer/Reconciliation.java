@@ -38,7 +38,8 @@ final class Reconciliation {
         // After the dump: the socket was answering it, so the requests wait until it is done.
         pass.unwanted.forEach(routes::delete);
         pass.wrong.forEach(routes::write);
-        if (pass.duplicates || pass.wanted != routes.desiredCount()) {
+        // Refused routes are missing by nature and are written again by their retry schedule.
+        if (pass.duplicates || pass.wanted != routes.desiredCount() - routes.refusedDesired()) {
             writeMissing(routes, dump);
         }
     }
@@ -68,7 +69,10 @@ final class Reconciliation {
         private final boolean keepStale;
         final Keys unwanted = new Keys();
         final Keys wrong = new Keys();
-        /** Dumped routes that are wanted, correct or not: all are there when it equals the desired count. */
+        /**
+         * Dumped routes that are wanted and not waiting for a retry, correct or not: all are there when it equals
+         * the desired count less the refused ones.
+         */
         int wanted;
         /**
          * A prefix dumped twice (another program's route under our protocol and table, with another
@@ -96,7 +100,9 @@ final class Reconciliation {
                 }
                 return;
             }
-            wanted++;
+            if (!routes.retrying().contains(key)) {
+                wanted++;
+            }
             if (!matches(route, want, routes.written(key))) {
                 wrong.add(key);
             }
